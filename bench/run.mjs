@@ -1,0 +1,263 @@
+// `npm run bench`: builds a large and a small dataset on databases of their own, drives the production
+// API and a framework-free limit server with autocannon (32 connections) endpoint by endpoint, measures
+// the reminder reconciler and the audit export, and writes bench/results/latest.json.
+import { hash } from '@node-rs/argon2';
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import pg from 'pg';
+import { createDatabaseIfMissing, DEFAULT_DATABASE_URL, dropDatabase, ensureServices } from '../scripts/services.mjs';
+import { generate, LARGE, SMALL } from './dataset.mjs';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = 32;
+const PASSWORD = 'bench-adgangskode-2026';
+const API_PORT = 3810;
+const LIMIT_PORT = 3811;
+const root = new URL('..', import.meta.url);
+const log = (line) => console.log(line);
+
+async function prepare(size) {
+  const url = new URL(`/tilskud_bench_${size.name}`, process.env.DATABASE_URL || DEFAULT_DATABASE_URL).toString();
+  await dropDatabase(url);
+  await createDatabaseIfMissing(url);
+  const { DataSource } = await import('typeorm');
+  const { dataSourceOptions } = await import(new URL('dist/libs/core/database/data-source-options.js', root));
+  const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 }, { logging: false }));
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await dataSource.destroy();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  log(`dataset ${size.name}:`);
+  await generate(client, size, log, await hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }));
+  return { url, client };
+}
+
+function start(script, env, port) {
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-'.padEnd(48, 'x'), LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100000', QUEUE_PREFIX: 'tilskud-bench', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return child;
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
+
+async function login(email) {
+  const response = await fetch(`http://127.0.0.1:${API_PORT}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  return (await response.json()).accessToken;
+}
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
+}
+
+/** Drives one endpoint; latencies from every response, so p95 is real (autocannon's own summary has no p95). */
+function drive(port, endpoint) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    let counter = 0;
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        requests: [
+          {
+            method: endpoint.method ?? 'GET',
+            setupRequest: (request) => {
+              const i = counter++;
+              const body = endpoint.body?.(i);
+              return {
+                ...request,
+                path: endpoint.path(i),
+                headers: { authorization: `Bearer ${endpoint.token}`, 'content-type': 'application/json' },
+                ...(body ? { body: JSON.stringify(body) } : {}),
+              };
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        resolve({
+          rps: Math.round(result.requests.average),
+          p50Ms: +percentile(latencies, 50).toFixed(1),
+          p95Ms: +percentile(latencies, 95).toFixed(1),
+          p99Ms: +percentile(latencies, 99).toFixed(1),
+          statuses: { '2xx': result['2xx'], non2xx: result.non2xx, errors: result.errors },
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+async function endpointsFor(client, tokens) {
+  const programmeId = (await client.query(`SELECT programme_id FROM award GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows[0].programme_id;
+  const applicationIds = (await client.query(`SELECT id FROM application ORDER BY id LIMIT 2000`)).rows.map((row) => row.id);
+  const pending = (await client.query(`SELECT id, requested_ore FROM application WHERE status = 'assessed' ORDER BY id`)).rows;
+  const dueReports = (await client.query(`SELECT r.id FROM progress_report r WHERE r.status = 'due' AND r.municipality_code = '101' ORDER BY r.id`)).rows.map((row) => row.id);
+  const halves = (list) => [list.slice(0, Math.floor(list.length / 2)), list.slice(Math.floor(list.length / 2))];
+  const [pendingApi, pendingLimit] = halves(pending);
+  const [reportsApi, reportsLimit] = halves(dueReports);
+  const reads = [
+    { name: 'applications: caseworker, filtered', kind: 'read', token: tokens.caseworker, path: () => `/api/v1/applications?status=submitted&programmeId=${programmeId}&limit=50` },
+    { name: 'applications: project lead (kommune)', kind: 'read', token: tokens.lead, path: () => '/api/v1/applications?limit=50' },
+    { name: 'applications: full-text search', kind: 'read', token: tokens.caseworker, path: () => `/api/v1/applications?q=${encodeURIComponent('ensomhed')}&limit=50` },
+    { name: 'application detail', kind: 'read', token: tokens.caseworker, path: (i) => `/api/v1/applications/${applicationIds[i % applicationIds.length]}` },
+    { name: 'programme ledger', kind: 'read', token: tokens.admin, path: () => `/api/v1/programmes/${programmeId}/ledger` },
+    { name: 'audit-event search', kind: 'read', token: tokens.admin, path: () => '/api/v1/audit-events?action=application.awarded&limit=50' },
+  ];
+  const writes = (pendingSide, reportsSide) => [
+    {
+      name: 'award decision (budget lock)',
+      kind: 'write',
+      token: tokens.decider,
+      method: 'POST',
+      path: (i) => `/api/v1/applications/${pendingSide[i % pendingSide.length].id}/decision`,
+      body: (i) => ({ outcome: 'award', amountOre: Number(pendingSide[i % pendingSide.length].requested_ore), rationale: 'Projektet bevilges fuldt ud.' }),
+    },
+    {
+      name: 'report submission',
+      kind: 'write',
+      token: tokens.lead,
+      method: 'POST',
+      path: (i) => `/api/v1/reports/${reportsSide[i % reportsSide.length]}/submit`,
+      body: () => ({ narrative: 'Projektet skrider frem som planlagt.', spentToDateOre: 100000000, milestones: ['Team etableret'] }),
+    },
+  ];
+  return { reads, apiWrites: writes(pendingApi, reportsApi), limitWrites: writes(pendingLimit, reportsLimit) };
+}
+
+async function measure(size) {
+  const { url, client } = await prepare(size);
+  // Budgets that hold about half of the decisions waiting, so the budget guard is exercised under load.
+  await client.query(`
+    UPDATE programme p SET budget_ore = coalesce((SELECT sum(amount_ore) FROM award a WHERE a.programme_id = p.id), 0)
+                                      + coalesce((SELECT sum(requested_ore) FROM application ap WHERE ap.programme_id = p.id AND ap.status = 'assessed'), 0) / 2 + 1`);
+  const env = { DATABASE_URL: url };
+  let api = start('dist/apps/api/src/main.js', env, API_PORT);
+  await waitFor(`http://127.0.0.1:${API_PORT}/api/v1/health`);
+  const tokens = {
+    caseworker: await login('caseworker3@tilskud.bench'),
+    decider: await login('caseworker1@tilskud.bench'),
+    admin: await login('admin@tilskud.bench'),
+    lead: await login('lead101@tilskud.bench'),
+  };
+  const { reads, apiWrites, limitWrites } = await endpointsFor(client, tokens);
+  const results = [];
+  for (const endpoint of [...reads, ...apiWrites]) {
+    log(`  api   ${endpoint.name}`);
+    results.push({ ...endpoint, api: await drive(API_PORT, endpoint) });
+  }
+  await stop(api);
+
+  const limit = start('bench/limit-server.mjs', env, LIMIT_PORT);
+  await waitFor(`http://127.0.0.1:${LIMIT_PORT}/`);
+  for (const [index, endpoint] of [...reads, ...limitWrites].entries()) {
+    log(`  limit ${endpoint.name}`);
+    results[index].limit = await drive(LIMIT_PORT, endpoint);
+  }
+  await stop(limit);
+
+  const overCommitted = (await client.query(`
+    SELECT count(*)::int AS n FROM programme p
+     WHERE (SELECT coalesce(sum(amount_ore), 0) FROM award a WHERE a.programme_id = p.id AND a.status <> 'cancelled')
+         > p.budget_ore + (SELECT coalesce(sum(delta_ore), 0) FROM budget_adjustment b WHERE b.programme_id = p.id)`)).rows[0].n;
+  return { url, client, results, overCommitted };
+}
+
+async function measureReconciler(url) {
+  const child = spawn(process.execPath, ['bench/reconcile.mjs'], { cwd: root, env: { ...process.env, DATABASE_URL: url, QUEUE_PREFIX: 'tilskud-bench', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  await new Promise((resolve) => child.once('exit', resolve));
+  return JSON.parse(output.trim().split('\n').at(-1));
+}
+
+async function measureExport(url, client) {
+  const api = start('dist/apps/api/src/main.js', { DATABASE_URL: url }, API_PORT);
+  await waitFor(`http://127.0.0.1:${API_PORT}/api/v1/health`);
+  const token = await login('admin@tilskud.bench');
+  let peakKb = 0;
+  const sampler = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1] ?? 0);
+      peakKb = Math.max(peakKb, kb);
+    } catch {}
+  }, 20);
+  const started = Date.now();
+  const response = await fetch(`http://127.0.0.1:${API_PORT}/api/v1/exports/audit-events.csv`, { headers: { authorization: `Bearer ${token}` } });
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body) {
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) lines += 1;
+  }
+  const seconds = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  await stop(api);
+  const events = Number((await client.query('SELECT count(*) FROM audit_event')).rows[0].count);
+  return { events, rows: lines - 1, bytes, seconds: +seconds.toFixed(1), peakRssMb: +(peakKb / 1024).toFixed(0), status: response.status };
+}
+
+await ensureServices();
+log('building');
+await new Promise((resolve, reject) => spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error('build failed')))));
+
+const small = await measure(SMALL);
+await small.client.end();
+const large = await measure(LARGE);
+log('reconciler over the large dataset');
+const reconciler = await measureReconciler(large.url);
+log('audit export of the large dataset');
+const exported = await measureExport(large.url, large.client);
+const reportCount = Number((await large.client.query('SELECT count(*) FROM progress_report')).rows[0].count);
+await large.client.end();
+
+const endpoints = large.results.map((entry, index) => ({
+  name: entry.name,
+  kind: entry.kind,
+  rps: entry.api.rps,
+  p50Ms: entry.api.p50Ms,
+  p95Ms: entry.api.p95Ms,
+  p99Ms: entry.api.p99Ms,
+  limitRps: entry.limit.rps,
+  ratio: +(entry.api.rps / Math.max(1, entry.limit.rps)).toFixed(2),
+  p95SmallMs: small.results[index].api.p95Ms,
+  statuses: entry.api.statuses,
+}));
+const result = {
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, durationSeconds: DURATION, connections: CONNECTIONS },
+  dataset: { large: LARGE, small: SMALL },
+  endpoints,
+  budget: { overCommittedProgrammes: { large: large.overCommitted, small: small.overCommitted } },
+  reconciler: { reports: reportCount, runs: reconciler, remindersPlannedPerSecond: Math.round(reconciler[0].planned / reconciler[0].seconds) },
+  export: exported,
+};
+writeFileSync(new URL('bench/results/latest.json', root), `${JSON.stringify(result, null, 2)}\n`);
+
+const pad = (text, width) => String(text).padEnd(width);
+log('\nendpoint                               kind   rps    p50   p95   p99  limit  ratio  p95(small)');
+for (const e of endpoints) {
+  log(`${pad(e.name, 38)} ${pad(e.kind, 5)} ${pad(e.rps, 6)} ${pad(e.p50Ms, 5)} ${pad(e.p95Ms, 5)} ${pad(e.p99Ms, 5)} ${pad(e.limitRps, 6)} ${pad(e.ratio, 6)} ${e.p95SmallMs}`);
+}
+log(`\nbudget: programmes over-committed after the runs: large ${large.overCommitted}, small ${small.overCommitted}`);
+log(`reconciler: ${reportCount} reports; ${reconciler.map((run) => `${run.label}: ${run.planned} planned in ${run.seconds.toFixed(1)} s`).join('; ')}`);
+log(`audit export: ${exported.rows} events, ${(exported.bytes / 2 ** 20).toFixed(0)} MiB in ${exported.seconds} s, API peak RSS ${exported.peakRssMb} MB`);
+log('\nwritten to bench/results/latest.json');

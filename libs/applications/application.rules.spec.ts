@@ -1,0 +1,55 @@
+import { kroner } from '../core/money/money.js';
+import { caseNumber, contentProblems, submissionProblems, windowProblem } from './application.rules.js';
+
+const programme = {
+  minApplicationOre: kroner(5_000_000),
+  themeKeys: ['livskvalitet', 'paarorende'],
+  applicationOpensAt: new Date('2020-08-24T22:00:00Z'),
+  applicationClosesAt: new Date('2020-10-19T10:00:00Z'),
+};
+const content = { requestedOre: kroner(11_014_260), themes: ['livskvalitet'], plannedStart: '2021-01-01', plannedEnd: '2021-12-31' };
+
+describe('submission rules', () => {
+  it('accept an application that meets them', () => {
+    expect(submissionProblems(content, programme)).toEqual([]);
+  });
+
+  it('accept exactly the minimum and refuse one øre less', () => {
+    expect(submissionProblems({ ...content, requestedOre: kroner(5_000_000) }, programme)).toEqual([]);
+    expect(submissionProblems({ ...content, requestedOre: kroner(5_000_000) - 1n }, programme)).toEqual([
+      { field: 'requestedOre', message: "must be at least the programme's minimum of 5.000.000 kr." },
+    ]);
+  });
+
+  it('need at least one theme, and only the programme’s', () => {
+    expect(submissionProblems({ ...content, themes: [] }, programme).map((p) => p.field)).toEqual(['themes']);
+    expect(contentProblems({ ...content, themes: ['livskvalitet', 'sport'] }, programme.themeKeys).map((p) => p.field)).toEqual(['themes[1]']);
+  });
+
+  it('need the planned end after the planned start', () => {
+    expect(contentProblems({ ...content, plannedEnd: '2021-01-01' }, programme.themeKeys)).toEqual([{ field: 'plannedEnd', message: 'must be after plannedStart' }]);
+    expect(contentProblems({ ...content, plannedEnd: '2020-12-31' }, programme.themeKeys)).toHaveLength(1);
+  });
+});
+
+describe('the application window', () => {
+  it('is open from the opening time up to, not including, the deadline', () => {
+    expect(windowProblem(new Date('2020-08-24T22:00:00Z'), programme)).toBeNull();
+    expect(windowProblem(new Date('2020-10-19T09:59:59.999Z'), programme)).toBeNull();
+  });
+
+  it('is closed at the deadline, 19 October 2020 kl. 12.00, and says so in Copenhagen time', () => {
+    expect(windowProblem(new Date('2020-10-19T10:00:00Z'), programme)).toBe('The programme closed for applications 19. oktober 2020 kl. 12.00.');
+  });
+
+  it('is not open before the opening time', () => {
+    expect(windowProblem(new Date('2020-08-24T21:59:59Z'), programme)).toMatch(/^The programme opens for applications 25\. august 2020 kl\. 00\.00/);
+  });
+});
+
+describe('case numbers', () => {
+  it('are the programme code and a four-digit number', () => {
+    expect(caseNumber('ÆLD-2020', 7)).toBe('ÆLD-2020-0007');
+    expect(caseNumber('ÆLD-2020', 12345)).toBe('ÆLD-2020-12345');
+  });
+});

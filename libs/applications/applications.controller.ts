@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../core/access/access.decorators.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import { ApplicationsService } from './applications.service.js';
+import { ApplicationPage, ApplicationQuery, ApplicationResponse, CreateApplicationBody, UpdateApplicationBody } from './dto/application.dto.js';
+
+@ApiTags('applications')
+@Controller('applications')
+@ApiNotFoundResponse({ description: 'No such application, or not one of your kommune’s' })
+export class ApplicationsController {
+  constructor(@Inject(ApplicationsService) private readonly applications: ApplicationsService) {}
+
+  @Post()
+  @Auth('project_lead')
+  @ApiOperation({ summary: 'Start a draft for your kommune' })
+  @ApiCreatedResponse({ type: ApplicationResponse })
+  async create(@Body() body: CreateApplicationBody, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
+    return ApplicationResponse.from(await this.applications.create(body, user));
+  }
+
+  @Get()
+  @Auth()
+  @ApiOperation({ summary: 'Applications, newest first; a project lead sees their kommune’s (lead or co-applicant)' })
+  @ApiOkResponse({ type: ApplicationPage })
+  async list(@Query() query: ApplicationQuery, @CurrentUser() user: AuthUser): Promise<ApplicationPage> {
+    const page = await this.applications.list(query, user);
+    return { items: page.items.map(ApplicationResponse.from), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Auth()
+  @ApiOperation({ summary: 'One application' })
+  @ApiOkResponse({ type: ApplicationResponse })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
+    return ApplicationResponse.from(await this.applications.get(id, user));
+  }
+
+  @Patch(':id')
+  @Auth('project_lead')
+  @ApiOperation({ summary: 'Change a draft (send the version you changed)' })
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiConflictResponse({ description: 'Stale version, or no longer a draft' })
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateApplicationBody, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
+    return ApplicationResponse.from(await this.applications.update(id, body, user));
+  }
+
+  @Post(':id/submit')
+  @Auth('project_lead')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit: case number, time stamp and receipt (kvittering)' })
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiUnprocessableEntityResponse({ description: 'Below the minimum, no theme, dates, or outside the application window' })
+  async submit(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
+    return ApplicationResponse.from(await this.applications.submit(id, user));
+  }
+
+  @Post(':id/withdraw')
+  @Auth('project_lead')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a draft or a submitted application' })
+  @ApiOkResponse({ type: ApplicationResponse })
+  async withdraw(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
+    return ApplicationResponse.from(await this.applications.withdraw(id, user));
+  }
+}

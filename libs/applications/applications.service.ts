@@ -1,0 +1,245 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
+import type { Actor } from '../core/context/request-context.js';
+import type { FieldError } from '../core/errors/problem.js';
+import { oreFromApi } from '../core/money/money.js';
+import { keysetPage, type Page } from '../core/pagination/page.js';
+import { Clock } from '../core/time/clock.js';
+import { copenhagenDate, formatCopenhagenDateTime } from '../core/time/copenhagen.js';
+import { Programme } from '../programmes/programme.entity.js';
+import { ReminderJobs } from '../reminders/reminder-jobs.js';
+import { ReminderOutbox } from '../reminders/reminder-outbox.js';
+import { Application, type Receipt } from './application.entity.js';
+import { ApplicationException } from './application.exception.js';
+import { type ApplicationAction, nextApplicationStatus } from './application.lifecycle.js';
+import { caseNumber, contentProblems, submissionProblems, windowProblem } from './application.rules.js';
+import { ApplicationVersion } from './application-version.entity.js';
+import type { ApplicationQuery, CreateApplicationBody, UpdateApplicationBody } from './dto/application.dto.js';
+
+/** What the audit trail and the frozen version keep of an application's content. */
+function contentOf(application: Application) {
+  return {
+    title: application.title,
+    purpose: application.purpose,
+    activities: application.activities,
+    themes: application.themes,
+    requestedOre: application.requestedOre,
+    plannedStart: application.plannedStart,
+    plannedEnd: application.plannedEnd,
+    municipalityCode: application.municipalityCode,
+    coApplicantCodes: application.coApplicantCodes,
+  };
+}
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(ReminderOutbox) private readonly outbox: ReminderOutbox,
+    @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
+  ) {}
+
+  /** A new draft owned by the project lead's kommune. The programme's rules are checked at submission. */
+  create(body: CreateApplicationBody, actor: AuthUser): Promise<Application> {
+    return this.dataSource.transaction(async (manager) => {
+      const programme = await manager.findOneBy(Programme, { id: body.programmeId });
+      if (!programme) throw ApplicationException.invalid([{ field: 'programmeId', message: 'is not a programme' }]);
+      const coApplicantCodes = body.coApplicantCodes ?? [];
+      await this.checkContent(manager, programme, { ...body, coApplicantCodes }, actor.municipalityCode!);
+
+      const application = await manager.save(
+        manager.create(Application, {
+          programmeId: programme.id,
+          municipalityCode: actor.municipalityCode!,
+          coApplicantCodes,
+          createdBy: actor.id,
+          status: 'draft',
+          title: body.title.trim(),
+          purpose: body.purpose.trim(),
+          activities: body.activities,
+          themes: body.themes,
+          requestedOre: oreFromApi(body.requestedOre),
+          plannedStart: body.plannedStart,
+          plannedEnd: body.plannedEnd,
+          caseNumber: null,
+          submittedAt: null,
+          receipt: null,
+        }),
+      );
+      await this.audit.record(manager, { action: 'application.created', entityType: 'application', entityId: application.id, after: contentOf(application) });
+      return application;
+    });
+  }
+
+  async get(id: string, actor: Actor): Promise<Application> {
+    return this.findVisible(this.dataSource.manager, id, actor);
+  }
+
+  /**
+   * The application if the actor may see it, optionally locked for the rest of the transaction.
+   * For a project lead of another kommune it does not exist (404).
+   */
+  async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<Application> {
+    return findVisible(manager, Application, 'application', id, actor, { lock, label: 'Application' });
+  }
+
+
+  async list(query: ApplicationQuery, actor: Actor): Promise<Page<Application>> {
+    const builder = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('application');
+    restrictToKommune(builder, 'application', actor);
+    if (query.status) builder.andWhere('application.status = :status', { status: query.status });
+    if (query.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: query.programmeId });
+    if (query.municipalityCode) builder.andWhere(':code = ANY(application.participant_codes)', { code: query.municipalityCode });
+    if (query.theme) builder.andWhere(':theme = ANY(application.themes)', { theme: query.theme });
+    if (query.q) builder.andWhere(`application.search @@ websearch_to_tsquery('danish', :q)`, { q: query.q });
+    return keysetPage(builder, 'applications', query, 'DESC', [
+      { column: 'application.created_at', key: (row) => row.createdAt.toISOString() },
+      { column: 'application.id', key: (row) => row.id },
+    ]);
+  }
+
+  /** Changes a draft; only the lead kommune's project leads, and only against the current version. */
+  update(id: string, body: UpdateApplicationBody, actor: AuthUser): Promise<Application> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.findOwned(manager, id, actor, 'edit');
+      if (application.version !== body.version) throw ApplicationException.staleVersion(body.version, application.version);
+      const before = contentOf(application);
+      const programme = await manager.findOneByOrFail(Programme, { id: application.programmeId });
+
+      Object.assign(application, {
+        title: body.title?.trim() ?? application.title,
+        purpose: body.purpose?.trim() ?? application.purpose,
+        activities: body.activities ?? application.activities,
+        themes: body.themes ?? application.themes,
+        requestedOre: body.requestedOre === undefined ? application.requestedOre : oreFromApi(body.requestedOre),
+        plannedStart: body.plannedStart ?? application.plannedStart,
+        plannedEnd: body.plannedEnd ?? application.plannedEnd,
+        coApplicantCodes: body.coApplicantCodes ?? application.coApplicantCodes,
+      });
+      await this.checkContent(manager, programme, application, application.municipalityCode);
+      const saved = await manager.save(application);
+      await this.audit.record(manager, { action: 'application.updated', entityType: 'application', entityId: id, before, after: contentOf(saved) });
+      return saved;
+    });
+  }
+
+  /**
+   * Submits a draft inside the window: checks the programme's rules, gives the case number, stamps the
+   * time, freezes the content as a version of its own and writes the applicant's receipt.
+   */
+  async submit(id: string, actor: AuthUser): Promise<Application> {
+    const { application, receipt } = await this.dataSource.transaction(async (manager) => {
+      const application = await this.findOwned(manager, id, actor, 'submit');
+      const programme = await manager.findOneByOrFail(Programme, { id: application.programmeId });
+      const problems = submissionProblems(application, { ...programme, themeKeys: programme.themes.map((theme) => theme.key) });
+      if (problems.length > 0) throw ApplicationException.submissionRules(problems);
+      const now = this.clock.now();
+      const closed = windowProblem(now, programme);
+      if (closed) throw ApplicationException.outsideWindow(closed);
+
+      // The counter row is updated in this transaction: a number is never given twice; one left by a
+      // rolled-back submission is simply never seen.
+      const [[{ last_case_number: sequence }]] = await manager.query(
+        'UPDATE programme SET last_case_number = last_case_number + 1 WHERE id = $1 RETURNING last_case_number',
+        [programme.id],
+      );
+      const number = caseNumber(programme.code, sequence);
+      const before = { status: application.status };
+      application.status = nextApplicationStatus(application.status, 'submit');
+      application.caseNumber = number;
+      application.submittedAt = now;
+      application.receipt = this.receiptFor(number, now, programme, application);
+      const saved = await manager.save(application);
+
+      const versions = await manager.countBy(ApplicationVersion, { applicationId: id });
+      await manager.insert(ApplicationVersion, {
+        applicationId: id,
+        versionNo: versions + 1,
+        content: { ...contentOf(saved), requestedOre: saved.requestedOre.toString() },
+        submittedAt: now,
+        submittedBy: actor.id,
+      });
+      await this.audit.record(manager, {
+        action: 'application.submitted',
+        entityType: 'application',
+        entityId: id,
+        before,
+        after: { status: saved.status, caseNumber: number, submittedAt: now, receipt: saved.receipt },
+      });
+      // The receipt goes to the applicant by e-mail and in the inbox, through the outbox.
+      const receipt = await this.outbox.add(manager, {
+        kind: 'application_receipt',
+        recipientId: actor.id,
+        subjectType: 'application',
+        subjectId: id,
+        dueDate: copenhagenDate(now),
+        sendAt: now,
+      });
+      return { application: saved, receipt };
+    });
+    if (receipt) await this.reminderJobs.scheduleQuietly([receipt]);
+    return application;
+  }
+
+  withdraw(id: string, actor: AuthUser): Promise<Application> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.findOwned(manager, id, actor, 'withdraw');
+      const before = { status: application.status };
+      application.status = nextApplicationStatus(application.status, 'withdraw');
+      const saved = await manager.save(application);
+      await this.audit.record(manager, { action: 'application.withdrawn', entityType: 'application', entityId: id, before, after: { status: saved.status } });
+      return saved;
+    });
+  }
+
+  /** Moves an application (already locked by the caller) along its life cycle and saves it. */
+  async transition(manager: EntityManager, application: Application, action: ApplicationAction): Promise<Application> {
+    application.status = nextApplicationStatus(application.status, action);
+    return manager.save(application);
+  }
+
+  /** Locks the application for an owner's action: visible, lead kommune's project lead, action allowed now. */
+  private async findOwned(manager: EntityManager, id: string, actor: AuthUser, action: ApplicationAction): Promise<Application> {
+    const application = await this.findVisible(manager, id, actor, true);
+    if (actor.municipalityCode !== application.municipalityCode) throw ApplicationException.notOwner();
+    nextApplicationStatus(application.status, action);
+    return application;
+  }
+
+  private async checkContent(
+    manager: EntityManager,
+    programme: Programme,
+    content: { themes: string[]; plannedStart: string; plannedEnd: string; coApplicantCodes: string[] },
+    leadCode: string,
+  ): Promise<void> {
+    const problems: FieldError[] = contentProblems(content, programme.themes.map((theme) => theme.key));
+    if (content.coApplicantCodes.includes(leadCode)) problems.push({ field: 'coApplicantCodes', message: 'must not include the lead kommune' });
+    if (content.coApplicantCodes.length > 0) {
+      const known: Array<{ code: string }> = await manager.query('SELECT code FROM municipality WHERE code = ANY($1)', [content.coApplicantCodes]);
+      content.coApplicantCodes.forEach((code, index) => {
+        if (!known.some((row) => row.code === code)) problems.push({ field: `coApplicantCodes[${index}]`, message: 'is not a kommune code' });
+      });
+    }
+    if (problems.length > 0) throw ApplicationException.invalid(problems);
+  }
+
+  private receiptFor(number: string, receivedAt: Date, programme: Programme, application: Application): Receipt {
+    const when = formatCopenhagenDateTime(receivedAt);
+    return {
+      caseNumber: number,
+      receivedAt: receivedAt.toISOString(),
+      receivedAtCopenhagen: when,
+      text:
+        `Kvittering: Ansøgningen "${application.title}" til ${programme.name} er modtaget ${when} ` +
+        `og har fået journalnummer ${number}. Gem kvitteringen som dokumentation for, at ansøgningen er indsendt rettidigt.`,
+    };
+  }
+}

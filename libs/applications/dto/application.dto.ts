@@ -1,0 +1,209 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { oreToApi } from '../../core/money/money.js';
+import { PageQuery } from '../../core/pagination/page.js';
+import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
+import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
+import type { Application, Receipt } from '../application.entity.js';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../application.lifecycle.js';
+
+const toCodes = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((code) => (typeof code === 'string' ? (normalizeMunicipalityCode(code) ?? code) : code)) : value;
+const THEME_KEY = /^[a-z0-9][a-z0-9-]{0,49}$/;
+
+export class CreateApplicationBody {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  programmeId: string;
+
+  @ApiProperty({ example: 'Mere værdig hjemmepleje' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty({ example: 'Projektets formål er at udvikle en hjemmepleje, hvor den enkelte borger føler sig set …' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  purpose: string;
+
+  @ApiProperty({ type: [String], example: ['Implementere selvstyrende teams i hjemmeplejen'] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(2000, { each: true })
+  activities: string[];
+
+  @ApiProperty({ type: [String], example: ['livskvalitet'], description: 'Keys of the programme’s themes' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @Matches(THEME_KEY, { each: true, message: 'each must be a theme key' })
+  themes: string[];
+
+  @ApiProperty({ example: 1_101_426_000, description: 'Øre. A draft may ask for less than the minimum; it is checked at submission.' })
+  @IsOre()
+  requestedOre: number;
+
+  @ApiProperty({ example: '2021-01-01' })
+  @IsCalendarDate()
+  plannedStart: string;
+
+  @ApiProperty({ example: '2022-06-30' })
+  @IsCalendarDate()
+  plannedEnd: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['851', '751'], description: 'Co-applicant kommuner of a joint application' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(97)
+  @ArrayUnique()
+  @Transform(toCodes)
+  @Matches(/^\d{3}$/, { each: true, message: 'each must be a three-digit kommune code' })
+  coApplicantCodes?: string[];
+}
+
+export class UpdateApplicationBody {
+  @ApiProperty({ description: 'The version the change was made against; a stale one is refused with 409' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(10000) purpose?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(2000, { each: true })
+  activities?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @Matches(THEME_KEY, { each: true, message: 'each must be a theme key' })
+  themes?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsOre() requestedOre?: number;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() plannedStart?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() plannedEnd?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(97)
+  @ArrayUnique()
+  @Transform(toCodes)
+  @Matches(/^\d{3}$/, { each: true, message: 'each must be a three-digit kommune code' })
+  coApplicantCodes?: string[];
+}
+
+export class ApplicationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: ApplicationStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+
+  @ApiPropertyOptional({ example: '706', description: 'Lead or co-applicant kommune' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value))
+  @Matches(/^\d{3}$/, { message: 'must be a three-digit kommune code' })
+  municipalityCode?: string;
+
+  @ApiPropertyOptional({ example: 'livskvalitet' })
+  @IsOptional()
+  @Matches(THEME_KEY, { message: 'must be a theme key' })
+  theme?: string;
+
+  @ApiPropertyOptional({ example: 'selvstyrende teams', description: 'Full text in Danish over title and purpose' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+}
+
+export class ReceiptResponse {
+  @ApiProperty({ example: 'ÆLD-2020-0007' }) caseNumber: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt: string;
+  @ApiProperty({ example: '19. oktober 2020 kl. 11.58' }) receivedAtCopenhagen: string;
+  @ApiProperty() text: string;
+}
+
+export class ApplicationResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ example: '706' }) municipalityCode: string;
+  @ApiProperty({ type: [String] }) coApplicantCodes: string[];
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty() title: string;
+  @ApiProperty() purpose: string;
+  @ApiProperty({ type: [String] }) activities: string[];
+  @ApiProperty({ type: [String] }) themes: string[];
+  @ApiProperty() requestedOre: number;
+  @ApiProperty({ example: '2021-01-01' }) plannedStart: string;
+  @ApiProperty({ example: '2022-06-30' }) plannedEnd: string;
+  @ApiProperty({ nullable: true, type: String }) caseNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
+  @ApiPropertyOptional({ type: ReceiptResponse, nullable: true }) receipt: Receipt | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+
+  static from(application: Application): ApplicationResponse {
+    return {
+      id: application.id,
+      programmeId: application.programmeId,
+      municipalityCode: application.municipalityCode,
+      coApplicantCodes: application.coApplicantCodes,
+      status: application.status,
+      title: application.title,
+      purpose: application.purpose,
+      activities: application.activities,
+      themes: application.themes,
+      requestedOre: oreToApi(application.requestedOre),
+      plannedStart: application.plannedStart,
+      plannedEnd: application.plannedEnd,
+      caseNumber: application.caseNumber,
+      submittedAt: application.submittedAt?.toISOString() ?? null,
+      receipt: application.receipt,
+      version: application.version,
+      createdBy: application.createdBy,
+      createdAt: application.createdAt.toISOString(),
+      updatedAt: application.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class ApplicationPage {
+  @ApiProperty({ type: [ApplicationResponse] }) items: ApplicationResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../core/access/access.decorators.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import { AssessmentsService } from './assessments.service.js';
+import { AssessmentResponse, PutAssessmentBody } from './dto/assessment.dto.js';
+
+@ApiTags('assessments')
+@Controller('applications/:id/assessment')
+export class AssessmentsController {
+  constructor(@Inject(AssessmentsService) private readonly assessments: AssessmentsService) {}
+
+  @Get()
+  @Auth('caseworker', 'admin')
+  @ApiOperation({ summary: 'The assessment of an application' })
+  @ApiOkResponse({ type: AssessmentResponse })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<AssessmentResponse> {
+    const { assessment, status } = await this.assessments.get(id, user);
+    return AssessmentResponse.from(assessment, status);
+  }
+
+  @Put()
+  @Auth('caseworker')
+  @ApiOperation({ summary: 'Write the assessment: a rating 1–5 and a rationale per criterion, a summary and a recommendation' })
+  @ApiOkResponse({ type: AssessmentResponse })
+  @ApiForbiddenResponse({ description: 'Another caseworker wrote this assessment' })
+  async put(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PutAssessmentBody, @CurrentUser() user: AuthUser): Promise<AssessmentResponse> {
+    const { assessment, status } = await this.assessments.put(id, body, user);
+    return AssessmentResponse.from(assessment, status);
+  }
+
+  @Post('complete')
+  @Auth('caseworker')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark the assessment done (its author only); every criterion must be rated' })
+  @ApiOkResponse({ type: AssessmentResponse })
+  @ApiUnprocessableEntityResponse({ description: 'A criterion has no rating' })
+  async complete(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<AssessmentResponse> {
+    const { assessment, status } = await this.assessments.complete(id, user);
+    return AssessmentResponse.from(assessment, status);
+  }
+}

@@ -1,0 +1,75 @@
+import { canonicalJson, GENESIS_HASH, hashEvent, type StoredChainLink, verifyLinks } from './audit-chain.js';
+
+function chain(length: number): StoredChainLink[] {
+  const links: StoredChainLink[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let seq = 1; seq <= length; seq += 1) {
+    const fields = {
+      seq,
+      occurredAt: new Date(Date.UTC(2026, 0, 1, 8, seq)).toISOString(),
+      actorId: 'a6b3f1de-0000-4000-8000-000000000001',
+      actorRole: 'caseworker',
+      action: 'application.submitted',
+      entityType: 'application',
+      entityId: `id-${seq}`,
+      before: { status: 'draft' },
+      after: { status: 'submitted', amountOre: '1101426000' },
+      requestId: `req-${seq}`,
+      prevHash,
+    };
+    const hash = hashEvent(fields);
+    links.push({ ...fields, id: `event-${seq}`, hash });
+    prevHash = hash;
+  }
+  return links;
+}
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth, so key order never changes a hash', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }));
+  });
+
+  it('leaves out undefined members and keeps nulls', () => {
+    expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
+  });
+
+  it('writes big integers as strings, never as rounded numbers', () => {
+    expect(canonicalJson({ amount: 9007199254740993n })).toBe('{"amount":"9007199254740993"}');
+  });
+});
+
+describe('verifyLinks', () => {
+  const start = { seq: 0, hash: GENESIS_HASH };
+
+  it('accepts an intact chain and returns where to continue', () => {
+    const links = chain(5);
+    expect(verifyLinks(start, links)).toEqual({ next: { seq: 5, hash: links[4].hash } });
+  });
+
+  it('can verify a chain in batches', () => {
+    const links = chain(6);
+    const first = verifyLinks(start, links.slice(0, 3));
+    expect('next' in first && verifyLinks(first.next, links.slice(3))).toEqual({ next: { seq: 6, hash: links[5].hash } });
+  });
+
+  it('finds an event whose content was changed', () => {
+    const links = chain(4);
+    links[2] = { ...links[2], after: { status: 'awarded' } };
+    expect(verifyLinks(start, links)).toEqual({ brokenId: 'event-3' });
+  });
+
+  it('finds an event that was removed', () => {
+    const links = chain(4);
+    links.splice(1, 1);
+    expect(verifyLinks(start, links)).toEqual({ brokenId: 'event-3' });
+  });
+
+  it('finds an event whose hash was recomputed after a change, by the next link', () => {
+    const links = chain(4);
+    const { id, hash: _hash, ...fields } = links[1];
+    const forged = { ...fields, actorId: null };
+    links[1] = { ...forged, id, hash: hashEvent(forged) };
+    expect(verifyLinks(start, links)).toEqual({ brokenId: 'event-3' });
+  });
+});

@@ -1,0 +1,58 @@
+import { type ExecutionContext, Inject, Injectable, Logger, type CanActivate } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ClsService } from 'nestjs-cls';
+import type { Request } from 'express';
+import type { RequestContextStore, Role } from '../core/context/request-context.js';
+import { AuthException } from './auth.exception.js';
+import { ALLOWED_ROLES, IS_PUBLIC } from '../core/access/access.decorators.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+
+/** Every route needs a valid access token unless it is `@Public()`; the user becomes the request's actor. */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(ClsService) private readonly context: ClsService<RequestContextStore>,
+  ) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<TUser = AuthUser>(error: unknown, user: TUser | false): TUser {
+    if (error) throw error;
+    if (!user) throw AuthException.unauthenticated();
+    const { id, role, municipalityCode } = user as unknown as AuthUser;
+    if (this.context.isActive()) this.context.set('actor', { id, role, municipalityCode });
+    return user;
+  }
+}
+
+/**
+ * Checks the route's `@Auth(...roles)`. A route that declares neither `@Auth` nor `@Public` is refused
+ * (fail closed) and logged: every route must say who may call it.
+ */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  private readonly logger = new Logger(RolesGuard.name);
+
+  constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles === undefined) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule; refused`);
+      throw AuthException.forbidden();
+    }
+    const user = context.switchToHttp().getRequest<Request & { user?: AuthUser }>().user;
+    if (!user) throw AuthException.unauthenticated();
+    if (roles.length > 0 && !roles.includes(user.role)) throw AuthException.forbidden();
+    return true;
+  }
+}

@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ROLES, type Role } from '../../core/context/request-context.js';
+import { PageQuery } from '../../core/pagination/page.js';
+import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
+import { MAX_PASSWORD_LENGTH } from '../password-policy.js';
+import type { User } from '../user.entity.js';
+
+/** `0101` and `101` are the same kommune; anything else is left as given for the validator to refuse. */
+const toMunicipalityCode = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value;
+const MUNICIPALITY_CODE = /^\d{3}$/;
+
+export class CreateUserBody {
+  @ApiProperty({ example: 'mette.hansen@kolding.dk' })
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: 'Mette Hansen' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiProperty({ minLength: 12, maxLength: MAX_PASSWORD_LENGTH, description: 'At least 12 characters and not the e-mail address' })
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password: string;
+
+  @ApiPropertyOptional({ example: '621', description: 'Required for a project lead, refused for other roles; `0621` is accepted' })
+  @IsOptional()
+  @Transform(toMunicipalityCode)
+  @Matches(MUNICIPALITY_CODE, { message: 'must be a three-digit kommune code' })
+  municipalityCode?: string;
+}
+
+export class UpdateUserBody {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'The kommune, when the role is or becomes project_lead' })
+  @IsOptional()
+  @Transform(toMunicipalityCode)
+  @Matches(MUNICIPALITY_CODE, { message: 'must be a three-digit kommune code' })
+  municipalityCode?: string;
+}
+
+export class UserQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ example: '621' })
+  @IsOptional()
+  @Transform(toMunicipalityCode)
+  @Matches(MUNICIPALITY_CODE, { message: 'must be a three-digit kommune code' })
+  municipalityCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  @Type(() => Boolean)
+  active?: boolean;
+}
+
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ nullable: true, type: String }) municipalityCode: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set while signing in is locked after failures' })
+  lockedUntil: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+
+  static from(user: User): UserResponse {
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      municipalityCode: user.municipalityCode,
+      active: user.active,
+      lockedUntil: user.lockedUntil?.toISOString() ?? null,
+      createdAt: user.createdAt.toISOString(),
+      updatedAt: user.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor, Role } from '../core/context/request-context.js';
+import { NotFoundDomainException } from '../core/errors/domain.exception.js';
+import { keysetPage, type Page } from '../core/pagination/page.js';
+import { AuthException } from './auth.exception.js';
+import { AuthService } from './auth.service.js';
+import type { CreateUserBody, UpdateUserBody, UserQuery } from './dto/user.dto.js';
+import { PasswordHasher } from './password-hasher.js';
+import { normalizeEmail, passwordProblems } from './password-policy.js';
+import { User } from './user.entity.js';
+
+/** What the audit trail keeps of a user: never the password hash. */
+function auditView(user: User) {
+  return { email: user.email, name: user.name, role: user.role, municipalityCode: user.municipalityCode, active: user.active };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PasswordHasher) private readonly passwords: PasswordHasher,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(AuthService) private readonly auth: AuthService,
+  ) {}
+
+  async create(body: CreateUserBody, actor?: Actor | null): Promise<User> {
+    const prepared = await this.prepare(body);
+    return this.dataSource.transaction((manager) => this.insert(manager, prepared, actor));
+  }
+
+  async list(query: UserQuery): Promise<Page<User>> {
+    const builder = this.dataSource.getRepository(User).createQueryBuilder('user');
+    if (query.role) builder.andWhere('user.role = :role', { role: query.role });
+    if (query.municipalityCode) builder.andWhere('user.municipality_code = :code', { code: query.municipalityCode });
+    if (query.active !== undefined) builder.andWhere('user.active = :active', { active: query.active });
+    return keysetPage(builder, 'users', query, 'ASC', [{ column: 'user.email', key: (user) => user.email }]);
+  }
+
+  /** Role, name, kommune and the active flag. Deactivating ends every session of the user at once. */
+  update(id: string, body: UpdateUserBody): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundDomainException('User', id);
+      const before = auditView(user);
+
+      const role = body.role ?? user.role;
+      const requestedCode = body.municipalityCode ?? (role === 'project_lead' ? user.municipalityCode : null);
+      user.municipalityCode = await this.checkedMunicipality(manager, role, requestedCode);
+      user.role = role;
+      user.name = body.name?.trim() ?? user.name;
+      user.active = body.active ?? user.active;
+
+      if (before.role === 'admin' && before.active && (user.role !== 'admin' || !user.active)) {
+        // Locks the other admins' rows, so two admins cannot demote each other at the same time.
+        const otherAdmins = await manager
+          .createQueryBuilder(User, 'other')
+          .select('other.id')
+          .setLock('pessimistic_write')
+          .where(`other.role = 'admin' AND other.active AND other.id <> :id`, { id })
+          .getMany();
+        if (otherAdmins.length === 0) throw AuthException.lastAdmin();
+      }
+      // A change that changes nothing is neither saved nor audited.
+      if (JSON.stringify(auditView(user)) === JSON.stringify(before)) return user;
+      const saved = await manager.save(user);
+      if (before.active && !saved.active) await this.auth.revokeAllSessions(manager, saved.id, 'deactivated');
+      await this.audit.record(manager, { action: 'user.updated', entityType: 'user', entityId: saved.id, before, after: auditView(saved) });
+      return saved;
+    });
+  }
+
+  /**
+   * At start-up: the first administrator from ADMIN_EMAIL/ADMIN_PASSWORD, when no administrator exists.
+   * Several API processes may start at once; an advisory lock lets only one of them create it.
+   */
+  async ensureFirstAdmin(email: string, password: string): Promise<User | null> {
+    const prepared = await this.prepare({ email, password, name: 'Administrator', role: 'admin' });
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(7304117002)');
+      if ((await manager.countBy(User, { role: 'admin' })) > 0) return null;
+      return this.insert(manager, prepared, null);
+    });
+  }
+
+  /** The checks and the (slow, so outside any transaction) password hashing of a new user. */
+  private async prepare(body: CreateUserBody) {
+    const email = normalizeEmail(body.email);
+    const problems = passwordProblems(body.password, email);
+    if (problems.length > 0) throw AuthException.weakPassword(problems);
+    const municipalityCode = await this.checkedMunicipality(this.dataSource.manager, body.role, body.municipalityCode ?? null);
+    return { email, name: body.name.trim(), role: body.role, municipalityCode, passwordHash: await this.passwords.hash(body.password) };
+  }
+
+  private async insert(manager: EntityManager, fields: Awaited<ReturnType<UsersService['prepare']>>, actor?: Actor | null): Promise<User> {
+    if (await manager.existsBy(User, { email: fields.email })) throw AuthException.emailTaken();
+    const user = await manager.save(manager.create(User, fields));
+    await this.audit.record(manager, { action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user), actor });
+    return user;
+  }
+
+  /** A project lead belongs to exactly one existing kommune; other roles to none. */
+  private async checkedMunicipality(manager: EntityManager, role: Role, code: string | null): Promise<string | null> {
+    if (role !== 'project_lead') {
+      if (code !== null) throw AuthException.invalidUser('municipalityCode', 'is only for project leads');
+      return null;
+    }
+    if (code === null) throw AuthException.invalidUser('municipalityCode', 'is required for a project lead');
+    const [kommune] = await manager.query('SELECT 1 FROM municipality WHERE code = $1', [code]);
+    if (!kommune) throw AuthException.invalidUser('municipalityCode', 'is not a kommune code');
+    return code;
+  }
+}

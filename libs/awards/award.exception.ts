@@ -1,0 +1,46 @@
+import { DomainException } from '../core/errors/domain.exception.js';
+import type { FieldError } from '../core/errors/problem.js';
+import { formatKroner, type Ore } from '../core/money/money.js';
+import { MIN_RATIONALE_CHARACTERS, MIN_RATIONALE_DISTINCT_WORDS } from './rationale.js';
+
+export enum AwardExceptionCode {
+  FOUR_EYES = 'four-eyes',
+  INVALID_DECISION = 'invalid-decision',
+  AMOUNT_ABOVE_REQUESTED = 'amount-above-requested',
+  RATIONALE_REQUIRED = 'main-considerations-required',
+}
+
+export class AwardException extends DomainException {
+  private constructor(code: AwardExceptionCode, status: number, title: string, detail: string, extensions?: Record<string, unknown>) {
+    super(code, status, title, detail, extensions);
+  }
+
+  static fourEyes(): AwardException {
+    return new AwardException(AwardExceptionCode.FOUR_EYES, 403, 'Forbidden', 'The caseworker who assessed the application may not decide it (four-eyes).');
+  }
+
+  static invalid(errors: FieldError[]): AwardException {
+    return new AwardException(AwardExceptionCode.INVALID_DECISION, 400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
+  }
+
+  static amountAboveRequested(requestedOre: Ore): AwardException {
+    return new AwardException(
+      AwardExceptionCode.AMOUNT_ABOVE_REQUESTED,
+      422,
+      'Unprocessable Content',
+      `An award cannot be more than the ${formatKroner(requestedOre)} applied for.`,
+      { errors: [{ field: 'amountOre', message: 'must not be more than the requested amount' }] },
+    );
+  }
+
+  static rationaleRequired(): AwardException {
+    return new AwardException(
+      AwardExceptionCode.RATIONALE_REQUIRED,
+      422,
+      'Unprocessable Content',
+      'A rejection or a partial award must state its main considerations (forvaltningsloven § 24): ' +
+        `at least ${MIN_RATIONALE_CHARACTERS} characters and ${MIN_RATIONALE_DISTINCT_WORDS} different words beyond stock phrases.`,
+      { errors: [{ field: 'rationale', message: 'must state the main considerations of the decision' }] },
+    );
+  }
+}

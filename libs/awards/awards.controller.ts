@@ -1,0 +1,31 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../core/access/access.decorators.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import { AwardsService } from './awards.service.js';
+import { AwardPage, AwardQuery } from './dto/award.dto.js';
+import { AwardResponse } from './dto/decision.dto.js';
+
+@ApiTags('awards')
+@Controller('awards')
+export class AwardsController {
+  constructor(@Inject(AwardsService) private readonly awards: AwardsService) {}
+
+  @Get()
+  @Auth()
+  @ApiOperation({ summary: 'Awards (tilsagn), newest first; a project lead sees their kommune’s' })
+  @ApiOkResponse({ type: AwardPage })
+  async list(@Query() query: AwardQuery, @CurrentUser() user: AuthUser): Promise<AwardPage> {
+    const page = await this.awards.list(query, user);
+    return { items: page.items.map(AwardResponse.from), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Auth()
+  @ApiOperation({ summary: 'One award, with its original and current end date and approved extension months' })
+  @ApiOkResponse({ type: AwardResponse })
+  @ApiNotFoundResponse({ description: 'No such award, or not one of your kommune’s' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<AwardResponse> {
+    return AwardResponse.from(await this.awards.get(id, user));
+  }
+}

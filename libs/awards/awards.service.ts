@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
+import type { Actor } from '../core/context/request-context.js';
+import { keysetPage, type Page } from '../core/pagination/page.js';
+import { Award } from './award.entity.js';
+import type { AwardQuery } from './dto/award.dto.js';
+
+@Injectable()
+export class AwardsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The award if the actor may see it (a project lead: their kommune's), optionally locked; else 404. */
+  async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<Award> {
+    return findVisible(manager, Award, 'award', id, actor, { lock, label: 'Award' });
+  }
+
+
+  get(id: string, actor: Actor): Promise<Award> {
+    return this.findVisible(this.dataSource.manager, id, actor);
+  }
+
+  async list(query: AwardQuery, actor: Actor): Promise<Page<Award>> {
+    const builder = this.dataSource
+      .getRepository(Award)
+      .createQueryBuilder('award');
+    restrictToKommune(builder, 'award', actor);
+    if (query.programmeId) builder.andWhere('award.programme_id = :programmeId', { programmeId: query.programmeId });
+    if (query.status) builder.andWhere('award.status = :status', { status: query.status });
+    if (query.municipalityCode) builder.andWhere(':code = ANY(award.participant_codes)', { code: query.municipalityCode });
+    return keysetPage(builder, 'awards', query, 'DESC', [
+      { column: 'award.created_at', key: (row) => row.createdAt.toISOString() },
+      { column: 'award.id', key: (row) => row.id },
+    ]);
+  }
+}

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { nextApplicationStatus } from '../applications/application.lifecycle.js';
+import { Assessment } from '../assessments/assessment.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import type { FieldError } from '../core/errors/problem.js';
+import { oreFromApi } from '../core/money/money.js';
+import { Clock } from '../core/time/clock.js';
+import { fitsBudget } from '../programmes/ledger.js';
+import { ProgrammeException } from '../programmes/programme.exception.js';
+import { ProgrammesService } from '../programmes/programmes.service.js';
+import { ReminderJobs } from '../reminders/reminder-jobs.js';
+import { ReportsService } from '../reports/reports.service.js';
+import { Award } from './award.entity.js';
+import { AwardException } from './award.exception.js';
+import { Decision } from './decision.entity.js';
+import type { DecisionBody } from './dto/decision.dto.js';
+import { isSubstantiveRationale } from './rationale.js';
+
+export interface DecisionOutcome {
+  applicationId: string;
+  status: string;
+  decision: Decision;
+  award?: Award;
+}
+
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ApplicationsService) private readonly applications: ApplicationsService,
+    @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
+    @Inject(ReportsService) private readonly reports: ReportsService,
+    @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Decides an assessed application: award (at most what was asked for, within the budget) or reject.
+   * The decider is not the assessor. The application row, then the programme row, are locked for the
+   * transaction, so concurrent decisions on one programme are serialised and cannot over-commit.
+   */
+  async decide(applicationId: string, body: DecisionBody, actor: AuthUser): Promise<DecisionOutcome> {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<DecisionOutcome> => {
+      const application = await this.applications.findVisible(manager, applicationId, actor, true);
+      nextApplicationStatus(application.status, body.outcome);
+      const assessment = await manager.findOneByOrFail(Assessment, { applicationId });
+      if (assessment.assessorId === actor.id) throw AwardException.fourEyes();
+
+      const amountOre = body.amountOre === undefined ? null : oreFromApi(body.amountOre);
+      const startDate = body.startDate ?? application.plannedStart;
+      const endDate = body.endDate ?? application.plannedEnd;
+      const problems: FieldError[] = [];
+      if (body.outcome === 'award' && amountOre === null) problems.push({ field: 'amountOre', message: 'is required for an award' });
+      if (body.outcome === 'reject' && amountOre !== null) problems.push({ field: 'amountOre', message: 'must be left out of a rejection' });
+      if (body.outcome === 'award' && endDate <= startDate) problems.push({ field: 'endDate', message: 'must be after startDate' });
+      if (problems.length > 0) throw AwardException.invalid(problems);
+      if (amountOre !== null && amountOre > application.requestedOre) throw AwardException.amountAboveRequested(application.requestedOre);
+
+      const fullGrant = body.outcome === 'award' && amountOre === application.requestedOre;
+      if (!fullGrant && !isSubstantiveRationale(body.rationale)) throw AwardException.rationaleRequired();
+
+      const { programme, ledger } = await this.programmes.lockLedger(manager, application.programmeId);
+      if (amountOre !== null && !fitsBudget(ledger, amountOre)) throw ProgrammeException.budgetExceeded(amountOre, ledger.remainingOre);
+
+      const now = this.clock.now();
+      const decision = manager.create(Decision, {
+        applicationId,
+        outcome: body.outcome,
+        rationale: body.rationale.trim(),
+        amountOre,
+        fullGrant,
+        legalBasis: programme.legalBasis,
+        appealGuidance: programme.appealGuidance,
+        decidedBy: actor.id,
+        decidedAt: now,
+      });
+      await manager.insert(Decision, decision);
+
+      let award: Award | undefined;
+      if (amountOre !== null) {
+        award = await manager.save(
+          manager.create(Award, {
+            applicationId,
+            programmeId: programme.id,
+            municipalityCode: application.municipalityCode,
+            participantCodes: application.participantCodes,
+            caseNumber: application.caseNumber!,
+            amountOre,
+            startDate,
+            endDate,
+            originalEndDate: endDate,
+            status: 'active',
+            approvedExtensionMonths: 0,
+            decidedBy: actor.id,
+            decidedAt: now,
+          }),
+        );
+        await this.reports.createSchedule(manager, award, programme);
+      }
+      await this.applications.transition(manager, application, body.outcome);
+      await this.audit.record(manager, {
+        action: body.outcome === 'award' ? 'application.awarded' : 'application.rejected',
+        entityType: 'application',
+        entityId: applicationId,
+        before: { status: 'assessed', remainingOre: ledger.remainingOre },
+        after: {
+          status: application.status,
+          decision: { outcome: decision.outcome, rationale: decision.rationale, amountOre, fullGrant, decidedAt: now },
+          award: award && { id: award.id, amountOre: award.amountOre, startDate, endDate },
+          remainingOre: ledger.remainingOre - (amountOre ?? 0n),
+        },
+      });
+      return { applicationId, status: application.status, decision, award };
+    });
+    if (outcome.award) await this.reminderJobs.reconcileAward(outcome.award.id);
+    return outcome;
+  }
+}

@@ -1,0 +1,64 @@
+import { ConfigValidationError, DEVELOPMENT_JWT_SECRET, parseEnv } from './env.js';
+
+function problemsOf(raw: Record<string, string>): string[] {
+  try {
+    parseEnv(raw);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('parseEnv', () => {
+  it('gives defaults that work on a developer machine', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/tilskud');
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.SMTP_SECURE).toBe(false);
+    expect(env.NODE_ENV).toBe('development');
+  });
+
+  it('converts numbers and booleans from their text form', () => {
+    const env = parseEnv({ PORT: '8080', SMTP_PORT: '465', SMTP_SECURE: 'true', DATABASE_POOL_SIZE: '25' });
+    expect(env).toMatchObject({ PORT: 8080, SMTP_PORT: 465, SMTP_SECURE: true, DATABASE_POOL_SIZE: 25 });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseEnv({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('refuses a PORT that is not a port number, naming the variable and the value', () => {
+    const problems = problemsOf({ PORT: 'abc' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^PORT must be a whole number between 1 and 65535 \(got "abc"\)$/);
+    expect(problemsOf({ PORT: '70000' })[0]).toMatch(/^PORT /);
+    expect(problemsOf({ PORT: '0' })[0]).toMatch(/^PORT /);
+  });
+
+  it('lists every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'x', DATABASE_URL: 'mysql://nope', REDIS_URL: 'http://x', LOG_LEVEL: 'loud' });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'REDIS_URL']);
+  });
+
+  it('never prints a secret it refuses', () => {
+    const [problem] = problemsOf({ JWT_SECRET: 'short' });
+    expect(problem).toContain('JWT_SECRET');
+    expect(problem).not.toContain('short');
+  });
+
+  it('refuses to start in production with the development secret or none', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/JWT_SECRET must be set/);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })[0]).toMatch(/JWT_SECRET must be set/);
+  });
+
+  it('refuses a short secret in production but accepts a long one', () => {
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(20) })[0]).toMatch(/at least 32 characters/);
+    expect(parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(48) }).NODE_ENV).toBe('production');
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(() => parseEnv({ HOME: '/root', SOMETHING_ELSE: '1' })).not.toThrow();
+  });
+});

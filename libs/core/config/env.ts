@@ -1,0 +1,201 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+
+/** The development default for JWT_SECRET: fine on a laptop, refused in production. */
+export const DEVELOPMENT_JWT_SECRET = 'tilskud-development-secret-do-not-use-in-production';
+const MIN_PRODUCTION_SECRET_LENGTH = 32;
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
+
+const URL_OF = (schemes: string) => new RegExp(`^(${schemes})://`);
+
+/**
+ * Every environment variable the system reads, with the default that works on a developer machine.
+ * Parsed once at start-up by {@link parseEnv}; a bad value stops the process with a message naming it.
+ */
+export class Env {
+  @IsIn(['development', 'test', 'production'], { message: 'must be one of development, test, production' })
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'must be a whole number between 1 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Matches(URL_OF('postgres|postgresql'), { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tilskud';
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 200' })
+  @Min(1, { message: 'must be a whole number between 1 and 200' })
+  @Max(200, { message: 'must be a whole number between 1 and 200' })
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(URL_OF('redis|rediss'), { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Namespaces every Redis key (BullMQ queues included), so test runs and deployments never share keys. */
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,99}$/i, { message: 'must be 1–100 letters, digits, - or _' })
+  QUEUE_PREFIX = 'tilskud';
+
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  /** Lifetime of an access token; short, because it is not revoked by itself (its session is). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of seconds between 60 and 3600' })
+  @Min(60, { message: 'must be a whole number of seconds between 60 and 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds between 60 and 3600' })
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  /** How long one sign-in can be kept alive by refreshing before the user must sign in again. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days between 1 and 90' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 90' })
+  @Max(90, { message: 'must be a whole number of days between 1 and 90' })
+  SESSION_TTL_DAYS = 30;
+
+  /** Sign-in and refresh attempts per minute from one address. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 100000' })
+  @Min(1, { message: 'must be a whole number between 1 and 100000' })
+  @Max(100000, { message: 'must be a whole number between 1 and 100000' })
+  LOGIN_RATE_LIMIT = 20;
+
+  /** With ADMIN_PASSWORD: the first administrator, created at start-up when there is none. */
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  ADMIN_EMAIL?: string = undefined;
+
+  @IsOptional()
+  @IsString()
+  ADMIN_PASSWORD?: string = undefined;
+
+  @IsString()
+  SMTP_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'must be a whole number between 1 and 65535' })
+  SMTP_PORT = 1025;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  SMTP_SECURE = false;
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string = undefined;
+
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string = undefined;
+
+  @IsString()
+  @MaxLength(200)
+  MAIL_FROM = 'Tilskud <no-reply@tilskud.local>';
+
+  /** Delivery attempts of one reminder before it is marked failed (and the admins told). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 20' })
+  @Min(1, { message: 'must be a whole number between 1 and 20' })
+  @Max(20, { message: 'must be a whole number between 1 and 20' })
+  REMINDER_ATTEMPTS = 5;
+
+  /** The first retry waits this long; each further one twice as long. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds between 10 and 3600000' })
+  @Min(10, { message: 'must be a whole number of milliseconds between 10 and 3600000' })
+  @Max(3_600_000, { message: 'must be a whole number of milliseconds between 10 and 3600000' })
+  REMINDER_BACKOFF_MS = 60_000;
+
+  /** How often the reconciler recomputes every reminder from the database. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds between 10000 and 86400000' })
+  @Min(10_000, { message: 'must be a whole number of milliseconds between 10000 and 86400000' })
+  @Max(86_400_000, { message: 'must be a whole number of milliseconds between 10000 and 86400000' })
+  RECONCILE_EVERY_MS = 600_000;
+
+  /** Days the ministry is closed besides weekends and public holidays, as MM-DD (Grundlovsdag, 24 and 31 December). */
+  @Matches(/^(\d{2}-\d{2})?(,\d{2}-\d{2})*$/, { message: 'must be a comma-separated list of MM-DD dates' })
+  CLOSURE_DAYS = '06-05,12-24,12-31';
+
+  /** Jobs one worker process runs at once. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 100' })
+  @Min(1, { message: 'must be a whole number between 1 and 100' })
+  @Max(100, { message: 'must be a whole number between 1 and 100' })
+  WORKER_CONCURRENCY = 5;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
+  BODY_LIMIT = '1mb';
+
+  /** After SIGTERM, how long the API goes on serving (health already 503) before it stops accepting connections. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds between 0 and 60000' })
+  @Min(0, { message: 'must be a whole number of milliseconds between 0 and 60000' })
+  @Max(60_000, { message: 'must be a whole number of milliseconds between 0 and 60000' })
+  SHUTDOWN_GRACE_MS = 2_000;
+
+  /** How long SIGTERM waits for in-flight requests and jobs before the process gives up and exits. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 120000' })
+  @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 120000' })
+  @Max(120000, { message: 'must be a whole number of milliseconds between 1000 and 120000' })
+  SHUTDOWN_TIMEOUT_MS = 15000;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+const SECRET_NAMES = new Set(['JWT_SECRET', 'SMTP_PASSWORD', 'ADMIN_PASSWORD']);
+
+function shown(name: string, value: unknown): string {
+  return SECRET_NAMES.has(name) ? '(hidden)' : JSON.stringify(value);
+}
+
+/**
+ * Reads the environment into a typed {@link Env}. Empty strings count as unset, so `PORT=` falls back
+ * to the default rather than failing. Throws {@link ConfigValidationError} listing every bad variable.
+ */
+export function parseEnv(raw: Record<string, unknown>): Env {
+  const known = Object.keys(new Env());
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([key, value]) => known.includes(key) && value !== ''),
+  );
+  const env = plainToInstance(Env, present, { exposeDefaultValues: true });
+  const problems = validateSync(env, { forbidUnknownValues: false }).map((error) => {
+    const message = [...new Set(Object.values(error.constraints ?? {}))].join('; ');
+    return `${error.property} ${message} (got ${shown(error.property, raw[error.property])})`;
+  });
+
+  if (env.NODE_ENV === 'production' && !problems.some((p) => p.startsWith('JWT_SECRET'))) {
+    if (raw.JWT_SECRET === undefined || raw.JWT_SECRET === '' || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+      problems.push('JWT_SECRET must be set to a secret of your own in production (the development default is refused)');
+    } else if (env.JWT_SECRET.length < MIN_PRODUCTION_SECRET_LENGTH) {
+      problems.push(`JWT_SECRET must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production`);
+    }
+  }
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return env;
+}

@@ -1,0 +1,35 @@
+import type { Request } from 'express';
+import { ClsModule, ClsService, type ClsStore } from 'nestjs-cls';
+import type { DynamicModule } from '@nestjs/common';
+
+export type Role = 'project_lead' | 'caseworker' | 'admin';
+export const ROLES: readonly Role[] = ['project_lead', 'caseworker', 'admin'];
+
+/** Who is acting, as the audit trail and the scoped queries need it. */
+export interface Actor {
+  id: string;
+  role: Role;
+  /** The kommune a project lead acts for; null for ministry staff. */
+  municipalityCode: string | null;
+}
+
+/** What is known about the current request, anywhere below the controller, without passing it along. */
+export interface RequestContextStore extends ClsStore {
+  requestId?: string;
+  ip?: string;
+  actor?: Actor;
+}
+
+/** Opens a context per HTTP request holding its id and the caller's address; the auth guard adds the actor. */
+export function requestContextModule(): DynamicModule {
+  return ClsModule.forRoot({
+    global: true,
+    middleware: {
+      mount: true,
+      setup: (cls: ClsService<RequestContextStore>, request: Request) => {
+        cls.set('requestId', String(request.id ?? ''));
+        cls.set('ip', request.ip);
+      },
+    },
+  });
+}

@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { appConfigModule } from './config/config.module.js';
+import { requestContextModule } from './context/request-context.js';
+import { databaseModule } from './database/database.module.js';
+import { loggerModule } from './logging/logger.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { Clock, SystemClock } from './time/clock.js';
+
+/** What every process needs: validated config, logs, request context, the clock, Postgres and Redis. */
+@Module({})
+export class CoreModule {
+  static forRoot(processName: 'api' | 'worker'): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      imports: [appConfigModule(), loggerModule(processName), requestContextModule(), databaseModule(`tilskud-${processName}`), RedisModule],
+      providers: [{ provide: Clock, useClass: SystemClock }],
+      exports: [Clock],
+    };
+  }
+}

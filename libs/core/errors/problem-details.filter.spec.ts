@@ -1,0 +1,65 @@
+import { BadRequestException, ServiceUnavailableException } from '@nestjs/common';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { DomainException } from './domain.exception.js';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
+
+function queryFailed(code: string, message = 'failed'): QueryFailedError {
+  return new QueryFailedError('SELECT 1', [], Object.assign(new Error(message), { code }));
+}
+
+class BudgetException extends DomainException {
+  constructor() {
+    super('budget-exceeded', 409, 'Budget exceeded', 'The award would exceed the budget by 10 kr.', { overByOre: 1000 });
+  }
+}
+
+describe('ProblemDetailsFilter.toProblem', () => {
+  const filter = new ProblemDetailsFilter();
+
+  it.each([
+    ['23505', 409],
+    ['23503', 409],
+    ['23514', 422],
+    ['22P02', 400],
+    ['40001', 409],
+  ])('answers Postgres error %s with %i', (code, status) => {
+    expect(filter.toProblem(queryFailed(code)).status).toBe(status);
+  });
+
+  it('answers a lost database connection with 503, not 500', () => {
+    expect(filter.toProblem(queryFailed('57P01')).status).toBe(503);
+    expect(filter.toProblem(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })).status).toBe(503);
+    expect(filter.toProblem(queryFailed('XX000', 'Connection terminated unexpectedly')).status).toBe(503);
+    // A transaction whose connection broke: TypeORM has released its query runner by the next query.
+    expect(filter.toProblem(new QueryRunnerAlreadyReleasedError()).status).toBe(503);
+  });
+
+  it('keeps a domain exception’s code, status and extension members', () => {
+    expect(filter.toProblem(new BudgetException())).toEqual({
+      type: 'urn:tilskud:problem:budget-exceeded',
+      title: 'Budget exceeded',
+      status: 409,
+      detail: 'The award would exceed the budget by 10 kr.',
+      overByOre: 1000,
+    });
+  });
+
+  it('answers an unknown error with a 500 that says nothing about it', () => {
+    const problem = filter.toProblem(new Error('password authentication failed for user "postgres" at /srv/secret.ts:12'));
+    expect(problem.status).toBe(500);
+    expect(JSON.stringify(problem)).not.toMatch(/password|secret|postgres/);
+  });
+
+  it('keeps the message of an HTTP exception', () => {
+    expect(filter.toProblem(new BadRequestException('cursor is not valid'))).toMatchObject({ status: 400, detail: 'cursor is not valid' });
+  });
+
+  it('turns a failed health check into a 503 problem naming what is down', () => {
+    const report = { status: 'error', info: { db: { status: 'up' } }, error: { redis: { status: 'down' } }, details: {} };
+    expect(filter.toProblem(new ServiceUnavailableException(report))).toMatchObject({
+      status: 503,
+      detail: 'Unavailable: redis.',
+      error: { redis: { status: 'down' } },
+    });
+  });
+});

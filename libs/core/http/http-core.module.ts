@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
+import { createValidationPipe } from '../errors/validation.js';
+import { InFlightRequests } from '../lifecycle/in-flight-requests.js';
+
+/** The HTTP app's global pipe, filter and in-flight counter, as providers so every module (and test) gets the same ones. */
+@Global()
+@Module({
+  providers: [
+    InFlightRequests,
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_INTERCEPTOR, useExisting: InFlightRequests },
+  ],
+  exports: [InFlightRequests],
+})
+export class HttpCoreModule {}

@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable, Writable } from 'node:stream';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { DataSource } from 'typeorm';
+import { NotFoundDomainException } from '../core/errors/domain.exception.js';
+import { Programme } from '../programmes/programme.entity.js';
+import { writeAwardOverviewPdf } from './award-overview.pdf.js';
+import { CSV_BOM, csvLine, danishDate, danishKroner } from './csv.js';
+
+type CsvFields = Parameters<typeof csvLine>[0];
+
+const AWARD_COLUMNS = [
+  'Journalnummer',
+  'Pulje',
+  'Kommunekode',
+  'Ansøger',
+  'Medansøgere',
+  'Titel',
+  'Bevilget beløb (kr.)',
+  'Startdato',
+  'Slutdato',
+  'Oprindelig slutdato',
+  'Forlænget (måneder)',
+  'Status',
+  'Afgørelsesdato',
+];
+
+const AUDIT_COLUMNS = ['seq', 'id', 'occurredAt', 'actorId', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash'];
+
+interface AwardExportRow {
+  case_number: string;
+  programme_code: string;
+  municipality_code: string;
+  applicant: string;
+  co_applicants: string | null;
+  title: string;
+  amount_ore: string;
+  start_date: string;
+  end_date: string;
+  original_end_date: string;
+  approved_extension_months: number;
+  status: string;
+  decided_on: string;
+}
+
+@Injectable()
+export class ExportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One row per award, streamed from a database cursor so memory stays flat whatever the number of awards. */
+  streamAwardsCsv(output: Writable, programmeId?: string): Promise<void> {
+    return this.streamCsv(
+      output,
+      `SELECT a.case_number, p.code AS programme_code, a.municipality_code, m.name AS applicant,
+                (SELECT string_agg(cm.name, ', ' ORDER BY cm.name) FROM municipality cm WHERE cm.code = ANY(ap.co_applicant_codes)) AS co_applicants,
+                ap.title, a.amount_ore, a.start_date, a.end_date, a.original_end_date, a.approved_extension_months, a.status,
+                to_char(a.decided_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD') AS decided_on
+           FROM award a
+           JOIN application ap ON ap.id = a.application_id
+           JOIN programme p ON p.id = a.programme_id
+           JOIN municipality m ON m.code = a.municipality_code
+          WHERE ($1::uuid IS NULL OR a.programme_id = $1)
+          ORDER BY a.case_number`,
+      [programmeId ?? null],
+      AWARD_COLUMNS,
+      (row: AwardExportRow) => [
+        row.case_number,
+        row.programme_code,
+        row.municipality_code,
+        row.applicant,
+        row.co_applicants,
+        row.title,
+        danishKroner(BigInt(row.amount_ore)),
+        danishDate(row.start_date),
+        danishDate(row.end_date),
+        danishDate(row.original_end_date),
+        row.approved_extension_months,
+        row.status,
+        danishDate(row.decided_on),
+      ],
+    );
+  }
+
+  /**
+   * The audit trail as CSV, oldest first, streamed from a cursor: memory stays flat for millions of
+   * events. Before/after are JSON in their own columns, so nothing of an event is lost.
+   */
+  streamAuditCsv(output: Writable, range: { from?: string; to?: string }): Promise<void> {
+    return this.streamCsv(
+      output,
+      `SELECT seq, id, occurred_at, actor_id, actor_role, action, entity_type, entity_id, before, after, request_id, prev_hash, hash
+           FROM audit_event
+          WHERE ($1::timestamptz IS NULL OR occurred_at >= $1) AND ($2::timestamptz IS NULL OR occurred_at < $2)
+          ORDER BY seq`,
+      [range.from ?? null, range.to ?? null],
+      AUDIT_COLUMNS,
+      (row: Record<string, unknown>) => [
+        String(row.seq),
+        row.id as string,
+        (row.occurred_at as Date).toISOString(),
+        row.actor_id as string | null,
+        row.actor_role as string | null,
+        row.action as string,
+        row.entity_type as string,
+        row.entity_id as string | null,
+        row.before === null ? '' : JSON.stringify(row.before),
+        row.after === null ? '' : JSON.stringify(row.after),
+        row.request_id as string | null,
+        row.prev_hash as string,
+        row.hash as string,
+      ],
+    );
+  }
+
+  /** A query's rows as CSV lines, from a cursor on a connection of its own, with back-pressure to the client. */
+  private async streamCsv<Row>(output: Writable, sql: string, parameters: unknown[], header: string[], fields: (row: Row) => CsvFields): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const rows = (await runner.stream(sql, parameters)) as Readable;
+      output.write(CSV_BOM + csvLine(header));
+      const toCsv = new Transform({
+        writableObjectMode: true,
+        transform(row: Row, _encoding, callback) {
+          callback(null, csvLine(fields(row)));
+        },
+      });
+      await pipeline(rows, toCsv, output);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The published award overview of a programme, from the awards as they stand now. */
+  async writeAwardOverviewPdf(programmeId: string, output: Writable): Promise<void> {
+    const programme = await this.dataSource.manager.findOneBy(Programme, { id: programmeId });
+    if (!programme) throw new NotFoundDomainException('Programme', programmeId);
+    const rows: Array<{ applicant: string; title: string; purpose: string; activities: string[]; rationale: string; amount_ore: string }> = await this.dataSource.query(
+      `SELECT CASE WHEN cardinality(ap.co_applicant_codes) = 0 THEN m.official_name
+                   ELSE m.official_name || ' (med ' || (SELECT string_agg(cm.official_name, ' og ' ORDER BY cm.name) FROM municipality cm WHERE cm.code = ANY(ap.co_applicant_codes)) || ')'
+              END AS applicant,
+              ap.title, ap.purpose, ap.activities, d.rationale, a.amount_ore
+         FROM award a
+         JOIN application ap ON ap.id = a.application_id
+         JOIN decision d ON d.application_id = a.application_id
+         JOIN municipality m ON m.code = a.municipality_code
+        WHERE a.programme_id = $1 AND a.status <> 'cancelled'
+        ORDER BY a.case_number`,
+      [programmeId],
+    );
+    writeAwardOverviewPdf(
+      {
+        programmeName: programme.name,
+        budgetOre: programme.budgetOre,
+        rows: rows.map((row) => ({ ...row, amountOre: BigInt(row.amount_ore) })),
+      },
+      output,
+    );
+  }
+
+  /** The first programme by code: the default for the overview when none is named. */
+  async defaultProgrammeId(): Promise<string> {
+    const [first] = await this.dataSource.query('SELECT id FROM programme ORDER BY code LIMIT 1');
+    if (!first) throw new NotFoundDomainException('Programme');
+    return first.id;
+  }
+}

@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQuery } from '../../core/pagination/page.js';
+import type { ExtensionRequest } from '../extension-request.entity.js';
+import { EXTENSION_STATUSES, type ExtensionStatus } from '../extension-request.lifecycle.js';
+
+export class ExtensionRequestBody {
+  @ApiProperty({ minimum: 1, maximum: 6, description: 'Whole months; the programme caps the sum of approved months (6)' })
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  months: number;
+
+  @ApiProperty({ enum: ['covid19'] })
+  @IsIn(['covid19'])
+  reason: 'covid19';
+
+  @ApiProperty({ example: 'Nedlukningen af plejecentrene i foråret 2021 forsinkede afprøvningen med fem måneder.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  justification: string;
+}
+
+export class ExtensionDecisionBody {
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsIn(['approve', 'reject'])
+  outcome: 'approve' | 'reject';
+
+  @ApiProperty({ description: 'Begrundelse; a rejection or a shorter approval must state its main considerations' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  rationale: string;
+
+  @ApiPropertyOptional({ description: 'Fewer months than requested; all of them when left out' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  approvedMonths?: number;
+}
+
+export class ExtensionQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: EXTENSION_STATUSES })
+  @IsOptional()
+  @IsIn(EXTENSION_STATUSES)
+  status?: ExtensionStatus;
+}
+
+export class ExtendedAward {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2022-12-30' }) endDate: string;
+  @ApiProperty({ example: '2022-06-30' }) originalEndDate: string;
+  @ApiProperty() approvedExtensionMonths: number;
+}
+
+export class ExtensionRequestResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) awardId: string;
+  @ApiProperty() months: number;
+  @ApiProperty({ enum: ['covid19'] }) reason: 'covid19';
+  @ApiProperty() justification: string;
+  @ApiProperty({ enum: EXTENSION_STATUSES }) status: ExtensionStatus;
+  @ApiProperty({ format: 'uuid' }) requestedBy: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) decidedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) rationale: string | null;
+  @ApiProperty({ nullable: true, type: Number }) approvedMonths: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The award’s end date before an approval' }) endDateBefore: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The award’s end date after an approval' }) endDateAfter: string | null;
+  @ApiPropertyOptional({ type: ExtendedAward, description: 'With an approval: the award as it now stands' }) award?: ExtendedAward;
+
+  static from(request: ExtensionRequest): ExtensionRequestResponse {
+    return {
+      id: request.id,
+      awardId: request.awardId,
+      months: request.months,
+      reason: request.reason,
+      justification: request.justification,
+      status: request.status,
+      requestedBy: request.requestedBy,
+      requestedAt: request.requestedAt.toISOString(),
+      decidedBy: request.decidedBy,
+      decidedAt: request.decidedAt?.toISOString() ?? null,
+      rationale: request.decisionRationale,
+      approvedMonths: request.approvedMonths,
+      endDateBefore: request.endDateBefore,
+      endDateAfter: request.endDateAfter,
+    };
+  }
+}
+
+export class ExtensionRequestPage {
+  @ApiProperty({ type: [ExtensionRequestResponse] }) items: ExtensionRequestResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

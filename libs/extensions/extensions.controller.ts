@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../core/access/access.decorators.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import { ExtensionDecisionBody, ExtensionQuery, ExtensionRequestBody, ExtensionRequestPage, ExtensionRequestResponse } from './dto/extension.dto.js';
+import { ExtensionsService } from './extensions.service.js';
+
+@ApiTags('extensions')
+@Controller()
+@ApiNotFoundResponse({ description: 'No such request or award, or not one of your kommune’s' })
+export class ExtensionsController {
+  constructor(@Inject(ExtensionsService) private readonly extensions: ExtensionsService) {}
+
+  @Post('awards/:id/extension-requests')
+  @Auth('project_lead')
+  @ApiOperation({ summary: 'Ask for a COVID-19 extension of 1–6 months, before the current end date' })
+  @ApiCreatedResponse({ type: ExtensionRequestResponse })
+  @ApiConflictResponse({ description: 'A request is already pending' })
+  @ApiUnprocessableEntityResponse({ description: 'Past the programme’s maximum (the answer says how many months are left), or after the end date' })
+  async request(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ExtensionRequestBody, @CurrentUser() user: AuthUser): Promise<ExtensionRequestResponse> {
+    return ExtensionRequestResponse.from(await this.extensions.request(id, body, user));
+  }
+
+  @Get('awards/:id/extension-requests')
+  @Auth()
+  @ApiOperation({ summary: 'The extension requests of an award, oldest first' })
+  @ApiOkResponse({ type: [ExtensionRequestResponse] })
+  async forAward(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ExtensionRequestResponse[]> {
+    return (await this.extensions.listForAward(id, user)).map(ExtensionRequestResponse.from);
+  }
+
+  @Get('extension-requests')
+  @Auth()
+  @ApiOperation({ summary: 'The extension worklist, oldest first (`status=submitted` for those waiting)' })
+  @ApiOkResponse({ type: ExtensionRequestPage })
+  async worklist(@Query() query: ExtensionQuery, @CurrentUser() user: AuthUser): Promise<ExtensionRequestPage> {
+    const page = await this.extensions.worklist(query, user);
+    return { items: page.items.map(ExtensionRequestResponse.from), nextCursor: page.nextCursor };
+  }
+
+  @Post('extension-requests/:id/decision')
+  @Auth('caseworker')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve (possibly fewer months) or reject, with a rationale; approval moves the award’s end date' })
+  @ApiOkResponse({ type: ExtensionRequestResponse })
+  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ExtensionDecisionBody, @CurrentUser() user: AuthUser): Promise<ExtensionRequestResponse> {
+    const { request, award } = await this.extensions.decide(id, body, user);
+    return {
+      ...ExtensionRequestResponse.from(request),
+      award: { id: award.id, endDate: award.endDate, originalEndDate: award.originalEndDate, approvedExtensionMonths: award.approvedExtensionMonths },
+    };
+  }
+
+  @Post('extension-requests/:id/withdraw')
+  @Auth('project_lead')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a request that has not been decided' })
+  @ApiOkResponse({ type: ExtensionRequestResponse })
+  async withdraw(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ExtensionRequestResponse> {
+    return ExtensionRequestResponse.from(await this.extensions.withdraw(id, user));
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { AwardsModule } from '../awards/awards.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
+import { ExtensionRequest } from './extension-request.entity.js';
+import { ExtensionsController } from './extensions.controller.js';
+import { ExtensionsService } from './extensions.service.js';
+
+/** COVID-19 extension requests on awards. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ExtensionRequest]), AwardsModule, ReportsModule, RemindersModule, AuditModule],
+  controllers: [ExtensionsController],
+  providers: [ExtensionsService],
+})
+export class ExtensionsModule {}

@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Award } from '../awards/award.entity.js';
+import { nextAwardStatus } from '../awards/award.lifecycle.js';
+import { AwardsService } from '../awards/awards.service.js';
+import { isSubstantiveRationale } from '../awards/rationale.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
+import type { Actor } from '../core/context/request-context.js';
+import { keysetPage, type Page } from '../core/pagination/page.js';
+import { addMonths } from '../core/time/calendar-date.js';
+import { Clock } from '../core/time/clock.js';
+import { copenhagenDate } from '../core/time/copenhagen.js';
+import { Programme } from '../programmes/programme.entity.js';
+import { ReminderJobs } from '../reminders/reminder-jobs.js';
+import { ReportsService } from '../reports/reports.service.js';
+import type { ExtensionDecisionBody, ExtensionQuery, ExtensionRequestBody } from './dto/extension.dto.js';
+import { ExtensionRequest } from './extension-request.entity.js';
+import { nextExtensionStatus } from './extension-request.lifecycle.js';
+import { ExtensionException } from './extension.exception.js';
+
+export interface ExtensionDecision {
+  request: ExtensionRequest;
+  award: Award;
+}
+
+@Injectable()
+export class ExtensionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AwardsService) private readonly awards: AwardsService,
+    @Inject(ReportsService) private readonly reports: ReportsService,
+    @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The award's project lead asks for more time because of COVID-19: before the current end date, one
+   * pending request at a time, and never past the programme's maximum of approved months.
+   */
+  async request(awardId: string, body: ExtensionRequestBody, actor: AuthUser): Promise<ExtensionRequest> {
+    const request = await this.dataSource.transaction(async (manager) => {
+      const award = await this.awards.findVisible(manager, awardId, actor, true);
+      if (actor.municipalityCode !== award.municipalityCode) throw ExtensionException.notOwner();
+      nextAwardStatus(award.status, 'extend');
+      const now = this.clock.now();
+      if (copenhagenDate(now) >= award.endDate) throw ExtensionException.afterEndDate(award.endDate);
+      if (await manager.existsBy(ExtensionRequest, { awardId, status: 'submitted' })) throw ExtensionException.alreadyPending();
+      const { maxCovidExtensionMonths } = await manager.findOneByOrFail(Programme, { id: award.programmeId });
+      const available = maxCovidExtensionMonths - award.approvedExtensionMonths;
+      if (body.months > available) throw ExtensionException.exceedsMaximum(body.months, available, maxCovidExtensionMonths);
+
+      const request = await manager.save(
+        manager.create(ExtensionRequest, {
+          awardId,
+          participantCodes: award.participantCodes,
+          months: body.months,
+          reason: body.reason,
+          justification: body.justification.trim(),
+          status: 'submitted',
+          requestedBy: actor.id,
+          requestedAt: now,
+          decidedBy: null,
+          decidedAt: null,
+          decisionRationale: null,
+          approvedMonths: null,
+          endDateBefore: null,
+          endDateAfter: null,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'extension.requested',
+        entityType: 'extension_request',
+        entityId: request.id,
+        after: { awardId, months: request.months, reason: request.reason, justification: request.justification, monthsAvailable: available },
+      });
+      return request;
+    });
+    await this.reminderJobs.reconcileAward(awardId);
+    return request;
+  }
+
+  async listForAward(awardId: string, actor: Actor): Promise<ExtensionRequest[]> {
+    await this.awards.findVisible(this.dataSource.manager, awardId, actor);
+    return this.dataSource.manager.find(ExtensionRequest, { where: { awardId }, order: { requestedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The worklist, oldest first: the request that has waited longest is at the top. */
+  async worklist(query: ExtensionQuery, actor: Actor): Promise<Page<ExtensionRequest>> {
+    const builder = this.dataSource
+      .getRepository(ExtensionRequest)
+      .createQueryBuilder('request');
+    restrictToKommune(builder, 'request', actor);
+    if (query.status) builder.andWhere('request.status = :status', { status: query.status });
+    return keysetPage(builder, 'extension-requests', query, 'ASC', [
+      { column: 'request.requested_at', key: (row) => row.requestedAt.toISOString() },
+      { column: 'request.id', key: (row) => row.id },
+    ]);
+  }
+
+  /**
+   * A caseworker decides, always with a rationale. Approval (possibly of fewer months) moves the award's
+   * end date and its final report's due date in the same transaction; rejection changes only the request.
+   */
+  async decide(id: string, body: ExtensionDecisionBody, actor: AuthUser): Promise<ExtensionDecision> {
+    const decision = await this.dataSource.transaction(async (manager): Promise<ExtensionDecision> => {
+      const request = await this.findVisible(manager, id, actor, true);
+      const action = body.outcome === 'approve' ? 'approve' : 'reject';
+      nextExtensionStatus(request.status, action);
+      const award = await this.awards.findVisible(manager, request.awardId, actor, true);
+      const approvedMonths = body.outcome === 'approve' ? (body.approvedMonths ?? request.months) : null;
+      if (body.outcome === 'reject' && body.approvedMonths !== undefined) throw ExtensionException.invalid('approvedMonths', 'must be left out of a rejection');
+      if (approvedMonths !== null && approvedMonths > request.months) throw ExtensionException.invalid('approvedMonths', `must not be more than the ${request.months} requested`);
+      if (approvedMonths !== request.months && !isSubstantiveRationale(body.rationale)) throw ExtensionException.rationaleRequired();
+
+      const before = { status: request.status, endDate: award.endDate, approvedExtensionMonths: award.approvedExtensionMonths };
+      request.status = nextExtensionStatus(request.status, action);
+      request.decidedBy = actor.id;
+      request.decidedAt = this.clock.now();
+      request.decisionRationale = body.rationale.trim();
+      request.approvedMonths = approvedMonths;
+
+      let saved = award;
+      if (approvedMonths !== null) {
+        const programme = await manager.findOneByOrFail(Programme, { id: award.programmeId });
+        const available = programme.maxCovidExtensionMonths - award.approvedExtensionMonths;
+        if (approvedMonths > available) throw ExtensionException.exceedsMaximum(approvedMonths, available, programme.maxCovidExtensionMonths);
+        award.status = nextAwardStatus(award.status, 'extend');
+        request.endDateBefore = award.endDate;
+        award.endDate = addMonths(award.endDate, approvedMonths);
+        award.approvedExtensionMonths += approvedMonths;
+        request.endDateAfter = award.endDate;
+        saved = await manager.save(award);
+        await this.reports.reschedule(manager, saved, programme);
+      }
+      const decided = await manager.save(request);
+      await this.audit.record(manager, {
+        action: approvedMonths === null ? 'extension.rejected' : 'extension.approved',
+        entityType: 'extension_request',
+        entityId: id,
+        before,
+        after: {
+          status: decided.status,
+          approvedMonths,
+          rationale: decided.decisionRationale,
+          endDate: saved.endDate,
+          approvedExtensionMonths: saved.approvedExtensionMonths,
+        },
+      });
+      return { request: decided, award: saved };
+    });
+    await this.reminderJobs.reconcileAward(decision.award.id);
+    return decision;
+  }
+
+  /** The project lead takes back a request that has not been decided. */
+  async withdraw(id: string, actor: AuthUser): Promise<ExtensionRequest> {
+    const withdrawn = await this.dataSource.transaction(async (manager) => {
+      const request = await this.findVisible(manager, id, actor, true);
+      const award = await this.awards.findVisible(manager, request.awardId, actor);
+      if (actor.municipalityCode !== award.municipalityCode) throw ExtensionException.notOwner();
+      request.status = nextExtensionStatus(request.status, 'withdraw');
+      const saved = await manager.save(request);
+      await this.audit.record(manager, { action: 'extension.withdrawn', entityType: 'extension_request', entityId: id, before: { status: 'submitted' }, after: { status: saved.status } });
+      return saved;
+    });
+    await this.reminderJobs.reconcileAward(withdrawn.awardId);
+    return withdrawn;
+  }
+
+  private async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<ExtensionRequest> {
+    return findVisible(manager, ExtensionRequest, 'request', id, actor, { lock, label: 'Extension request' });
+  }
+
+}

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageQuery } from '../../core/pagination/page.js';
+import type { Notification } from '../notification.entity.js';
+
+export class NotificationQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only unread ones' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+}
+
+export class NotificationResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'report_due_in_14_days' }) kind: string;
+  @ApiProperty() title: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ nullable: true, type: String }) subjectType: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) subjectId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt: string | null;
+
+  static from(notification: Notification): NotificationResponse {
+    return {
+      id: notification.id,
+      kind: notification.kind,
+      title: notification.title,
+      body: notification.body,
+      subjectType: notification.subjectType,
+      subjectId: notification.subjectId,
+      createdAt: notification.createdAt.toISOString(),
+      readAt: notification.readAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class NotificationPage {
+  @ApiProperty({ type: [NotificationResponse] }) items: NotificationResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

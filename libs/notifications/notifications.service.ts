@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { NotFoundDomainException } from '../core/errors/domain.exception.js';
+import { keysetPage, type Page, PageQuery } from '../core/pagination/page.js';
+import { Notification } from './notification.entity.js';
+
+export interface NewNotification {
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  reminderId?: string | null;
+}
+
+@Injectable()
+export class NotificationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Files a notification; one per reminder at most, so doing it again changes nothing. */
+  async file(manager: EntityManager, notification: NewNotification): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values({ subjectType: null, subjectId: null, reminderId: null, readAt: null, ...notification })
+      .orIgnore()
+      .execute();
+  }
+
+  /** The user's own inbox, newest first. */
+  async inbox(userId: string, query: PageQuery & { unread?: boolean }): Promise<Page<Notification>> {
+    const builder = this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('notification')
+      .where('notification.user_id = :userId', { userId });
+    if (query.unread) builder.andWhere('notification.read_at IS NULL');
+    return keysetPage(builder, 'notifications', query, 'DESC', [
+      { column: 'notification.created_at', key: (row) => row.createdAt.toISOString() },
+      { column: 'notification.id', key: (row) => row.id },
+    ]);
+  }
+
+  /** Marks one of the user's own notifications read; someone else's does not exist for them. */
+  async markRead(id: string, userId: string, now: Date): Promise<Notification> {
+    const repository = this.dataSource.getRepository(Notification);
+    const notification = await repository.findOneBy({ id, userId });
+    if (!notification) throw new NotFoundDomainException('Notification', id);
+    if (notification.readAt === null) {
+      notification.readAt = now;
+      await repository.update({ id, userId }, { readAt: now });
+    }
+    return notification;
+  }
+}

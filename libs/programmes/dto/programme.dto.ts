@@ -1,0 +1,224 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { oreToApi } from '../../core/money/money.js';
+import { PageQuery } from '../../core/pagination/page.js';
+import { IsInstant, IsOre } from '../../core/validation/validators.js';
+import type { Ledger } from '../ledger.js';
+import type { Programme } from '../programme.entity.js';
+
+const KEY = /^[a-z0-9][a-z0-9-]{0,49}$/;
+
+export class ThemeDto {
+  @ApiProperty({ example: 'livskvalitet' })
+  @Matches(KEY, { message: 'must be 1–50 lower-case letters, digits or -' })
+  key: string;
+
+  @ApiProperty({ example: 'Livskvalitet' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+}
+
+export class CriterionDto {
+  @ApiProperty({ example: 'formaal' })
+  @Matches(KEY, { message: 'must be 1–50 lower-case letters, digits or -' })
+  key: string;
+
+  @ApiProperty({ example: 'Understøtter puljens formål' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(5000)
+  description: string;
+}
+
+export class CreateProgrammeBody {
+  @ApiProperty({ example: 'ÆLD-2020', description: 'Two to ten capital letters, a dash and a year; the stem of case numbers' })
+  @Matches(/^[A-ZÆØÅ]{2,10}-\d{4}$/, { message: 'must be capital letters, a dash and a year, e.g. ÆLD-2020' })
+  code: string;
+
+  @ApiProperty({ example: 'Pulje til at styrke omsorg og nærvær i ældreplejen' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ example: 24_500_000_000, description: 'Øre' })
+  @IsOre()
+  budgetOre: number;
+
+  @ApiProperty({ example: 500_000_000, description: 'Øre; applications below it are refused at submission' })
+  @IsOre(0)
+  minApplicationOre: number;
+
+  @ApiProperty({ example: '2020-08-24T00:00', description: 'ISO 8601; without an offset it is Copenhagen time' })
+  @IsInstant()
+  applicationOpensAt: string;
+
+  @ApiProperty({ example: '2020-10-19T12:00', description: 'ISO 8601; without an offset it is Copenhagen time' })
+  @IsInstant()
+  applicationClosesAt: string;
+
+  @ApiPropertyOptional({ default: 6 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(24)
+  maxCovidExtensionMonths: number = 6;
+
+  @ApiPropertyOptional({ default: 12 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  statusReportIntervalMonths: number = 12;
+
+  @ApiPropertyOptional({ default: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(24)
+  finalReportDueMonths: number = 3;
+
+  @ApiProperty({ type: [ThemeDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ThemeDto)
+  themes: ThemeDto[];
+
+  @ApiProperty({ type: [CriterionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
+  criteria: CriterionDto[];
+
+  @ApiPropertyOptional({ example: 'Aktstykke nr. 20 af 29. oktober 2020' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  legalBasis?: string;
+
+  @ApiPropertyOptional({ description: 'Klagevejledning (forvaltningsloven § 25), attached to every decision' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  appealGuidance?: string;
+}
+
+export class BudgetAdjustmentBody {
+  @ApiProperty({ example: 100_000_000, description: 'Øre; negative to reduce the budget' })
+  @IsInt({ message: 'must be a whole number of øre' })
+  @Min(-Number.MAX_SAFE_INTEGER)
+  @Max(Number.MAX_SAFE_INTEGER)
+  deltaOre: number;
+
+  @ApiProperty({ example: 'Restbeløb fra 2019-puljen overført efter aftale med Finansministeriet' })
+  @IsString()
+  @MinLength(10, { message: 'must say why, in at least 10 characters' })
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class ProgrammeQuery extends PageQuery {}
+
+export class ProgrammeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() budgetOre: number;
+  @ApiProperty() minApplicationOre: number;
+  @ApiProperty({ format: 'date-time' }) applicationOpensAt: string;
+  @ApiProperty({ format: 'date-time' }) applicationClosesAt: string;
+  @ApiProperty() maxCovidExtensionMonths: number;
+  @ApiProperty() statusReportIntervalMonths: number;
+  @ApiProperty() finalReportDueMonths: number;
+  @ApiProperty({ type: [ThemeDto] }) themes: ThemeDto[];
+  @ApiProperty({ type: [CriterionDto] }) criteria: CriterionDto[];
+  @ApiProperty({ nullable: true, type: String }) legalBasis: string | null;
+  @ApiProperty({ nullable: true, type: String }) appealGuidance: string | null;
+  @ApiProperty({ description: 'Sum of awards not cancelled' }) committedOre: number;
+  @ApiProperty({ description: 'Sum of budget adjustments' }) adjustmentsOre: number;
+  @ApiProperty({ description: 'budget + adjustments − committed' }) remainingOre: number;
+
+  static from(programme: Programme, ledger: Ledger): ProgrammeResponse {
+    return {
+      id: programme.id,
+      code: programme.code,
+      name: programme.name,
+      budgetOre: oreToApi(programme.budgetOre),
+      minApplicationOre: oreToApi(programme.minApplicationOre),
+      applicationOpensAt: programme.applicationOpensAt.toISOString(),
+      applicationClosesAt: programme.applicationClosesAt.toISOString(),
+      maxCovidExtensionMonths: programme.maxCovidExtensionMonths,
+      statusReportIntervalMonths: programme.statusReportIntervalMonths,
+      finalReportDueMonths: programme.finalReportDueMonths,
+      themes: programme.themes,
+      criteria: programme.criteria,
+      legalBasis: programme.legalBasis,
+      appealGuidance: programme.appealGuidance,
+      committedOre: oreToApi(ledger.committedOre),
+      adjustmentsOre: oreToApi(ledger.adjustmentsOre),
+      remainingOre: oreToApi(ledger.remainingOre),
+    };
+  }
+}
+
+export class ProgrammePage {
+  @ApiProperty({ type: [ProgrammeResponse] }) items: ProgrammeResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class BudgetAdjustmentResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty() deltaOre: number;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class LedgerAwardLine {
+  @ApiProperty({ format: 'uuid' }) awardId: string;
+  @ApiProperty({ example: 'ÆLD-2020-0007' }) caseNumber: string;
+  @ApiProperty({ example: '706' }) municipalityCode: string;
+  @ApiProperty() amountOre: number;
+  @ApiProperty() requestedOre: number;
+  @ApiProperty({ example: 'active' }) status: string;
+}
+
+export class MunicipalityTotal {
+  @ApiProperty({ example: '101' }) municipalityCode: string;
+  @ApiProperty({ example: 'København' }) name: string;
+  @ApiProperty() awards: number;
+  @ApiProperty() amountOre: number;
+}
+
+export class DeviationResponse {
+  @ApiProperty({ enum: ['budget-exceeded', 'below-minimum', 'above-requested'] }) rule: string;
+  @ApiProperty({ nullable: true, type: String }) caseNumber: string | null;
+  @ApiProperty() detail: string;
+}
+
+export class LedgerResponse {
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty() budgetOre: number;
+  @ApiProperty() adjustmentsOre: number;
+  @ApiProperty() committedOre: number;
+  @ApiProperty() remainingOre: number;
+  @ApiProperty({ description: 'How much more is committed than budget + adjustments; 0 when within budget' }) overCommittedOre: number;
+  @ApiProperty({ type: [LedgerAwardLine] }) awards: LedgerAwardLine[];
+  @ApiProperty({ type: [BudgetAdjustmentResponse] }) adjustments: BudgetAdjustmentResponse[];
+  @ApiProperty({ type: [MunicipalityTotal], description: 'Committed per lead kommune, largest first' }) byMunicipality: MunicipalityTotal[];
+  @ApiProperty({ type: [DeviationResponse], description: 'Where the books and the programme’s rules disagree (shown, never corrected)' })
+  deviations: DeviationResponse[];
+}

@@ -1,0 +1,76 @@
+import { type Ore, sumOre } from '../core/money/money.js';
+
+/**
+ * The books of a programme: budget + adjustments − committed = remaining, to the øre. Committed is
+ * the sum of every award not cancelled. A negative remainder is shown, never hidden: it is the
+ * amount the programme is over-committed by.
+ */
+export interface Ledger {
+  budgetOre: Ore;
+  adjustmentsOre: Ore;
+  committedOre: Ore;
+  remainingOre: Ore;
+  overCommittedOre: Ore;
+}
+
+export function ledgerOf(budgetOre: Ore, adjustments: Iterable<Ore>, committed: Iterable<Ore>): Ledger {
+  const adjustmentsOre = sumOre(adjustments);
+  const committedOre = sumOre(committed);
+  const remainingOre = budgetOre + adjustmentsOre - committedOre;
+  return { budgetOre, adjustmentsOre, committedOre, remainingOre, overCommittedOre: remainingOre < 0n ? -remainingOre : 0n };
+}
+
+/** Whether committing `amount` more keeps the programme within budget + adjustments. */
+export function fitsBudget(ledger: Pick<Ledger, 'remainingOre'>, amount: Ore): boolean {
+  return amount <= ledger.remainingOre;
+}
+
+export interface LedgerLine {
+  caseNumber: string;
+  municipalityCode: string;
+  amountOre: Ore;
+  requestedOre: Ore;
+  status: string;
+}
+
+export interface Deviation {
+  rule: 'budget-exceeded' | 'below-minimum' | 'above-requested';
+  caseNumber: string | null;
+  detail: string;
+}
+
+/**
+ * Where the books and the programme's rules disagree. Historical data is kept as it was decided and
+ * published; these are shown next to it, never corrected away.
+ */
+export function ledgerDeviations(ledger: Ledger, minApplicationOre: Ore, lines: LedgerLine[], format: (ore: Ore) => string): Deviation[] {
+  const deviations: Deviation[] = [];
+  if (ledger.overCommittedOre > 0n) {
+    deviations.push({
+      rule: 'budget-exceeded',
+      caseNumber: null,
+      detail: `Committed ${format(ledger.committedOre)} exceeds budget and adjustments (${format(ledger.budgetOre + ledger.adjustmentsOre)}) by ${format(ledger.overCommittedOre)}`,
+    });
+  }
+  for (const line of lines.filter((award) => award.status !== 'cancelled')) {
+    if (line.amountOre < minApplicationOre) {
+      deviations.push({ rule: 'below-minimum', caseNumber: line.caseNumber, detail: `Awarded ${format(line.amountOre)}, below the programme's minimum of ${format(minApplicationOre)}` });
+    }
+    if (line.amountOre > line.requestedOre) {
+      deviations.push({ rule: 'above-requested', caseNumber: line.caseNumber, detail: `Awarded ${format(line.amountOre)}, more than the ${format(line.requestedOre)} applied for.` });
+    }
+  }
+  return deviations;
+}
+
+/** Committed per kommune (the lead kommune of each award), largest first. */
+export function totalsByMunicipality(lines: LedgerLine[]): Array<{ municipalityCode: string; awards: number; amountOre: Ore }> {
+  const totals = new Map<string, { municipalityCode: string; awards: number; amountOre: Ore }>();
+  for (const line of lines.filter((award) => award.status !== 'cancelled')) {
+    const total = totals.get(line.municipalityCode) ?? { municipalityCode: line.municipalityCode, awards: 0, amountOre: 0n };
+    total.awards += 1;
+    total.amountOre += line.amountOre;
+    totals.set(line.municipalityCode, total);
+  }
+  return [...totals.values()].sort((a, b) => (a.amountOre === b.amountOre ? a.municipalityCode.localeCompare(b.municipalityCode) : a.amountOre > b.amountOre ? -1 : 1));
+}

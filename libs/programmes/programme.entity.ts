@@ -1,0 +1,74 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { type Ore, oreColumn } from '../core/money/money.js';
+
+export interface Theme {
+  key: string;
+  name: string;
+}
+
+export interface Criterion {
+  key: string;
+  title: string;
+  description: string;
+}
+
+/** A grant programme (pulje): its budget, rules for applicants and what assessments rate. */
+@Entity('programme')
+export class Programme {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Also the stem of its case numbers: `ÆLD-2020` gives `ÆLD-2020-0007`. */
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'budget_ore', type: 'bigint', transformer: oreColumn })
+  budgetOre: Ore;
+
+  @Column({ name: 'min_application_ore', type: 'bigint', transformer: oreColumn })
+  minApplicationOre: Ore;
+
+  @Column({ name: 'application_opens_at', type: 'timestamptz' })
+  applicationOpensAt: Date;
+
+  @Column({ name: 'application_closes_at', type: 'timestamptz' })
+  applicationClosesAt: Date;
+
+  @Column({ name: 'max_covid_extension_months', type: 'int' })
+  maxCovidExtensionMonths: number;
+
+  @Column({ name: 'status_report_interval_months', type: 'int' })
+  statusReportIntervalMonths: number;
+
+  @Column({ name: 'final_report_due_months', type: 'int' })
+  finalReportDueMonths: number;
+
+  @Column({ type: 'jsonb' })
+  themes: Theme[];
+
+  @Column({ type: 'jsonb' })
+  criteria: Criterion[];
+
+  /** The legal basis decisions under this programme cite. */
+  @Column({ name: 'legal_basis', type: 'text', nullable: true })
+  legalBasis: string | null;
+
+  /** Klagevejledning (forvaltningsloven § 25): how to appeal a decision under this programme. */
+  @Column({ name: 'appeal_guidance', type: 'text', nullable: true })
+  appealGuidance: string | null;
+
+  @Column({ name: 'last_case_number', type: 'int', default: 0 })
+  lastCaseNumber: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,34 @@
+import { DomainException } from '../core/errors/domain.exception.js';
+import { formatKroner, type Ore } from '../core/money/money.js';
+
+export enum ProgrammeExceptionCode {
+  CODE_TAKEN = 'programme-code-taken',
+  INVALID_PROGRAMME = 'invalid-programme',
+  BUDGET_EXCEEDED = 'budget-exceeded',
+}
+
+export class ProgrammeException extends DomainException {
+  private constructor(code: ProgrammeExceptionCode, status: number, title: string, detail: string, extensions?: Record<string, unknown>) {
+    super(code, status, title, detail, extensions);
+  }
+
+  static codeTaken(code: string): ProgrammeException {
+    return new ProgrammeException(ProgrammeExceptionCode.CODE_TAKEN, 409, 'Conflict', `A programme with the code ${code} already exists.`);
+  }
+
+  static invalid(field: string, message: string): ProgrammeException {
+    return new ProgrammeException(ProgrammeExceptionCode.INVALID_PROGRAMME, 400, 'Bad Request', `${field} ${message}.`, { errors: [{ field, message }] });
+  }
+
+  /** The budget (with adjustments) cannot cover this; says by how much, in kroner and øre. */
+  static budgetExceeded(requestedOre: Ore, remainingOre: Ore): ProgrammeException {
+    const shortOre = requestedOre - remainingOre;
+    return new ProgrammeException(
+      ProgrammeExceptionCode.BUDGET_EXCEEDED,
+      409,
+      'Budget exceeded',
+      `This needs ${formatKroner(requestedOre)} but the programme has ${formatKroner(remainingOre)} left: ${formatKroner(shortOre)} short. An administrator can record a budget adjustment that covers it.`,
+      { remainingOre: Number(remainingOre), shortOre: Number(shortOre) },
+    );
+  }
+}

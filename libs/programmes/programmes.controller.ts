@@ -1,0 +1,100 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../core/access/access.decorators.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import { oreToApi } from '../core/money/money.js';
+import {
+  BudgetAdjustmentBody,
+  BudgetAdjustmentResponse,
+  CreateProgrammeBody,
+  LedgerResponse,
+  ProgrammePage,
+  ProgrammeQuery,
+  ProgrammeResponse,
+} from './dto/programme.dto.js';
+import type { BudgetAdjustment } from './budget-adjustment.entity.js';
+import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
+import { ProgrammesService } from './programmes.service.js';
+
+const adjustmentResponse = (adjustment: BudgetAdjustment): BudgetAdjustmentResponse => ({
+  id: adjustment.id,
+  programmeId: adjustment.programmeId,
+  deltaOre: oreToApi(adjustment.deltaOre),
+  reason: adjustment.reason,
+  createdBy: adjustment.createdBy,
+  createdAt: adjustment.createdAt.toISOString(),
+});
+
+@ApiTags('programmes')
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(
+    @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
+    @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
+  ) {}
+
+  @Post()
+  @Auth('admin')
+  @ApiOperation({ summary: 'Create a grant programme (pulje)' })
+  @ApiCreatedResponse({ type: ProgrammeResponse })
+  @ApiConflictResponse({ description: 'The code is taken' })
+  async create(@Body() body: CreateProgrammeBody): Promise<ProgrammeResponse> {
+    const programme = await this.programmes.create(body);
+    const ledgers = await this.programmes.ledgers([programme.id]);
+    return ProgrammeResponse.from(programme, ledgers.get(programme.id)!);
+  }
+
+  @Get()
+  @Auth()
+  @ApiOperation({ summary: 'Programmes, by code, each with committed, adjustments and remaining' })
+  @ApiOkResponse({ type: ProgrammePage })
+  async list(@Query() query: ProgrammeQuery): Promise<ProgrammePage> {
+    const page = await this.programmes.list(query);
+    const ledgers = await this.programmes.ledgers(page.items.map((programme) => programme.id));
+    return { items: page.items.map((programme) => ProgrammeResponse.from(programme, ledgers.get(programme.id)!)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Auth()
+  @ApiOperation({ summary: 'A programme with committed, adjustments and remaining' })
+  @ApiOkResponse({ type: ProgrammeResponse })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ProgrammeResponse> {
+    const programme = await this.programmes.get(id);
+    const ledgers = await this.programmes.ledgers([id]);
+    return ProgrammeResponse.from(programme, ledgers.get(id)!);
+  }
+
+  @Post(':id/budget-adjustments')
+  @Auth('admin')
+  @ApiOperation({ summary: 'Record a budget adjustment with its reason' })
+  @ApiCreatedResponse({ type: BudgetAdjustmentResponse })
+  @ApiConflictResponse({ description: 'A cut that would leave less than is already committed' })
+  async addAdjustment(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: BudgetAdjustmentBody,
+    @CurrentUser() user: AuthUser,
+  ): Promise<BudgetAdjustmentResponse> {
+    return adjustmentResponse(await this.programmes.addAdjustment(id, body, user.id));
+  }
+
+  @Get(':id/ledger')
+  @Auth('caseworker', 'admin')
+  @ApiOperation({ summary: 'The books: budget + adjustments − committed = remaining, every award and adjustment, totals per kommune and deviations' })
+  @ApiOkResponse({ type: LedgerResponse })
+  async ledger(@Param('id', new ParseUUIDPipe()) id: string): Promise<LedgerResponse> {
+    const { programme, ledger, awards, adjustments, byMunicipality, deviations } = await this.programmes.ledger(id);
+    const names = await this.municipalities.names();
+    return {
+      programmeId: programme.id,
+      budgetOre: oreToApi(ledger.budgetOre),
+      adjustmentsOre: oreToApi(ledger.adjustmentsOre),
+      committedOre: oreToApi(ledger.committedOre),
+      remainingOre: oreToApi(ledger.remainingOre),
+      overCommittedOre: oreToApi(ledger.overCommittedOre),
+      awards: awards.map((award) => ({ ...award, amountOre: oreToApi(award.amountOre), requestedOre: oreToApi(award.requestedOre) })),
+      adjustments: adjustments.map(adjustmentResponse),
+      byMunicipality: byMunicipality.map((total) => ({ ...total, name: names.get(total.municipalityCode) ?? '', amountOre: oreToApi(total.amountOre) })),
+      deviations,
+    };
+  }
+}

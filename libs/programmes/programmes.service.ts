@@ -1,0 +1,184 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { NotFoundDomainException } from '../core/errors/domain.exception.js';
+import { formatKroner, oreFromApi, type Ore } from '../core/money/money.js';
+import { keysetPage, type Page } from '../core/pagination/page.js';
+import { parseInstant } from '../core/time/copenhagen.js';
+import { BudgetAdjustment } from './budget-adjustment.entity.js';
+import type { BudgetAdjustmentBody, CreateProgrammeBody, ProgrammeQuery } from './dto/programme.dto.js';
+import { type Deviation, fitsBudget, type Ledger, ledgerDeviations, ledgerOf, totalsByMunicipality } from './ledger.js';
+import { Programme } from './programme.entity.js';
+import { ProgrammeException } from './programme.exception.js';
+
+export interface LedgerAward {
+  awardId: string;
+  caseNumber: string;
+  municipalityCode: string;
+  amountOre: Ore;
+  requestedOre: Ore;
+  status: string;
+}
+
+export interface ProgrammeBooks {
+  programme: Programme;
+  ledger: Ledger;
+  awards: LedgerAward[];
+  adjustments: BudgetAdjustment[];
+  byMunicipality: Array<{ municipalityCode: string; awards: number; amountOre: Ore }>;
+  deviations: Deviation[];
+}
+
+function auditView(programme: Programme) {
+  return {
+    code: programme.code,
+    name: programme.name,
+    budgetOre: programme.budgetOre,
+    minApplicationOre: programme.minApplicationOre,
+    applicationOpensAt: programme.applicationOpensAt,
+    applicationClosesAt: programme.applicationClosesAt,
+    maxCovidExtensionMonths: programme.maxCovidExtensionMonths,
+    statusReportIntervalMonths: programme.statusReportIntervalMonths,
+    finalReportDueMonths: programme.finalReportDueMonths,
+    themes: programme.themes,
+    criteria: programme.criteria,
+  };
+}
+
+function uniqueKeys(field: string, items: Array<{ key: string }>): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.key)) throw ProgrammeException.invalid(`${field}[${index}].key`, 'is used twice');
+    seen.add(item.key);
+  });
+}
+
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  create(body: CreateProgrammeBody): Promise<Programme> {
+    const opensAt = parseInstant(body.applicationOpensAt)!;
+    const closesAt = parseInstant(body.applicationClosesAt)!;
+    if (closesAt <= opensAt) throw ProgrammeException.invalid('applicationClosesAt', 'must be after applicationOpensAt');
+    uniqueKeys('themes', body.themes);
+    uniqueKeys('criteria', body.criteria);
+
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(Programme, { code: body.code })) throw ProgrammeException.codeTaken(body.code);
+      const programme = await manager.save(
+        manager.create(Programme, {
+          code: body.code,
+          name: body.name.trim(),
+          budgetOre: oreFromApi(body.budgetOre),
+          minApplicationOre: oreFromApi(body.minApplicationOre),
+          applicationOpensAt: opensAt,
+          applicationClosesAt: closesAt,
+          maxCovidExtensionMonths: body.maxCovidExtensionMonths,
+          statusReportIntervalMonths: body.statusReportIntervalMonths,
+          finalReportDueMonths: body.finalReportDueMonths,
+          themes: body.themes.map(({ key, name }) => ({ key, name })),
+          criteria: body.criteria.map(({ key, title, description }) => ({ key, title, description })),
+          legalBasis: body.legalBasis ?? null,
+          appealGuidance: body.appealGuidance ?? null,
+        }),
+      );
+      await this.audit.record(manager, { action: 'programme.created', entityType: 'programme', entityId: programme.id, after: auditView(programme) });
+      return programme;
+    });
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Programme> {
+    const programme = await manager.findOneBy(Programme, { id });
+    if (!programme) throw new NotFoundDomainException('Programme', id);
+    return programme;
+  }
+
+  async list(query: ProgrammeQuery): Promise<Page<Programme>> {
+    const builder = this.dataSource.getRepository(Programme).createQueryBuilder('programme');
+    return keysetPage(builder, 'programmes', query, 'ASC', [{ column: 'programme.code', key: (programme) => programme.code }]);
+  }
+
+  /** The ledgers of several programmes in two queries, whatever their number. */
+  async ledgers(programmeIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, Ledger>> {
+    if (programmeIds.length === 0) return new Map();
+    const sums = async (sql: string) =>
+      new Map<string, Ore>(
+        ((await manager.query(sql, [programmeIds])) as Array<{ programme_id: string; total: string }>).map((row) => [row.programme_id, BigInt(row.total)]),
+      );
+    const adjustments = await sums('SELECT programme_id, sum(delta_ore)::text AS total FROM budget_adjustment WHERE programme_id = ANY($1) GROUP BY 1');
+    const committed = await sums(`SELECT programme_id, sum(amount_ore)::text AS total FROM award WHERE programme_id = ANY($1) AND status <> 'cancelled' GROUP BY 1`);
+    const budgets: Array<{ id: string; budget_ore: string }> = await manager.query('SELECT id, budget_ore FROM programme WHERE id = ANY($1)', [programmeIds]);
+    return new Map(budgets.map((row) => [row.id, ledgerOf(BigInt(row.budget_ore), [adjustments.get(row.id) ?? 0n], [committed.get(row.id) ?? 0n])]));
+  }
+
+  /** The auditor's view: the ledger with every award and adjustment, totals per kommune, and every deviation from the rules. */
+  async ledger(id: string): Promise<ProgrammeBooks> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const programme = await this.get(id, manager);
+      const rows: Array<{ id: string; case_number: string; municipality_code: string; amount_ore: string; requested_ore: string; status: string }> = await manager.query(
+        `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status
+           FROM award a JOIN application ap ON ap.id = a.application_id
+          WHERE a.programme_id = $1 ORDER BY a.case_number`,
+        [id],
+      );
+      const awards = rows.map((row) => ({
+        awardId: row.id,
+        caseNumber: row.case_number,
+        municipalityCode: row.municipality_code,
+        amountOre: BigInt(row.amount_ore),
+        requestedOre: BigInt(row.requested_ore),
+        status: row.status,
+      }));
+      const adjustments = await manager.find(BudgetAdjustment, { where: { programmeId: id }, order: { createdAt: 'ASC' } });
+      const ledger = ledgerOf(
+        programme.budgetOre,
+        adjustments.map((adjustment) => adjustment.deltaOre),
+        awards.filter((award) => award.status !== 'cancelled').map((award) => award.amountOre),
+      );
+      return {
+        programme,
+        ledger,
+        awards,
+        adjustments,
+        byMunicipality: totalsByMunicipality(awards),
+        deviations: ledgerDeviations(ledger, programme.minApplicationOre, awards, formatKroner),
+      };
+    });
+  }
+
+  /**
+   * Locks the programme row for the rest of the transaction and returns its ledger. Every change to
+   * what is committed or budgeted takes this lock first, so concurrent decisions are serialised and
+   * can never over-commit.
+   */
+  async lockLedger(manager: EntityManager, id: string): Promise<{ programme: Programme; ledger: Ledger }> {
+    const programme = await manager.findOne(Programme, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!programme) throw new NotFoundDomainException('Programme', id);
+    const ledger = (await this.ledgers([id], manager)).get(id)!;
+    return { programme, ledger };
+  }
+
+  addAdjustment(id: string, body: BudgetAdjustmentBody, actorId: string): Promise<BudgetAdjustment> {
+    const deltaOre = oreFromApi(body.deltaOre);
+    if (deltaOre === 0n) throw ProgrammeException.invalid('deltaOre', 'must not be 0');
+    return this.dataSource.transaction(async (manager) => {
+      const { ledger } = await this.lockLedger(manager, id);
+      // A cut may not leave the programme short of what it has already committed.
+      if (deltaOre < 0n && !fitsBudget(ledger, -deltaOre)) throw ProgrammeException.budgetExceeded(-deltaOre, ledger.remainingOre);
+      const adjustment = await manager.save(manager.create(BudgetAdjustment, { programmeId: id, deltaOre, reason: body.reason.trim(), createdBy: actorId }));
+      await this.audit.record(manager, {
+        action: 'programme.budget_adjusted',
+        entityType: 'programme',
+        entityId: id,
+        before: { adjustmentsOre: ledger.adjustmentsOre, remainingOre: ledger.remainingOre },
+        after: { deltaOre, reason: adjustment.reason, adjustmentsOre: ledger.adjustmentsOre + deltaOre, remainingOre: ledger.remainingOre + deltaOre },
+      });
+      return adjustment;
+    });
+  }
+}

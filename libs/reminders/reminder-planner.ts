@@ -1,0 +1,144 @@
+import { addDays, type CalendarDate } from '../core/time/calendar-date.js';
+import { copenhagenDate, fromCopenhagenWallClock } from '../core/time/copenhagen.js';
+import type { DanishCalendar } from '../core/time/danish-calendar.js';
+
+/** What the reminders are about, and to whom they go. Receipts are one-off messages, not planned. */
+export const PLANNED_REMINDER_KINDS = [
+  'report_due_in_14_days',
+  'report_due_in_3_days',
+  'report_due_today',
+  'report_overdue',
+  'report_review_waiting',
+  'extension_decision_waiting',
+  'award_ending_in_30_days',
+] as const;
+export type PlannedReminderKind = (typeof PLANNED_REMINDER_KINDS)[number];
+export const REMINDER_KINDS = [...PLANNED_REMINDER_KINDS, 'application_receipt'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export type ReminderSubjectType = 'report' | 'award' | 'extension_request' | 'application';
+
+/** Reminders go out at 08:00 Copenhagen time on a working day. */
+export const SEND_HOUR = 8;
+/** Overdue reminders: a week apart, three at most. */
+export const OVERDUE_REMINDERS = 3;
+/** A report or extension request waiting longer than this for a caseworker gets them reminded. */
+export const WAITING_WORKING_DAYS = 10;
+
+export interface PlannerAward {
+  id: string;
+  status: string;
+  endDate: CalendarDate;
+  /** The active project leads of the lead kommune. */
+  projectLeadIds: string[];
+  /** The caseworker who decided the award, while active: responsible for its follow-up. */
+  responsibleCaseworkerId: string | null;
+}
+
+export interface PlannerReport {
+  id: string;
+  awardId: string;
+  dueDate: CalendarDate;
+  status: 'due' | 'submitted' | 'approved' | 'returned';
+  submittedAt: Date | null;
+}
+
+export interface PlannerExtension {
+  id: string;
+  awardId: string;
+  requestedAt: Date;
+}
+
+export interface PlannerState {
+  awards: PlannerAward[];
+  reports: PlannerReport[];
+  pendingExtensions: PlannerExtension[];
+  /** Every active caseworker: waiting work is everyone's until someone takes it. */
+  caseworkerIds: string[];
+}
+
+export interface PlannedReminder {
+  kind: PlannedReminderKind;
+  recipientId: string;
+  subjectType: ReminderSubjectType;
+  subjectId: string;
+  awardId: string;
+  /** The date the reminder is about (a due date, an end date, the day a wait began): part of its identity. */
+  dueDate: CalendarDate;
+  sendAt: Date;
+}
+
+/** 08:00 Copenhagen time on a day. Memoised: the time-zone lookup is the planner's dearest step, and days repeat. */
+const sendTimes = new Map<CalendarDate, Date>();
+const at8 = (day: CalendarDate) => {
+  let sendAt = sendTimes.get(day);
+  if (!sendAt) {
+    const [year, month, date] = day.split('-').map(Number);
+    sendAt = fromCopenhagenWallClock(year, month, date, SEND_HOUR, 0);
+    sendTimes.set(day, sendAt);
+  }
+  return sendAt;
+};
+
+/**
+ * Every reminder the state calls for, whose send time is not older than `since` (so a restart catches
+ * up on the last day or two, but never sends a year of stale reminders). Advance reminders move to the
+ * working day before; overdue and waiting reminders to the working day after.
+ */
+export function planReminders(state: PlannerState, calendar: DanishCalendar, since: Date): PlannedReminder[] {
+  const planned: PlannedReminder[] = [];
+  const add = (reminder: Omit<PlannedReminder, 'sendAt'>, day: CalendarDate) => {
+    const sendAt = at8(day);
+    if (sendAt >= since && reminder.recipientId) planned.push({ ...reminder, sendAt });
+  };
+  const awards = new Map(state.awards.filter((award) => award.status === 'active').map((award) => [award.id, award]));
+
+  for (const report of state.reports) {
+    const award = awards.get(report.awardId);
+    if (!award) continue;
+    const subject = { subjectType: 'report' as const, subjectId: report.id, awardId: award.id, dueDate: report.dueDate };
+    if (report.status === 'due' || report.status === 'returned') {
+      for (const recipientId of award.projectLeadIds) {
+        add({ ...subject, kind: 'report_due_in_14_days', recipientId }, calendar.onOrBefore(addDays(report.dueDate, -14)));
+        add({ ...subject, kind: 'report_due_in_3_days', recipientId }, calendar.onOrBefore(addDays(report.dueDate, -3)));
+        add({ ...subject, kind: 'report_due_today', recipientId }, calendar.onOrBefore(report.dueDate));
+      }
+      const overdueRecipients = [...award.projectLeadIds, ...(award.responsibleCaseworkerId ? [award.responsibleCaseworkerId] : [])];
+      for (let week = 1; week <= OVERDUE_REMINDERS; week += 1) {
+        const day = calendar.onOrAfter(addDays(report.dueDate, 7 * week));
+        // The weekly reminders are told apart by the date they are about: the due date plus n weeks.
+        for (const recipientId of overdueRecipients) add({ ...subject, dueDate: addDays(report.dueDate, 7 * week), kind: 'report_overdue', recipientId }, day);
+      }
+    } else if (report.status === 'submitted' && report.submittedAt) {
+      const submitted = copenhagenDate(report.submittedAt);
+      for (const recipientId of state.caseworkerIds) {
+        add({ ...subject, dueDate: submitted, kind: 'report_review_waiting', recipientId }, calendar.addWorkingDays(submitted, WAITING_WORKING_DAYS + 1));
+      }
+    }
+  }
+
+  for (const extension of state.pendingExtensions) {
+    if (!awards.has(extension.awardId)) continue;
+    const requested = copenhagenDate(extension.requestedAt);
+    for (const recipientId of state.caseworkerIds) {
+      add(
+        { kind: 'extension_decision_waiting', recipientId, subjectType: 'extension_request', subjectId: extension.id, awardId: extension.awardId, dueDate: requested },
+        calendar.addWorkingDays(requested, WAITING_WORKING_DAYS + 1),
+      );
+    }
+  }
+
+  for (const award of awards.values()) {
+    for (const recipientId of award.projectLeadIds) {
+      add(
+        { kind: 'award_ending_in_30_days', recipientId, subjectType: 'award', subjectId: award.id, awardId: award.id, dueDate: award.endDate },
+        calendar.onOrBefore(addDays(award.endDate, -30)),
+      );
+    }
+  }
+  return planned;
+}
+
+/** The identity of a reminder: at most one per recipient, kind, subject and date. */
+export function reminderKey(reminder: Pick<PlannedReminder, 'recipientId' | 'kind' | 'subjectType' | 'subjectId' | 'dueDate'>): string {
+  return `${reminder.recipientId}|${reminder.kind}|${reminder.subjectType}|${reminder.subjectId}|${reminder.dueDate}`;
+}

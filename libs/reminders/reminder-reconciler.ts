@@ -1,0 +1,177 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfigService } from '../core/config/config.module.js';
+import { Clock } from '../core/time/clock.js';
+import { DanishCalendar } from '../core/time/danish-calendar.js';
+import { ReminderJobs } from './reminder-jobs.js';
+import { PLANNED_REMINDER_KINDS, planReminders, reminderKey } from './reminder-planner.js';
+import { ReminderStateRepository } from './reminder-state.repository.js';
+
+/** A restart catches up on reminders whose send time passed at most this long ago. */
+export const CATCH_UP_MS = 48 * 3_600_000;
+/**
+ * Redis holds delivery jobs only for reminders due within this horizon; Postgres holds every planned
+ * one, and each reconcile (every RECONCILE_EVERY_MS, far shorter) moves the next ones into Redis.
+ */
+export const QUEUE_HORIZON_MS = 24 * 3_600_000;
+/** Serialises reconcilers' writes across worker processes, a batch at a time. */
+const RECONCILE_LOCK = 7_304_117_003;
+/** Awards per batch of a full reconcile, and reminders per insert statement. */
+const RECONCILE_BATCH = 1_000;
+const INSERT_CHUNK = 5_000;
+
+export interface ReconcileResult {
+  planned: number;
+  created: number;
+  revived: number;
+  cancelled: number;
+  queued: number;
+}
+
+interface StoredReminder {
+  id: string;
+  scheduled: boolean;
+  in_horizon: boolean;
+  /** The reminder's identity, as {@link reminderKey} writes it. */
+  key: string;
+}
+
+/**
+ * Makes the outbox and Redis agree with the planner. Postgres: new reminders inserted, ones no longer
+ * called for (report submitted, end date moved) cancelled, cancelled ones called for again revived.
+ * Redis: every scheduled reminder due within the horizon gets its (deterministic) delivery job, so a
+ * wiped Redis is refilled; cancelled ones lose theirs.
+ */
+@Injectable()
+export class ReminderReconciler {
+  private readonly logger = new Logger(ReminderReconciler.name);
+  private readonly calendar: DanishCalendar;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ReminderStateRepository) private readonly state: ReminderStateRepository,
+    @Inject(ReminderJobs) private readonly jobs: ReminderJobs,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(ConfigService) config: AppConfigService,
+  ) {
+    this.calendar = new DanishCalendar(config.get('CLOSURE_DAYS', { infer: true }).split(',').filter(Boolean));
+  }
+
+  /**
+   * One award (after a change to it), or every active award, a batch at a time: memory stays bounded
+   * and each batch is a short transaction of its own, whatever the number of awards.
+   */
+  async reconcile(awardId?: string): Promise<ReconcileResult> {
+    const now = this.clock.now();
+    const total: ReconcileResult = { planned: 0, created: 0, revived: 0, cancelled: 0, queued: 0 };
+    const add = (result: Omit<ReconcileResult, 'queued'>) => {
+      total.planned += result.planned;
+      total.created += result.created;
+      total.revived += result.revived;
+      total.cancelled += result.cancelled;
+    };
+    if (awardId) {
+      // One award: if it changes again while we plan, plan again from the newer state.
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const result = await this.reconcileBatch([awardId], now);
+        add(result);
+        if (result.skipped === 0) break;
+      }
+    } else {
+      // Two batches at a time: one is planned (CPU) while the other is written (Postgres).
+      const ids = await this.state.activeAwardIds();
+      const batches = Array.from({ length: Math.ceil(ids.length / RECONCILE_BATCH) }, (_, i) => ids.slice(i * RECONCILE_BATCH, (i + 1) * RECONCILE_BATCH));
+      const lane = async () => {
+        for (let batch = batches.shift(); batch; batch = batches.shift()) add(await this.reconcileBatch(batch, now));
+      };
+      await Promise.all([lane(), lane()]);
+      // Awards no longer active (completed, cancelled) keep no scheduled reminders.
+      const [, stale] = await this.dataSource.query(
+        `UPDATE reminder r SET status = 'cancelled', updated_at = now() FROM award a
+          WHERE r.award_id = a.id AND a.status <> 'active' AND r.status = 'scheduled' AND r.kind = ANY($1)`,
+        [PLANNED_REMINDER_KINDS],
+      );
+      total.cancelled += Number(stale ?? 0);
+    }
+
+    // Every scheduled reminder due within the horizon (in scope), one-off messages included, gets its
+    // job (back, if Redis lost it); adding an existing job id is a no-op.
+    const horizon = new Date(now.getTime() + QUEUE_HORIZON_MS);
+    const scheduled: Array<{ id: string; send_at: Date }> = await this.dataSource.query(
+      `SELECT id, send_at FROM reminder WHERE status = 'scheduled' AND send_at < $1 ${awardId ? 'AND award_id = $2' : ''}`,
+      awardId ? [horizon, awardId] : [horizon],
+    );
+    await this.jobs.schedule(scheduled.map((row) => ({ id: row.id, sendAt: row.send_at })));
+    total.queued = scheduled.length;
+    this.logger.log(total, awardId ? `Reconciled the reminders of award ${awardId}` : 'Reconciled every reminder');
+    return total;
+  }
+
+  /**
+   * Plans a batch of awards outside any lock, then writes the difference under the lock, for the awards
+   * whose state did not change in between (those are left to the reconcile their change triggered).
+   */
+  private async reconcileBatch(batch: string[], now: Date): Promise<Omit<ReconcileResult, 'queued'> & { skipped: number }> {
+    const state = await this.state.load(batch);
+    const allPlanned = planReminders(state, this.calendar, new Date(now.getTime() - CATCH_UP_MS));
+    const changes = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [RECONCILE_LOCK]);
+      const current = await this.state.stamps(manager, batch);
+      const awardIds = batch.filter((id) => current.get(id) === state.stamps.get(id));
+      const unchanged = new Set(awardIds);
+      const planned = allPlanned.filter((reminder) => unchanged.has(reminder.awardId));
+      // The key is built by Postgres, in the planner's format: tens of thousands of narrow rows parse fast.
+      const stored: StoredReminder[] = await manager.query(
+        `SELECT id, status = 'scheduled' AS scheduled, send_at < $3 AS in_horizon,
+                recipient_id || '|' || kind || '|' || subject_type || '|' || subject_id || '|' || due_date AS key
+           FROM reminder
+          WHERE kind = ANY($1) AND status IN ('scheduled', 'cancelled') AND award_id = ANY($2)`,
+        [PLANNED_REMINDER_KINDS, awardIds, new Date(now.getTime() + QUEUE_HORIZON_MS)],
+      );
+      const storedKeys = new Set(stored.map((row) => row.key));
+      const plannedKeys = new Set(planned.map(reminderKey));
+
+      const fresh = planned.filter((reminder) => !storedKeys.has(reminderKey(reminder)));
+      let created = 0;
+      for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
+        const chunk = fresh.slice(i, i + INSERT_CHUNK);
+        const rows: unknown[] = await manager.query(
+          `INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
+           SELECT kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, 'scheduled'
+             FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::date[], $7::timestamptz[])
+               AS t(kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at)
+           ON CONFLICT ON CONSTRAINT reminder_once DO NOTHING
+           RETURNING id`,
+          [
+            chunk.map((r) => r.kind),
+            chunk.map((r) => r.recipientId),
+            chunk.map((r) => r.subjectType),
+            chunk.map((r) => r.subjectId),
+            chunk.map((r) => r.awardId),
+            chunk.map((r) => r.dueDate),
+            chunk.map((r) => r.sendAt),
+          ],
+        );
+        created += rows.length;
+      }
+      const reviveIds = stored.filter((row) => !row.scheduled && plannedKeys.has(row.key)).map((row) => row.id);
+      if (reviveIds.length) await manager.query(`UPDATE reminder SET status = 'scheduled', updated_at = now() WHERE id = ANY($1)`, [reviveIds]);
+      const cancelled = stored.filter((row) => row.scheduled && !plannedKeys.has(row.key));
+      const cancelIds = cancelled.map((row) => row.id);
+      if (cancelIds.length) await manager.query(`UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE id = ANY($1)`, [cancelIds]);
+      // Only reminders inside the horizon have a job to take back.
+      return {
+        planned: planned.length,
+        skipped: batch.length - awardIds.length,
+        created,
+        revived: reviveIds.length,
+        cancelIds,
+        queuedCancelIds: cancelled.filter((row) => row.in_horizon).map((row) => row.id),
+      };
+    });
+    await this.jobs.unschedule(changes.queuedCancelIds);
+    return { planned: changes.planned, skipped: changes.skipped, created: changes.created, revived: changes.revived, cancelled: changes.cancelIds.length };
+  }
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../core/access/access.decorators.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import { ReportDetailResponse, ReportPage, ReportQuery, ReportResponse, ReviewReportBody, SubmissionResponse, SubmitReportBody } from './dto/report.dto.js';
+import { ReportsService } from './reports.service.js';
+
+@ApiTags('reports')
+@Controller()
+@ApiNotFoundResponse({ description: 'No such report or award, or not one of your kommune’s' })
+export class ReportsController {
+  constructor(@Inject(ReportsService) private readonly reports: ReportsService) {}
+
+  @Get('awards/:id/reports')
+  @Auth()
+  @ApiOperation({ summary: 'The report schedule of an award, by due date' })
+  @ApiOkResponse({ type: [ReportResponse] })
+  async forAward(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ReportResponse[]> {
+    const today = this.reports.today();
+    return (await this.reports.listForAward(id, user)).map((report) => ReportResponse.from(report, today));
+  }
+
+  @Get('reports')
+  @Auth()
+  @ApiOperation({ summary: 'The report worklist, by due date; `status=overdue` for reports past due and not submitted' })
+  @ApiOkResponse({ type: ReportPage })
+  async worklist(@Query() query: ReportQuery, @CurrentUser() user: AuthUser): Promise<ReportPage> {
+    const today = this.reports.today();
+    const page = await this.reports.worklist(query, user);
+    return { items: page.items.map((report) => ReportResponse.from(report, today)), nextCursor: page.nextCursor };
+  }
+
+  @Get('reports/:id')
+  @Auth()
+  @ApiOperation({ summary: 'A report with every submission and its review' })
+  @ApiOkResponse({ type: ReportDetailResponse })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ReportDetailResponse> {
+    const { report, submissions } = await this.reports.get(id, user);
+    return { ...ReportResponse.from(report, this.reports.today()), submissions: submissions.map(SubmissionResponse.from) };
+  }
+
+  @Post('reports/:id/submit')
+  @Auth('project_lead')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit a report (or resubmit a returned one)' })
+  @ApiOkResponse({ type: ReportResponse })
+  async submit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SubmitReportBody, @CurrentUser() user: AuthUser): Promise<ReportResponse> {
+    return ReportResponse.from(await this.reports.submit(id, body, user), this.reports.today());
+  }
+
+  @Post('reports/:id/review')
+  @Auth('caseworker')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve or return a submitted report with a comment; approving the final report completes the award' })
+  @ApiOkResponse({ type: ReportResponse })
+  async review(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewReportBody, @CurrentUser() user: AuthUser): Promise<ReportResponse> {
+    const { report } = await this.reports.review(id, body, user);
+    return ReportResponse.from(report, this.reports.today());
+  }
+}

@@ -1,0 +1,170 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { Award } from '../awards/award.entity.js';
+import { nextAwardStatus } from '../awards/award.lifecycle.js';
+import { AwardsService } from '../awards/awards.service.js';
+import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import type { Actor } from '../core/context/request-context.js';
+import { oreFromApi } from '../core/money/money.js';
+import { keysetPage, type Page } from '../core/pagination/page.js';
+import { Clock } from '../core/time/clock.js';
+import { copenhagenDate } from '../core/time/copenhagen.js';
+import { ReminderJobs } from '../reminders/reminder-jobs.js';
+import type { ReportQuery, ReviewReportBody, SubmitReportBody } from './dto/report.dto.js';
+import { ProgressReport } from './progress-report.entity.js';
+import { nextReportStatus } from './report.lifecycle.js';
+import { ReportException } from './report.exception.js';
+import { reportSchedule, rescheduleReports, type ScheduleChanges, type SchedulePolicy } from './report-schedule.js';
+import { ReportSubmission } from './report-submission.entity.js';
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AwardsService) private readonly awards: AwardsService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
+  ) {}
+
+  /** Today in Copenhagen: what "due" and "overdue" are measured against. */
+  today(): string {
+    return copenhagenDate(this.clock.now());
+  }
+
+  /** The schedule of a new award, written in the transaction that creates the award. */
+  async createSchedule(manager: EntityManager, award: Award, policy: SchedulePolicy): Promise<void> {
+    const planned = reportSchedule(award.startDate, award.endDate, policy);
+    await manager.insert(
+      ProgressReport,
+      planned.map((report) => ({ ...this.ownedBy(award), ...report, status: 'due' as const, submittedAt: null })),
+    );
+  }
+
+  /** Follows a moved end date; reports already submitted, approved or returned stay as they are. */
+  async reschedule(manager: EntityManager, award: Award, policy: SchedulePolicy): Promise<ScheduleChanges> {
+    const existing = await manager.find(ProgressReport, { where: { awardId: award.id }, lock: { mode: 'pessimistic_write' } });
+    const changes = rescheduleReports(existing, reportSchedule(award.startDate, award.endDate, policy));
+    if (changes.insert.length > 0) {
+      await manager.insert(ProgressReport, changes.insert.map((report) => ({ ...this.ownedBy(award), ...report, status: 'due' as const, submittedAt: null })));
+    }
+    for (const { id, dueDate } of changes.move) await manager.update(ProgressReport, id, { dueDate });
+    if (changes.remove.length > 0) await manager.delete(ProgressReport, changes.remove);
+    return changes;
+  }
+
+  async listForAward(awardId: string, actor: Actor): Promise<ProgressReport[]> {
+    await this.awards.findVisible(this.dataSource.manager, awardId, actor);
+    return this.dataSource.manager.find(ProgressReport, { where: { awardId }, order: { dueDate: 'ASC', kind: 'DESC', sequence: 'ASC' } });
+  }
+
+  /** The worklist: by due date, scoped for project leads; `overdue` is past due and not submitted. */
+  async worklist(query: ReportQuery, actor: Actor): Promise<Page<ProgressReport>> {
+    const builder = this.dataSource
+      .getRepository(ProgressReport)
+      .createQueryBuilder('report');
+    restrictToKommune(builder, 'report', actor);
+    if (query.status === 'overdue') {
+      builder.andWhere(`report.status IN ('due', 'returned') AND report.due_date < :today`, { today: this.today() });
+    } else if (query.status) {
+      builder.andWhere('report.status = :status', { status: query.status });
+    }
+    if (query.kind) builder.andWhere('report.kind = :kind', { kind: query.kind });
+    if (query.dueBefore) builder.andWhere('report.due_date <= :dueBefore', { dueBefore: query.dueBefore });
+    if (query.programmeId) builder.andWhere('report.programme_id = :programmeId', { programmeId: query.programmeId });
+    if (query.municipalityCode) builder.andWhere(':code = ANY(report.participant_codes)', { code: query.municipalityCode });
+    return keysetPage(builder, 'reports', query, 'ASC', [
+      { column: 'report.due_date', key: (report) => report.dueDate },
+      { column: 'report.id', key: (report) => report.id },
+    ]);
+  }
+
+  async get(id: string, actor: Actor): Promise<{ report: ProgressReport; submissions: ReportSubmission[] }> {
+    const report = await this.findVisible(this.dataSource.manager, id, actor);
+    const submissions = await this.dataSource.manager.find(ReportSubmission, { where: { reportId: id }, order: { submissionNo: 'ASC' } });
+    return { report, submissions };
+  }
+
+  /** The project lead submits (or resubmits after a return); every submission is kept. */
+  async submit(id: string, body: SubmitReportBody, actor: AuthUser): Promise<ProgressReport> {
+    const submitted = await this.dataSource.transaction(async (manager) => {
+      const report = await this.findVisible(manager, id, actor, true);
+      if (actor.municipalityCode !== report.municipalityCode) throw ReportException.notOwner();
+      const before = { status: report.status };
+      report.status = nextReportStatus(report.status, 'submit');
+      const now = this.clock.now();
+      const submissionNo = (await manager.countBy(ReportSubmission, { reportId: id })) + 1;
+      const submission = manager.create(ReportSubmission, {
+        reportId: id,
+        submissionNo,
+        narrative: body.narrative.trim(),
+        spentToDateOre: oreFromApi(body.spentToDateOre),
+        milestones: body.milestones,
+        deviations: body.deviations?.trim() || null,
+        nextSteps: body.nextSteps?.trim() || null,
+        submittedBy: actor.id,
+        submittedAt: now,
+        reviewOutcome: null,
+        reviewComment: null,
+        reviewedBy: null,
+        reviewedAt: null,
+      });
+      await manager.insert(ReportSubmission, submission);
+      report.submittedAt = now;
+      const saved = await manager.save(report);
+      await this.audit.record(manager, {
+        action: 'report.submitted',
+        entityType: 'report',
+        entityId: id,
+        before,
+        after: { status: saved.status, submissionNo, spentToDateOre: submission.spentToDateOre },
+      });
+      return saved;
+    });
+    await this.reminderJobs.reconcileAward(submitted.awardId);
+    return submitted;
+  }
+
+  /** A caseworker approves or returns the latest submission; approving the final report completes the award. */
+  async review(id: string, body: ReviewReportBody, actor: AuthUser): Promise<{ report: ProgressReport; award?: Award }> {
+    const reviewed = await this.dataSource.transaction(async (manager) => {
+      const report = await this.findVisible(manager, id, actor, true);
+      const before = { status: report.status };
+      report.status = nextReportStatus(report.status, body.outcome);
+      const now = this.clock.now();
+      const latest = await manager.findOneOrFail(ReportSubmission, { where: { reportId: id }, order: { submissionNo: 'DESC' } });
+      await manager.update(ReportSubmission, latest.id, { reviewOutcome: body.outcome, reviewComment: body.comment.trim(), reviewedBy: actor.id, reviewedAt: now });
+      const saved = await manager.save(report);
+
+      let award: Award | undefined;
+      if (saved.kind === 'final' && body.outcome === 'approve') {
+        award = await this.awards.findVisible(manager, saved.awardId, actor, true);
+        award.status = nextAwardStatus(award.status, 'complete');
+        award = await manager.save(award);
+        await this.audit.record(manager, { action: 'award.completed', entityType: 'award', entityId: award.id, before: { status: 'active' }, after: { status: award.status } });
+      }
+      await this.audit.record(manager, {
+        action: body.outcome === 'approve' ? 'report.approved' : 'report.returned',
+        entityType: 'report',
+        entityId: id,
+        before,
+        after: { status: saved.status, submissionNo: latest.submissionNo, comment: body.comment.trim() },
+      });
+      return { report: saved, award };
+    });
+    await this.reminderJobs.reconcileAward(reviewed.report.awardId);
+    return reviewed;
+  }
+
+  private async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<ProgressReport> {
+    return findVisible(manager, ProgressReport, 'report', id, actor, { lock, label: 'Report' });
+  }
+
+
+  private ownedBy(award: Award) {
+    return { awardId: award.id, programmeId: award.programmeId, municipalityCode: award.municipalityCode, participantCodes: award.participantCodes };
+  }
+}

@@ -1,0 +1,25 @@
+import { CreateMunicipalities1764100000000 } from './1764100000000-create-municipalities.js';
+import { CreateAuditEvents1764200000000 } from './1764200000000-create-audit-events.js';
+import { CreateUsersAndSessions1764300000000 } from './1764300000000-create-users-and-sessions.js';
+import { CreateProgrammes1764400000000 } from './1764400000000-create-programmes.js';
+import { CreateApplications1764500000000 } from './1764500000000-create-applications.js';
+import { CreateAssessmentsDecisionsAwards1764600000000 } from './1764600000000-create-assessments-decisions-awards.js';
+import { CreateExtensionsAndReports1764700000000 } from './1764700000000-create-extensions-and-reports.js';
+import { CreateRemindersAndNotifications1764800000000 } from './1764800000000-create-reminders-and-notifications.js';
+import { AddMunicipalityOfficialNames1764900000000 } from './1764900000000-add-municipality-official-names.js';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
+ * migration CLI and under Jest; `test/e2e/migrations.e2e-spec.ts` fails when a file is missing here.
+ */
+export const migrations = [
+  CreateMunicipalities1764100000000,
+  CreateAuditEvents1764200000000,
+  CreateUsersAndSessions1764300000000,
+  CreateProgrammes1764400000000,
+  CreateApplications1764500000000,
+  CreateAssessmentsDecisionsAwards1764600000000,
+  CreateExtensionsAndReports1764700000000,
+  CreateRemindersAndNotifications1764800000000,
+  AddMunicipalityOfficialNames1764900000000,
+];

@@ -1,0 +1,10 @@
+export const DEFAULT_DATABASE_URL: string;
+export const DEFAULT_REDIS_URL: string;
+export function maintenanceUrl(databaseUrl: string): string;
+export function databaseName(databaseUrl: string): string;
+export function ensurePostgres(databaseUrl?: string): Promise<void>;
+export function ensureRedis(redisUrl?: string): Promise<void>;
+export function ensureServices(): Promise<void>;
+export function createDatabaseIfMissing(databaseUrl: string): Promise<void>;
+export function dropDatabase(databaseUrl: string): Promise<void>;
+export function listDatabases(databaseUrl: string, prefix: string): Promise<string[]>;

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// The compiled apps, as `npm start` runs them (`npm test` builds first).
+const apiMain = fileURLToPath(new URL('../../dist/apps/api/src/main.js', import.meta.url));
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
+function runApi(env: Record<string, string>, whileRunning?: (port: string) => Promise<void>): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [apiMain], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (whileRunning && output.includes('Tilskud API listening')) {
+        const run = whileRunning;
+        whileRunning = undefined;
+        run(env.PORT).then(() => child.kill('SIGTERM'), (error) => (child.kill('SIGKILL'), reject(error)));
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('exit', (code, signal) => resolve({ code, signal, output }));
+  });
+}
+
+describe('the API process', () => {
+  beforeAll(() => {
+    if (!existsSync(apiMain)) throw new Error(`${apiMain} is missing: run the tests with npm test, which builds first`);
+  });
+
+  it('refuses to start with a bad PORT and says which variable is wrong', async () => {
+    const { code, output } = await runApi({ PORT: 'not-a-port' });
+    expect(code).toBe(78);
+    expect(output).toContain('PORT must be a whole number between 1 and 65535 (got "not-a-port")');
+  });
+
+  it('refuses to start in production with the development JWT secret', async () => {
+    const { code, output } = await runApi({ NODE_ENV: 'production', PORT: '3998' });
+    expect(code).toBe(78);
+    expect(output).toContain('JWT_SECRET must be set');
+  });
+
+  it('finishes every request in flight when SIGTERM arrives under load', async () => {
+    const port = 3996;
+    const child = spawn(process.execPath, [apiMain], {
+      env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_GRACE_MS: '1500' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('Tilskud API listening') && resolve()));
+
+    // Sign-ins are slow on purpose (argon2id): forty at once keep the two cores busy for a while.
+    const inFlight = Array.from({ length: 40 }, (_, i) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `nobody-${i}@test.tilskud.dk`, password: 'not the password at all' }),
+      }).then(
+        (response) => response.status,
+        () => 0,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    child.kill('SIGTERM');
+    // While it drains, health says so, and a load balancer would stop sending work.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).status).toBe(503);
+
+    const answers = await Promise.all(inFlight);
+    expect(answers.filter((status) => status !== 401)).toEqual([]);
+    expect(await exited).toBe(0);
+  });
+
+  it('serves, then shuts down cleanly on SIGTERM', async () => {
+    let health = 0;
+    const { code, signal, output } = await runApi({ PORT: '3997', HOST: '127.0.0.1' }, async (port) => {
+      health = (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).status;
+    });
+    expect(health).toBe(200);
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(output).not.toContain('Shutdown took longer');
+  });
+});

@@ -1,0 +1,132 @@
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { type SignedInUser, signedInAs } from '../support/users.js';
+import { givenAssessed, givenProgramme, programmeBody, SUBSTANTIVE_PARTIAL } from '../support/grant-case.js';
+
+describe('programmes', () => {
+  let api: TestApp;
+  let admin: SignedInUser;
+  let caseworker: SignedInUser;
+  let lead: SignedInUser;
+  beforeAll(async () => {
+    api = await createTestApp();
+    admin = await signedInAs(api, 'admin');
+    caseworker = await signedInAs(api, 'caseworker');
+    lead = await signedInAs(api, 'project_lead', '706');
+  });
+  afterAll(() => api.close());
+
+  it('an admin creates one; everyone signed in reads it with its money figures', async () => {
+    const body = programmeBody({ code: 'ÆLDT-2020' });
+    const created = await api.http.post('/api/v1/programmes').set(admin.bearer).send(body).expect(201);
+    expect(created.body).toMatchObject({
+      code: 'ÆLDT-2020',
+      budgetOre: 24_500_000_000,
+      minApplicationOre: 500_000_000,
+      applicationClosesAt: '2100-01-01T11:00:00.000Z',
+      themes: body.themes,
+      criteria: body.criteria,
+      committedOre: 0,
+      adjustmentsOre: 0,
+      remainingOre: 24_500_000_000,
+    });
+    const read = await api.http.get(`/api/v1/programmes/${created.body.id}`).set(lead.bearer).expect(200);
+    expect(read.body).toEqual(created.body);
+    const list = await api.http.get('/api/v1/programmes').set(caseworker.bearer).expect(200);
+    expect(list.body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
+  });
+
+  it('reads a deadline without an offset as Copenhagen time', async () => {
+    const programme = await api.http
+      .post('/api/v1/programmes')
+      .set(admin.bearer)
+      .send(programmeBody({ applicationOpensAt: '2020-08-24T00:00', applicationClosesAt: '2020-10-19T12:00' }))
+      .expect(201);
+    expect(programme.body.applicationClosesAt).toBe('2020-10-19T10:00:00.000Z');
+    expect(programme.body.applicationOpensAt).toBe('2020-08-23T22:00:00.000Z');
+  });
+
+  it('is for admins only to create', async () => {
+    await api.http.post('/api/v1/programmes').set(lead.bearer).send(programmeBody()).expect(403);
+    await api.http.post('/api/v1/programmes').set(caseworker.bearer).send(programmeBody()).expect(403);
+  });
+
+  it.each([
+    [{ code: 'pulje 2020' }, 'code'],
+    [{ budgetOre: 10.5 }, 'budgetOre'],
+    [{ budgetOre: -1 }, 'budgetOre'],
+    [{ applicationClosesAt: '2019-01-01T00:00' }, 'applicationClosesAt'],
+    [{ applicationOpensAt: 'i morgen' }, 'applicationOpensAt'],
+    [{ themes: [] }, 'themes'],
+    [{ themes: [{ key: 'a', name: 'A' }, { key: 'a', name: 'B' }] }, 'themes[1].key'],
+    [{ criteria: [{ key: 'x', title: 'X' }] }, 'criteria[0].description'],
+  ])('refuses %j with 400 naming %s', async (overrides, field) => {
+    const response = await api.http.post('/api/v1/programmes').set(admin.bearer).send(programmeBody(overrides)).expect(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('refuses a code that is taken with 409', async () => {
+    const { code } = await givenProgramme(api, admin);
+    await api.http.post('/api/v1/programmes').set(admin.bearer).send(programmeBody({ code })).expect(409);
+  });
+
+  it('answers 404 for an unknown programme and 400 for an id that is not a UUID', async () => {
+    await api.http.get(`/api/v1/programmes/${crypto.randomUUID()}`).set(lead.bearer).expect(404);
+    await api.http.get('/api/v1/programmes/ÆLD-2020').set(lead.bearer).expect(400);
+  });
+
+  describe('budget adjustments and the ledger', () => {
+    it('records an adjustment with its reason, and the ledger reconciles to the øre', async () => {
+      const programme = await givenProgramme(api, admin, { budgetOre: 1_000_000_001 });
+      const adjustment = await api.http
+        .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
+        .set(admin.bearer)
+        .send({ deltaOre: 49_999, reason: 'Rest fra tidligere pulje overført' })
+        .expect(201);
+      expect(adjustment.body).toMatchObject({ deltaOre: 49_999, reason: 'Rest fra tidligere pulje overført', createdBy: admin.user.id });
+
+      const assessor = await signedInAs(api, 'caseworker');
+      const application = await givenAssessed(api, { lead, assessor }, programme.id, { requestedOre: 600_000_003 });
+      await api.http
+        .post(`/api/v1/applications/${application.id}/decision`)
+        .set(caseworker.bearer)
+        .send({ outcome: 'award', amountOre: 600_000_001, rationale: SUBSTANTIVE_PARTIAL })
+        .expect(201);
+
+      const { body: ledger } = await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).expect(200);
+      expect(ledger).toMatchObject({ budgetOre: 1_000_000_001, adjustmentsOre: 49_999, committedOre: 600_000_001, remainingOre: 400_049_999, overCommittedOre: 0 });
+      expect(ledger.budgetOre + ledger.adjustmentsOre - ledger.committedOre).toBe(ledger.remainingOre);
+      expect(ledger.awards).toEqual([expect.objectContaining({ caseNumber: application.caseNumber, municipalityCode: '706', amountOre: 600_000_001 })]);
+      expect(ledger.adjustments).toHaveLength(1);
+
+      const { body: read } = await api.http.get(`/api/v1/programmes/${programme.id}`).set(lead.bearer).expect(200);
+      expect(read).toMatchObject({ committedOre: 600_000_001, adjustmentsOre: 49_999, remainingOre: 400_049_999 });
+    });
+
+    it('refuses a cut that would leave less than is committed, with 409', async () => {
+      const programme = await givenProgramme(api, admin, { budgetOre: 1_000_000_000 });
+      const assessor = await signedInAs(api, 'caseworker');
+      const application = await givenAssessed(api, { lead, assessor }, programme.id, { requestedOre: 800_000_000 });
+      await api.http.post(`/api/v1/applications/${application.id}/decision`).set(caseworker.bearer).send({ outcome: 'award', amountOre: 800_000_000, rationale: 'Fuld bevilling.' }).expect(201);
+      const cut = await api.http
+        .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
+        .set(admin.bearer)
+        .send({ deltaOre: -200_000_001, reason: 'Besparelse på finansloven' })
+        .expect(409);
+      expect(cut.body.type).toBe('urn:tilskud:problem:budget-exceeded');
+      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: -200_000_000, reason: 'Besparelse på finansloven' }).expect(201);
+    });
+
+    it('needs a reason and a non-zero amount, and an admin', async () => {
+      const programme = await givenProgramme(api, admin);
+      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 100 }).expect(400);
+      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 0, reason: 'Ingen ændring overhovedet' }).expect(400);
+      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(caseworker.bearer).send({ deltaOre: 100, reason: 'Forsøg fra sagsbehandler' }).expect(403);
+    });
+
+    it('the ledger is for caseworkers and admins', async () => {
+      const programme = await givenProgramme(api, admin);
+      await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(lead.bearer).expect(403);
+      await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(admin.bearer).expect(200);
+    });
+  });
+});

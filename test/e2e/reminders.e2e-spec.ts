@@ -1,0 +1,216 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { ManualClock } from '../../libs/core/time/clock.js';
+import { QueueName } from '../../libs/queue/queue.constants.js';
+import { sendJobId } from '../../libs/reminders/reminder-jobs.js';
+import { QUEUE_HORIZON_MS, ReminderReconciler } from '../../libs/reminders/reminder-reconciler.js';
+import { createScratchDatabase } from '../support/databases.js';
+import { givenAward, givenProgramme } from '../support/grant-case.js';
+import { TestSmtpServer } from '../support/smtp.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestWorker, eventually } from '../support/test-worker.js';
+import { type SignedInUser, signedInAs } from '../support/users.js';
+
+interface ReminderRow {
+  id: string;
+  kind: string;
+  recipientId: string;
+  subjectType: string;
+  subjectId: string;
+  dueDate: string;
+  sendAt: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+}
+
+/**
+ * Reminders end to end: a real SMTP server, the API, and two worker processes' module graphs on a
+ * database, a Redis database and a key prefix of their own (so FLUSHDB here touches no other suite).
+ * Thursday 18 November 2021, 08:30 in Copenhagen.
+ */
+describe('reminders', () => {
+  const clock = new ManualClock(new Date('2021-11-18T07:30:00Z'));
+  const smtp = new TestSmtpServer();
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let env: Record<string, string>;
+  let api: TestApp;
+  let workers: INestApplicationContext[];
+  let admin: SignedInUser;
+  let people: { lead: SignedInUser; assessor: SignedInUser; decider: SignedInUser };
+  let programmeId: string;
+
+  beforeAll(async () => {
+    const smtpPort = await smtp.start();
+    scratch = await createScratchDatabase('reminders');
+    await scratch.dataSource.runMigrations();
+    env = {
+      DATABASE_URL: scratch.url,
+      REDIS_URL: 'redis://127.0.0.1:6379/3',
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-reminders`,
+      SMTP_PORT: String(smtpPort),
+      REMINDER_ATTEMPTS: '3',
+      REMINDER_BACKOFF_MS: '50',
+    };
+    api = await createTestApp({ env, clock });
+    workers = [await createTestWorker({ env, clock }), await createTestWorker({ env, clock })];
+    admin = await signedInAs(api, 'admin');
+    people = { lead: await signedInAs(api, 'project_lead', '630'), assessor: await signedInAs(api, 'caseworker'), decider: await signedInAs(api, 'caseworker') };
+    programmeId = (await givenProgramme(api, admin, { applicationOpensAt: '2020-01-01T00:00', applicationClosesAt: '2030-01-01T00:00' })).id;
+  });
+  afterAll(async () => {
+    for (const worker of workers) await worker.close();
+    await api.close();
+    await smtp.stop();
+    await scratch.drop();
+    const redis = new Redis(env.REDIS_URL);
+    await redis.flushdb();
+    redis.disconnect();
+  });
+
+  const reminders = async (query: Record<string, string>): Promise<ReminderRow[]> =>
+    (await api.http.get('/api/v1/reminders').query({ limit: 200, ...query }).set(admin.bearer).expect(200)).body.items;
+  /** A report due 2 December 2021: its 14-day reminder is due at 08:00 today. */
+  const awardWithReportDueSoon = () => givenAward(api, people, programmeId, { startDate: '2020-12-02', endDate: '2022-06-30' });
+
+  it('delivers a due reminder by e-mail and into the inbox, once, and plans every later one', async () => {
+    const award = await awardWithReportDueSoon();
+    const due = await eventually(async () => (await reminders({ awardId: award.id, kind: 'report_due_in_14_days' })).find((r) => r.status === 'sent'));
+    expect(due).toMatchObject({ recipientId: people.lead.user.id, dueDate: '2021-12-02', sendAt: '2021-11-18T07:00:00.000Z', attempts: 1 });
+
+    const mails = smtp.received.filter((mail) => mail.messageId === `<reminder-${due.id}@tilskud>`);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toEqual([people.lead.email]);
+    expect(mails[0].subject).toBe(`Statusrapport nr. 1 for ${award.caseNumber} skal indsendes om 14 dage`);
+
+    const inbox = (await api.http.get('/api/v1/notifications').set(people.lead.bearer).expect(200)).body.items;
+    const filed = inbox.find((n: { kind: string; subjectId: string }) => n.kind === 'report_due_in_14_days' && n.subjectId === due.subjectId);
+    expect(filed.body).toContain('2. december 2021');
+    await api.http.post(`/api/v1/notifications/${filed.id}/read`).set(people.lead.bearer).expect(200).expect((r) => expect(r.body.readAt).not.toBeNull());
+    await api.http.post(`/api/v1/notifications/${filed.id}/read`).set(people.decider.bearer).expect(404);
+
+    // Everything later is planned already, at 08:00 on working days: 3 days before (Monday 29 Nov), on the day, the final report, the end.
+    const planned = await reminders({ awardId: award.id, status: 'scheduled' });
+    expect(planned.map((r) => `${r.kind} ${r.sendAt}`)).toEqual(
+      expect.arrayContaining([
+        'report_due_in_3_days 2021-11-29T07:00:00.000Z',
+        'report_due_today 2021-12-02T07:00:00.000Z',
+        'award_ending_in_30_days 2022-05-31T06:00:00.000Z',
+        'report_due_in_14_days 2022-09-16T06:00:00.000Z',
+      ]),
+    );
+  });
+
+  it('e-mails the applicant the receipt of a submission', async () => {
+    const award = await awardWithReportDueSoon();
+    await eventually(async () => smtp.to(people.lead.email).find((mail) => mail.subject === `Kvittering for ansøgning ${award.caseNumber}`));
+  });
+
+  it('two workers deliver each reminder exactly once', async () => {
+    const awards = await Promise.all(Array.from({ length: 6 }, () => awardWithReportDueSoon()));
+    const sent = await eventually(async () => {
+      const rows = (await Promise.all(awards.map((award) => reminders({ awardId: award.id, kind: 'report_due_in_14_days' }))))
+        .flat()
+        .filter((row) => row.dueDate === '2021-12-02');
+      return rows.length === 6 && rows.every((row) => row.status === 'sent') ? rows : undefined;
+    });
+    for (const row of sent) {
+      expect(smtp.received.filter((mail) => mail.messageId === `<reminder-${row.id}@tilskud>`)).toHaveLength(1);
+      expect(row.attempts).toBe(1);
+    }
+    // And across the whole run: no message was ever sent twice.
+    const ids = smtp.received.map((mail) => mail.messageId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('after Redis is wiped, the reconciler puts back every reminder due within the horizon', async () => {
+    // Report due Friday 3 December 2021: its 14-day reminder is due tomorrow, 19 November, at 08:00.
+    const award = await givenAward(api, people, programmeId, { startDate: '2020-12-03', endDate: '2022-06-30' });
+    const [tomorrow, later] = await eventually(async () => {
+      const rows = await reminders({ awardId: award.id, status: 'scheduled' });
+      const soon = rows.find((r) => r.kind === 'report_due_in_14_days' && r.sendAt === '2021-11-19T07:00:00.000Z');
+      const far = rows.find((r) => r.kind === 'award_ending_in_30_days');
+      return soon && far ? [soon, far] : undefined;
+    });
+    const queue = workers[0].get<Queue>(getQueueToken(QueueName.Reminders));
+    await eventually(async () => (await queue.getJob(sendJobId(tomorrow.id))) !== undefined);
+
+    const redis = new Redis(env.REDIS_URL);
+    await redis.flushdb();
+    redis.disconnect();
+    expect(await queue.getJob(sendJobId(tomorrow.id))).toBeUndefined();
+
+    await workers[0].get(ReminderReconciler).reconcile();
+
+    const job = await queue.getJob(sendJobId(tomorrow.id));
+    expect(job).toBeDefined();
+    expect(job!.delay).toBe(new Date(tomorrow.sendAt).getTime() - clock.now().getTime());
+    // Postgres holds every planned reminder; Redis only the next 24 hours' (the reconciler moves the rest in on time).
+    expect(new Date(later.sendAt).getTime() - clock.now().getTime()).toBeGreaterThan(QUEUE_HORIZON_MS);
+    expect(await queue.getJob(sendJobId(later.id))).toBeUndefined();
+  });
+
+  it('an approved extension cancels the final report’s reminders and plans new ones', async () => {
+    const award = await awardWithReportDueSoon();
+    const finalBefore = await eventually(async () => {
+      const rows = (await reminders({ awardId: award.id, status: 'scheduled' })).filter((r) => r.kind === 'report_due_in_14_days' && r.dueDate === '2022-09-30');
+      return rows.length ? rows : undefined;
+    });
+    const request = await api.http
+      .post(`/api/v1/awards/${award.id}/extension-requests`)
+      .set(people.lead.bearer)
+      .send({ months: 3, reason: 'covid19', justification: 'Nedlukningen forsinkede afprøvningen.' })
+      .expect(201);
+    await api.http.post(`/api/v1/extension-requests/${request.body.id}/decision`).set(people.decider.bearer).send({ outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
+
+    await eventually(async () => {
+      const rows = await reminders({ awardId: award.id });
+      const old = rows.find((r) => r.id === finalBefore[0].id);
+      const moved = rows.find((r) => r.kind === 'report_due_in_14_days' && r.dueDate === '2022-12-30' && r.status === 'scheduled');
+      const ending = rows.find((r) => r.kind === 'award_ending_in_30_days' && r.dueDate === '2022-09-30' && r.status === 'scheduled');
+      return old?.status === 'cancelled' && moved && ending;
+    });
+    const rows = await reminders({ awardId: award.id });
+    expect(rows.filter((r) => r.dueDate === '2022-09-30' && r.kind.startsWith('report_due')).every((r) => r.status === 'cancelled')).toBe(true);
+    expect(rows.find((r) => r.kind === 'award_ending_in_30_days' && r.dueDate === '2022-06-30')?.status).toBe('cancelled');
+    const queue = workers[0].get<Queue>(getQueueToken(QueueName.Reminders));
+    expect(await queue.getJob(sendJobId(finalBefore[0].id))).toBeUndefined();
+  });
+
+  it('a refusing SMTP server leads to retries, then failed, visible to admins; nothing is lost', async () => {
+    smtp.refuse = true;
+    try {
+      const award = await awardWithReportDueSoon();
+      const failed = await eventually(async () =>
+        (await reminders({ awardId: award.id, kind: 'report_due_in_14_days' })).find((r) => r.dueDate === '2021-12-02' && r.status === 'failed'),
+      );
+      expect(failed).toMatchObject({ attempts: 3, lastError: expect.stringContaining('Mailbox unavailable') });
+      expect((await reminders({ status: 'failed' })).map((r) => r.id)).toContain(failed.id);
+      const adminInbox = (await api.http.get('/api/v1/notifications').set(admin.bearer).expect(200)).body.items;
+      expect(adminInbox.some((n: { kind: string; body: string }) => n.kind === 'reminder_failed' && n.body.includes(failed.id))).toBe(true);
+      // The recipient's inbox did not get it either: delivery is one step, e-mail and inbox together.
+      const leadInbox = (await api.http.get('/api/v1/notifications').query({ limit: 200 }).set(people.lead.bearer).expect(200)).body.items;
+      expect(leadInbox.some((n: { subjectId: string; kind: string }) => n.subjectId === failed.subjectId && n.kind === 'report_due_in_14_days')).toBe(false);
+    } finally {
+      smtp.refuse = false;
+    }
+  });
+
+  it('GET /reminders is for admins, and filters', async () => {
+    await api.http.get('/api/v1/reminders').set(people.decider.bearer).expect(403);
+    await api.http.get('/api/v1/reminders').query({ status: 'lost' }).set(admin.bearer).expect(400);
+    const sent = await reminders({ status: 'sent' });
+    expect(sent.every((r) => r.status === 'sent')).toBe(true);
+  });
+
+  it('the queue dashboard is for admins only', async () => {
+    await api.http.get('/api/v1/admin/queues').expect(401);
+    await api.http.get('/api/v1/admin/queues').set(people.decider.bearer).expect(403);
+    const page = await api.http.get('/api/v1/admin/queues').set(admin.bearer).expect(200);
+    expect(page.text).toContain('<div id="root">');
+    const viaLink = await api.http.get('/api/v1/admin/queues').query({ access_token: admin.accessToken }).expect(303);
+    expect(viaLink.headers['set-cookie'][0]).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+});

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { type SignedInUser, signedInAs, signIn, TEST_PASSWORD } from '../support/users.js';
+import { createScratchDatabase } from '../support/databases.js';
+
+const newEmail = () => `ny-${randomUUID().slice(0, 8)}@kolding.dk`;
+
+describe('users', () => {
+  let api: TestApp;
+  let admin: SignedInUser;
+  beforeAll(async () => {
+    api = await createTestApp();
+    admin = await signedInAs(api, 'admin');
+  });
+  afterAll(() => api.close());
+
+  describe('POST /users', () => {
+    it('creates a project lead of a kommune, accepting the four-digit code', async () => {
+      const email = newEmail();
+      const response = await api.http
+        .post('/api/v1/users')
+        .set(admin.bearer)
+        .send({ email: email.toUpperCase(), name: 'Mette Hansen', role: 'project_lead', password: TEST_PASSWORD, municipalityCode: '0621' })
+        .expect(201);
+      expect(response.body).toMatchObject({ email, name: 'Mette Hansen', role: 'project_lead', municipalityCode: '621', active: true });
+      expect(response.body.passwordHash).toBeUndefined();
+      await signIn(api, email);
+    });
+
+    it.each([
+      [{ role: 'project_lead' }, 'municipalityCode', 'is required for a project lead'],
+      [{ role: 'caseworker', municipalityCode: '621' }, 'municipalityCode', 'is only for project leads'],
+      [{ role: 'project_lead', municipalityCode: '411' }, 'municipalityCode', 'is not a kommune code'],
+      [{ role: 'project_lead', municipalityCode: '62' }, 'municipalityCode', 'must be a three-digit kommune code'],
+      [{ role: 'caseworker', password: 'kort' }, 'password', 'must be at least 12 characters'],
+      [{ role: 'chief' }, 'role', expect.stringContaining('must be one of')],
+      [{ role: 'caseworker', isAdmin: true }, 'isAdmin', 'is not a known field'],
+    ])('refuses %j with 400 naming %s', async (overrides, field, message) => {
+      const body = { email: newEmail(), name: 'Ny Bruger', password: TEST_PASSWORD, ...overrides };
+      const response = await api.http.post('/api/v1/users').set(admin.bearer).send(body).expect(400);
+      expect(response.body.errors).toEqual(expect.arrayContaining([{ field, message }]));
+    });
+
+    it('refuses the e-mail address as password', async () => {
+      const email = `adgangskode-${randomUUID().slice(0, 6)}@kolding.dk`;
+      const response = await api.http.post('/api/v1/users').set(admin.bearer).send({ email, name: 'X', role: 'caseworker', password: email }).expect(400);
+      expect(response.body.errors).toEqual([{ field: 'password', message: 'must not be the e-mail address' }]);
+    });
+
+    it('refuses an e-mail address that is taken, whatever its case, with 409', async () => {
+      const email = newEmail();
+      await api.http.post('/api/v1/users').set(admin.bearer).send({ email, name: 'A', role: 'caseworker', password: TEST_PASSWORD }).expect(201);
+      const again = await api.http.post('/api/v1/users').set(admin.bearer).send({ email: email.toUpperCase(), name: 'B', role: 'caseworker', password: TEST_PASSWORD });
+      expect(again.status).toBe(409);
+      expect(again.body.type).toBe('urn:tilskud:problem:email-taken');
+    });
+
+    it('is for admins only', async () => {
+      const lead = await signedInAs(api, 'project_lead');
+      const caseworker = await signedInAs(api, 'caseworker');
+      const body = { email: newEmail(), name: 'X', role: 'admin', password: TEST_PASSWORD };
+      await api.http.post('/api/v1/users').set(lead.bearer).send(body).expect(403);
+      await api.http.post('/api/v1/users').set(caseworker.bearer).send(body).expect(403);
+      await api.http.post('/api/v1/users').send(body).expect(401);
+    });
+
+    it('records who created whom in the audit trail, without the password hash', async () => {
+      const email = newEmail();
+      const created = await api.http.post('/api/v1/users').set(admin.bearer).send({ email, name: 'Revideret', role: 'caseworker', password: TEST_PASSWORD }).expect(201);
+      const events = await api.http.get('/api/v1/audit-events').query({ entityType: 'user', entityId: created.body.id, action: 'user.created' }).set(admin.bearer).expect(200);
+      expect(events.body.items).toHaveLength(1);
+      expect(events.body.items[0]).toMatchObject({ actorId: admin.user.id, actorRole: 'admin', after: { email, role: 'caseworker', active: true } });
+      expect(JSON.stringify(events.body.items[0])).not.toMatch(/argon2|passwordHash/);
+    });
+  });
+
+  describe('GET /users', () => {
+    it('pages through users by e-mail with a cursor', async () => {
+      for (let i = 0; i < 3; i += 1) await signedInAs(api, 'project_lead', '147');
+      const all: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: Array<{ email: string }>; nextCursor: string | null } } = await api.http
+          .get('/api/v1/users')
+          .query({ limit: 2, municipalityCode: '147', ...(cursor ? { cursor } : {}) })
+          .set(admin.bearer)
+          .expect(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        all.push(...page.body.items.map((user) => user.email));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(all.length).toBeGreaterThanOrEqual(3);
+      expect(all).toEqual([...all].sort());
+      expect(new Set(all).size).toBe(all.length);
+    });
+
+    it('refuses a bad limit or cursor with 400', async () => {
+      await api.http.get('/api/v1/users').query({ limit: 0 }).set(admin.bearer).expect(400);
+      await api.http.get('/api/v1/users').query({ limit: 201 }).set(admin.bearer).expect(400);
+      const bad = await api.http.get('/api/v1/users').query({ cursor: 'not-a-cursor' }).set(admin.bearer).expect(400);
+      expect(bad.body.type).toBe('urn:tilskud:problem:invalid-cursor');
+    });
+  });
+
+  describe('PATCH /users/:id', () => {
+    it('changes name and role; a project lead who becomes a caseworker leaves the kommune', async () => {
+      const lead = await signedInAs(api, 'project_lead', '101');
+      const response = await api.http.patch(`/api/v1/users/${lead.user.id}`).set(admin.bearer).send({ name: 'Ny Titel', role: 'caseworker' }).expect(200);
+      expect(response.body).toMatchObject({ name: 'Ny Titel', role: 'caseworker', municipalityCode: null });
+      const me = await api.http.get('/api/v1/auth/me').set(lead.bearer).expect(200);
+      expect(me.body.role).toBe('caseworker');
+    });
+
+    it('answers 404 for an unknown user and 400 for an id that is not a UUID', async () => {
+      await api.http.patch(`/api/v1/users/${randomUUID()}`).set(admin.bearer).send({ name: 'X' }).expect(404);
+      await api.http.patch('/api/v1/users/42').set(admin.bearer).send({ name: 'X' }).expect(400);
+    });
+
+    it('refuses to deactivate or demote the last active administrator', async () => {
+      const scratch = await createScratchDatabase('last_admin');
+      await scratch.dataSource.runMigrations();
+      await scratch.dataSource.destroy();
+      const isolated = await createTestApp({ env: { DATABASE_URL: scratch.url } });
+      try {
+        const only = await signedInAs(isolated, 'admin');
+        const response = await isolated.http.patch(`/api/v1/users/${only.user.id}`).set(only.bearer).send({ active: false }).expect(409);
+        expect(response.body.type).toBe('urn:tilskud:problem:last-admin');
+        await isolated.http.patch(`/api/v1/users/${only.user.id}`).set(only.bearer).send({ role: 'caseworker' }).expect(409);
+        const second = await signedInAs(isolated, 'admin');
+        await isolated.http.patch(`/api/v1/users/${only.user.id}`).set(second.bearer).send({ active: false }).expect(200);
+      } finally {
+        await isolated.close();
+        await scratch.drop();
+      }
+    });
+  });
+});
+
+describe('the first administrator', () => {
+  it('is created from ADMIN_EMAIL and ADMIN_PASSWORD when there is no administrator, once', async () => {
+    const scratch = await createScratchDatabase('first_admin');
+    await scratch.dataSource.runMigrations();
+    const env = { DATABASE_URL: scratch.url, ADMIN_EMAIL: 'Admin@Ministeriet.dk', ADMIN_PASSWORD: 'en meget lang adgangsfrase' };
+    try {
+      const first = await createTestApp({ env });
+      const signedIn = await signIn(first, 'admin@ministeriet.dk', env.ADMIN_PASSWORD);
+      expect(signedIn.user).toMatchObject({ email: 'admin@ministeriet.dk' });
+      await first.close();
+
+      const again = await createTestApp({ env: { ...env, ADMIN_EMAIL: 'another@ministeriet.dk' } });
+      await again.close();
+      const admins = await scratch.dataSource.query(`SELECT email FROM app_user WHERE role = 'admin'`);
+      expect(admins).toEqual([{ email: 'admin@ministeriet.dk' }]);
+    } finally {
+      await scratch.drop();
+    }
+  });
+});
+

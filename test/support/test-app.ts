@@ -1,0 +1,53 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { ApiModule } from '../../apps/api/src/api.module.js';
+import { configureApi } from '../../apps/api/src/configure-api.js';
+import { Clock, type ManualClock } from '../../libs/core/time/clock.js';
+
+export interface TestApp {
+  app: INestApplication;
+  http: TestAgent;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Environment variables for this app only (e.g. a REDIS_URL that points at a closed port). */
+  env?: Record<string, string>;
+  /** Extra modules or controllers, for tests that need a route the product does not have. */
+  imports?: Array<Type | DynamicModule>;
+  controllers?: Type[];
+  /** A clock the test moves (lock-outs, deadlines) instead of sleeping. */
+  clock?: ManualClock;
+}
+
+/** Runs `work` with extra environment variables, then puts the environment back exactly as it was. */
+export async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    return await work();
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+/** The real API module, configured exactly as `main.ts` configures it, against the run's database. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const app = await withEnv(options.env ?? {}, async () => {
+    const builder = Test.createTestingModule({
+      imports: [ApiModule.forRoot(), ...(options.imports ?? [])],
+      controllers: options.controllers ?? [],
+    });
+    if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+    const moduleRef = await builder.compile();
+    const nestApp = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+    configureApi(nestApp);
+    await nestApp.init();
+    return nestApp;
+  });
+  return { app, http: request(app.getHttpServer()), close: () => app.close() };
+}

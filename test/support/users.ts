@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../libs/core/context/request-context.js';
+import type { User } from '../../libs/auth/user.entity.js';
+import { UsersService } from '../../libs/auth/users.service.js';
+import type { TestApp } from './test-app.js';
+
+export const TEST_PASSWORD = 'en lang og sikker adgangsfrase';
+
+export interface SignedInUser {
+  user: User;
+  email: string;
+  accessToken: string;
+  refreshToken: string;
+  /** `Authorization: Bearer …` for supertest's `.set(...)`. */
+  bearer: Record<'Authorization', string>;
+}
+
+/** A user made directly through the service (an admin would be needed to make one over HTTP). */
+export async function givenUser(api: TestApp, role: Role, municipalityCode?: string, password = TEST_PASSWORD): Promise<User> {
+  const email = `${role.replace('_', '-')}-${randomUUID().slice(0, 8)}@test.tilskud.dk`;
+  const name = `Test ${role} ${municipalityCode ?? ''}`.trim();
+  return api.app.get(UsersService).create({ email, name, role, password, municipalityCode }, null);
+}
+
+export async function signIn(api: TestApp, email: string, password = TEST_PASSWORD) {
+  const response = await api.http.post('/api/v1/auth/login').send({ email, password }).expect(200);
+  return response.body as { accessToken: string; refreshToken: string; user: { id: string } };
+}
+
+/** A new user of the role, signed in over HTTP. */
+export async function signedInAs(api: TestApp, role: Role, municipalityCode?: string): Promise<SignedInUser> {
+  const user = await givenUser(api, role, role === 'project_lead' ? (municipalityCode ?? '621') : undefined);
+  const { accessToken, refreshToken } = await signIn(api, user.email);
+  return { user, email: user.email, accessToken, refreshToken, bearer: { Authorization: `Bearer ${accessToken}` } };
+}
