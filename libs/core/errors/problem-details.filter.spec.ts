@@ -1,5 +1,5 @@
 import { BadRequestException, ServiceUnavailableException } from '@nestjs/common';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainException } from './domain.exception.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
@@ -32,6 +32,7 @@ describe('ProblemDetailsFilter.toProblem', () => {
     expect(filter.toProblem(queryFailed('XX000', 'Connection terminated unexpectedly')).status).toBe(503);
     // A transaction whose connection broke: TypeORM has released its query runner by the next query.
     expect(filter.toProblem(new QueryRunnerAlreadyReleasedError()).status).toBe(503);
+    expect(filter.toProblem(new QueryRunnerProviderAlreadyReleasedError()).status).toBe(503);
   });
 
   it('keeps a domain exception’s code, status and extension members', () => {

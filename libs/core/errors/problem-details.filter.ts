@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { EntityNotFoundError, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { EntityNotFoundError, QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainException } from './domain.exception.js';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
 import { RequestValidationException } from './validation.js';
@@ -121,8 +121,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
       if (code && POSTGRES_PROBLEMS[code]) return POSTGRES_PROBLEMS[code];
     }
-    // TypeORM releases a query runner whose connection broke; the transaction's next query then says so.
-    if (exception instanceof QueryRunnerAlreadyReleasedError) return UNAVAILABLE;
+    // TypeORM releases a query runner whose connection broke; the transaction's next query then says so,
+    // through the runner itself or through an EntityManager that the runner provided.
+    if (exception instanceof QueryRunnerAlreadyReleasedError || exception instanceof QueryRunnerProviderAlreadyReleasedError) return UNAVAILABLE;
     if (isConnectionFailure(exception) || isConnectionFailure((exception as { driverError?: unknown })?.driverError)) return UNAVAILABLE;
     return {
       type: 'about:blank',
