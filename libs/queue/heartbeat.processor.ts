@@ -5,6 +5,7 @@ import type { Job, Queue } from 'bullmq';
 import { hostname } from 'node:os';
 import type { AppConfigService } from '../core/config/config.module.js';
 import { RedisClient } from '../core/redis/redis.module.js';
+import { STARTED_BY_CONFIG, startWorker } from './start-worker.js';
 import { HEARTBEAT_EVERY_MS, JobName, type JobPayload, QueueName } from './queue.constants.js';
 
 const HEARTBEAT_TTL_SECONDS = Math.ceil((HEARTBEAT_EVERY_MS * 3) / 1000);
@@ -15,13 +16,19 @@ export function heartbeatKey(queuePrefix: string): string {
 }
 
 /** Proves the worker is alive and processing: records who beat last and when. */
-@Processor(QueueName.Heartbeat)
-export class HeartbeatProcessor extends WorkerHost {
+@Processor(QueueName.Heartbeat, STARTED_BY_CONFIG)
+export class HeartbeatProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(HeartbeatProcessor.name);
+
   constructor(
     @Inject(RedisClient) private readonly redis: RedisClient,
     @Inject(ConfigService) private readonly config: AppConfigService,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    startWorker(this.worker, this.config, this.logger);
   }
 
   async process(job: Job<JobPayload[JobName.Heartbeat], void, JobName.Heartbeat>): Promise<void> {

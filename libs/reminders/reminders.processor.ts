@@ -4,14 +4,17 @@ import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bullmq';
 import type { AppConfigService } from '../core/config/config.module.js';
 import { JobName, type JobPayload, QueueName, RECONCILE_ALL_SCHEDULER_ID } from '../queue/queue.constants.js';
+import { STARTED_BY_CONFIG, startWorker } from '../queue/start-worker.js';
 import { ReminderDelivery } from './reminder-delivery.js';
 import { ReminderReconciler } from './reminder-reconciler.js';
 
 type ReminderJob = Job<JobPayload[JobName.SendReminder], unknown, JobName.SendReminder> | Job<JobPayload[JobName.ReconcileReminders], unknown, JobName.ReconcileReminders>;
 
 /** The reminders queue: deliveries, and reconciles (all, every 10 minutes; one award after a change). */
-@Processor(QueueName.Reminders)
+@Processor(QueueName.Reminders, STARTED_BY_CONFIG)
 export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RemindersProcessor.name);
+
   constructor(
     @Inject(ReminderDelivery) private readonly delivery: ReminderDelivery,
     @Inject(ReminderReconciler) private readonly reconciler: ReminderReconciler,
@@ -21,7 +24,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
+    startWorker(this.worker, this.config, this.logger);
   }
 
   async process(job: ReminderJob): Promise<unknown> {

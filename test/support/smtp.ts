@@ -13,6 +13,7 @@ export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
   refuse = false;
   private readonly server: SMTPServer;
+  private holding?: (mail: ReceivedMail) => void;
 
   constructor() {
     this.server = new SMTPServer({
@@ -27,15 +28,28 @@ export class TestSmtpServer {
           // Long header lines are folded onto continuation lines that start with white space.
           const headers = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
           const header = (name: string) => new RegExp(`^${name}: ?(.*)$`, 'im').exec(headers)?.[1]?.trim() ?? '';
-          this.received.push({
+          const mail = {
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             subject: decodeMimeWords(header('Subject')),
             messageId: header('Message-ID'),
             text: raw.split(/\r?\n\r?\n/).slice(1).join('\n\n'),
-          });
+          };
+          // Held: read in full, never answered, so never accepted (the sender cannot know it arrived).
+          if (this.holding) return this.holding(mail);
+          this.received.push(mail);
           callback();
         });
       },
+    });
+  }
+
+  /** Resolves with the next message, which is read but left unanswered: a server that hangs before its 250. */
+  holdNext(): Promise<ReceivedMail> {
+    return new Promise((resolve) => {
+      this.holding = (mail) => {
+        this.holding = undefined;
+        resolve(mail);
+      };
     });
   }
 

@@ -135,6 +135,23 @@ export class Env {
   @Max(100, { message: 'must be a whole number between 1 and 100' })
   WORKER_CONCURRENCY = 5;
 
+  /**
+   * A running job's lock in Redis lasts this long and is renewed at half of it while the worker lives;
+   * when a worker dies mid-job, the lock runs out and another worker takes the job up again.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  @Max(600_000, { message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  WORKER_LOCK_MS = 30_000;
+
+  /** How often each worker looks for jobs whose worker died (their lock ran out) and puts them back in the queue. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds between 500 and 600000' })
+  @Min(500, { message: 'must be a whole number of milliseconds between 500 and 600000' })
+  @Max(600_000, { message: 'must be a whole number of milliseconds between 500 and 600000' })
+  WORKER_STALLED_CHECK_MS = 30_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'must be one of fatal, error, warn, info, debug, trace, silent',
   })
