@@ -154,10 +154,12 @@ export class ProgrammesService {
   /**
    * Locks the programme row for the rest of the transaction and returns its ledger. Every change to
    * what is committed or budgeted takes this lock first, so concurrent decisions are serialised and
-   * can never over-commit.
+   * can never over-commit. FOR NO KEY UPDATE, not FOR UPDATE: it excludes the other budget changes and
+   * case-number updates but not the foreign-key checks of new applications, which take FOR KEY SHARE;
+   * a FOR UPDATE waiter queued on the row deadlocked with those checks under load.
    */
   async lockLedger(manager: EntityManager, id: string): Promise<{ programme: Programme; ledger: Ledger }> {
-    const programme = await manager.findOne(Programme, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const programme = await manager.findOne(Programme, { where: { id }, lock: { mode: 'for_no_key_update' } });
     if (!programme) throw new NotFoundDomainException('Programme', id);
     const ledger = (await this.ledgers([id], manager)).get(id)!;
     return { programme, ledger };
