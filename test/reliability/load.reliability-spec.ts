@@ -109,7 +109,7 @@ describe('mixed load over two API processes and two workers', () => {
     const call = async (client: number, op: string, user: SignedInUser, method: string, path: string, payload?: object) => {
       const started = performance.now();
       let status = 0;
-      let answer: { id?: string; items?: Array<{ id: string; status: string; kind?: string }> } & Record<string, unknown> = {};
+      let answer: { id?: string; type?: string } & Record<string, unknown> = {};
       try {
         const response = await fetch(`http://127.0.0.1:${PORTS[client % PORTS.length]}/api/v1${path}`, {
           method,
@@ -118,7 +118,7 @@ describe('mixed load over two API processes and two workers', () => {
           signal: AbortSignal.timeout(30_000),
         });
         status = response.status;
-        answer = status === 204 ? {} : await response.json();
+        answer = status === 204 ? {} : ((await response.json()) as typeof answer);
       } catch {
         status = 0;
       }
