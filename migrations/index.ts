@@ -7,6 +7,7 @@ import { CreateAssessmentsDecisionsAwards1764600000000 } from './1764600000000-c
 import { CreateExtensionsAndReports1764700000000 } from './1764700000000-create-extensions-and-reports.js';
 import { CreateRemindersAndNotifications1764800000000 } from './1764800000000-create-reminders-and-notifications.js';
 import { AddMunicipalityOfficialNames1764900000000 } from './1764900000000-add-municipality-official-names.js';
+import { AddProgrammeLedgerVersion1765000000000 } from './1765000000000-add-programme-ledger-version.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -22,4 +23,5 @@ export const migrations = [
   CreateExtensionsAndReports1764700000000,
   CreateRemindersAndNotifications1764800000000,
   AddMunicipalityOfficialNames1764900000000,
+  AddProgrammeLedgerVersion1765000000000,
 ];

@@ -63,6 +63,10 @@ export class Programme {
   @Column({ name: 'last_case_number', type: 'int', default: 0 })
   lastCaseNumber: number;
 
+  /** Changes in the transaction of every change the ledger shows (kept by triggers, never written here). */
+  @Column({ name: 'ledger_version', type: 'bigint', insert: false, update: false, default: 0 })
+  ledgerVersion: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

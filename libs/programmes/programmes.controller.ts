@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { oreToApi } from '../core/money/money.js';
@@ -14,7 +15,8 @@ import {
 } from './dto/programme.dto.js';
 import type { BudgetAdjustment } from './budget-adjustment.entity.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { ProgrammesService } from './programmes.service.js';
+import { LedgerCache } from './ledger-cache.js';
+import { type ProgrammeBooks, ProgrammesService } from './programmes.service.js';
 
 const adjustmentResponse = (adjustment: BudgetAdjustment): BudgetAdjustmentResponse => ({
   id: adjustment.id,
@@ -31,6 +33,7 @@ export class ProgrammesController {
   constructor(
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
+    @Inject(LedgerCache) private readonly ledgerCache: LedgerCache,
   ) {}
 
   @Post()
@@ -79,11 +82,20 @@ export class ProgrammesController {
 
   @Get(':id/ledger')
   @Auth('caseworker', 'admin')
+  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'The books: budget + adjustments − committed = remaining, every award and adjustment, totals per kommune and deviations' })
   @ApiOkResponse({ type: LedgerResponse })
-  async ledger(@Param('id', new ParseUUIDPipe()) id: string): Promise<LedgerResponse> {
-    const { programme, ledger, awards, adjustments, byMunicipality, deviations } = await this.programmes.ledger(id);
-    const names = await this.municipalities.names();
+  async ledger(@Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+    // Served as computed at the programme's current ledger version; recomputed only when it has moved on.
+    const version = await this.programmes.ledgerVersion(id);
+    response.setHeader('ETag', `W/"ledger-${id}-${version}"`);
+    const cached = this.ledgerCache.get(id, version);
+    if (cached) return cached;
+    const books = await this.programmes.ledger(id);
+    return this.ledgerCache.set(id, books.programme.ledgerVersion, JSON.stringify(this.ledgerResponse(books, await this.municipalities.names())));
+  }
+
+  private ledgerResponse({ programme, ledger, awards, adjustments, byMunicipality, deviations }: ProgrammeBooks, names: Map<string, string>): LedgerResponse {
     return {
       programmeId: programme.id,
       budgetOre: oreToApi(ledger.budgetOre),

@@ -5,12 +5,13 @@ import { MunicipalitiesModule } from '../municipalities/municipalities.module.js
 import { BudgetAdjustment } from './budget-adjustment.entity.js';
 import { Programme } from './programme.entity.js';
 import { ProgrammesController } from './programmes.controller.js';
+import { LedgerCache } from './ledger-cache.js';
 import { ProgrammesService } from './programmes.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Programme, BudgetAdjustment]), AuditModule, MunicipalitiesModule],
   controllers: [ProgrammesController],
-  providers: [ProgrammesService],
+  providers: [ProgrammesService, { provide: LedgerCache, useFactory: () => new LedgerCache() }],
   exports: [ProgrammesService],
 })
 export class ProgrammesModule {}

@@ -116,14 +116,24 @@ export class ProgrammesService {
     return new Map(budgets.map((row) => [row.id, ledgerOf(BigInt(row.budget_ore), [adjustments.get(row.id) ?? 0n], [committed.get(row.id) ?? 0n])]));
   }
 
-  /** The auditor's view: the ledger with every award and adjustment, totals per kommune, and every deviation from the rules. */
+  /** The programme's ledger version now (see `LedgerCache`); 404 for an unknown programme. */
+  async ledgerVersion(id: string): Promise<string> {
+    const [row]: Array<{ ledger_version: string }> = await this.dataSource.query('SELECT ledger_version FROM programme WHERE id = $1', [id]);
+    if (!row) throw new NotFoundDomainException('Programme', id);
+    return row.ledger_version;
+  }
+
+  /**
+   * The auditor's view: the ledger with every award and adjustment, totals per kommune, and every
+   * deviation from the rules, all from one snapshot, whose ledger version is `programme.ledgerVersion`.
+   */
   async ledger(id: string): Promise<ProgrammeBooks> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const programme = await this.get(id, manager);
       const rows: Array<{ id: string; case_number: string; municipality_code: string; amount_ore: string; requested_ore: string; status: string }> = await manager.query(
         `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status
            FROM award a JOIN application ap ON ap.id = a.application_id
-          WHERE a.programme_id = $1 ORDER BY a.case_number`,
+          WHERE a.programme_id = $1 ORDER BY a.programme_id, a.case_number`,
         [id],
       );
       const awards = rows.map((row) => ({

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
 import { givenAssessed, givenProgramme, programmeBody, SUBSTANTIVE_PARTIAL } from '../support/grant-case.js';
@@ -121,6 +122,37 @@ describe('programmes', () => {
       await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 100 }).expect(400);
       await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 0, reason: 'Ingen ændring overhovedet' }).expect(400);
       await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(caseworker.bearer).send({ deltaOre: 100, reason: 'Forsøg fra sagsbehandler' }).expect(403);
+    });
+
+    it('serves a ledger again only while nothing it shows has changed, whoever changed it', async () => {
+      const programme = await givenProgramme(api, admin, { budgetOre: 2_000_000_000 });
+      const ledger = () => api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).expect(200);
+      const first = await ledger();
+      expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect((await ledger()).body).toEqual(first.body);
+      // Unchanged: a client that has it is told so.
+      await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).set('If-None-Match', first.headers.etag).expect(304);
+
+      // An adjustment and an award are in the next answer.
+      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 1_000, reason: 'Overført restbeløb' }).expect(201);
+      expect((await ledger()).body).toMatchObject({ adjustmentsOre: 1_000, remainingOre: 2_000_001_000 });
+      const assessor = await signedInAs(api, 'caseworker');
+      const application = await givenAssessed(api, { lead, assessor }, programme.id, { requestedOre: 700_000_000 });
+      await api.http.post(`/api/v1/applications/${application.id}/decision`).set(caseworker.bearer).send({ outcome: 'award', amountOre: 700_000_000, rationale: 'Fuld bevilling.' }).expect(201);
+      const awarded = await ledger();
+      expect(awarded.body).toMatchObject({ committedOre: 700_000_000, remainingOre: 1_300_001_000, awards: [expect.objectContaining({ status: 'active' })] });
+      expect(awarded.headers.etag).not.toBe(first.headers.etag);
+
+      // So is a change made outside this process (another API process, or SQL): the database versions the ledger.
+      const dataSource = api.app.get(DataSource);
+      await dataSource.query(`UPDATE award SET status = 'cancelled' WHERE programme_id = $1`, [programme.id]);
+      expect((await ledger()).body).toMatchObject({ committedOre: 0, awards: [expect.objectContaining({ status: 'cancelled' })] });
+      await dataSource.query('UPDATE programme SET budget_ore = budget_ore + 1 WHERE id = $1', [programme.id]);
+      expect((await ledger()).body).toMatchObject({ budgetOre: 2_000_000_001 });
+      // A change the ledger does not show moves nothing.
+      const { etag } = (await ledger()).headers;
+      await dataSource.query(`UPDATE award SET end_date = end_date + 1 WHERE programme_id = $1`, [programme.id]);
+      expect((await ledger()).headers.etag).toBe(etag);
     });
 
     it('the ledger is for caseworkers and admins', async () => {
