@@ -3,17 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
-import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
+import { findVisible } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
 import type { FieldError } from '../core/errors/problem.js';
 import { oreFromApi } from '../core/money/money.js';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import type { Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate, formatCopenhagenDateTime } from '../core/time/copenhagen.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { ReminderOutbox } from '../reminders/reminder-outbox.js';
 import { Application, type Receipt } from './application.entity.js';
+import { readApplication, readApplications } from './application-reads.js';
 import { ApplicationException } from './application.exception.js';
 import { type ApplicationAction, nextApplicationStatus } from './application.lifecycle.js';
 import { caseNumber, contentProblems, submissionProblems, windowProblem } from './application.rules.js';
@@ -77,8 +78,8 @@ export class ApplicationsService {
     });
   }
 
-  async get(id: string, actor: Actor): Promise<Application> {
-    return this.findVisible(this.dataSource.manager, id, actor);
+  get(id: string, actor: Actor): Promise<Application> {
+    return readApplication(this.dataSource, id, actor);
   }
 
   /**
@@ -90,20 +91,8 @@ export class ApplicationsService {
   }
 
 
-  async list(query: ApplicationQuery, actor: Actor): Promise<Page<Application>> {
-    const builder = this.dataSource
-      .getRepository(Application)
-      .createQueryBuilder('application');
-    restrictToKommune(builder, 'application', actor);
-    if (query.status) builder.andWhere('application.status = :status', { status: query.status });
-    if (query.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: query.programmeId });
-    if (query.municipalityCode) builder.andWhere(':code = ANY(application.participant_codes)', { code: query.municipalityCode });
-    if (query.theme) builder.andWhere(':theme = ANY(application.themes)', { theme: query.theme });
-    if (query.q) builder.andWhere(`application.search @@ websearch_to_tsquery('danish', :q)`, { q: query.q });
-    return keysetPage(builder, 'applications', query, 'DESC', [
-      { column: 'application.created_at', key: (row) => row.createdAt.toISOString() },
-      { column: 'application.id', key: (row) => row.id },
-    ]);
+  list(query: ApplicationQuery, actor: Actor): Promise<Page<Application>> {
+    return readApplications(this.dataSource, query, actor);
   }
 
   /** Changes a draft; only the lead kommune's project leads, and only against the current version. */

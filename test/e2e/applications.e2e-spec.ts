@@ -228,6 +228,30 @@ describe('applications', () => {
       expect(new Set(seen).size).toBe(seen.length);
     });
 
+    it('pages through cases created within the same millisecond without skipping one', async () => {
+      const programme = await givenProgramme(api, admin);
+      const drafts = [];
+      for (let i = 0; i < 4; i += 1) drafts.push(await givenDraft(api, syddjurs, programme.id));
+      // As concurrent inserts can: microseconds apart, inside one millisecond.
+      await api.app
+        .get<DataSource>(getDataSourceToken())
+        .query(`UPDATE application SET created_at = '2026-03-02 10:00:00.123'::timestamptz + (array_position($1::uuid[], id) * interval '100 microseconds') WHERE id = ANY($1)`, [
+          drafts.map((draft) => draft.id),
+        ]);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.http
+          .get('/api/v1/applications')
+          .query({ programmeId: programme.id, limit: 1, ...(cursor ? { cursor } : {}) })
+          .set(caseworker.bearer)
+          .expect(200);
+        seen.push(...page.body.items.map((a: { id: string }) => a.id));
+        cursor = page.body.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen.sort()).toEqual(drafts.map((draft) => draft.id).sort());
+    });
+
     it('refuses an unknown filter or a bad value with 400', async () => {
       await api.http.get('/api/v1/applications').query({ colour: 'red' }).set(caseworker.bearer).expect(400);
       await api.http.get('/api/v1/applications').query({ status: 'approved' }).set(caseworker.bearer).expect(400);
