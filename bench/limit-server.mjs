@@ -28,12 +28,17 @@ const routes = [
     const query = new URLSearchParams(match[1]);
     const where = [];
     const params = [];
-    if (user.role === 'project_lead') where.push(`$${params.push(user.municipality_code)} = ANY(participant_codes)`);
-    if (query.get('status')) where.push(`status = $${params.push(query.get('status'))}`);
-    if (query.get('programmeId')) where.push(`programme_id = $${params.push(query.get('programmeId'))}`);
-    if (query.get('q')) where.push(`search @@ websearch_to_tsquery('danish', $${params.push(query.get('q'))})`);
+    // A project lead's list walks application_participant, as the API's does.
+    const lead = user.role === 'project_lead';
+    if (lead) where.push(`p.municipality_code = $${params.push(user.municipality_code)}`);
+    if (query.get('status')) where.push(`a.status = $${params.push(query.get('status'))}`);
+    if (query.get('programmeId')) where.push(`a.programme_id = $${params.push(query.get('programmeId'))}`);
+    if (query.get('q')) where.push(`a.search @@ websearch_to_tsquery('danish', $${params.push(query.get('q'))})`);
+    const columns = APPLICATION_COLUMNS.split(',').map((column) => `a.${column.trim()}`).join(', ');
     const { rows } = await client.query(
-      `SELECT ${APPLICATION_COLUMNS} FROM application ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT 51`,
+      `SELECT ${columns} FROM ${lead ? 'application_participant p JOIN application a ON a.id = p.application_id' : 'application a'}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${lead ? 'p.created_at DESC, p.application_id DESC' : 'a.created_at DESC, a.id DESC'} LIMIT 51`,
       params,
     );
     return { items: rows.slice(0, 50), nextCursor: rows.length > 50 ? 'x' : null };

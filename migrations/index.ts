@@ -8,6 +8,7 @@ import { CreateExtensionsAndReports1764700000000 } from './1764700000000-create-
 import { CreateRemindersAndNotifications1764800000000 } from './1764800000000-create-reminders-and-notifications.js';
 import { AddMunicipalityOfficialNames1764900000000 } from './1764900000000-add-municipality-official-names.js';
 import { AddProgrammeLedgerVersion1765000000000 } from './1765000000000-add-programme-ledger-version.js';
+import { CreateApplicationParticipants1765100000000 } from './1765100000000-create-application-participants.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -24,4 +25,5 @@ export const migrations = [
   CreateRemindersAndNotifications1764800000000,
   AddMunicipalityOfficialNames1764900000000,
   AddProgrammeLedgerVersion1765000000000,
+  CreateApplicationParticipants1765100000000,
 ];

@@ -212,6 +212,22 @@ describe('applications', () => {
       expect((await ids({}, syddjurs)).sort()).toEqual([list.a.id, list.c.id].sort());
     });
 
+    it('follows a change of co-applicants in every kommune’s list at once', async () => {
+      const programme = await givenProgramme(api, admin);
+      const draft = await givenDraft(api, syddjurs, programme.id);
+      const listed = async (who: SignedInUser, query: Record<string, string> = {}) =>
+        (await api.http.get('/api/v1/applications').query({ programmeId: programme.id, ...query }).set(who.bearer).expect(200)).body.items.map((a: { id: string }) => a.id);
+      expect(await listed(herning)).toEqual([]);
+      await api.http.patch(`/api/v1/applications/${draft.id}`).set(syddjurs.bearer).send({ version: 1, coApplicantCodes: ['657'] }).expect(200);
+      expect(await listed(herning)).toEqual([draft.id]);
+      expect(await listed(caseworker, { municipalityCode: '657' })).toEqual([draft.id]);
+      expect(await listed(syddjurs, { municipalityCode: '657' })).toEqual([draft.id]);
+      await api.http.patch(`/api/v1/applications/${draft.id}`).set(syddjurs.bearer).send({ version: 2, coApplicantCodes: [] }).expect(200);
+      expect(await listed(herning)).toEqual([]);
+      expect(await listed(caseworker, { municipalityCode: '657' })).toEqual([]);
+      expect(await listed(syddjurs)).toEqual([draft.id]);
+    });
+
     it('pages with a cursor in a stable order, newest first, without repeats', async () => {
       const seen: string[] = [];
       let cursor: string | undefined;
