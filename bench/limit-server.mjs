@@ -23,6 +23,8 @@ async function body(request) {
   return text ? JSON.parse(text) : {};
 }
 
+const ledgers = new Map();
+
 const routes = [
   [/^\/api\/v1\/applications\?(.*)$/, 'GET', async (client, match, user) => {
     const query = new URLSearchParams(match[1]);
@@ -45,6 +47,10 @@ const routes = [
   }],
   [/^\/api\/v1\/applications\/([0-9a-f-]{36})$/, 'GET', async (client, match) => (await client.query(`SELECT ${APPLICATION_COLUMNS} FROM application WHERE id = $1`, [match[1]])).rows[0]],
   [/^\/api\/v1\/programmes\/([0-9a-f-]{36})\/ledger$/, 'GET', async (client, match) => {
+    // As the API does: the ledger is recomputed only when the programme's ledger version has moved on.
+    const { ledger_version: version } = (await client.query('SELECT ledger_version FROM programme WHERE id = $1', [match[1]])).rows[0];
+    const cached = ledgers.get(match[1]);
+    if (cached?.version === version) return cached.ledger;
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
     try {
       const programme = (await client.query('SELECT * FROM programme WHERE id = $1', [match[1]])).rows[0];
@@ -54,7 +60,9 @@ const routes = [
       const adjustments = (await client.query('SELECT * FROM budget_adjustment WHERE programme_id = $1 ORDER BY created_at', [match[1]])).rows;
       await client.query('COMMIT');
       const committed = awards.reduce((sum, award) => sum + BigInt(award.amount_ore), 0n);
-      return { programmeId: programme.id, budgetOre: Number(programme.budget_ore), committedOre: Number(committed), awards, adjustments };
+      const ledger = JSON.stringify({ programmeId: programme.id, budgetOre: Number(programme.budget_ore), committedOre: Number(committed), awards, adjustments });
+      ledgers.set(match[1], { version: programme.ledger_version, ledger });
+      return ledger;
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;
@@ -137,7 +145,7 @@ http
         if (match && request.method === method) {
           const result = await handle(client, match, user, request);
           response.writeHead(request.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
-          return response.end(JSON.stringify(result));
+          return response.end(typeof result === 'string' ? result : JSON.stringify(result));
         }
       }
       response.writeHead(404).end();

@@ -9,6 +9,7 @@ import { CreateRemindersAndNotifications1764800000000 } from './1764800000000-cr
 import { AddMunicipalityOfficialNames1764900000000 } from './1764900000000-add-municipality-official-names.js';
 import { AddProgrammeLedgerVersion1765000000000 } from './1765000000000-add-programme-ledger-version.js';
 import { CreateApplicationParticipants1765100000000 } from './1765100000000-create-application-participants.js';
+import { AddAuditAppendFunction1765200000000 } from './1765200000000-add-audit-append-function.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -26,4 +27,5 @@ export const migrations = [
   AddMunicipalityOfficialNames1764900000000,
   AddProgrammeLedgerVersion1765000000000,
   CreateApplicationParticipants1765100000000,
+  AddAuditAppendFunction1765200000000,
 ];

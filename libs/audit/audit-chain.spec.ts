@@ -1,4 +1,4 @@
-import { canonicalJson, GENESIS_HASH, hashEvent, type StoredChainLink, verifyLinks } from './audit-chain.js';
+import { canonicalJson, type ChainContent, chainHead, chainTail, GENESIS_HASH, hashEvent, type StoredChainLink, verifyLinks } from './audit-chain.js';
 
 function chain(length: number): StoredChainLink[] {
   const links: StoredChainLink[] = [];
@@ -71,5 +71,30 @@ describe('verifyLinks', () => {
     const forged = { ...fields, actorId: null };
     links[1] = { ...forged, id, hash: hashEvent(forged) };
     expect(verifyLinks(start, links)).toEqual({ brokenId: 'event-3' });
+  });
+});
+
+describe('chainHead and chainTail', () => {
+  it('make exactly the canonical JSON of the whole event, whatever the content', () => {
+    const fields = {
+      seq: 41,
+      occurredAt: '2026-11-26T23:00:00.000Z',
+      actorId: '7f1c1f6e-8a4b-4c8e-9d77-0d4c1d0c8f00',
+      actorRole: 'caseworker',
+      action: 'application.awarded',
+      entityType: 'application',
+      entityId: 'a1',
+      before: { status: 'assessed', nested: { ø: 'æ', list: [1, null, 'x'] } },
+      after: { status: 'awarded', amountOre: '550000000' },
+      requestId: 'req-123',
+      prevHash: 'ab'.repeat(32),
+    };
+    const { seq, prevHash, requestId, ...content } = fields;
+    expect(chainHead(content) + chainTail(prevHash, requestId, seq)).toBe(canonicalJson(fields));
+    expect(chainHead({ ...content, before: null }) + chainTail(GENESIS_HASH, null, 1)).toBe(canonicalJson({ ...fields, before: null, prevHash: GENESIS_HASH, requestId: null, seq: 1 }));
+  });
+
+  it('refuses content that would not sort before the chain fields', () => {
+    expect(() => chainHead({ ...({} as ChainContent), zebra: 1 } as unknown as ChainContent)).toThrow(/sort before/);
   });
 });

@@ -42,6 +42,24 @@ export function hashEvent(fields: ChainedFields): string {
   return createHash('sha256').update(canonicalJson(fields)).digest('hex');
 }
 
+/** The fields before the chain's own (`prevHash`, `requestId`, `seq`, the last keys in canonical order). */
+export type ChainContent = Omit<ChainedFields, 'prevHash' | 'requestId' | 'seq'>;
+
+/**
+ * The canonical JSON of an event up to its chain fields: `{…,` for the content, which sorts before
+ * "prevHash". The database completes it with `"prevHash":…,"requestId":…,"seq":…}` under the chain
+ * lock (`audit_append`), giving exactly `canonicalJson` of the whole event.
+ */
+export function chainHead(content: ChainContent): string {
+  if (Object.keys(content).some((key) => key >= 'prevHash')) throw new Error('chain content must sort before "prevHash"');
+  return `${canonicalJson(content).slice(0, -1)},`;
+}
+
+/** What `audit_append` appends to the head, in the same form (for tests and checks). */
+export function chainTail(prevHash: string, requestId: string | null, seq: number): string {
+  return `"prevHash":${JSON.stringify(prevHash)},"requestId":${canonicalJson(requestId)},"seq":${seq}}`;
+}
+
 export interface StoredChainLink extends ChainedFields {
   id: string;
   hash: string;

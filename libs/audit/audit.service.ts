@@ -6,7 +6,7 @@ import { ClsService } from 'nestjs-cls';
 import type { Actor, RequestContextStore } from '../core/context/request-context.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
-import { type ChainCursor, GENESIS_HASH, hashEvent, type StoredChainLink, verifyLinks } from './audit-chain.js';
+import { canonicalJson, type ChainContent, type ChainCursor, chainHead, GENESIS_HASH, type StoredChainLink, verifyLinks } from './audit-chain.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventQuery } from './dto/audit-event.query.js';
 
@@ -70,13 +70,9 @@ export class AuditService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('An audit event must be written inside the transaction of the change it records');
     }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last]: Array<{ seq: string; hash: string }> = await manager.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
-
     const actor = record.actor === undefined ? (this.context.isActive() ? this.context.get('actor') : undefined) : record.actor;
-    const requestId = this.context.isActive() ? (this.context.get('requestId') ?? null) : null;
-    const fields = {
-      seq: last ? Number(last.seq) + 1 : 1,
+    const requestId = (this.context.isActive() ? this.context.get('requestId') : null) || null;
+    const content: ChainContent = {
       occurredAt: this.clock.now().toISOString(),
       actorId: actor?.id ?? null,
       actorRole: actor?.role ?? null,
@@ -85,17 +81,37 @@ export class AuditService {
       entityId: record.entityId ?? null,
       before: asStored(record.before),
       after: asStored(record.after),
-      requestId: requestId || null,
-      prevHash: last?.hash ?? GENESIS_HASH,
     };
-    const event = manager.create(AuditEvent, {
-      ...fields,
-      id: randomUUID(),
-      seq: String(fields.seq),
-      occurredAt: new Date(fields.occurredAt),
-      hash: hashEvent(fields),
+    const id = randomUUID();
+    // One statement takes the chain lock, links the event to the last one and inserts it (see the
+    // migration that adds audit_append): the lock is held for that statement and the commit only.
+    const [link]: Array<{ seq: string; prev_hash: string; hash: string }> = await manager.query(
+      'SELECT seq, prev_hash, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+      [
+        AUDIT_CHAIN_LOCK,
+        id,
+        content.occurredAt,
+        content.actorId,
+        content.actorRole,
+        content.action,
+        content.entityType,
+        content.entityId,
+        content.before === null ? null : JSON.stringify(content.before),
+        content.after === null ? null : JSON.stringify(content.after),
+        requestId,
+        chainHead(content),
+        canonicalJson(requestId),
+      ],
+    );
+    return manager.create(AuditEvent, {
+      ...content,
+      id,
+      occurredAt: new Date(content.occurredAt),
+      requestId,
+      seq: link.seq,
+      prevHash: link.prev_hash,
+      hash: link.hash,
     });
-    return manager.save(event);
   }
 
   /** Records an event that has no other change to go with it (a refused sign-in), in a transaction of its own. */
