@@ -131,9 +131,8 @@ export class ReminderReconciler {
         [PLANNED_REMINDER_KINDS, awardIds, new Date(now.getTime() + QUEUE_HORIZON_MS)],
       );
       const storedKeys = new Set(stored.map((row) => row.key));
-      const plannedKeys = new Set(planned.map(reminderKey));
-
-      const fresh = planned.filter((reminder) => !storedKeys.has(reminderKey(reminder)));
+      const plannedKeys = planned.map(reminderKey);
+      const fresh = planned.filter((_, index) => !storedKeys.has(plannedKeys[index]));
       let created = 0;
       for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
         const chunk = fresh.slice(i, i + INSERT_CHUNK);
@@ -156,9 +155,10 @@ export class ReminderReconciler {
         );
         created += rows.length;
       }
-      const reviveIds = stored.filter((row) => !row.scheduled && plannedKeys.has(row.key)).map((row) => row.id);
+      const plannedKeySet = new Set(plannedKeys);
+      const reviveIds = stored.filter((row) => !row.scheduled && plannedKeySet.has(row.key)).map((row) => row.id);
       if (reviveIds.length) await manager.query(`UPDATE reminder SET status = 'scheduled', updated_at = now() WHERE id = ANY($1)`, [reviveIds]);
-      const cancelled = stored.filter((row) => row.scheduled && !plannedKeys.has(row.key));
+      const cancelled = stored.filter((row) => row.scheduled && !plannedKeySet.has(row.key));
       const cancelIds = cancelled.map((row) => row.id);
       if (cancelIds.length) await manager.query(`UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE id = ANY($1)`, [cancelIds]);
       // Only reminders inside the horizon have a job to take back.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { addDays, addMonths, daysBetween, weekday } from './calendar-date.js';
 
 describe('addMonths', () => {
@@ -37,5 +38,21 @@ describe('days', () => {
   it('knows the weekday (Monday = 0)', () => {
     expect(weekday('2020-12-18')).toBe(4);
     expect(weekday('2026-11-29')).toBe(6);
+  });
+});
+
+describe('addDays against the calendar', () => {
+  it('agrees with day arithmetic on UTC dates, for any date and offset', () => {
+    const reference = (date: string, days: number) => {
+      const [year, month, day] = date.split('-').map(Number);
+      return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+    };
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.integer({ min: -800, max: 800 }), (instant, days) => {
+        const date = instant.toISOString().slice(0, 10);
+        expect(addDays(date, days)).toBe(reference(date, days));
+      }),
+      { seed: 20261127, numRuns: 5000 },
+    );
   });
 });

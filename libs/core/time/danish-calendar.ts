@@ -52,13 +52,18 @@ export function danishPublicHolidays(year: number): Holiday[] {
 
 export class DanishCalendar {
   private readonly holidaysByYear = new Map<number, Set<CalendarDate>>();
+  /** Days already looked up: a reconcile asks about the same few thousand dates millions of times. */
+  private readonly workingDays = new Map<CalendarDate, boolean>();
 
   constructor(private readonly closureDays: readonly string[] = DEFAULT_CLOSURE_DAYS) {}
 
   isWorkingDay(date: CalendarDate): boolean {
-    if (weekday(date) >= 5) return false;
-    if (this.closureDays.includes(date.slice(5))) return false;
-    return !this.holidays(Number(date.slice(0, 4))).has(date);
+    let working = this.workingDays.get(date);
+    if (working === undefined) {
+      working = weekday(date) < 5 && !this.closureDays.includes(date.slice(5)) && !this.holidays(Number(date.slice(0, 4))).has(date);
+      this.workingDays.set(date, working);
+    }
+    return working;
   }
 
   /** The date itself when it is a working day, else the working day before it. */
