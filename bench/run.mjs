@@ -109,6 +109,8 @@ function drive(port, endpoint) {
 
 async function endpointsFor(client, tokens) {
   const programmeId = (await client.query(`SELECT programme_id FROM award GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows[0].programme_id;
+  // The caseworker's worklist: the programme with the most cases waiting (a full page, whatever the generated data).
+  const worklistProgrammeId = (await client.query(`SELECT programme_id FROM application WHERE status = 'submitted' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)).rows[0].programme_id;
   const applicationIds = (await client.query(`SELECT id FROM application ORDER BY id LIMIT 2000`)).rows.map((row) => row.id);
   const pending = (await client.query(`SELECT id, requested_ore FROM application WHERE status = 'assessed' ORDER BY id`)).rows;
   const dueReports = (await client.query(`SELECT r.id FROM progress_report r WHERE r.status = 'due' AND r.municipality_code = '101' ORDER BY r.id`)).rows.map((row) => row.id);
@@ -116,7 +118,7 @@ async function endpointsFor(client, tokens) {
   const [pendingApi, pendingLimit] = halves(pending);
   const [reportsApi, reportsLimit] = halves(dueReports);
   const reads = [
-    { name: 'applications: caseworker, filtered', kind: 'read', token: tokens.caseworker, path: () => `/api/v1/applications?status=submitted&programmeId=${programmeId}&limit=50` },
+    { name: 'applications: caseworker, filtered', kind: 'read', token: tokens.caseworker, path: () => `/api/v1/applications?status=submitted&programmeId=${worklistProgrammeId}&limit=50` },
     { name: 'applications: project lead (kommune)', kind: 'read', token: tokens.lead, path: () => '/api/v1/applications?limit=50' },
     { name: 'applications: full-text search', kind: 'read', token: tokens.caseworker, path: () => `/api/v1/applications?q=${encodeURIComponent('ensomhed')}&limit=50` },
     { name: 'application detail', kind: 'read', token: tokens.caseworker, path: (i) => `/api/v1/applications/${applicationIds[i % applicationIds.length]}` },
