@@ -3,18 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
-import { findVisible } from '../core/access/kommune-scope.js';
+import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
 import type { FieldError } from '../core/errors/problem.js';
 import { oreFromApi } from '../core/money/money.js';
-import type { Page } from '../core/pagination/page.js';
+import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate, formatCopenhagenDateTime } from '../core/time/copenhagen.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { ReminderOutbox } from '../reminders/reminder-outbox.js';
 import { Application, type Receipt } from './application.entity.js';
-import { readApplication, readApplications } from './application-reads.js';
 import { ApplicationException } from './application.exception.js';
 import { type ApplicationAction, nextApplicationStatus } from './application.lifecycle.js';
 import { caseNumber, contentProblems, submissionProblems, windowProblem } from './application.rules.js';
@@ -78,8 +77,8 @@ export class ApplicationsService {
     });
   }
 
-  get(id: string, actor: Actor): Promise<Application> {
-    return readApplication(this.dataSource, id, actor);
+  async get(id: string, actor: Actor): Promise<Application> {
+    return this.findVisible(this.dataSource.manager, id, actor);
   }
 
   /**
@@ -91,8 +90,38 @@ export class ApplicationsService {
   }
 
 
-  list(query: ApplicationQuery, actor: Actor): Promise<Page<Application>> {
-    return readApplications(this.dataSource, query, actor);
+  /**
+   * Newest first. One kommune's cases (a project lead's list, or a `municipalityCode` filter) are
+   * walked in that order on `application_participant`; the others on `application_created_idx` or
+   * `application_programme_status_idx`.
+   */
+  async list(query: ApplicationQuery, actor: Actor): Promise<Page<Application>> {
+    const builder = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('application');
+    const kommune = actor.role === 'project_lead' ? (actor.municipalityCode ?? '') : query.municipalityCode;
+    if (query.status) builder.andWhere('application.status = :status', { status: query.status });
+    if (query.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: query.programmeId });
+    if (query.municipalityCode && query.municipalityCode !== kommune) {
+      builder.andWhere(':code = ANY(application.participant_codes)', { code: query.municipalityCode });
+    }
+    if (query.theme) builder.andWhere(':theme = ANY(application.themes)', { theme: query.theme });
+    if (query.q) builder.andWhere(`application.search @@ websearch_to_tsquery('danish', :q)`, { q: query.q });
+    if (kommune === undefined) {
+      restrictToKommune(builder, 'application', actor);
+      return keysetPage(builder, 'applications', query, 'DESC', [
+        { column: 'application.created_at', key: (row) => row.createdAt.toISOString() },
+        { column: 'application.id', key: (row) => row.id },
+      ]);
+    }
+    // application_participant holds one row per code in participant_codes, so for a project lead this
+    // join is exactly restrictToKommune's scope. Written as the join alone: with the array test beside
+    // it, the planner misjudges the row count and sorts every case of the kommune (250 ms, not 1 ms).
+    builder.innerJoin('application_participant', 'participant', 'participant.application_id = application.id AND participant.municipality_code = :kommune', { kommune });
+    return keysetPage(builder, 'applications', query, 'DESC', [
+      { column: 'participant.created_at', key: (row) => row.createdAt.toISOString() },
+      { column: 'participant.application_id', key: (row) => row.id },
+    ]);
   }
 
   /** Changes a draft; only the lead kommune's project leads, and only against the current version. */

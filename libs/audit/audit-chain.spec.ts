@@ -1,4 +1,4 @@
-import { canonicalJson, type ChainContent, chainHead, chainTail, GENESIS_HASH, hashEvent, type StoredChainLink, verifyLinks } from './audit-chain.js';
+import { canonicalJson, type ChainContent, chainHead, GENESIS_HASH, hashEvent, type StoredChainLink, verifyLinks } from './audit-chain.js';
 
 function chain(length: number): StoredChainLink[] {
   const links: StoredChainLink[] = [];
@@ -74,7 +74,11 @@ describe('verifyLinks', () => {
   });
 });
 
-describe('chainHead and chainTail', () => {
+/** What `audit_append` (the migration that adds it) appends to the head, written the same way. */
+const chainTail = (prevHash: string, requestId: string | null, seq: number) =>
+  `"prevHash":${JSON.stringify(prevHash)},"requestId":${canonicalJson(requestId)},"seq":${seq}}`;
+
+describe('chainHead and the tail audit_append adds', () => {
   it('make exactly the canonical JSON of the whole event, whatever the content', () => {
     const fields = {
       seq: 41,

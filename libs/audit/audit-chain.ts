@@ -55,11 +55,6 @@ export function chainHead(content: ChainContent): string {
   return `${canonicalJson(content).slice(0, -1)},`;
 }
 
-/** What `audit_append` appends to the head, in the same form (for tests and checks). */
-export function chainTail(prevHash: string, requestId: string | null, seq: number): string {
-  return `"prevHash":${JSON.stringify(prevHash)},"requestId":${canonicalJson(requestId)},"seq":${seq}}`;
-}
-
 export interface StoredChainLink extends ChainedFields {
   id: string;
   hash: string;

@@ -193,6 +193,22 @@ describe('applications', () => {
     const ids = async (query: Record<string, string | number>, who: SignedInUser = caseworker) =>
       (await api.http.get('/api/v1/applications').query({ programmeId: list.programmeId, ...query }).set(who.bearer).expect(200)).body.items.map((a: { id: string }) => a.id);
 
+    /** Every case of a programme, one page of one at a time, following the cursors to the end. */
+    const everyPage = async (programmeId: string): Promise<string[]> => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.http
+          .get('/api/v1/applications')
+          .query({ programmeId, limit: 1, ...(cursor ? { cursor } : {}) })
+          .set(caseworker.bearer)
+          .expect(200);
+        seen.push(...page.body.items.map((a: { id: string }) => a.id));
+        cursor = page.body.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+
     it('filters by status, kommune (lead or co-applicant) and theme', async () => {
       expect(await ids({ status: 'submitted' })).toEqual([list.a.id]);
       expect(await ids({ municipalityCode: '706' })).toEqual([list.c.id, list.a.id]);
@@ -229,17 +245,7 @@ describe('applications', () => {
     });
 
     it('pages with a cursor in a stable order, newest first, without repeats', async () => {
-      const seen: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api.http
-          .get('/api/v1/applications')
-          .query({ programmeId: list.programmeId, limit: 1, ...(cursor ? { cursor } : {}) })
-          .set(caseworker.bearer)
-          .expect(200);
-        seen.push(...page.body.items.map((a: { id: string }) => a.id));
-        cursor = page.body.nextCursor ?? undefined;
-      } while (cursor);
+      const seen = await everyPage(list.programmeId);
       expect(seen).toEqual([list.c.id, list.b.id, list.a.id]);
       expect(new Set(seen).size).toBe(seen.length);
     });
@@ -254,17 +260,7 @@ describe('applications', () => {
         .query(`UPDATE application SET created_at = '2026-03-02 10:00:00.123'::timestamptz + (array_position($1::uuid[], id) * interval '100 microseconds') WHERE id = ANY($1)`, [
           drafts.map((draft) => draft.id),
         ]);
-      const seen: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api.http
-          .get('/api/v1/applications')
-          .query({ programmeId: programme.id, limit: 1, ...(cursor ? { cursor } : {}) })
-          .set(caseworker.bearer)
-          .expect(200);
-        seen.push(...page.body.items.map((a: { id: string }) => a.id));
-        cursor = page.body.nextCursor ?? undefined;
-      } while (cursor);
+      const seen = await everyPage(programme.id);
       expect(seen.sort()).toEqual(drafts.map((draft) => draft.id).sort());
     });
 

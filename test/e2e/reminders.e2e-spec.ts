@@ -6,9 +6,9 @@ import { ManualClock } from '../../libs/core/time/clock.js';
 import { QueueName } from '../../libs/queue/queue.constants.js';
 import { sendJobId } from '../../libs/reminders/reminder-jobs.js';
 import { QUEUE_HORIZON_MS, ReminderReconciler } from '../../libs/reminders/reminder-reconciler.js';
-import { createScratchDatabase } from '../support/databases.js';
 import { givenAward, givenProgramme } from '../support/grant-case.js';
-import { TestSmtpServer } from '../support/smtp.js';
+import { type IsolatedServices, isolatedServices } from '../support/isolated-services.js';
+import type { TestSmtpServer } from '../support/smtp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
@@ -33,8 +33,8 @@ interface ReminderRow {
  */
 describe('reminders', () => {
   const clock = new ManualClock(new Date('2021-11-18T07:30:00Z'));
-  const smtp = new TestSmtpServer();
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let services: IsolatedServices;
+  let smtp: TestSmtpServer;
   let env: Record<string, string>;
   let api: TestApp;
   let workers: INestApplicationContext[];
@@ -43,17 +43,8 @@ describe('reminders', () => {
   let programmeId: string;
 
   beforeAll(async () => {
-    const smtpPort = await smtp.start();
-    scratch = await createScratchDatabase('reminders');
-    await scratch.dataSource.runMigrations();
-    env = {
-      DATABASE_URL: scratch.url,
-      REDIS_URL: 'redis://127.0.0.1:6379/3',
-      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-reminders`,
-      SMTP_PORT: String(smtpPort),
-      REMINDER_ATTEMPTS: '3',
-      REMINDER_BACKOFF_MS: '50',
-    };
+    services = await isolatedServices('reminders', 3, { REMINDER_ATTEMPTS: '3', REMINDER_BACKOFF_MS: '50' });
+    ({ smtp, env } = services);
     api = await createTestApp({ env, clock });
     workers = [await createTestWorker({ env, clock }), await createTestWorker({ env, clock })];
     admin = await signedInAs(api, 'admin');
@@ -63,11 +54,7 @@ describe('reminders', () => {
   afterAll(async () => {
     for (const worker of workers) await worker.close();
     await api.close();
-    await smtp.stop();
-    await scratch.drop();
-    const redis = new Redis(env.REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
+    await services.stop();
   });
 
   const reminders = async (query: Record<string, string>): Promise<ReminderRow[]> =>

@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
-import { createScratchDatabase } from '../support/databases.js';
 import { applicationBody, assessmentBody, givenProgramme, reportBody, SUBSTANTIVE_REJECTION } from '../support/grant-case.js';
 import { API_MAIN, type RunningProcess, startProcess, WORKER_MAIN } from '../support/processes.js';
-import { TestSmtpServer } from '../support/smtp.js';
+import { type IsolatedServices, isolatedServices } from '../support/isolated-services.js';
+import type { TestSmtpServer } from '../support/smtp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { eventually } from '../support/test-worker.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
@@ -35,34 +34,22 @@ interface Sample {
  * every due reminder delivered exactly once, and the audit chain whole, in one total order.
  */
 describe('mixed load over two API processes and two workers', () => {
-  const smtp = new TestSmtpServer();
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let services: IsolatedServices;
+  let smtp: TestSmtpServer;
+  let scratch: IsolatedServices['scratch'];
   let env: Record<string, string>;
   let setup: TestApp;
   const processes: RunningProcess[] = [];
 
   beforeAll(async () => {
-    const smtpPort = await smtp.start();
-    scratch = await createScratchDatabase('load');
-    await scratch.dataSource.runMigrations();
-    env = {
-      DATABASE_URL: scratch.url,
-      REDIS_URL: 'redis://127.0.0.1:6379/5',
-      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-load`,
-      SMTP_PORT: String(smtpPort),
-      LOG_LEVEL: 'error',
-      HOST: '127.0.0.1',
-    };
+    services = await isolatedServices('load', 5, { LOG_LEVEL: 'error', HOST: '127.0.0.1' });
+    ({ smtp, scratch, env } = services);
     setup = await createTestApp({ env });
   }, 60_000);
   afterAll(async () => {
     await Promise.all(processes.map((running) => running.stop('SIGTERM')));
     await setup.close();
-    await smtp.stop();
-    await scratch.drop();
-    const redis = new Redis(env.REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
+    await services.stop();
   });
 
   it('holds: no 5xx, no over-commitment, every reminder once, the audit chain intact', async () => {

@@ -1,8 +1,7 @@
-import { Redis } from 'ioredis';
-import { createScratchDatabase } from '../support/databases.js';
 import { givenProgramme, givenSubmitted } from '../support/grant-case.js';
 import { type RunningProcess, startProcess, WORKER_MAIN } from '../support/processes.js';
-import { TestSmtpServer } from '../support/smtp.js';
+import { type IsolatedServices, isolatedServices } from '../support/isolated-services.js';
+import type { TestSmtpServer } from '../support/smtp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { eventually } from '../support/test-worker.js';
 import { signedInAs } from '../support/users.js';
@@ -15,37 +14,28 @@ const WORKER_READY = 'Tilskud worker started';
  * run out, and the reminder reaches the inbox and the mailbox exactly once.
  */
 describe('a worker killed in the middle of a job', () => {
-  const smtp = new TestSmtpServer();
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let services: IsolatedServices;
+  let smtp: TestSmtpServer;
+  let scratch: IsolatedServices['scratch'];
   let env: Record<string, string>;
   let api: TestApp;
   const workers: RunningProcess[] = [];
 
   beforeAll(async () => {
-    const smtpPort = await smtp.start();
-    scratch = await createScratchDatabase('worker_killed');
-    await scratch.dataSource.runMigrations();
-    env = {
-      DATABASE_URL: scratch.url,
-      REDIS_URL: 'redis://127.0.0.1:6379/4',
-      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-killed`,
-      SMTP_PORT: String(smtpPort),
+    services = await isolatedServices('worker_killed', 4, {
       WORKER_LOCK_MS: '2000',
       WORKER_STALLED_CHECK_MS: '1000',
       REMINDER_ATTEMPTS: '3',
       REMINDER_BACKOFF_MS: '50',
       LOG_LEVEL: 'error',
-    };
+    });
+    ({ smtp, scratch, env } = services);
     api = await createTestApp({ env });
   });
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
     await api.close();
-    await smtp.stop();
-    await scratch.drop();
-    const redis = new Redis(env.REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
+    await services.stop();
   });
 
   const reminderRow = async (id: string) =>
