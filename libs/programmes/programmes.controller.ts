@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
@@ -82,17 +82,20 @@ export class ProgrammesController {
 
   @Get(':id/ledger')
   @Auth('caseworker', 'admin')
-  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'The books: budget + adjustments − committed = remaining, every award and adjustment, totals per kommune and deviations' })
   @ApiOkResponse({ type: LedgerResponse })
-  async ledger(@Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async ledger(@Param('id', new ParseUUIDPipe()) id: string, @Res() response: Response): Promise<void> {
     // Served as computed at the programme's current ledger version; recomputed only when it has moved on.
-    const version = await this.programmes.ledgerVersion(id);
+    let version = await this.programmes.ledgerVersion(id);
+    let body = this.ledgerCache.get(id, version);
+    if (!body) {
+      const books = await this.programmes.ledger(id);
+      version = books.programme.ledgerVersion;
+      body = this.ledgerCache.set(id, version, this.ledgerResponse(books, await this.municipalities.names()));
+    }
+    // The stored bytes as they are (Nest would serialize a Buffer as JSON); Express answers 304 to a matching If-None-Match.
     response.setHeader('ETag', `W/"ledger-${id}-${version}"`);
-    const cached = this.ledgerCache.get(id, version);
-    if (cached) return cached;
-    const books = await this.programmes.ledger(id);
-    return this.ledgerCache.set(id, books.programme.ledgerVersion, JSON.stringify(this.ledgerResponse(books, await this.municipalities.names())));
+    response.type('application/json; charset=utf-8').send(body);
   }
 
   private ledgerResponse({ programme, ledger, awards, adjustments, byMunicipality, deviations }: ProgrammeBooks, names: Map<string, string>): LedgerResponse {
