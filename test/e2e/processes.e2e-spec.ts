@@ -77,6 +77,21 @@ describe('the API process', () => {
     expect(await exited).toBe(0);
   });
 
+  it('logs one line per request with its id at info, and none where the level drops info lines', async () => {
+    const call = (port: string) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/municipalities`, { headers: { 'X-Request-Id': 'log-test-0001', authorization: 'Bearer not-a-token' } }).then((r) => r.status);
+    let status = 0;
+    const atInfo = await runApi({ PORT: '3995', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, async (port) => void (status = await call(port)));
+    expect(status).toBe(401);
+    const lines = atInfo.output.split('\n').filter((line) => line.includes('"requestId":"log-test-0001"'));
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ msg: 'request completed', res: expect.objectContaining({ statusCode: 401 }) }));
+    expect(lines.join('\n')).not.toContain('not-a-token');
+
+    const atWarn = await runApi({ PORT: '3995', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, async (port) => void (status = await call(port)));
+    expect(status).toBe(401);
+    expect(atWarn.output).not.toContain('request completed');
+  });
+
   it('serves, then shuts down cleanly on SIGTERM', async () => {
     let health = 0;
     const { code, signal, output } = await runApi({ PORT: '3997', HOST: '127.0.0.1' }, async (port) => {
