@@ -10,6 +10,7 @@ import { AddMunicipalityOfficialNames1764900000000 } from './1764900000000-add-m
 import { AddProgrammeLedgerVersion1765000000000 } from './1765000000000-add-programme-ledger-version.js';
 import { CreateApplicationParticipants1765100000000 } from './1765100000000-create-application-participants.js';
 import { AddAuditAppendFunction1765200000000 } from './1765200000000-add-audit-append-function.js';
+import { OrderReminderIdsByTime1765300000000 } from './1765300000000-order-reminder-ids-by-time.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -28,4 +29,5 @@ export const migrations = [
   AddProgrammeLedgerVersion1765000000000,
   CreateApplicationParticipants1765100000000,
   AddAuditAppendFunction1765200000000,
+  OrderReminderIdsByTime1765300000000,
 ];

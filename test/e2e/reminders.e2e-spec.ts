@@ -90,6 +90,27 @@ describe('reminders', () => {
     );
   });
 
+  it('numbers reminders by the time they are written (UUIDv7), so the outbox grows at the end of its index', async () => {
+    const plannedIds = async (awardId: string) =>
+      (await eventually(async () => {
+        const rows = await reminders({ awardId });
+        return rows.length > 0 && rows;
+      })).map((reminder) => reminder.id);
+    const before = Date.now();
+    const earlier = await plannedIds((await awardWithReportDueSoon()).id);
+    const later = await plannedIds((await awardWithReportDueSoon()).id);
+    const after = Date.now();
+
+    for (const id of [...earlier, ...later]) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      // The first 48 bits are the database's clock at the insert, in Unix milliseconds (same machine).
+      const writtenAt = parseInt(id.replaceAll('-', '').slice(0, 12), 16);
+      expect(writtenAt).toBeGreaterThanOrEqual(before - 1_000);
+      expect(writtenAt).toBeLessThanOrEqual(after + 1_000);
+    }
+    expect(later.every((id) => earlier.every((older) => id > older))).toBe(true);
+  });
+
   it('e-mails the applicant the receipt of a submission', async () => {
     const award = await awardWithReportDueSoon();
     await eventually(async () => smtp.to(people.lead.email).find((mail) => mail.subject === `Kvittering for ansøgning ${award.caseNumber}`));
