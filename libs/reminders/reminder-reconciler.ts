@@ -6,7 +6,7 @@ import type { AppConfigService } from '../core/config/config.module.js';
 import { Clock } from '../core/time/clock.js';
 import { DanishCalendar } from '../core/time/danish-calendar.js';
 import { ReminderJobs } from './reminder-jobs.js';
-import { PLANNED_REMINDER_KINDS, planReminders, reminderKey } from './reminder-planner.js';
+import { PLANNED_REMINDER_KINDS, type PlannedReminder, planReminders, reminderKey } from './reminder-planner.js';
 import { ReminderStateRepository } from './reminder-state.repository.js';
 
 /** A restart catches up on reminders whose send time passed at most this long ago. */
@@ -32,10 +32,25 @@ export interface ReconcileResult {
 
 interface StoredReminder {
   id: string;
+  award_id: string;
   scheduled: boolean;
-  in_horizon: boolean;
   /** The reminder's identity, as {@link reminderKey} writes it. */
   key: string;
+}
+
+/** What the outbox must change for a batch of awards to agree with the planner, and the state it was planned from. */
+export interface BatchDifference {
+  awardIds: string[];
+  /** Each award's stamp (see {@link ReminderStateRepository.stamps}) when it was planned. */
+  stamps: Map<string, string>;
+  /** Reminders planned, per award. */
+  planned: Map<string, number>;
+  /** Planned and not in the outbox. */
+  fresh: PlannedReminder[];
+  /** Cancelled in the outbox, planned again. */
+  revive: Array<{ id: string; awardId: string }>;
+  /** Scheduled in the outbox, no longer planned. */
+  cancel: Array<{ id: string; awardId: string }>;
 }
 
 /**
@@ -110,29 +125,54 @@ export class ReminderReconciler {
   }
 
   /**
-   * Plans a batch of awards outside any lock, then writes the difference under the lock, for the awards
-   * whose state did not change in between (those are left to the reconcile their change triggered).
+   * Plans a batch and compares it with the outbox outside any lock, so the two lanes (and other
+   * reconcilers) plan, read and compare at the same time; only the writes are serialised.
    */
   private async reconcileBatch(batch: string[], now: Date): Promise<Omit<ReconcileResult, 'queued'> & { skipped: number }> {
-    const state = await this.state.load(batch);
-    const allPlanned = planReminders(state, this.calendar, new Date(now.getTime() - CATCH_UP_MS));
-    const changes = await this.dataSource.transaction(async (manager) => {
+    const written = await this.write(await this.compare(batch, now), now);
+    await this.jobs.unschedule(written.queuedCancelIds);
+    return { planned: written.planned, skipped: written.skipped, created: written.created, revived: written.revived, cancelled: written.cancelled };
+  }
+
+  /** Plans a batch of awards and finds what the outbox lacks and holds too much of. Takes no lock and writes nothing. */
+  async compare(awardIds: string[], now: Date): Promise<BatchDifference> {
+    const state = await this.state.load(awardIds);
+    const planned = planReminders(state, this.calendar, new Date(now.getTime() - CATCH_UP_MS));
+    // The key is built by Postgres, in the planner's format: tens of thousands of narrow rows parse fast.
+    const stored: StoredReminder[] = await this.dataSource.query(
+      `SELECT id, award_id, status = 'scheduled' AS scheduled,
+              recipient_id || '|' || kind || '|' || subject_type || '|' || subject_id || '|' || due_date AS key
+         FROM reminder
+        WHERE kind = ANY($1) AND status IN ('scheduled', 'cancelled') AND award_id = ANY($2)`,
+      [PLANNED_REMINDER_KINDS, awardIds],
+    );
+    const storedKeys = new Set(stored.map((row) => row.key));
+    const plannedKeys = new Set<string>();
+    const fresh: PlannedReminder[] = [];
+    const plannedPerAward = new Map<string, number>();
+    for (const reminder of planned) {
+      const key = reminderKey(reminder);
+      plannedKeys.add(key);
+      if (!storedKeys.has(key)) fresh.push(reminder);
+      plannedPerAward.set(reminder.awardId, (plannedPerAward.get(reminder.awardId) ?? 0) + 1);
+    }
+    const revive = stored.filter((row) => !row.scheduled && plannedKeys.has(row.key)).map((row) => ({ id: row.id, awardId: row.award_id }));
+    const cancel = stored.filter((row) => row.scheduled && !plannedKeys.has(row.key)).map((row) => ({ id: row.id, awardId: row.award_id }));
+    return { awardIds, stamps: state.stamps, planned: plannedPerAward, fresh, revive, cancel };
+  }
+
+  /**
+   * Writes a difference under the reconcile lock, for the awards whose state is still the one it was
+   * planned from (the others are left to the reconcile their change triggered). Each write checks the
+   * status it was computed from, so a reminder sent, revived or cancelled by anyone since the
+   * comparison is left as they left it.
+   */
+  async write(difference: BatchDifference, now: Date): Promise<Omit<ReconcileResult, 'queued'> & { skipped: number; queuedCancelIds: string[] }> {
+    return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [RECONCILE_LOCK]);
-      const current = await this.state.stamps(manager, batch);
-      const awardIds = batch.filter((id) => current.get(id) === state.stamps.get(id));
-      const unchanged = new Set(awardIds);
-      const planned = allPlanned.filter((reminder) => unchanged.has(reminder.awardId));
-      // The key is built by Postgres, in the planner's format: tens of thousands of narrow rows parse fast.
-      const stored: StoredReminder[] = await manager.query(
-        `SELECT id, status = 'scheduled' AS scheduled, send_at < $3 AS in_horizon,
-                recipient_id || '|' || kind || '|' || subject_type || '|' || subject_id || '|' || due_date AS key
-           FROM reminder
-          WHERE kind = ANY($1) AND status IN ('scheduled', 'cancelled') AND award_id = ANY($2)`,
-        [PLANNED_REMINDER_KINDS, awardIds, new Date(now.getTime() + QUEUE_HORIZON_MS)],
-      );
-      const storedKeys = new Set(stored.map((row) => row.key));
-      const plannedKeys = planned.map(reminderKey);
-      const fresh = planned.filter((_, index) => !storedKeys.has(plannedKeys[index]));
+      const current = await this.state.stamps(manager, difference.awardIds);
+      const unchanged = new Set(difference.awardIds.filter((id) => current.get(id) === difference.stamps.get(id)));
+      const fresh = difference.fresh.filter((reminder) => unchanged.has(reminder.awardId));
       let created = 0;
       for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
         const chunk = fresh.slice(i, i + INSERT_CHUNK);
@@ -155,23 +195,29 @@ export class ReminderReconciler {
         );
         created += rows.length;
       }
-      const plannedKeySet = new Set(plannedKeys);
-      const reviveIds = stored.filter((row) => !row.scheduled && plannedKeySet.has(row.key)).map((row) => row.id);
-      if (reviveIds.length) await manager.query(`UPDATE reminder SET status = 'scheduled', updated_at = now() WHERE id = ANY($1)`, [reviveIds]);
-      const cancelled = stored.filter((row) => row.scheduled && !plannedKeySet.has(row.key));
-      const cancelIds = cancelled.map((row) => row.id);
-      if (cancelIds.length) await manager.query(`UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE id = ANY($1)`, [cancelIds]);
+      const ids = (rows: Array<{ id: string; awardId: string }>) => rows.filter((row) => unchanged.has(row.awardId)).map((row) => row.id);
+      const reviveIds = ids(difference.revive);
+      const [revived] = reviveIds.length
+        ? ((await manager.query(`UPDATE reminder SET status = 'scheduled', updated_at = now() WHERE id = ANY($1) AND status = 'cancelled' RETURNING id`, [
+            reviveIds,
+          ])) as [unknown[], number])
+        : [[]];
+      const cancelIds = ids(difference.cancel);
       // Only reminders inside the horizon have a job to take back.
+      const [cancelled] = cancelIds.length
+        ? ((await manager.query(
+            `UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE id = ANY($1) AND status = 'scheduled' RETURNING id, send_at < $2 AS in_horizon`,
+            [cancelIds, new Date(now.getTime() + QUEUE_HORIZON_MS)],
+          )) as [Array<{ id: string; in_horizon: boolean }>, number])
+        : [[]];
       return {
-        planned: planned.length,
-        skipped: batch.length - awardIds.length,
+        planned: [...unchanged].reduce((sum, id) => sum + (difference.planned.get(id) ?? 0), 0),
+        skipped: difference.awardIds.length - unchanged.size,
         created,
-        revived: reviveIds.length,
-        cancelIds,
+        revived: revived.length,
+        cancelled: cancelled.length,
         queuedCancelIds: cancelled.filter((row) => row.in_horizon).map((row) => row.id),
       };
     });
-    await this.jobs.unschedule(changes.queuedCancelIds);
-    return { planned: changes.planned, skipped: changes.skipped, created: changes.created, revived: changes.revived, cancelled: changes.cancelIds.length };
   }
 }

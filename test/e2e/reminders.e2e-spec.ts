@@ -1,7 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
 import { ManualClock } from '../../libs/core/time/clock.js';
 import { QueueName } from '../../libs/queue/queue.constants.js';
 import { sendJobId } from '../../libs/reminders/reminder-jobs.js';
@@ -131,6 +133,48 @@ describe('reminders', () => {
     // And across the whole run: no message was ever sent twice.
     const ids = smtp.received.map((mail) => mail.messageId);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  describe('a reconcile compares without a lock and writes under it', () => {
+    /** An award whose reminders its own reconcile has planned, and a scheduled reminder of it the planner no longer calls for. */
+    const awardWithAStrayReminder = async () => {
+      const award = await awardWithReportDueSoon();
+      await eventually(async () => (await reminders({ awardId: award.id })).length > 0);
+      const [{ id }]: Array<{ id: string }> = await database().query(
+        `INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
+         VALUES ('report_due_today', $1, 'report', gen_random_uuid(), $2, '2030-01-02', '2030-01-02T07:00:00Z', 'scheduled') RETURNING id`,
+        [people.lead.user.id, award.id],
+      );
+      return { award, strayId: id };
+    };
+    const database = () => workers[0].get<DataSource>(getDataSourceToken());
+    const statusOf = async (id: string) => (await database().query('SELECT status FROM reminder WHERE id = $1', [id]))[0].status;
+
+    it('leaves a reminder that was sent after the comparison as sent', async () => {
+      const { award, strayId } = await awardWithAStrayReminder();
+      const reconciler = workers[0].get(ReminderReconciler);
+      const difference = await reconciler.compare([award.id], clock.now());
+      expect(difference.cancel.map((row) => row.id)).toEqual([strayId]);
+
+      await database().query(`UPDATE reminder SET status = 'sent', sent_at = now() WHERE id = $1`, [strayId]);
+      expect(await reconciler.write(difference, clock.now())).toMatchObject({ skipped: 0, cancelled: 0 });
+      expect(await statusOf(strayId)).toBe('sent');
+    });
+
+    it('writes nothing for an award that changed after it was planned (its own reconcile does)', async () => {
+      const { award, strayId } = await awardWithAStrayReminder();
+      const reconciler = workers[0].get(ReminderReconciler);
+      const difference = await reconciler.compare([award.id], clock.now());
+      expect(difference.cancel.map((row) => row.id)).toEqual([strayId]);
+
+      await database().query(`UPDATE award SET updated_at = updated_at + interval '1 second' WHERE id = $1`, [award.id]);
+      expect(await reconciler.write(difference, clock.now())).toMatchObject({ skipped: 1, planned: 0, created: 0, cancelled: 0 });
+      expect(await statusOf(strayId)).toBe('scheduled');
+
+      // Planned again from the award as it is now, the stray reminder goes.
+      expect(await reconciler.write(await reconciler.compare([award.id], clock.now()), clock.now())).toMatchObject({ skipped: 0, cancelled: 1 });
+      expect(await statusOf(strayId)).toBe('cancelled');
+    });
   });
 
   it('after Redis is wiped, the reconciler puts back every reminder due within the horizon', async () => {
