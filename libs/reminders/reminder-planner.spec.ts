@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { DanishCalendar } from '../core/time/danish-calendar.js';
-import { type PlannerState, planReminders, reminderKey } from './reminder-planner.js';
+import { type PlannerState, planReminders, reminderKey, remindersDigest } from './reminder-planner.js';
 
 const calendar = new DanishCalendar();
 const LONG_AGO = new Date('2000-01-01T00:00:00Z');
@@ -91,5 +92,20 @@ describe('the reminder planner', () => {
   it('gives every reminder a distinct key', () => {
     const reminders = planReminders(state({ reports: [report('2021-12-17')] }), calendar, LONG_AGO);
     expect(new Set(reminders.map(reminderKey)).size).toBe(reminders.length);
+  });
+});
+
+describe('remindersDigest', () => {
+  const a = 'u1|report_due_today|report|r1|2022-06-01';
+  const b = 'u1|report_overdue|report|r1|2022-06-08';
+
+  it('is the md5 of the keys in byte order, comma-separated, as Postgres computes it', () => {
+    expect(remindersDigest([b, a])).toBe(createHash('md5').update(`${a},${b}`).digest('hex'));
+  });
+
+  it('does not depend on the order the planner produced the keys in, and is none for no keys', () => {
+    expect(remindersDigest([a, b])).toBe(remindersDigest([b, a]));
+    expect(remindersDigest([a])).not.toBe(remindersDigest([a, b]));
+    expect(remindersDigest([])).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { addDays, type CalendarDate } from '../core/time/calendar-date.js';
 import { copenhagenDate, fromCopenhagenWallClock } from '../core/time/copenhagen.js';
 import type { DanishCalendar } from '../core/time/danish-calendar.js';
@@ -141,4 +142,13 @@ export function planReminders(state: PlannerState, calendar: DanishCalendar, sin
 /** The identity of a reminder: at most one per recipient, kind, subject and date. */
 export function reminderKey(reminder: Pick<PlannedReminder, 'recipientId' | 'kind' | 'subjectType' | 'subjectId' | 'dueDate'>): string {
   return `${reminder.recipientId}|${reminder.kind}|${reminder.subjectType}|${reminder.subjectId}|${reminder.dueDate}`;
+}
+
+/**
+ * The digest Postgres computes of an award's scheduled reminders (md5 of their keys in byte order,
+ * comma-separated), here of an award's planned keys. A change detector, not a seal: equal digests mean the
+ * outbox already holds exactly the plan. Keys are ASCII, so JavaScript's sort is the "C" collation's.
+ */
+export function remindersDigest(keys: readonly string[]): string | undefined {
+  return keys.length === 0 ? undefined : createHash('md5').update([...keys].sort().join(',')).digest('hex');
 }

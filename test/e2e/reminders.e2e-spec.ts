@@ -150,6 +150,24 @@ describe('reminders', () => {
     const database = () => workers[0].get<DataSource>(getDataSourceToken());
     const statusOf = async (id: string) => (await database().query('SELECT status FROM reminder WHERE id = $1', [id]))[0].status;
 
+    it('compares an award reminder by reminder only when its outbox differs from its plan', async () => {
+      // Nothing of this award is due before May 2022: no reminder of it is sent while the test runs.
+      const award = await givenAward(api, people, programmeId, { startDate: '2021-06-01', endDate: '2023-06-30' });
+      await eventually(async () => (await reminders({ awardId: award.id })).length > 0);
+      const reconciler = workers[0].get(ReminderReconciler);
+      expect(await reconciler.compare([award.id], clock.now())).toMatchObject({ examined: 0, fresh: [], revive: [], cancel: [] });
+
+      const [[{ id }]]: [[{ id: string }]] = await database().query(
+        `UPDATE reminder SET status = 'cancelled' WHERE id = (SELECT id FROM reminder WHERE award_id = $1 AND status = 'scheduled' ORDER BY id LIMIT 1) RETURNING id`,
+        [award.id],
+      );
+      const difference = await reconciler.compare([award.id], clock.now());
+      expect(difference).toMatchObject({ examined: 1, fresh: [], cancel: [] });
+      expect(difference.revive.map((row) => row.id)).toEqual([id]);
+      expect(await reconciler.write(difference, clock.now())).toMatchObject({ revived: 1 });
+      expect(await statusOf(id)).toBe('scheduled');
+    });
+
     it('leaves a reminder that was sent after the comparison as sent', async () => {
       const { award, strayId } = await awardWithAStrayReminder();
       const reconciler = workers[0].get(ReminderReconciler);
