@@ -136,16 +136,22 @@ describe('reminders', () => {
   });
 
   describe('a reconcile compares without a lock and writes under it', () => {
-    /** An award whose reminders its own reconcile has planned, and a scheduled reminder of it the planner no longer calls for. */
-    const awardWithAStrayReminder = async () => {
+    /**
+     * An award whose reminders its own reconcile has planned, plus a scheduled reminder of it that the
+     * planner does not call for, compared with the plan: the comparison says to cancel that one.
+     */
+    const comparedWithAStrayReminder = async () => {
       const award = await awardWithReportDueSoon();
       await eventually(async () => (await reminders({ awardId: award.id })).length > 0);
-      const [{ id }]: Array<{ id: string }> = await database().query(
+      const [{ id: strayId }]: Array<{ id: string }> = await database().query(
         `INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
          VALUES ('report_due_today', $1, 'report', gen_random_uuid(), $2, '2030-01-02', '2030-01-02T07:00:00Z', 'scheduled') RETURNING id`,
         [people.lead.user.id, award.id],
       );
-      return { award, strayId: id };
+      const reconciler = workers[0].get(ReminderReconciler);
+      const difference = await reconciler.compare([award.id], clock.now());
+      expect(difference.cancel.map((row) => row.id)).toEqual([strayId]);
+      return { award, strayId, reconciler, difference };
     };
     const database = () => workers[0].get<DataSource>(getDataSourceToken());
     const statusOf = async (id: string) => (await database().query('SELECT status FROM reminder WHERE id = $1', [id]))[0].status;
@@ -169,22 +175,14 @@ describe('reminders', () => {
     });
 
     it('leaves a reminder that was sent after the comparison as sent', async () => {
-      const { award, strayId } = await awardWithAStrayReminder();
-      const reconciler = workers[0].get(ReminderReconciler);
-      const difference = await reconciler.compare([award.id], clock.now());
-      expect(difference.cancel.map((row) => row.id)).toEqual([strayId]);
-
+      const { strayId, reconciler, difference } = await comparedWithAStrayReminder();
       await database().query(`UPDATE reminder SET status = 'sent', sent_at = now() WHERE id = $1`, [strayId]);
       expect(await reconciler.write(difference, clock.now())).toMatchObject({ skipped: 0, cancelled: 0 });
       expect(await statusOf(strayId)).toBe('sent');
     });
 
     it('writes nothing for an award that changed after it was planned (its own reconcile does)', async () => {
-      const { award, strayId } = await awardWithAStrayReminder();
-      const reconciler = workers[0].get(ReminderReconciler);
-      const difference = await reconciler.compare([award.id], clock.now());
-      expect(difference.cancel.map((row) => row.id)).toEqual([strayId]);
-
+      const { award, strayId, reconciler, difference } = await comparedWithAStrayReminder();
       await database().query(`UPDATE award SET updated_at = updated_at + interval '1 second' WHERE id = $1`, [award.id]);
       expect(await reconciler.write(difference, clock.now())).toMatchObject({ skipped: 1, planned: 0, created: 0, cancelled: 0 });
       expect(await statusOf(strayId)).toBe('scheduled');
