@@ -112,7 +112,7 @@ export class ReminderReconciler {
         if (result.skipped === 0) break;
       }
     } else {
-      // Two batches at a time: one is planned (CPU) while the other is written (Postgres).
+      // Two batches at a time: one lane plans (CPU) while the other's queries and writes run in Postgres.
       const ids = await this.state.activeAwardIds();
       const batches = Array.from({ length: Math.ceil(ids.length / RECONCILE_BATCH) }, (_, i) => ids.slice(i * RECONCILE_BATCH, (i + 1) * RECONCILE_BATCH));
       const lane = async () => {
@@ -180,7 +180,7 @@ export class ReminderReconciler {
     const plannedCounts = new Map([...plannedKeys].map(([id, awardKeys]) => [id, awardKeys.length]));
     const difference: BatchDifference = { awardIds, stamps: state.stamps, planned: plannedCounts, fresh: [], revive: [], cancel: [], examined: differing.size };
     if (differing.size === 0) return difference;
-    // The key is built by Postgres, in the planner's format: tens of thousands of narrow rows parse fast.
+    // The differing awards' reminders, keyed by Postgres in the planner's format: narrow rows parse fast.
     const rows: StoredReminder[] = await this.dataSource.query(
       `SELECT id, award_id, status = 'scheduled' AS scheduled, ${STORED_KEY} AS key
          FROM reminder
