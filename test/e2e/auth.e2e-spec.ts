@@ -46,15 +46,16 @@ describe('sign-in', () => {
         await api.http.post('/api/v1/auth/login').send({ email, password: 'not the password at all' }).expect(401);
         return Number(process.hrtime.bigint() - started) / 1e6;
       };
-      const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       const wrong: number[] = [];
       const unknown: number[] = [];
-      for (let i = 0; i < 5; i += 1) {
+      for (let i = 0; i < 7; i += 1) {
         wrong.push(await time(user.email));
         unknown.push(await time(`unknown-${i}@test.tilskud.dk`));
       }
       // argon2id dominates both; without the decoy hash the unknown e-mail would answer in a fraction of it.
-      expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
+      // The fastest of each is compared: the suites running beside this one only ever add time, and more
+      // to a wrong password, which also writes the failure count (medians compared 44 ms with 92 ms).
+      expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...wrong) * 0.5);
     });
 
     it('refuses a malformed body with 400, not as a failed sign-in', async () => {
