@@ -177,11 +177,12 @@ async function measure(size) {
   };
   const { reads, apiWrites, limitWrites } = await endpointsFor(client, tokens);
   const results = [];
-  for (const [index, endpoint] of [...reads, ...apiWrites].entries()) {
+  // The writes each get their own half of the waiting decisions and reports on either server.
+  const pairs = [...reads.map((read) => [read, read]), ...apiWrites.map((write, index) => [write, limitWrites[index]])];
+  for (const [endpoint, limitEndpoint] of pairs) {
     log(`  ${endpoint.name}: api, limit`);
     const apiResult = await drive(API_PORT, endpoint);
-    const limitResult = await drive(LIMIT_PORT, [...reads, ...limitWrites][index]);
-    results.push({ ...endpoint, api: apiResult, limit: limitResult });
+    results.push({ ...endpoint, api: apiResult, limit: await drive(LIMIT_PORT, limitEndpoint) });
   }
   await Promise.all([stop(api), stop(limit)]);
 

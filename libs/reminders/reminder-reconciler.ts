@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfigService } from '../core/config/config.module.js';
 import { Clock } from '../core/time/clock.js';
 import { DanishCalendar } from '../core/time/danish-calendar.js';
@@ -68,6 +68,20 @@ export interface BatchDifference {
   cancel: Array<{ id: string; awardId: string }>;
   /** Awards whose outbox differed from their plan, and were compared reminder by reminder. */
   examined: number;
+}
+
+/**
+ * Moves reminders from one status to another, only those still in the status they were read in (a
+ * reminder delivered or changed by anyone since is left as they left it); answers the ones moved.
+ */
+async function moveStatus(manager: EntityManager, ids: string[], from: string, to: string): Promise<Array<{ id: string; send_at: Date }>> {
+  if (ids.length === 0) return [];
+  const [moved] = (await manager.query(`UPDATE reminder SET status = $3, updated_at = now() WHERE id = ANY($1) AND status = $2 RETURNING id, send_at`, [
+    ids,
+    from,
+    to,
+  ])) as [Array<{ id: string; send_at: Date }>, number];
+  return moved;
 }
 
 /**
@@ -147,9 +161,9 @@ export class ReminderReconciler {
    * reconcilers) plan, read and compare at the same time; only the writes are serialised.
    */
   private async reconcileBatch(batch: string[], now: Date): Promise<Omit<ReconcileResult, 'queued'> & { skipped: number }> {
-    const written = await this.write(await this.compare(batch, now), now);
-    await this.jobs.unschedule(written.queuedCancelIds);
-    return { planned: written.planned, skipped: written.skipped, created: written.created, revived: written.revived, cancelled: written.cancelled };
+    const { queuedCancelIds, ...result } = await this.write(await this.compare(batch, now), now);
+    await this.jobs.unschedule(queuedCancelIds);
+    return result;
   }
 
   /**
@@ -160,13 +174,10 @@ export class ReminderReconciler {
    */
   async compare(awardIds: string[], now: Date): Promise<BatchDifference> {
     const state = await this.state.load(awardIds);
-    const planned = planReminders(state, this.calendar, new Date(now.getTime() - CATCH_UP_MS));
-    const plannedKeys = new Map<string, string[]>(awardIds.map((id) => [id, []]));
-    const keys = planned.map((reminder) => {
-      const key = reminderKey(reminder);
-      plannedKeys.get(reminder.awardId)?.push(key);
-      return key;
-    });
+    const plan = new Map<string, Array<{ reminder: PlannedReminder; key: string }>>(awardIds.map((id) => [id, []]));
+    for (const reminder of planReminders(state, this.calendar, new Date(now.getTime() - CATCH_UP_MS))) {
+      plan.get(reminder.awardId)?.push({ reminder, key: reminderKey(reminder) });
+    }
     const digests: Array<{ award_id: string; digest: string }> = await this.dataSource.query(
       `SELECT award_id, md5(string_agg(${STORED_KEY}, ',' ORDER BY (${STORED_KEY}) COLLATE "C")) AS digest
          FROM reminder
@@ -175,25 +186,24 @@ export class ReminderReconciler {
       [PLANNED_REMINDER_KINDS, awardIds],
     );
     const stored = new Map(digests.map((row) => [row.award_id, row.digest]));
-    const differing = new Set(awardIds.filter((id) => stored.get(id) !== remindersDigest(plannedKeys.get(id) ?? [])));
+    const differing = awardIds.filter((id) => stored.get(id) !== remindersDigest(plan.get(id)!.map((entry) => entry.key)));
 
-    const plannedCounts = new Map([...plannedKeys].map(([id, awardKeys]) => [id, awardKeys.length]));
-    const difference: BatchDifference = { awardIds, stamps: state.stamps, planned: plannedCounts, fresh: [], revive: [], cancel: [], examined: differing.size };
-    if (differing.size === 0) return difference;
+    const planned = new Map([...plan].map(([id, entries]) => [id, entries.length]));
+    const difference: BatchDifference = { awardIds, stamps: state.stamps, planned, fresh: [], revive: [], cancel: [], examined: differing.length };
+    if (differing.length === 0) return difference;
     // The differing awards' reminders, keyed by Postgres in the planner's format: narrow rows parse fast.
     const rows: StoredReminder[] = await this.dataSource.query(
       `SELECT id, award_id, status = 'scheduled' AS scheduled, ${STORED_KEY} AS key
          FROM reminder
         WHERE kind = ANY($1) AND status IN ('scheduled', 'cancelled') AND award_id = ANY($2)`,
-      [PLANNED_REMINDER_KINDS, [...differing]],
+      [PLANNED_REMINDER_KINDS, differing],
     );
     const storedKeys = new Set(rows.map((row) => row.key));
     const wanted = new Set<string>();
-    planned.forEach((reminder, index) => {
-      if (!differing.has(reminder.awardId)) return;
-      wanted.add(keys[index]);
-      if (!storedKeys.has(keys[index])) difference.fresh.push(reminder);
-    });
+    for (const { reminder, key } of differing.flatMap((id) => plan.get(id)!)) {
+      wanted.add(key);
+      if (!storedKeys.has(key)) difference.fresh.push(reminder);
+    }
     difference.revive = rows.filter((row) => !row.scheduled && wanted.has(row.key)).map((row) => ({ id: row.id, awardId: row.award_id }));
     difference.cancel = rows.filter((row) => row.scheduled && !wanted.has(row.key)).map((row) => ({ id: row.id, awardId: row.award_id }));
     return difference;
@@ -233,28 +243,18 @@ export class ReminderReconciler {
         );
         created += rows.length;
       }
-      const ids = (rows: Array<{ id: string; awardId: string }>) => rows.filter((row) => unchanged.has(row.awardId)).map((row) => row.id);
-      const reviveIds = ids(difference.revive);
-      const [revived] = reviveIds.length
-        ? ((await manager.query(`UPDATE reminder SET status = 'scheduled', updated_at = now() WHERE id = ANY($1) AND status = 'cancelled' RETURNING id`, [
-            reviveIds,
-          ])) as [unknown[], number])
-        : [[]];
-      const cancelIds = ids(difference.cancel);
+      const unchangedIds = (rows: Array<{ id: string; awardId: string }>) => rows.filter((row) => unchanged.has(row.awardId)).map((row) => row.id);
+      const revived = await moveStatus(manager, unchangedIds(difference.revive), 'cancelled', 'scheduled');
+      const cancelled = await moveStatus(manager, unchangedIds(difference.cancel), 'scheduled', 'cancelled');
       // Only reminders inside the horizon have a job to take back.
-      const [cancelled] = cancelIds.length
-        ? ((await manager.query(
-            `UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE id = ANY($1) AND status = 'scheduled' RETURNING id, send_at < $2 AS in_horizon`,
-            [cancelIds, new Date(now.getTime() + QUEUE_HORIZON_MS)],
-          )) as [Array<{ id: string; in_horizon: boolean }>, number])
-        : [[]];
+      const horizon = now.getTime() + QUEUE_HORIZON_MS;
       return {
         planned: [...unchanged].reduce((sum, id) => sum + (difference.planned.get(id) ?? 0), 0),
         skipped: difference.awardIds.length - unchanged.size,
         created,
         revived: revived.length,
         cancelled: cancelled.length,
-        queuedCancelIds: cancelled.filter((row) => row.in_horizon).map((row) => row.id),
+        queuedCancelIds: cancelled.filter((row) => row.send_at.getTime() < horizon).map((row) => row.id),
       };
     });
   }
