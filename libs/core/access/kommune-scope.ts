@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { readEntity } from '../database/plain-read.js';
 import type { Actor } from '../context/request-context.js';
 import { NotFoundDomainException } from '../errors/domain.exception.js';
 
@@ -27,7 +28,7 @@ export async function findVisible<T extends ObjectLiteral>(
   const builder = manager.createQueryBuilder(entity, alias).where(`${alias}.id = :id`, { id });
   restrictToKommune(builder, alias, actor);
   if (lock) builder.setLock('pessimistic_write');
-  const row = await builder.getOne();
+  const row = await readEntity(builder);
   if (!row) throw new NotFoundDomainException(label, id);
   return row;
 }

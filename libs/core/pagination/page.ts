@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { readEntities } from '../database/plain-read.js';
 import { DomainException } from '../errors/domain.exception.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -110,5 +111,5 @@ export async function keysetPage<T extends ObjectLiteral>(
       parameters,
     );
   }
-  return toPage(list, await builder.getMany(), query.limit, (row) => keys.map((sort) => sort.key(row)), (row) => row);
+  return toPage(list, await readEntities(builder), query.limit, (row) => keys.map((sort) => sort.key(row)), (row) => row);
 }

@@ -1,0 +1,118 @@
+import { DataSource, type EntityTarget, type ObjectLiteral, PessimisticLockTransactionRequiredError } from 'typeorm';
+import { Application } from '../../libs/applications/application.entity.js';
+import { Assessment } from '../../libs/assessments/assessment.entity.js';
+import { AuditEvent } from '../../libs/audit/audit-event.entity.js';
+import { AuthSession } from '../../libs/auth/auth-session.entity.js';
+import { User } from '../../libs/auth/user.entity.js';
+import { Award } from '../../libs/awards/award.entity.js';
+import { Decision } from '../../libs/awards/decision.entity.js';
+import { readEntities, readEntity } from '../../libs/core/database/plain-read.js';
+import { ManualClock } from '../../libs/core/time/clock.js';
+import { ExtensionRequest } from '../../libs/extensions/extension-request.entity.js';
+import { Municipality } from '../../libs/municipalities/municipality.entity.js';
+import { Notification } from '../../libs/notifications/notification.entity.js';
+import { NotificationsService } from '../../libs/notifications/notifications.service.js';
+import { Programme } from '../../libs/programmes/programme.entity.js';
+import { Reminder } from '../../libs/reminders/reminder.entity.js';
+import { ProgressReport } from '../../libs/reports/progress-report.entity.js';
+import { givenAward, givenProgramme, givenSubmitted } from '../support/grant-case.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { type SignedInUser, signedInAs } from '../support/users.js';
+
+/**
+ * The lists and the case reads turn raw rows into entities themselves (`readEntities`, `readEntity`).
+ * On real rows of every entity a list reads, they must give exactly what TypeORM's `getMany()` and
+ * `getOne()` give: the same values of the same types, on the same prototype.
+ */
+describe('reading whole rows without TypeORM’s transformer', () => {
+  let api: TestApp;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    // During the 2020 pool's projects, so an extension can be asked for.
+    api = await createTestApp({ clock: new ManualClock(new Date('2021-06-01T08:00:00Z')) });
+    dataSource = api.app.get(DataSource);
+    const admin = await signedInAs(api, 'admin');
+    const people: { lead: SignedInUser; assessor: SignedInUser; decider: SignedInUser } = {
+      lead: await signedInAs(api, 'project_lead', '461'),
+      assessor: await signedInAs(api, 'caseworker'),
+      decider: await signedInAs(api, 'caseworker'),
+    };
+    const programmeId = (await givenProgramme(api, admin)).id;
+    const award = await givenAward(api, people, programmeId, undefined, { coApplicantCodes: ['479'] });
+    await givenSubmitted(api, people.lead, programmeId, { coApplicantCodes: ['479', '480'] });
+    await api.http
+      .post(`/api/v1/awards/${award.id}/extension-requests`)
+      .set(people.lead.bearer)
+      .send({ months: 3, reason: 'covid19', justification: 'Nedlukningen forsinkede afprøvningen.' })
+      .expect(201);
+    await api.app.get(NotificationsService).file(dataSource.manager, { userId: people.lead.user.id, kind: 'report_due', title: 'Statusrapport', body: 'Frist om 14 dage.' });
+  });
+  afterAll(() => api.close());
+
+  const entities: Array<[string, EntityTarget<ObjectLiteral>]> = [
+    ['application', Application],
+    ['assessment', Assessment],
+    ['audit_event', AuditEvent],
+    ['app_user', User],
+    ['auth_session', AuthSession],
+    ['award', Award],
+    ['decision', Decision],
+    ['extension_request', ExtensionRequest],
+    ['municipality', Municipality],
+    ['notification', Notification],
+    ['programme', Programme],
+    ['reminder', Reminder],
+    ['progress_report', ProgressReport],
+  ];
+
+  it.each(entities)('%s: readEntities gives what getMany gives', async (_table, entity) => {
+    const builder = () => dataSource.getRepository(entity).createQueryBuilder('row').limit(200);
+    const expected = await builder().getMany();
+    expect(expected.length).toBeGreaterThan(0);
+    const actual = await readEntities(builder());
+    expect(actual).toEqual(expected);
+    expect(actual.map((row) => Object.getPrototypeOf(row))).toEqual(expected.map((row) => Object.getPrototypeOf(row)));
+  });
+
+  it('reads the same values of the same types (dates, ore, arrays, json)', async () => {
+    const [expected] = await dataSource.getRepository(Application).createQueryBuilder('application').where('application.case_number IS NOT NULL').limit(1).getMany();
+    const [actual] = await readEntities(dataSource.getRepository(Application).createQueryBuilder('application').where('application.case_number IS NOT NULL').limit(1));
+    expect(actual).toBeInstanceOf(Application);
+    expect(actual.submittedAt).toBeInstanceOf(Date);
+    expect(typeof actual.requestedOre).toBe(typeof expected.requestedOre);
+    expect(actual.plannedStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Array.isArray(actual.coApplicantCodes) && Array.isArray(actual.activities)).toBe(true);
+    expect(actual).toEqual(expected);
+  });
+
+  it('reads a row once when a join repeats it, as getMany does', async () => {
+    // One row per participating kommune: an application with co-applicants comes back several times.
+    const builder = () =>
+      dataSource
+        .getRepository(Application)
+        .createQueryBuilder('application')
+        .innerJoin('application_participant', 'participant', 'participant.application_id = application.id')
+        .orderBy('application.created_at', 'DESC')
+        .addOrderBy('application.id', 'DESC');
+    const raw = await builder().getRawMany();
+    const expected = await builder().getMany();
+    expect(raw.length).toBeGreaterThan(expected.length);
+    expect(await readEntities(builder())).toEqual(expected);
+  });
+
+  it('readEntity gives what getOne gives, and null for no row', async () => {
+    const id = (await dataSource.getRepository(Award).createQueryBuilder('award').getOneOrFail()).id;
+    const builder = (awardId: string) => dataSource.getRepository(Award).createQueryBuilder('award').where('award.id = :id', { id: awardId });
+    expect(await readEntity(builder(id))).toEqual(await builder(id).getOne());
+    expect(await readEntity(builder('00000000-0000-4000-8000-000000000000'))).toBeNull();
+  });
+
+  it('hands any other query to TypeORM: a lock outside a transaction is refused as getOne refuses it', async () => {
+    const builder = dataSource.getRepository(Award).createQueryBuilder('award').setLock('pessimistic_write');
+    await expect(readEntity(builder)).rejects.toBeInstanceOf(PessimisticLockTransactionRequiredError);
+    const partial = await readEntities(dataSource.getRepository(Programme).createQueryBuilder('programme').select(['programme.id', 'programme.code']));
+    expect(partial.length).toBeGreaterThan(0);
+    expect(Object.keys(partial[0]).sort()).toEqual(['code', 'id']);
+  });
+});
