@@ -92,6 +92,25 @@ describe('the API process', () => {
     expect(atWarn.output).not.toContain('request completed');
   });
 
+  it('at warn, a line logged during a request still names the request (id, method, url), without the token', async () => {
+    let status = 0;
+    // With Redis away the rate limiter logs a warning in the middle of the sign-in request.
+    const { output } = await runApi({ PORT: '3994', HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_URL: 'redis://127.0.0.1:1' }, async (port) => {
+      status = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-Request-Id': 'log-test-0002', authorization: 'Bearer not-a-token' },
+        body: JSON.stringify({ email: 'nobody@test.tilskud.dk', password: 'not the password at all' }),
+      }).then((r) => r.status);
+    });
+    expect(status).toBe(401);
+    const warnings = output
+      .split('\n')
+      .filter((line) => line.includes('Rate limiting skipped'))
+      .map((line) => JSON.parse(line));
+    expect(warnings).toContainEqual(expect.objectContaining({ requestId: 'log-test-0002', req: { method: 'POST', url: '/api/v1/auth/login' } }));
+    expect(output).not.toContain('not-a-token');
+  });
+
   it('serves, then shuts down cleanly on SIGTERM', async () => {
     let health = 0;
     const { code, signal, output } = await runApi({ PORT: '3997', HOST: '127.0.0.1' }, async (port) => {

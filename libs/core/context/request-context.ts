@@ -17,10 +17,13 @@ export interface Actor {
 export interface RequestContextStore extends ClsStore {
   requestId?: string;
   ip?: string;
+  /** For log lines written during the request. */
+  method?: string;
+  url?: string;
   actor?: Actor;
 }
 
-/** Opens a context per HTTP request holding its id and the caller's address; the auth guard adds the actor. */
+/** Opens a context per HTTP request holding its id, method, url and the caller's address; the auth guard adds the actor. */
 export function requestContextModule(): DynamicModule {
   return ClsModule.forRoot({
     global: true,
@@ -29,6 +32,8 @@ export function requestContextModule(): DynamicModule {
       setup: (cls: ClsService<RequestContextStore>, request: Request) => {
         cls.set('requestId', String(request.id ?? ''));
         cls.set('ip', request.ip);
+        cls.set('method', request.method);
+        cls.set('url', request.originalUrl);
       },
     },
   });

@@ -1,33 +1,45 @@
 import type { DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { IncomingMessage } from 'node:http';
+import { ClsServiceManager } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { levels, type LevelWithSilent } from 'pino';
 import type { AppConfigService } from '../config/config.module.js';
+import type { RequestContextStore } from '../context/request-context.js';
 
-/**
- * pino-http writes one line per request, always at `info`. Below that level nothing would be written,
- * yet building each line (a child logger, the request and response objects) still cost about a tenth
- * of a small request's CPU; so the request lines are switched off where the level would drop them.
- */
+/** Whether the level lets through pino-http's line per request, which it always writes at `info`. */
 export function writesRequestLines(level: LevelWithSilent): boolean {
   return level !== 'silent' && levels.values[level] <= levels.values.info;
 }
 
-/** Structured JSON logs; inside a request every line carries its id (`req.id`, set by the request-id middleware). */
+/** The request a line is logged in, read from the request context when the line is written. */
+export function requestBindings(): Record<string, unknown> {
+  const context = ClsServiceManager.getClsService<RequestContextStore>();
+  const requestId = context.isActive() ? context.get('requestId') : undefined;
+  return requestId ? { requestId, req: { method: context.get('method'), url: context.get('url') } } : {};
+}
+
+/**
+ * Structured JSON logs; inside a request every line carries its id (`req.id`, set by the request-id
+ * middleware). Where request lines are written, pino-http binds a logger to each request. Elsewhere
+ * it is not mounted at all: even with its own lines off, it serialised every request (headers,
+ * redaction) into a child logger that would be used only if something logged, a seventh of a small
+ * request's CPU. The few lines logged during a request then take its id, method and url from the
+ * request context as they are written.
+ */
 export function loggerModule(processName: string): DynamicModule {
   return LoggerModule.forRootAsync({
     inject: [ConfigService],
     useFactory: (config: AppConfigService) => {
       const level = config.get('LOG_LEVEL', { infer: true });
+      const common = { level, base: { process: processName }, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
+      if (!writesRequestLines(level)) return { pinoHttp: { ...common, autoLogging: false, mixin: requestBindings }, forRoutes: [] };
       return {
         pinoHttp: {
-          level,
-          base: { process: processName },
+          ...common,
           genReqId: (request: IncomingMessage) => request.id ?? 'unknown',
           customProps: (request: IncomingMessage) => ({ requestId: request.id }),
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          autoLogging: writesRequestLines(level) && { ignore: (request: IncomingMessage) => request.url?.endsWith('/health') ?? false },
+          autoLogging: { ignore: (request: IncomingMessage) => request.url?.endsWith('/health') ?? false },
         },
       };
     },
