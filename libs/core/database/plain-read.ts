@@ -44,15 +44,24 @@ function readsWholeRowsOnly<T extends ObjectLiteral>(builder: SelectQueryBuilder
 }
 
 /**
+ * The column types whose raw values TypeORM's Postgres driver changes on the way in
+ * (`prepareHydratedValue`): dates and times, booleans, numbers declared as such, enums, vectors,
+ * hstore, cube and the simple-* types. A column of any other type and without a transformer takes its
+ * raw value as it is, so its reader skips the driver's call.
+ */
+const CONVERTED_TYPES = new Set<unknown>([Boolean, Date, Number, 'datetime', 'timestamp', 'timestamptz', 'timestamp with time zone', 'timestamp without time zone', 'date', 'time', 'vector', 'halfvec', 'hstore', 'simple-array', 'simple-json', 'simple-enum', 'enum', 'cube']);
+
+/**
  * A function that copies one raw row's columns onto a new entity, written out column by column: with
  * the keys as literals, every read and write is a fixed-shape property access V8 can optimise, where a
  * loop over the keys is a slow generic lookup per column (most of the cost of a list row). The keys are
  * the entity's own column and property names, from its metadata, never from a request.
  */
 function compileEntityReader(prototype: object, columns: Array<[string, ColumnMetadata]>, convert: (value: unknown, column: ColumnMetadata) => unknown): (raw: Raw) => ObjectLiteral {
-  const steps = columns.map(
-    ([key, column], index) => `value = raw[${JSON.stringify(key)}]; if (value !== undefined) entity[${JSON.stringify(column.propertyName)}] = convert(value, columns[${index}][1]);`,
-  );
+  const steps = columns.map(([key, column], index) => {
+    const value = column.transformer !== undefined || CONVERTED_TYPES.has(column.type) ? `convert(value, columns[${index}][1])` : 'value';
+    return `value = raw[${JSON.stringify(key)}]; if (value !== undefined) entity[${JSON.stringify(column.propertyName)}] = ${value};`;
+  });
   const factory = new Function('prototype', 'columns', 'convert', `return function readEntity(raw) { const entity = Object.create(prototype); let value; ${steps.join(' ')} return entity; };`);
   return factory(prototype, columns, convert) as (raw: Raw) => ObjectLiteral;
 }
