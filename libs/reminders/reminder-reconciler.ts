@@ -224,13 +224,15 @@ export class ReminderReconciler {
       let created = 0;
       for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
         const chunk = fresh.slice(i, i + INSERT_CHUNK);
-        const rows: unknown[] = await manager.query(
-          `INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
-           SELECT kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, 'scheduled'
-             FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::date[], $7::timestamptz[])
-               AS t(kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at)
-           ON CONFLICT ON CONSTRAINT reminder_once DO NOTHING
-           RETURNING id`,
+        const [{ inserted }]: Array<{ inserted: number }> = await manager.query(
+          `WITH inserted AS (
+             INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
+             SELECT kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, 'scheduled'
+               FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::date[], $7::timestamptz[])
+                 AS t(kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at)
+             ON CONFLICT ON CONSTRAINT reminder_once DO NOTHING
+             RETURNING 1)
+           SELECT count(*)::int AS inserted FROM inserted`,
           [
             chunk.map((r) => r.kind),
             chunk.map((r) => r.recipientId),
@@ -241,7 +243,7 @@ export class ReminderReconciler {
             chunk.map((r) => r.sendAt),
           ],
         );
-        created += rows.length;
+        created += inserted;
       }
       const unchangedIds = (rows: Array<{ id: string; awardId: string }>) => rows.filter((row) => unchanged.has(row.awardId)).map((row) => row.id);
       const revived = await moveStatus(manager, unchangedIds(difference.revive), 'cancelled', 'scheduled');
