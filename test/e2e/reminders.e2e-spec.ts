@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { ManualClock } from '../../libs/core/time/clock.js';
 import { QueueName } from '../../libs/queue/queue.constants.js';
 import { sendJobId } from '../../libs/reminders/reminder-jobs.js';
-import { QUEUE_HORIZON_MS, ReminderReconciler } from '../../libs/reminders/reminder-reconciler.js';
+import { QUEUE_HORIZON_MS, RECONCILE_LOCK, ReminderReconciler } from '../../libs/reminders/reminder-reconciler.js';
 import { givenAward, givenProgramme } from '../support/grant-case.js';
 import { type IsolatedServices, isolatedServices } from '../support/isolated-services.js';
 import type { TestSmtpServer } from '../support/smtp.js';
@@ -190,6 +190,27 @@ describe('reminders', () => {
       // Planned again from the award as it is now, the stray reminder goes.
       expect(await reconciler.write(await reconciler.compare([award.id], clock.now()), clock.now())).toMatchObject({ skipped: 0, cancelled: 1 });
       expect(await statusOf(strayId)).toBe('cancelled');
+    });
+
+    it('the lanes of a full pass write side by side; a single award’s write waits for them', async () => {
+      const { strayId, reconciler, difference } = await comparedWithAStrayReminder();
+      // Another lane, in the middle of its write.
+      const lane = await database().createQueryRunner();
+      await lane.startTransaction();
+      try {
+        await lane.query('SELECT pg_advisory_xact_lock_shared($1)', [RECONCILE_LOCK]);
+        expect(await reconciler.write({ ...difference, cancel: [] }, clock.now(), 'shared')).toMatchObject({ skipped: 0 });
+        const alone = reconciler.write(difference, clock.now());
+        const waited = await Promise.race([alone.then(() => false), new Promise((resolve) => setTimeout(() => resolve(true), 500))]);
+        expect(waited).toBe(true);
+        expect(await statusOf(strayId)).toBe('scheduled');
+        await lane.commitTransaction();
+        expect(await alone).toMatchObject({ cancelled: 1 });
+        expect(await statusOf(strayId)).toBe('cancelled');
+      } finally {
+        if (lane.isTransactionActive) await lane.rollbackTransaction();
+        await lane.release();
+      }
     });
   });
 
