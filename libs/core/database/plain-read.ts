@@ -74,8 +74,9 @@ function hydratorFor<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): H
   if (!byAlias.has(alias.name)) {
     const driver = builder.dataSource.driver;
     const columns: Array<[string, ColumnMetadata]> = metadata.columns.filter((column) => !column.isVirtual).map((column) => [`${alias.name}_${column.databaseName}`, column]);
-    // A longer name is shortened by TypeORM in a way not worth copying: such an entity keeps TypeORM's path.
-    const fits = columns.every(([key]) => driver.maxAliasLength === undefined || key.length <= driver.maxAliasLength);
+    // A longer name is shortened by TypeORM in a way not worth copying, and a virtual property is
+    // selected by an expression of its own: such an entity keeps TypeORM's path.
+    const fits = columns.every(([key, column]) => !column.isVirtualProperty && (driver.maxAliasLength === undefined || key.length <= driver.maxAliasLength));
     const prototype = (metadata.target as { prototype: object }).prototype;
     const primaryKeys = metadata.primaryColumns.map((column) => `${alias.name}_${column.databaseName}`);
     byAlias.set(
