@@ -17,16 +17,16 @@ interface Hydrator<T> {
 const hydrators = new WeakMap<EntityMetadata, Map<string, Hydrator<ObjectLiteral> | null>>();
 
 /**
- * Whether the builder reads one entity's whole rows and nothing else: no joined selects, relation ids,
- * locks, inheritance, embedded columns, lazy relations or load listeners. Only then can the raw
- * rows be turned into entities column by column; any other query takes TypeORM's own path.
+ * Whether the query reads one entity's whole rows and nothing else: no joined selects, relation ids,
+ * locks, paging by entity or subscribers. (What the entity itself must be is checked once, when its
+ * reader is built.) Only then can the raw rows be turned into entities column by column; any other
+ * query takes TypeORM's own path.
  */
 function readsWholeRowsOnly<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): boolean {
   const map = builder.expressionMap;
   const alias = map.mainAlias;
-  if (!alias?.hasMetadata) return false;
-  const metadata = alias.metadata;
   return (
+    alias?.hasMetadata === true &&
     map.selects.length === 1 &&
     map.selects[0].selection === alias.name &&
     map.joinAttributes.every((join) => !join.isSelected) &&
@@ -34,12 +34,25 @@ function readsWholeRowsOnly<T extends ObjectLiteral>(builder: SelectQueryBuilder
     map.lockMode === undefined &&
     map.skip === undefined &&
     map.take === undefined &&
+    builder.dataSource.subscribers.length === 0 &&
+    !builder.dataSource.options.typename
+  );
+}
+
+/**
+ * Whether raw rows of this entity can be copied column by column: a class, no inheritance, embedded
+ * columns, lazy relations, load listeners or virtual properties (selected by an expression of their
+ * own), and every `alias_column` key within the driver's alias length (TypeORM shortens longer ones
+ * in a way not worth copying).
+ */
+function readableColumnByColumn(metadata: EntityMetadata, columns: Array<[string, ColumnMetadata]>, maxAliasLength: number | undefined): boolean {
+  return (
+    typeof metadata.target === 'function' &&
     metadata.childEntityMetadatas.length === 0 &&
     metadata.embeddeds.length === 0 &&
     metadata.lazyRelations.length === 0 &&
     metadata.afterLoadListeners.length === 0 &&
-    builder.dataSource.subscribers.length === 0 &&
-    !builder.dataSource.options.typename
+    columns.every(([key, column]) => !column.isVirtualProperty && (maxAliasLength === undefined || key.length <= maxAliasLength))
   );
 }
 
@@ -66,7 +79,9 @@ function compileEntityReader(prototype: object, columns: Array<[string, ColumnMe
   return factory(prototype, columns, convert) as (raw: Raw) => ObjectLiteral;
 }
 
+/** The reader for the builder's entity and alias, or null where the query or the entity needs TypeORM's path. */
 function hydratorFor<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): Hydrator<T> | null {
+  if (!readsWholeRowsOnly(builder)) return null;
   const alias = builder.expressionMap.mainAlias!;
   const metadata = alias.metadata;
   let byAlias = hydrators.get(metadata);
@@ -74,14 +89,11 @@ function hydratorFor<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): H
   if (!byAlias.has(alias.name)) {
     const driver = builder.dataSource.driver;
     const columns: Array<[string, ColumnMetadata]> = metadata.columns.filter((column) => !column.isVirtual).map((column) => [`${alias.name}_${column.databaseName}`, column]);
-    // A longer name is shortened by TypeORM in a way not worth copying, and a virtual property is
-    // selected by an expression of its own: such an entity keeps TypeORM's path.
-    const fits = columns.every(([key, column]) => !column.isVirtualProperty && (driver.maxAliasLength === undefined || key.length <= driver.maxAliasLength));
     const prototype = (metadata.target as { prototype: object }).prototype;
     const primaryKeys = metadata.primaryColumns.map((column) => `${alias.name}_${column.databaseName}`);
     byAlias.set(
       alias.name,
-      fits && typeof metadata.target === 'function'
+      readableColumnByColumn(metadata, columns, driver.maxAliasLength)
         ? {
             entity: compileEntityReader(prototype, columns, (value, column) => driver.prepareHydratedValue(value, column)),
             identity: (raw) => primaryKeys.map((key) => String(raw[key])).join('\u0000'),
@@ -100,7 +112,7 @@ function hydratorFor<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): H
  * is handed to `getMany()`.
  */
 export async function readEntities<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): Promise<T[]> {
-  const hydrator = readsWholeRowsOnly(builder) ? hydratorFor(builder) : null;
+  const hydrator = hydratorFor(builder);
   if (!hydrator) return builder.getMany();
   const rows = await builder.getRawMany<Raw>();
   if (builder.expressionMap.joinAttributes.length === 0) return rows.map(hydrator.entity);
@@ -117,7 +129,7 @@ export async function readEntities<T extends ObjectLiteral>(builder: SelectQuery
 
 /** `builder.getOne()` by the same path as {@link readEntities}. */
 export async function readEntity<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): Promise<T | null> {
-  const hydrator = readsWholeRowsOnly(builder) ? hydratorFor(builder) : null;
+  const hydrator = hydratorFor(builder);
   if (!hydrator) return builder.getOne();
   const raw = await builder.getRawOne<Raw>();
   return raw === undefined ? null : hydrator.entity(raw);

@@ -13,7 +13,7 @@ export function writesRequestLines(level: LevelWithSilent): boolean {
 }
 
 /** The request a line is logged in, read from the request context when the line is written. */
-export function requestBindings(): Record<string, unknown> {
+function requestBindings(): Record<string, unknown> {
   const context = ClsServiceManager.getClsService<RequestContextStore>();
   const requestId = context.isActive() ? context.get('requestId') : undefined;
   return requestId ? { requestId, req: { method: context.get('method'), url: context.get('url') } } : {};
@@ -23,7 +23,7 @@ export function requestBindings(): Record<string, unknown> {
  * Structured JSON logs; inside a request every line carries its id (`req.id`, set by the request-id
  * middleware). Where request lines are written, pino-http binds a logger to each request. Elsewhere
  * it is not mounted at all: even with its own lines off, it serialised every request (headers,
- * redaction) into a child logger that would be used only if something logged, a seventh of a small
+ * redaction) into a child logger that would be used only if something logged, a fifth of a small
  * request's CPU. The few lines logged during a request then take its id, method and url from the
  * request context as they are written.
  */
