@@ -131,6 +131,11 @@ export class ReportsService {
   /** A caseworker approves or returns the latest submission; approving the final report completes the award. */
   async review(id: string, body: ReviewReportBody, actor: AuthUser): Promise<{ report: ProgressReport; award?: Award }> {
     const reviewed = await this.dataSource.transaction(async (manager) => {
+      // Approving the final report changes the award too. Lock order is award, then its reports, as an
+      // extension decision takes them (it reschedules the reports): the other order deadlocks with it.
+      // A report's award and kind never change, so they can be read before either lock.
+      const { awardId, kind } = await this.findVisible(manager, id, actor);
+      let award = kind === 'final' && body.outcome === 'approve' ? await this.awards.findVisible(manager, awardId, actor, true) : undefined;
       const report = await this.findVisible(manager, id, actor, true);
       const before = { status: report.status };
       report.status = nextReportStatus(report.status, body.outcome);
@@ -139,9 +144,7 @@ export class ReportsService {
       await manager.update(ReportSubmission, latest.id, { reviewOutcome: body.outcome, reviewComment: body.comment.trim(), reviewedBy: actor.id, reviewedAt: now });
       const saved = await manager.save(report);
 
-      let award: Award | undefined;
-      if (saved.kind === 'final' && body.outcome === 'approve') {
-        award = await this.awards.findVisible(manager, saved.awardId, actor, true);
+      if (award) {
         award.status = nextAwardStatus(award.status, 'complete');
         award = await manager.save(award);
         await this.audit.record(manager, { action: 'award.completed', entityType: 'award', entityId: award.id, before: { status: 'active' }, after: { status: award.status } });

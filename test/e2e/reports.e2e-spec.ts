@@ -1,4 +1,7 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { ManualClock } from '../../libs/core/time/clock.js';
+import { eventually } from '../support/test-worker.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
 import { givenAward, givenProgramme, reportBody } from '../support/grant-case.js';
@@ -66,6 +69,33 @@ describe('progress reports', () => {
     expect((await api.http.get(`/api/v1/awards/${award.id}`).set(people.lead.bearer)).body.status).toBe('completed');
     const extension = await api.http.post(`/api/v1/awards/${award.id}/extension-requests`).set(people.lead.bearer).send({ months: 1, reason: 'covid19', justification: 'For sent.' });
     expect(extension.status).toBe(409);
+  });
+
+  it('approving the final report takes the award before the report, as an extension decision does: no deadlock', async () => {
+    const award = await givenAward(api, people, programmeId);
+    const reports = await schedule(award.id);
+    const final = reports.find((report) => report.kind === 'final')!;
+    await submit(final.id).expect(200);
+    const dataSource = api.app.get<DataSource>(getDataSourceToken());
+    // An extension decision in the middle of its transaction: it has the award and is about to reschedule its reports.
+    const decision = dataSource.createQueryRunner();
+    await decision.startTransaction();
+    try {
+      await decision.query('SELECT id FROM award WHERE id = $1 FOR UPDATE', [award.id]);
+      const approving = review(final.id, 'approve', 'Slutrapporten godkendes.').then((response) => response);
+      const waitingOnLock = async () =>
+        Number((await dataSource.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n) > 0;
+      await eventually(waitingOnLock, 5_000, 20);
+      // Taking the award's reports now must not deadlock (Postgres would end one of the two after a second).
+      await decision.query(`SET LOCAL lock_timeout = '3s'`);
+      expect(await decision.query('SELECT id FROM progress_report WHERE award_id = $1 ORDER BY id FOR UPDATE', [award.id])).toHaveLength(reports.length);
+      await decision.commitTransaction();
+      expect((await approving).status).toBe(200);
+    } finally {
+      if (decision.isTransactionActive) await decision.rollbackTransaction();
+      await decision.release();
+    }
+    expect((await api.http.get(`/api/v1/awards/${award.id}`).set(people.lead.bearer)).body.status).toBe('completed');
   });
 
   it('refuses a bad submission with 400 and changes nothing', async () => {
