@@ -174,6 +174,26 @@ describe('reminders', () => {
       expect(await statusOf(id)).toBe('scheduled');
     });
 
+    it('compares a batch given in any order, and never plans a sent reminder again', async () => {
+      // Nothing of these awards is due before May 2022: no reminder of them is sent while the test runs.
+      const awards = await Promise.all([0, 1].map(() => givenAward(api, people, programmeId, { startDate: '2021-06-01', endDate: '2023-06-30' })));
+      await eventually(async () => (await Promise.all(awards.map((award) => reminders({ awardId: award.id })))).every((rows) => rows.length > 1));
+      // In each award one reminder was delivered and another cancelled: both awards differ from their plan.
+      const cancelled: string[] = [];
+      for (const award of awards) {
+        const [sent, dropped]: Array<{ id: string }> = await database().query(
+          `SELECT id FROM reminder WHERE award_id = $1 AND status = 'scheduled' ORDER BY id LIMIT 2`,
+          [award.id],
+        );
+        await database().query(`UPDATE reminder SET status = 'sent', sent_at = now() WHERE id = $1`, [sent.id]);
+        await database().query(`UPDATE reminder SET status = 'cancelled' WHERE id = $1`, [dropped.id]);
+        cancelled.push(dropped.id);
+      }
+      const difference = await workers[0].get(ReminderReconciler).compare(awards.map((award) => award.id).sort().reverse(), clock.now());
+      expect(difference).toMatchObject({ examined: 2, fresh: [], cancel: [] });
+      expect(difference.revive.map((row) => row.id).sort()).toEqual(cancelled.sort());
+    });
+
     it('leaves a reminder that was sent after the comparison as sent', async () => {
       const { strayId, reconciler, difference } = await comparedWithAStrayReminder();
       await database().query(`UPDATE reminder SET status = 'sent', sent_at = now() WHERE id = $1`, [strayId]);
