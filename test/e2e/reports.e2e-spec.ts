@@ -82,6 +82,7 @@ describe('progress reports', () => {
     await decision.startTransaction();
     try {
       await decision.query('SELECT id FROM award WHERE id = $1 FOR UPDATE', [award.id]);
+      // Sent now (a supertest request goes out when it is awaited or then-ed), answered after the commit below.
       const approving = review(final.id, 'approve', 'Slutrapporten godkendes.').then((response) => response);
       const waitingOnLock = async () =>
         Number((await dataSource.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n) > 0;

@@ -27,6 +27,16 @@ interface Sample {
   problem?: string;
 }
 
+/** How many samples fall under each key. */
+function countBy(samples: Sample[], keyOf: (sample: Sample) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const sample of samples) {
+    const key = keyOf(sample);
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /**
  * 200 clients for 60 seconds of mixed work (reads, submissions, assessments, decisions, extensions,
  * reports) spread over two API processes, with two worker processes delivering the reminders, all on
@@ -230,10 +240,7 @@ describe('mixed load over two API processes and two workers', () => {
           {
             requests: list.length,
             p95Ms: Math.round(percentile(list.map((s) => s.ms), 0.95)),
-            statuses: list.reduce<Record<string, number>>((counts, s) => {
-              const key = s.problem ? `${s.status} ${s.problem.replace('urn:tilskud:problem:', '')}` : String(s.status);
-              return { ...counts, [key]: (counts[key] ?? 0) + 1 };
-            }, {}),
+            statuses: countBy(list, (s) => (s.problem ? `${s.status} ${s.problem.replace('urn:tilskud:problem:', '')}` : String(s.status))),
           },
         ]),
       ),
@@ -249,12 +256,10 @@ describe('mixed load over two API processes and two workers', () => {
     // decided already, an extension pending or months used up). No 5xx, no timeout, no other 4xx, and no
     // conflict of the database's own making (a deadlock or serialization failure: 'concurrent-update').
     // Counted by operation and answer, so that a failure names what went wrong in a line or two.
-    const unexpected = samples
-      .filter((s) => !(s.status >= 200 && s.status < 300) && !DOMAIN_CONFLICTS.has(`${s.status} ${s.problem}`))
-      .reduce<Record<string, number>>((counts, s) => {
-        const key = `${s.op}: ${s.status}${s.problem ? ` ${s.problem}` : ''}`;
-        return { ...counts, [key]: (counts[key] ?? 0) + 1 };
-      }, {});
+    const unexpected = countBy(
+      samples.filter((s) => !(s.status >= 200 && s.status < 300) && !DOMAIN_CONFLICTS.has(`${s.status} ${s.problem}`)),
+      (s) => `${s.op}: ${s.status}${s.problem ? ` ${s.problem}` : ''}`,
+    );
     expect(unexpected).toEqual({});
     expect(samples.length).toBeGreaterThan(CLIENTS * 10);
     for (const op of ['decision', 'submission', 'assessment', 'extension', 'extension decision', 'report', 'report review']) {
