@@ -15,6 +15,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 // a cold process spends its first seconds compiling, and the first endpoint measured paid for all of it.
 // Writes get none: each decision and report submission can be made once, and the reads warmed the rest.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+// The measured seconds of each endpoint on each server are split into this many alternating rounds.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const CONNECTIONS = 32;
 const PASSWORD = 'bench-adgangskode-2026';
 const API_PORT = 3810;
@@ -69,50 +71,78 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
-/** Drives one endpoint; latencies from every response, so p95 is real (autocannon's own summary has no p95). */
-async function drive(port, endpoint) {
-  if (endpoint.kind === 'read' && WARMUP > 0) await load(port, endpoint, WARMUP);
-  return load(port, endpoint, DURATION);
+/**
+ * Drives one endpoint on the API and on the limit server in turns. A read gets a warm-up on each, then
+ * `ROUNDS` rounds in which each server gets `DURATION / ROUNDS` seconds, in A-B, B-A, A-B … order: this
+ * machine's speed swings by a third within seconds, and one long run on each side measured those swings
+ * as much as the two servers. A write gets one run on each (a decision or report can be sent once, and
+ * its first requests on each connection would be most of a short round's answers). p95 is computed from
+ * the latencies of the answers (autocannon's own summary has no p95).
+ */
+async function drivePair(endpoint, limitEndpoint) {
+  const sides = [
+    { port: API_PORT, endpoint, counter: { next: 0 }, latencies: [], requests: 0, seconds: 0, statuses: { '2xx': 0, non2xx: 0, errors: 0 } },
+    { port: LIMIT_PORT, endpoint: limitEndpoint, counter: { next: 0 }, latencies: [], requests: 0, seconds: 0, statuses: { '2xx': 0, non2xx: 0, errors: 0 } },
+  ];
+  if (endpoint.kind === 'read' && WARMUP > 0) for (const side of sides) await load(side, WARMUP, { measured: false });
+  const rounds = endpoint.kind === 'read' ? ROUNDS : 1;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+      const result = await load(side, DURATION / rounds);
+      side.requests += result.requests.total;
+      side.seconds += result.duration;
+      for (const key of Object.keys(side.statuses)) side.statuses[key] += result[key];
+    }
+  }
+  return sides.map((side) => {
+    const latencies = side.latencies.sort((a, b) => a - b);
+    return {
+      rps: Math.round(side.requests / side.seconds),
+      p50Ms: +percentile(latencies, 50).toFixed(1),
+      p95Ms: +percentile(latencies, 95).toFixed(1),
+      p99Ms: +percentile(latencies, 99).toFixed(1),
+      statuses: side.statuses,
+    };
+  });
 }
 
-function load(port, endpoint, duration) {
+/**
+ * One autocannon run against one side. Latencies are kept when the run is measured (not a warm-up), and
+ * not for the first answer on each connection: a run opens 32 connections and sends 32 requests at once,
+ * and with eight short rounds those first answers would be a sixth of a slow list's samples, measuring
+ * the start of a round rather than the server under steady load.
+ */
+function load(side, duration, { measured = true } = {}) {
   return new Promise((resolve, reject) => {
-    const latencies = [];
-    let counter = 0;
     const instance = autocannon(
       {
-        url: `http://127.0.0.1:${port}`,
+        url: `http://127.0.0.1:${side.port}`,
         connections: CONNECTIONS,
         duration,
         requests: [
           {
-            method: endpoint.method ?? 'GET',
+            method: side.endpoint.method ?? 'GET',
             setupRequest: (request) => {
-              const i = counter++;
-              const body = endpoint.body?.(i);
+              const i = side.counter.next++;
+              const body = side.endpoint.body?.(i);
               return {
                 ...request,
-                path: endpoint.path(i),
-                headers: { authorization: `Bearer ${endpoint.token}`, 'content-type': 'application/json' },
+                path: side.endpoint.path(i),
+                headers: { authorization: `Bearer ${side.endpoint.token}`, 'content-type': 'application/json' },
                 ...(body ? { body: JSON.stringify(body) } : {}),
               };
             },
           },
         ],
       },
-      (error, result) => {
-        if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        resolve({
-          rps: Math.round(result.requests.average),
-          p50Ms: +percentile(latencies, 50).toFixed(1),
-          p95Ms: +percentile(latencies, 95).toFixed(1),
-          p99Ms: +percentile(latencies, 99).toFixed(1),
-          statuses: { '2xx': result['2xx'], non2xx: result.non2xx, errors: result.errors },
-        });
-      },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    const answered = new Set();
+    instance.on('response', (client, _status, _bytes, responseTime) => {
+      if (!measured) return;
+      if (answered.has(client)) side.latencies.push(responseTime);
+      else answered.add(client);
+    });
   });
 }
 
@@ -180,9 +210,9 @@ async function measure(size) {
   // The writes each get their own half of the waiting decisions and reports on either server.
   const pairs = [...reads.map((read) => [read, read]), ...apiWrites.map((write, index) => [write, limitWrites[index]])];
   for (const [endpoint, limitEndpoint] of pairs) {
-    log(`  ${endpoint.name}: api, limit`);
-    const apiResult = await drive(API_PORT, endpoint);
-    results.push({ ...endpoint, api: apiResult, limit: await drive(LIMIT_PORT, limitEndpoint) });
+    log(`  ${endpoint.name}: api and limit, ${endpoint.kind === 'read' ? `${ROUNDS} rounds each` : 'one run each'}`);
+    const [api, limit] = await drivePair(endpoint, limitEndpoint);
+    results.push({ ...endpoint, api, limit });
   }
   await Promise.all([stop(api), stop(limit)]);
 
@@ -256,7 +286,7 @@ const endpoints = large.results.map((entry, index) => ({
   statuses: entry.api.statuses,
 }));
 const result = {
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS },
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, durationSeconds: DURATION, rounds: ROUNDS, warmupSeconds: WARMUP, connections: CONNECTIONS },
   dataset: { large: LARGE, small: SMALL },
   endpoints,
   budget: { overCommittedProgrammes: { large: large.overCommitted, small: small.overCommitted } },
