@@ -1,4 +1,4 @@
-import { DataSource, type EntityTarget, type ObjectLiteral, PessimisticLockTransactionRequiredError } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, PessimisticLockTransactionRequiredError } from 'typeorm';
 import { Application } from '../../libs/applications/application.entity.js';
 import { Assessment } from '../../libs/assessments/assessment.entity.js';
 import { AuditEvent } from '../../libs/audit/audit-event.entity.js';
@@ -50,6 +50,12 @@ describe('reading whole rows without TypeORM’s transformer', () => {
   });
   afterAll(() => api.close());
 
+  /**
+   * Both readings of a comparison see one snapshot: the other test files write to the same database
+   * meanwhile, and a case assessed between the two reads once failed this file.
+   */
+  const inOneSnapshot = (work: (manager: EntityManager) => Promise<void>) => dataSource.transaction('REPEATABLE READ', work);
+
   const entities: Array<[string, EntityTarget<ObjectLiteral>]> = [
     ['application', Application],
     ['assessment', Assessment],
@@ -66,47 +72,52 @@ describe('reading whole rows without TypeORM’s transformer', () => {
     ['progress_report', ProgressReport],
   ];
 
-  it.each(entities)('%s: readEntities gives what getMany gives', async (_table, entity) => {
-    const builder = () => dataSource.getRepository(entity).createQueryBuilder('row').limit(200);
-    const expected = await builder().getMany();
-    expect(expected.length).toBeGreaterThan(0);
-    const actual = await readEntities(builder());
-    expect(actual).toEqual(expected);
-    expect(actual.map((row) => Object.getPrototypeOf(row))).toEqual(expected.map((row) => Object.getPrototypeOf(row)));
-  });
+  it.each(entities)('%s: readEntities gives what getMany gives', (_table, entity) =>
+    inOneSnapshot(async (manager) => {
+      const builder = () => manager.getRepository(entity).createQueryBuilder('row').limit(200);
+      const expected = await builder().getMany();
+      expect(expected.length).toBeGreaterThan(0);
+      const actual = await readEntities(builder());
+      expect(actual).toEqual(expected);
+      expect(actual.map((row) => Object.getPrototypeOf(row))).toEqual(expected.map((row) => Object.getPrototypeOf(row)));
+    }));
 
-  it('reads the same values of the same types (dates, ore, arrays, json)', async () => {
-    const [expected] = await dataSource.getRepository(Application).createQueryBuilder('application').where('application.case_number IS NOT NULL').limit(1).getMany();
-    const [actual] = await readEntities(dataSource.getRepository(Application).createQueryBuilder('application').where('application.case_number IS NOT NULL').limit(1));
-    expect(actual).toBeInstanceOf(Application);
-    expect(actual.submittedAt).toBeInstanceOf(Date);
-    expect(typeof actual.requestedOre).toBe(typeof expected.requestedOre);
-    expect(actual.plannedStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(Array.isArray(actual.coApplicantCodes) && Array.isArray(actual.activities)).toBe(true);
-    expect(actual).toEqual(expected);
-  });
+  it('reads the same values of the same types (dates, ore, arrays, json)', () =>
+    inOneSnapshot(async (manager) => {
+      const builder = () => manager.getRepository(Application).createQueryBuilder('application').where('application.case_number IS NOT NULL').limit(1);
+      const [expected] = await builder().getMany();
+      const [actual] = await readEntities(builder());
+      expect(actual).toBeInstanceOf(Application);
+      expect(actual.submittedAt).toBeInstanceOf(Date);
+      expect(typeof actual.requestedOre).toBe(typeof expected.requestedOre);
+      expect(actual.plannedStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(Array.isArray(actual.coApplicantCodes) && Array.isArray(actual.activities)).toBe(true);
+      expect(actual).toEqual(expected);
+    }));
 
-  it('reads a row once when a join repeats it, as getMany does', async () => {
-    // One row per participating kommune: an application with co-applicants comes back several times.
-    const builder = () =>
-      dataSource
-        .getRepository(Application)
-        .createQueryBuilder('application')
-        .innerJoin('application_participant', 'participant', 'participant.application_id = application.id')
-        .orderBy('application.created_at', 'DESC')
-        .addOrderBy('application.id', 'DESC');
-    const raw = await builder().getRawMany();
-    const expected = await builder().getMany();
-    expect(raw.length).toBeGreaterThan(expected.length);
-    expect(await readEntities(builder())).toEqual(expected);
-  });
+  it('reads a row once when a join repeats it, as getMany does', () =>
+    inOneSnapshot(async (manager) => {
+      // One row per participating kommune: an application with co-applicants comes back several times.
+      const builder = () =>
+        manager
+          .getRepository(Application)
+          .createQueryBuilder('application')
+          .innerJoin('application_participant', 'participant', 'participant.application_id = application.id')
+          .orderBy('application.created_at', 'DESC')
+          .addOrderBy('application.id', 'DESC');
+      const raw = await builder().getRawMany();
+      const expected = await builder().getMany();
+      expect(raw.length).toBeGreaterThan(expected.length);
+      expect(await readEntities(builder())).toEqual(expected);
+    }));
 
-  it('readEntity gives what getOne gives, and null for no row', async () => {
-    const id = (await dataSource.getRepository(Award).createQueryBuilder('award').getOneOrFail()).id;
-    const builder = (awardId: string) => dataSource.getRepository(Award).createQueryBuilder('award').where('award.id = :id', { id: awardId });
-    expect(await readEntity(builder(id))).toEqual(await builder(id).getOne());
-    expect(await readEntity(builder('00000000-0000-4000-8000-000000000000'))).toBeNull();
-  });
+  it('readEntity gives what getOne gives, and null for no row', () =>
+    inOneSnapshot(async (manager) => {
+      const id = (await manager.getRepository(Award).createQueryBuilder('award').getOneOrFail()).id;
+      const builder = (awardId: string) => manager.getRepository(Award).createQueryBuilder('award').where('award.id = :id', { id: awardId });
+      expect(await readEntity(builder(id))).toEqual(await builder(id).getOne());
+      expect(await readEntity(builder('00000000-0000-4000-8000-000000000000'))).toBeNull();
+    }));
 
   it('hands any other query to TypeORM: a lock outside a transaction is refused as getOne refuses it', async () => {
     const builder = dataSource.getRepository(Award).createQueryBuilder('award').setLock('pessimistic_write');
