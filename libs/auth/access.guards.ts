@@ -2,7 +2,7 @@ import { type ExecutionContext, Inject, Injectable, Logger, type CanActivate } f
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ClsService } from 'nestjs-cls';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import type { RequestContextStore, Role } from '../core/context/request-context.js';
 import { AuthException } from './auth.exception.js';
 import { ALLOWED_ROLES, IS_PUBLIC } from '../core/access/access.decorators.js';

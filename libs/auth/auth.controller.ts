@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { RateLimit, type RateLimitRule } from '../core/rate-limit/rate-limit.guard.js';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { Auth, CurrentUser, Public } from '../core/access/access.decorators.js';
 import { AuthService } from './auth.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';

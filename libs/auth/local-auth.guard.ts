@@ -1,6 +1,6 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { createValidationPipe } from '../core/errors/validation.js';
 import { LoginBody } from './dto/auth.dto.js';
 

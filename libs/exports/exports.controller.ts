@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags 
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsInstant } from '../core/validation/validators.js';
 import { parseInstant } from '../core/time/copenhagen.js';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import { Auth } from '../core/access/access.decorators.js';
 import { ExportsService } from './exports.service.js';
 
@@ -26,6 +27,18 @@ export class AuditExportQuery {
   to?: string;
 }
 
+/**
+ * Takes the response over from Fastify for a body written as a stream, with the headers Fastify would
+ * have sent (security headers, request id) and the export's own.
+ */
+function streamed(reply: FastifyReply, contentType: string, disposition: string): ServerResponse {
+  reply.hijack();
+  for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value as string);
+  reply.raw.setHeader('Content-Type', contentType);
+  reply.raw.setHeader('Content-Disposition', disposition);
+  return reply.raw;
+}
+
 @ApiTags('exports')
 @Controller('exports')
 @Auth('caseworker', 'admin')
@@ -36,9 +49,8 @@ export class ExportsController {
   @ApiOperation({ summary: 'One row per award: UTF-8, ;-separated, Danish number and date format, streamed' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV with a header row' })
-  async awardsCsv(@Query() query: ExportQuery, @Res() response: Response): Promise<void> {
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', 'attachment; filename="tilsagn.csv"');
+  async awardsCsv(@Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    const response = streamed(reply, 'text/csv; charset=utf-8', 'attachment; filename="tilsagn.csv"');
     await this.exports.streamAwardsCsv(response, query.programmeId);
   }
 
@@ -47,9 +59,8 @@ export class ExportsController {
   @ApiOperation({ summary: 'The audit trail as CSV (admins), oldest first, streamed; optionally a time range' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV with a header row; before/after as JSON' })
-  async auditCsv(@Query() query: AuditExportQuery, @Res() response: Response): Promise<void> {
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', 'attachment; filename="revisionsspor.csv"');
+  async auditCsv(@Query() query: AuditExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    const response = streamed(reply, 'text/csv; charset=utf-8', 'attachment; filename="revisionsspor.csv"');
     await this.exports.streamAuditCsv(response, {
       from: query.from ? parseInstant(query.from)!.toISOString() : undefined,
       to: query.to ? parseInstant(query.to)!.toISOString() : undefined,
@@ -60,10 +71,9 @@ export class ExportsController {
   @ApiOperation({ summary: 'The published award overview (applicant, description, rationale, amount) as it stands now' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'PDF, A4 landscape, with page numbers and the programme’s total' })
-  async awardOverviewPdf(@Query() query: ExportQuery, @Res() response: Response): Promise<void> {
+  async awardOverviewPdf(@Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
     const programmeId = query.programmeId ?? (await this.exports.defaultProgrammeId());
-    response.setHeader('Content-Type', 'application/pdf');
-    response.setHeader('Content-Disposition', 'inline; filename="tilsagnsoversigt.pdf"');
+    const response = streamed(reply, 'application/pdf', 'inline; filename="tilsagnsoversigt.pdf"');
     await this.exports.writeAwardOverviewPdf(programmeId, response);
   }
 }

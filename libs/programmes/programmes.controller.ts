@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { oreToApi } from '../core/money/money.js';
@@ -84,7 +84,7 @@ export class ProgrammesController {
   @Auth('caseworker', 'admin')
   @ApiOperation({ summary: 'The books: budget + adjustments − committed = remaining, every award and adjustment, totals per kommune and deviations' })
   @ApiOkResponse({ type: LedgerResponse })
-  async ledger(@Param('id', new ParseUUIDPipe()) id: string, @Res() response: Response): Promise<void> {
+  async ledger(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     // Served as computed at the programme's current ledger version; recomputed only when it has moved on.
     let version = await this.programmes.ledgerVersion(id);
     let body = this.ledgerCache.get(id, version);
@@ -93,9 +93,11 @@ export class ProgrammesController {
       version = books.programme.ledgerVersion;
       body = this.ledgerCache.set(id, version, this.ledgerResponse(books, await this.municipalities.names()));
     }
-    // The stored bytes as they are (Nest would serialize a Buffer as JSON); Express answers 304 to a matching If-None-Match.
-    response.setHeader('ETag', `W/"ledger-${id}-${version}"`);
-    response.type('application/json; charset=utf-8').send(body);
+    // The stored bytes as they are (Nest would serialize a Buffer as JSON), or 304 to a matching If-None-Match.
+    const etag = `W/"ledger-${id}-${version}"`;
+    reply.header('ETag', etag);
+    if (request.headers['if-none-match'] === etag) return void reply.status(304).send();
+    reply.type('application/json; charset=utf-8').send(body);
   }
 
   private ledgerResponse({ programme, ledger, awards, adjustments, byMunicipality, deviations }: ProgrammeBooks, names: Map<string, string>): LedgerResponse {

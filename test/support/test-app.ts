@@ -1,14 +1,17 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { configureApi } from '../../apps/api/src/configure-api.js';
+import { createHttpAdapter } from '../../libs/core/http/configure-http-app.js';
 import { Clock, type ManualClock } from '../../libs/core/time/clock.js';
 
 export interface TestApp {
   app: INestApplication;
+  /** Every route registered, as `METHOD /path` (Fastify reports them as they are added). */
+  routes: string[];
   http: TestAgent;
   close(): Promise<void>;
 }
@@ -37,6 +40,7 @@ export async function withEnv<T>(env: Record<string, string>, work: () => Promis
 
 /** The real API module, configured exactly as `main.ts` configures it, against the run's database. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const routes: string[] = [];
   const app = await withEnv(options.env ?? {}, async () => {
     const builder = Test.createTestingModule({
       imports: [ApiModule.forRoot(), ...(options.imports ?? [])],
@@ -44,10 +48,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     });
     if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await builder.compile();
-    const nestApp = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
-    configureApi(nestApp);
+    const nestApp = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bodyParser: false, bufferLogs: true });
+    await configureApi(nestApp);
+    nestApp.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+    });
     await nestApp.init();
+    await nestApp.getHttpAdapter().getInstance().ready();
     return nestApp;
   });
-  return { app, http: request(app.getHttpServer()), close: () => app.close() };
+  return { app, routes, http: request(app.getHttpServer()), close: () => app.close() };
 }

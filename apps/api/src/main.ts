@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseEnvOrExit } from '../../../libs/core/config/parse-env-or-exit.js';
-import { API_PREFIX, DOCS_PATH } from '../../../libs/core/http/configure-http-app.js';
+import { API_PREFIX, createHttpAdapter, DOCS_PATH } from '../../../libs/core/http/configure-http-app.js';
 import { closeGracefullyOnSignal, exitIfShutdownHangs } from '../../../libs/core/lifecycle/exit-if-shutdown-hangs.js';
 import { ApiModule } from './api.module.js';
 import { configureApi } from './configure-api.js';
@@ -10,8 +10,8 @@ import { configureApi } from './configure-api.js';
 async function bootstrap(): Promise<void> {
   const env = parseEnvOrExit('api');
   exitIfShutdownHangs(env.SHUTDOWN_TIMEOUT_MS);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(), { bufferLogs: true, bodyParser: false });
-  configureApi(app);
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(), createHttpAdapter(), { bufferLogs: true, bodyParser: false });
+  await configureApi(app);
   await app.listen(env.PORT, env.HOST);
   closeGracefullyOnSignal(app, env.SHUTDOWN_GRACE_MS, env.SHUTDOWN_TIMEOUT_MS);
   const base = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { ClsModule, ClsService, type ClsStore } from 'nestjs-cls';
 import type { DynamicModule } from '@nestjs/common';
 
@@ -29,7 +29,8 @@ export function requestContextModule(): DynamicModule {
     global: true,
     middleware: {
       mount: true,
-      setup: (cls: ClsService<RequestContextStore>, request: Request) => {
+      // Nest middleware gets Node's request, on which Fastify's middleware layer (middie) sets these.
+      setup: (cls: ClsService<RequestContextStore>, request: IncomingMessage & { id?: string; ip?: string; originalUrl?: string }) => {
         cls.set('requestId', String(request.id ?? ''));
         cls.set('ip', request.ip);
         cls.set('method', request.method);

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { EntityNotFoundError, QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainException } from './domain.exception.js';
@@ -44,13 +44,16 @@ const UNAVAILABLE: Problem = {
   detail: 'A service the system depends on is not answering; try again shortly.',
 };
 
-/** body-parser marks its errors with a `type`; these are the client's fault, never a 500. */
+/** Fastify marks the errors of reading a body with a `code`; these are the client's fault, never a 500. */
 const BODY_PARSER_PROBLEMS: Record<string, Problem> = {
-  'entity.parse.failed': { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' },
-  'entity.too.large': { type: problemType('body-too-large'), title: 'Content Too Large', status: 413, detail: 'The request body is too large.' },
-  'encoding.unsupported': { type: problemType('unsupported-encoding'), title: 'Unsupported Media Type', status: 415, detail: 'The request body encoding is not supported.' },
-  'charset.unsupported': { type: problemType('unsupported-encoding'), title: 'Unsupported Media Type', status: 415, detail: 'The request body charset is not supported.' },
-  'request.aborted': { type: problemType('request-aborted'), title: 'Bad Request', status: 400, detail: 'The request was aborted.' },
+  BODY_PARSE_FAILED: { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { type: problemType('body-too-large'), title: 'Content Too Large', status: 413, detail: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body does not match its Content-Length.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { type: problemType('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, detail: 'The request body must be JSON.' },
+  FST_ERR_CTP_INVALID_TYPE: { type: problemType('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, detail: 'The request body must be JSON.' },
+  FST_ERR_CTP_INVALID_CONTENT_TYPE: { type: problemType('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, detail: 'The request body must be JSON.' },
 };
 
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -91,18 +94,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception);
 
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, `Answered ${problem.status}: ${(exception as Error)?.message ?? exception}`);
     }
-    if (response.headersSent) return;
-    if (problem.status === 503) response.setHeader('Retry-After', '5');
-    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-    if (typeof problem.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(problem.retryAfterSeconds));
-    const body: ProblemDetails = { ...problem, instance: request.originalUrl?.split('?')[0], requestId: String(request.id ?? '') };
+    if (response.sent || response.raw.headersSent) return;
+    if (problem.status === 503) response.header('Retry-After', '5');
+    if (problem.status === 401) response.header('WWW-Authenticate', 'Bearer');
+    if (typeof problem.retryAfterSeconds === 'number') response.header('Retry-After', String(problem.retryAfterSeconds));
+    const body: ProblemDetails = { ...problem, instance: (request.originalUrl ?? request.url)?.split('?')[0], requestId: String(request.id ?? '') };
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
@@ -110,9 +113,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof DomainException) {
       return { type: problemType(exception.code), title: exception.title, status: exception.status, detail: exception.detail, ...exception.extensions };
     }
-    // The Express adapter wraps body-parser's errors in an HttpException and keeps the original as `cause`.
-    const bodyParserType = ((exception as { cause?: { type?: unknown } })?.cause ?? (exception as { type?: unknown }))?.type;
-    if (typeof bodyParserType === 'string' && BODY_PARSER_PROBLEMS[bodyParserType]) return BODY_PARSER_PROBLEMS[bodyParserType];
+    // Fastify's errors in reading a body carry their `code` (the adapter may wrap one and keep it as `cause`).
+    const bodyCode = ((exception as { cause?: { code?: unknown } })?.cause?.code ?? (exception as { code?: unknown })?.code);
+    if (typeof bodyCode === 'string' && Object.hasOwn(BODY_PARSER_PROBLEMS, bodyCode)) return BODY_PARSER_PROBLEMS[bodyCode];
     if (exception instanceof HttpException) return httpProblem(exception);
     if (exception instanceof EntityNotFoundError) {
       return { type: problemType('not-found'), title: 'Not Found', status: 404, detail: 'The requested record was not found.' };

@@ -20,8 +20,8 @@ function requestBindings(): Record<string, unknown> {
 }
 
 /**
- * Structured JSON logs; inside a request every line carries its id (`req.id`, set by the request-id
- * middleware). Where request lines are written, pino-http binds a logger to each request. Elsewhere
+ * Structured JSON logs; inside a request every line carries its id (`req.id`, which the Fastify
+ * adapter gives it). Where request lines are written, pino-http binds a logger to each request. Elsewhere
  * it is not mounted at all: even with its own lines off, it serialised every request (headers,
  * redaction) into a child logger that would be used only if something logged, a fifth of a small
  * request's CPU. The few lines logged during a request then take its id, method and url from the
