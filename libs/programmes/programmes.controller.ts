@@ -96,7 +96,8 @@ export class ProgrammesController {
     // The stored bytes as they are (Nest would serialize a Buffer as JSON), or 304 to a matching If-None-Match.
     const etag = `W/"ledger-${id}-${version}"`;
     reply.header('ETag', etag);
-    if (request.headers['if-none-match'] === etag) return void reply.status(304).send();
+    const matches = request.headers['if-none-match']?.split(',').some((tag) => [etag, '*'].includes(tag.trim()));
+    if (matches) return void reply.status(304).send();
     reply.type('application/json; charset=utf-8').send(body);
   }
 

@@ -8,7 +8,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service.js';
 import { AuthException } from '../auth/auth.exception.js';
 import { ProblemDetailsFilter } from '../core/errors/problem-details.filter.js';
-import { PROBLEM_CONTENT_TYPE } from '../core/errors/problem.js';
 import { QueueName } from './queue.constants.js';
 
 export const QUEUE_DASHBOARD_PATH = '/api/v1/admin/queues';
@@ -42,23 +41,15 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
 
   const auth = app.get(AuthService);
   const problems = new ProblemDetailsFilter();
-  const refuse = (request: FastifyRequest, reply: FastifyReply, error: AuthException) => {
-    const problem = problems.toProblem(error);
-    if (problem.status === 401) reply.header('WWW-Authenticate', 'Bearer');
-    return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: request.url.split('?')[0], requestId: request.id }));
-  };
 
   await app.register(
     async (scope: FastifyInstance) => {
+      // Refused here, not thrown: bull-board's plugin has an error handler of its own (a bare 500).
       scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const token = tokenOf(request);
-        if (!token) return refuse(request, reply, AuthException.unauthenticated());
-        try {
-          const user = await auth.verifyAccessToken(token);
-          if (user.role !== 'admin') return refuse(request, reply, AuthException.forbidden());
-        } catch {
-          return refuse(request, reply, AuthException.unauthenticated());
-        }
+        const user = token ? await auth.verifyAccessToken(token).catch(() => undefined) : undefined;
+        if (!user) return problems.answer(AuthException.unauthenticated(), request, reply);
+        if (user.role !== 'admin') return problems.answer(AuthException.forbidden(), request, reply);
         if (accessTokenParameter(request)) {
           reply.header('Set-Cookie', `${COOKIE}=${token}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_SECONDS}`);
           return reply.redirect(QUEUE_DASHBOARD_PATH, 303);

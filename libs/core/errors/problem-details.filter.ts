@@ -44,16 +44,19 @@ const UNAVAILABLE: Problem = {
   detail: 'A service the system depends on is not answering; try again shortly.',
 };
 
+const MALFORMED_BODY: Problem = { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' };
+const UNSUPPORTED_BODY: Problem = { type: problemType('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, detail: 'The request body must be JSON.' };
+
 /** Fastify marks the errors of reading a body with a `code`; these are the client's fault, never a 500. */
 const BODY_PARSER_PROBLEMS: Record<string, Problem> = {
-  BODY_PARSE_FAILED: { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' },
+  BODY_PARSE_FAILED: MALFORMED_BODY,
+  FST_ERR_CTP_EMPTY_JSON_BODY: MALFORMED_BODY,
+  FST_ERR_CTP_INVALID_JSON_BODY: MALFORMED_BODY,
   FST_ERR_CTP_BODY_TOO_LARGE: { type: problemType('body-too-large'), title: 'Content Too Large', status: 413, detail: 'The request body is too large.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body does not match its Content-Length.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { type: problemType('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, detail: 'The request body must be JSON.' },
-  FST_ERR_CTP_INVALID_TYPE: { type: problemType('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, detail: 'The request body must be JSON.' },
-  FST_ERR_CTP_INVALID_CONTENT_TYPE: { type: problemType('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, detail: 'The request body must be JSON.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { ...MALFORMED_BODY, detail: 'The request body does not match its Content-Length.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: UNSUPPORTED_BODY,
+  FST_ERR_CTP_INVALID_TYPE: UNSUPPORTED_BODY,
+  FST_ERR_CTP_INVALID_CONTENT_TYPE: UNSUPPORTED_BODY,
 };
 
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -94,19 +97,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const response = http.getResponse<FastifyReply>();
+    this.answer(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /**
+   * Answers `exception` on `response` as problem+json; also for routes outside Nest (the queue dashboard),
+   * whose hooks return the reply it gives back.
+   */
+  answer(exception: unknown, request: FastifyRequest, response: FastifyReply): FastifyReply {
     const problem = this.toProblem(exception);
 
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, `Answered ${problem.status}: ${(exception as Error)?.message ?? exception}`);
     }
-    if (response.sent || response.raw.headersSent) return;
+    if (response.sent || response.raw.headersSent) return response;
     if (problem.status === 503) response.header('Retry-After', '5');
     if (problem.status === 401) response.header('WWW-Authenticate', 'Bearer');
     if (typeof problem.retryAfterSeconds === 'number') response.header('Retry-After', String(problem.retryAfterSeconds));
     const body: ProblemDetails = { ...problem, instance: (request.originalUrl ?? request.url)?.split('?')[0], requestId: String(request.id ?? '') };
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    return response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
   toProblem(exception: unknown): Problem {
