@@ -132,6 +132,10 @@ describe('programmes', () => {
       expect((await ledger()).body).toEqual(first.body);
       // Unchanged: a client that has it is told so.
       await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).set('If-None-Match', first.headers.etag).expect(304);
+      // As HTTP has it: a list of tags matches when one of them does, and `*` matches any; a stale tag does not.
+      await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).set('If-None-Match', `W/"stale", ${first.headers.etag}`).expect(304);
+      await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).set('If-None-Match', '*').expect(304);
+      await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).set('If-None-Match', 'W/"stale"').expect(200);
 
       // An adjustment and an award are in the next answer.
       await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 1_000, reason: 'Overført restbeløb' }).expect(201);

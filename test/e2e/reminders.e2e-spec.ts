@@ -322,4 +322,13 @@ describe('reminders', () => {
     const viaLink = await api.http.get('/api/v1/admin/queues').query({ access_token: admin.accessToken }).expect(303);
     expect(viaLink.headers['set-cookie'][0]).toMatch(/HttpOnly; SameSite=Strict/);
   });
+
+  it('the queue dashboard refuses as every route does: problem+json, and a Bearer challenge for no token', async () => {
+    const anonymous = await api.http.get('/api/v1/admin/queues').expect(401);
+    expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(anonymous.headers['www-authenticate']).toBe('Bearer');
+    expect(anonymous.body).toMatchObject({ type: 'urn:tilskud:problem:unauthenticated', status: 401, instance: '/api/v1/admin/queues' });
+    const caseworker = await api.http.get('/api/v1/admin/queues').set(people.decider.bearer).expect(403);
+    expect(caseworker.body).toMatchObject({ type: 'urn:tilskud:problem:forbidden', status: 403, requestId: caseworker.headers['x-request-id'] });
+  });
 });
