@@ -15,7 +15,7 @@ import { AuthSession } from './auth-session.entity.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshToken } from './refresh-token.entity.js';
-import { JwtStrategy, jwtSigningKey, LocalStrategy } from './strategies.js';
+import { jwtSigningKey, LocalStrategy } from './strategies.js';
 import { User } from './user.entity.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
@@ -41,7 +41,6 @@ import { UsersService } from './users.service.js';
     UsersService,
     PasswordHasher,
     LocalStrategy,
-    JwtStrategy,
     LocalAuthGuard,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

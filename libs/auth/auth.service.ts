@@ -37,6 +37,11 @@ export interface SignedIn {
   user: User;
 }
 
+/** The token of an `Authorization: Bearer <token>` header (the scheme in any case), or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header === undefined ? undefined : /^bearer +(\S+) *$/i.exec(header)?.[1];
+}
+
 type Outcome<T> = { ok: T } | { refused: AuthException };
 
 @Injectable()
@@ -190,11 +195,15 @@ export class AuthService {
     return result.affected ?? 0;
   }
 
-  /** Verifies an access token outside Passport (the queue dashboard) with the same pinned rules. */
+  /**
+   * The user an access token speaks for, for every authenticated route and the queue dashboard: HS256
+   * only (no `none`, no other algorithm), our issuer and audience, not expired, then the session and
+   * user as {@link resolveAccessToken} reads them. Any failure is the same 401.
+   */
   async verifyAccessToken(token: string): Promise<AuthUser> {
     let claims: AccessTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
+      claims = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
     } catch {
       throw AuthException.unauthenticated();
     }

@@ -5,7 +5,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AuthService } from '../auth/auth.service.js';
+import { AuthService, bearerToken } from '../auth/auth.service.js';
 import { AuthException } from '../auth/auth.exception.js';
 import { ProblemDetailsFilter } from '../core/errors/problem-details.filter.js';
 import { QueueName } from './queue.constants.js';
@@ -20,8 +20,8 @@ function accessTokenParameter(request: FastifyRequest): string | undefined {
 }
 
 function tokenOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7);
+  const header = bearerToken(request.headers.authorization);
+  if (header) return header;
   const query = accessTokenParameter(request);
   if (query) return query;
   return request.headers.cookie?.split(/;\s*/).find((pair) => pair.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);

@@ -112,6 +112,30 @@ describe('sign-in', () => {
       await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${hs512}`).expect(401);
     });
 
+    it('are refused, signed with our key, when expired or meant for another issuer or audience', async () => {
+      const signedIn = await signedInAs(api, 'caseworker');
+      const jwt = api.app.get(JwtService, { strict: false });
+      const { sub, sid, role, mun } = jwt.decode(signedIn.accessToken);
+      const token = (options: { issuer?: string; audience?: string; expiresIn?: number }) =>
+        jwt.sign({ sub, sid, role, mun }, { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 60, ...options });
+      // The same claims and options otherwise pass, so each refusal below is for the one thing changed.
+      await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token({})}`).expect(200);
+      for (const changed of [{ expiresIn: -1 }, { issuer: 'someone-else' }, { audience: 'another-api' }]) {
+        const response = await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token(changed)}`).expect(401);
+        expect(response.body.type).toBe('urn:tilskud:problem:unauthenticated');
+      }
+    });
+
+    it('are read from a Bearer header in any case, and nothing else', async () => {
+      const { accessToken } = await signedInAs(api, 'caseworker');
+      await api.http.get('/api/v1/auth/me').set('Authorization', `bearer ${accessToken}`).expect(200);
+      await api.http.get('/api/v1/auth/me').set('Authorization', `BEARER  ${accessToken}`).expect(200);
+      for (const header of [`Basic ${accessToken}`, 'Bearer', `Bearer ${accessToken} ${accessToken}`, accessToken]) {
+        const response = await api.http.get('/api/v1/auth/me').set('Authorization', header).expect(401);
+        expect(response.headers['www-authenticate']).toBe('Bearer');
+      }
+    });
+
     it('stop working at once when the user is deactivated', async () => {
       const admin = await signedInAs(api, 'admin');
       const lead = await signedInAs(api, 'project_lead', '851');
