@@ -6,7 +6,7 @@ import { AuthSession } from '../../libs/auth/auth-session.entity.js';
 import { User } from '../../libs/auth/user.entity.js';
 import { Award } from '../../libs/awards/award.entity.js';
 import { Decision } from '../../libs/awards/decision.entity.js';
-import { readEntities, readEntity } from '../../libs/core/database/plain-read.js';
+import { PreparedRead, readEntities, readEntity } from '../../libs/core/database/plain-read.js';
 import { ManualClock } from '../../libs/core/time/clock.js';
 import { ExtensionRequest } from '../../libs/extensions/extension-request.entity.js';
 import { Municipality } from '../../libs/municipalities/municipality.entity.js';
@@ -118,6 +118,50 @@ describe('reading whole rows without TypeORM’s transformer', () => {
       expect(await readEntity(builder(id))).toEqual(await builder(id).getOne());
       expect(await readEntity(builder('00000000-0000-4000-8000-000000000000'))).toBeNull();
     }));
+
+  describe('PreparedRead', () => {
+    // `:kommune` comes first in the SQL and last in the names, so the values must be put in the SQL's order.
+    const byKommuneAndId = (manager: EntityManager) =>
+      manager.getRepository(Application).createQueryBuilder('application').where(':kommune = ANY(application.participant_codes)').andWhere('application.id = :id');
+
+    it('gives what getOne gives, with the values in the order of the SQL, and null for no row', () =>
+      inOneSnapshot(async (manager) => {
+        const { id, municipalityCode } = await manager.getRepository(Application).createQueryBuilder('application').where('application.case_number IS NOT NULL').getOneOrFail();
+        const read = new PreparedRead(['id', 'kommune'], byKommuneAndId);
+        const values = { id, kommune: municipalityCode };
+        const expected = await byKommuneAndId(manager).setParameters(values).getOne();
+        expect(expected).not.toBeNull();
+        for (let i = 0; i < 2; i += 1) {
+          const actual = await read.one(manager, values);
+          expect(actual).toBeInstanceOf(Application);
+          expect(actual).toEqual(expected);
+        }
+        expect(await read.one(manager, { id, kommune: '999' })).toBeNull();
+      }));
+
+    it('reads inside the transaction of the manager it is given', async () => {
+      const application = await dataSource.getRepository(Application).createQueryBuilder('application').getOneOrFail();
+      const read = new PreparedRead(['id', 'kommune'], byKommuneAndId);
+      const rolledBack = new Error('roll back');
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await manager.getRepository(Application).update(application.id, { title: 'Ændret i transaktionen' });
+          expect((await read.one(manager, { id: application.id, kommune: application.municipalityCode }))?.title).toBe('Ændret i transaktionen');
+          throw rolledBack;
+        }),
+      ).rejects.toBe(rolledBack);
+      expect((await read.one(dataSource.manager, { id: application.id, kommune: application.municipalityCode }))?.title).toBe(application.title);
+    });
+
+    it('leaves to TypeORM a query with a parameter it was not told of, or one it cannot copy', async () => {
+      const { id, municipalityCode } = await dataSource.getRepository(Application).createQueryBuilder('application').getOneOrFail();
+      const values = { id, kommune: municipalityCode };
+      const withOwnValue = (manager: EntityManager) => byKommuneAndId(manager).andWhere('application.requested_ore >= :least', { least: 0 });
+      expect(await new PreparedRead(['id', 'kommune'], withOwnValue).one(dataSource.manager, values)).toEqual(await withOwnValue(dataSource.manager).setParameters(values).getOne());
+      const locked = new PreparedRead(['id', 'kommune'], (manager) => byKommuneAndId(manager).setLock('pessimistic_write'));
+      await expect(locked.one(dataSource.manager, values)).rejects.toBeInstanceOf(PessimisticLockTransactionRequiredError);
+    });
+  });
 
   it('hands any other query to TypeORM: a lock outside a transaction is refused as getOne refuses it', async () => {
     const builder = dataSource.getRepository(Award).createQueryBuilder('award').setLock('pessimistic_write');

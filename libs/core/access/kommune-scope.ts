@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { readEntity } from '../database/plain-read.js';
+import { PreparedRead, readEntity } from '../database/plain-read.js';
 import type { Actor } from '../context/request-context.js';
 import { NotFoundDomainException } from '../errors/domain.exception.js';
 
@@ -10,7 +10,30 @@ import { NotFoundDomainException } from '../errors/domain.exception.js';
  */
 export function restrictToKommune<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, alias: string, actor: Actor): SelectQueryBuilder<T> {
   if (actor.role !== 'project_lead') return builder;
-  return builder.andWhere(`:actorKommune = ANY(${alias}.participant_codes)`, { actorKommune: actor.municipalityCode ?? '' });
+  return builder.andWhere(kommuneCondition(alias), { actorKommune: actor.municipalityCode ?? '' });
+}
+
+const kommuneCondition = (alias: string) => `:actorKommune = ANY(${alias}.participant_codes)`;
+
+/** A row by `:id`, and for a project lead only where `:actorKommune` takes part. */
+function visibleQuery<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, alias: string, scoped: boolean): SelectQueryBuilder<T> {
+  const builder = manager.createQueryBuilder(entity, alias).where(`${alias}.id = :id`);
+  return scoped ? builder.andWhere(kommuneCondition(alias)) : builder;
+}
+
+/** The unlocked reads by id, per entity, alias and whether the actor is scoped to a kommune. */
+const visibleReads = new Map<EntityTarget<ObjectLiteral>, Map<string, PreparedRead<ObjectLiteral>>>();
+
+function visibleRead<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, scoped: boolean): PreparedRead<T> {
+  let byShape = visibleReads.get(entity);
+  if (!byShape) visibleReads.set(entity, (byShape = new Map()));
+  const key = `${alias}:${scoped}`;
+  let read = byShape.get(key);
+  if (!read) {
+    read = new PreparedRead(scoped ? ['id', 'actorKommune'] : ['id'], (manager) => visibleQuery(manager, entity, alias, scoped));
+    byShape.set(key, read);
+  }
+  return read as unknown as PreparedRead<T>;
 }
 
 /**
@@ -25,10 +48,13 @@ export async function findVisible<T extends ObjectLiteral>(
   actor: Actor,
   { lock = false, label }: { lock?: boolean; label: string },
 ): Promise<T> {
-  const builder = manager.createQueryBuilder(entity, alias).where(`${alias}.id = :id`, { id });
-  restrictToKommune(builder, alias, actor);
-  if (lock) builder.setLock('pessimistic_write');
-  const row = await readEntity(builder);
+  const scoped = actor.role === 'project_lead';
+  const values = { id, actorKommune: actor.municipalityCode ?? '' };
+  // A locked read is rare (a write's first step) and stays on TypeORM's path, which refuses a lock
+  // outside a transaction.
+  const row = lock
+    ? await readEntity(visibleQuery(manager, entity, alias, scoped).setParameters(values).setLock('pessimistic_write'))
+    : await visibleRead(entity, alias, scoped).one(manager, values);
   if (!row) throw new NotFoundDomainException(label, id);
   return row;
 }

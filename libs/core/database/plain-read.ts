@@ -1,4 +1,4 @@
-import type { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 
@@ -133,4 +133,52 @@ export async function readEntity<T extends ObjectLiteral>(builder: SelectQueryBu
   if (!hydrator) return builder.getOne();
   const raw = await builder.getRawOne<Raw>();
   return raw === undefined ? null : hydrator.entity(raw);
+}
+
+interface CompiledRead<T> {
+  sql: string;
+  /** The parameter names in the order of the SQL's `$1`, `$2` … */
+  order: string[];
+  entity: (raw: Raw) => T;
+}
+
+/**
+ * A read of one entity's whole rows by named parameters, whose SQL depends on the query's shape and
+ * never on the values: TypeORM builds the SQL once per data source, and each read runs it with the
+ * values and copies the row as {@link readEntity} does. Building the query again for every case
+ * detail (aliases, escaping, property names) was a tenth of the request's CPU. A query that
+ * `readEntity` would hand to TypeORM, or whose parameters are not all named here, is built and run by
+ * TypeORM every time.
+ */
+export class PreparedRead<T extends ObjectLiteral> {
+  private readonly compiled = new WeakMap<DataSource, CompiledRead<T> | null>();
+
+  constructor(
+    private readonly parameters: readonly string[],
+    private readonly build: (manager: EntityManager) => SelectQueryBuilder<T>,
+  ) {}
+
+  /** The first row for these values, or null; runs inside the manager's transaction if it has one. */
+  async one(manager: EntityManager, values: Record<string, unknown>): Promise<T | null> {
+    const compiled = this.compile(manager);
+    if (!compiled) return readEntity(this.build(manager).setParameters(values));
+    const rows: Raw[] = await manager.query(
+      compiled.sql,
+      compiled.order.map((name) => values[name]),
+    );
+    return rows.length === 0 ? null : compiled.entity(rows[0]);
+  }
+
+  private compile(manager: EntityManager): CompiledRead<T> | null {
+    if (this.compiled.has(manager.dataSource)) return this.compiled.get(manager.dataSource)!;
+    const builder = this.build(manager);
+    const hydrator = hydratorFor(builder);
+    // Each parameter is given a value that names it, so its place in TypeORM's `$n` list can be read off.
+    const marks = new Map(this.parameters.map((name) => [`\u0000parameter:${name}`, name]));
+    const [sql, values] = builder.setParameters(Object.fromEntries([...marks].map(([mark, name]) => [name, mark]))).getQueryAndParameters();
+    const order = values.map((value) => (typeof value === 'string' ? marks.get(value) : undefined));
+    const compiled = hydrator && order.every((name) => name !== undefined) ? { sql, order: order as string[], entity: hydrator.entity } : null;
+    this.compiled.set(manager.dataSource, compiled);
+    return compiled;
+  }
 }
