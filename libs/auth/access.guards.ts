@@ -12,8 +12,8 @@ import type { AuthUser } from '../core/access/auth-user.js';
  * Every route needs a valid access token unless it is `@Public()`; the user becomes the request's actor.
  * The token is checked by `AuthService.verifyAccessToken` (HS256 only, our issuer and audience, not
  * expired, the session live and the user active), the same path the queue dashboard uses. Passport's
- * JWT strategy did the same through a per-request middleware and two promise wrappers, which the
- * profile showed as a twentieth of a case detail's CPU.
+ * JWT strategy did the same through a per-request middleware and two promise wrappers; without them a
+ * case detail served 4–6% more requests (two runs of 16 alternating rounds).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
