@@ -134,6 +134,9 @@ describe('sign-in', () => {
         const response = await api.http.get('/api/v1/auth/me').set('Authorization', header).expect(401);
         expect(response.headers['www-authenticate']).toBe('Bearer');
       }
+      // The query parameter and the cookie the queue dashboard takes are not read by the API's routes.
+      await api.http.get(`/api/v1/auth/me?access_token=${accessToken}`).expect(401);
+      await api.http.get('/api/v1/auth/me').set('Cookie', `tilskud_queues=${accessToken}`).expect(401);
     });
 
     it('stop working at once when the user is deactivated', async () => {
