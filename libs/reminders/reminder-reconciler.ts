@@ -245,12 +245,7 @@ export class ReminderReconciler {
     mode: WriteMode = 'exclusive',
   ): Promise<Omit<ReconcileResult, 'queued'> & { skipped: number; queuedCancelIds: string[] }> {
     return this.dataSource.transaction(async (manager) => {
-      // The commit need not wait for its WAL to reach the disk: a crash loses at most the last batches'
-      // writes, and the next pass plans them again. A full first pass commits two thousand batches.
-      await manager.query(
-        `SELECT set_config('synchronous_commit', 'off', true), ${mode === 'shared' ? 'pg_advisory_xact_lock_shared($1)' : 'pg_advisory_xact_lock($1)'}`,
-        [RECONCILE_LOCK],
-      );
+      await manager.query(mode === 'shared' ? 'SELECT pg_advisory_xact_lock_shared($1)' : 'SELECT pg_advisory_xact_lock($1)', [RECONCILE_LOCK]);
       const current = await this.state.stamps(manager, difference.awardIds);
       const unchanged = new Set(difference.awardIds.filter((id) => current.get(id) === difference.stamps.get(id)));
       const fresh = difference.fresh.filter((reminder) => unchanged.has(reminder.awardId));
