@@ -80,10 +80,8 @@ function percentile(sorted, p) {
  * the latencies of the answers (autocannon's own summary has no p95).
  */
 async function drivePair(endpoint, limitEndpoint) {
-  const sides = [
-    { port: API_PORT, endpoint, counter: { next: 0 }, latencies: [], requests: 0, seconds: 0, statuses: { '2xx': 0, non2xx: 0, errors: 0 } },
-    { port: LIMIT_PORT, endpoint: limitEndpoint, counter: { next: 0 }, latencies: [], requests: 0, seconds: 0, statuses: { '2xx': 0, non2xx: 0, errors: 0 } },
-  ];
+  const side = (port, driven) => ({ port, endpoint: driven, counter: { next: 0 }, latencies: [], requests: 0, seconds: 0, statuses: { '2xx': 0, non2xx: 0, errors: 0 } });
+  const sides = [side(API_PORT, endpoint), side(LIMIT_PORT, limitEndpoint)];
   if (endpoint.kind === 'read' && WARMUP > 0) for (const side of sides) await load(side, WARMUP, { measured: false });
   const rounds = endpoint.kind === 'read' ? ROUNDS : 1;
   for (let round = 0; round < rounds; round += 1) {

@@ -11,6 +11,16 @@ const toBoolean = ({ value }: { value: unknown }) =>
 
 const URL_OF = (schemes: string) => new RegExp(`^(${schemes})://`);
 
+/** A size such as `100kb` or `1mb` (BODY_LIMIT): the one format the setting accepts and {@link bytesOf} reads. */
+const SIZE = /^(\d+)(b|kb|mb)$/i;
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** The bytes a validated size setting stands for. */
+export function bytesOf(size: string): number {
+  const [, amount, unit] = SIZE.exec(size) ?? [];
+  return Number(amount) * SIZE_UNITS[unit.toLowerCase()];
+}
+
 /**
  * Every environment variable the system reads, with the default that works on a developer machine.
  * Parsed once at start-up by {@link parseEnv}; a bad value stops the process with a message naming it.
@@ -157,7 +167,7 @@ export class Env {
   })
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
-  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
+  @Matches(SIZE, { message: 'must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '1mb';
 
   /** After SIGTERM, how long the API goes on serving (health already 503) before it stops accepting connections. */

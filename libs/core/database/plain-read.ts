@@ -162,10 +162,7 @@ export class PreparedRead<T extends ObjectLiteral> {
   async one(manager: EntityManager, values: Record<string, unknown>): Promise<T | null> {
     const compiled = this.compile(manager);
     if (!compiled) return readEntity(this.build(manager).setParameters(values));
-    const rows: Raw[] = await manager.query(
-      compiled.sql,
-      compiled.order.map((name) => values[name]),
-    );
+    const rows: Raw[] = await manager.query(compiled.sql, compiled.order.map((name) => values[name]));
     return rows.length === 0 ? null : compiled.entity(rows[0]);
   }
 

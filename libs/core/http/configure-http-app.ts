@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import type { AppConfigService } from '../config/config.module.js';
+import { bytesOf } from '../config/env.js';
 
 export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
@@ -20,12 +21,6 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function refusePrototypeKeys(key: string, value: unknown): unknown {
   if (PROTOTYPE_KEYS.has(key)) throw new SyntaxError(`The key "${key}" is not allowed in a request body`);
   return value;
-}
-
-const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
-function bytesOf(size: string): number {
-  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(size) ?? [];
-  return Number(amount) * SIZE_UNITS[unit.toLowerCase()];
 }
 
 /**
