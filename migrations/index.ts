@@ -11,6 +11,8 @@ import { AddProgrammeLedgerVersion1765000000000 } from './1765000000000-add-prog
 import { CreateApplicationParticipants1765100000000 } from './1765100000000-create-application-participants.js';
 import { AddAuditAppendFunction1765200000000 } from './1765200000000-add-audit-append-function.js';
 import { OrderReminderIdsByTime1765300000000 } from './1765300000000-order-reminder-ids-by-time.js';
+import { CreateInstallationSecrets1765400000000 } from './1765400000000-create-installation-secrets.js';
+import { AddSignInThrottleAndApprovals1765500000000 } from './1765500000000-add-sign-in-throttle-and-approvals.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -30,4 +32,6 @@ export const migrations = [
   CreateApplicationParticipants1765100000000,
   AddAuditAppendFunction1765200000000,
   OrderReminderIdsByTime1765300000000,
+  CreateInstallationSecrets1765400000000,
+  AddSignInThrottleAndApprovals1765500000000,
 ];

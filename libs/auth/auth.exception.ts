@@ -10,6 +10,9 @@ export enum AuthExceptionCode {
   EMAIL_TAKEN = 'email-taken',
   INVALID_USER = 'invalid-user',
   LAST_ADMIN = 'last-admin',
+  SIGN_IN_THROTTLED = 'sign-in-throttled',
+  SELF_CHANGE = 'self-change',
+  APPROVAL = 'approval-not-possible',
 }
 
 export class AuthException extends DomainException {
@@ -45,6 +48,25 @@ export class AuthException extends DomainException {
 
   static invalidUser(field: string, message: string): AuthException {
     return new AuthException(AuthExceptionCode.INVALID_USER, 400, 'Bad Request', `${field} ${message}.`, { errors: [{ field, message }] });
+  }
+
+  /** This address must wait after its failed sign-ins on this account (the same for an unknown e-mail). */
+  static throttled(retryAfterSeconds: number): AuthException {
+    return new AuthException(
+      AuthExceptionCode.SIGN_IN_THROTTLED,
+      429,
+      'Vent før næste forsøg',
+      `Der har været for mange forkerte forsøg på at logge ind fra denne adresse; prøv igen om ${retryAfterSeconds} sekunder.`,
+      { retryAfterSeconds },
+    );
+  }
+
+  static selfChange(): AuthException {
+    return new AuthException(AuthExceptionCode.SELF_CHANGE, 403, 'Ikke tilladt', 'Du kan ikke ændre din egen rolle eller deaktivere dig selv; bed en anden administrator om det.');
+  }
+
+  static approvalNotPossible(detail: string): AuthException {
+    return new AuthException(AuthExceptionCode.APPROVAL, 409, 'Kan ikke godkendes', detail);
   }
 
   static lastAdmin(): AuthException {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AppConfigService } from '../core/config/config.module.js';
@@ -11,15 +11,19 @@ import { Clock } from '../core/time/clock.js';
 import { AuthException } from './auth.exception.js';
 import { AuthSession } from './auth-session.entity.js';
 import type { AuthUser } from '../core/access/auth-user.js';
-import { afterFailedLogin, afterSuccessfulLogin, isLockedOut } from './lockout.js';
+import { identifierHash, INSTALLATION_KEYS, type InstallationKeys } from './installation-keys.js';
+import { afterFailure, afterSuccess, isKnownAddress, waitBeforeAttempt } from './lockout.js';
 import { PasswordHasher } from './password-hasher.js';
 import { normalizeEmail } from './password-policy.js';
 import { issueRefreshToken, parseRefreshToken, secretHashesMatch } from './refresh-token.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SignInThrottleStore } from './sign-in-throttle.store.js';
 import { User } from './user.entity.js';
 
 export const ACCESS_TOKEN_ISSUER = 'tilskud';
 export const ACCESS_TOKEN_AUDIENCE = 'tilskud-api';
+/** Clocks of several API processes may differ this much; a token's age is checked with it. */
+const CLOCK_TOLERANCE_SECONDS = 30;
 
 /** What an access token says: who (`sub`), which sign-in (`sid`); role and kommune are re-read each request. */
 export interface AccessTokenClaims {
@@ -42,6 +46,32 @@ export function bearerToken(header: string | undefined): string | undefined {
   return header === undefined ? undefined : /^bearer +(\S+) *$/i.exec(header)?.[1];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every claim an access token of ours has: the library checks `exp`, `iss` and `aud` when they are
+ * there, but accepts a token without `exp` (one that never expires) or `iat`; we do not.
+ */
+export function hasRequiredClaims(payload: unknown): payload is AccessTokenClaims & { exp: number; iat: number } {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const claims = payload as Record<string, unknown>;
+  return (
+    Number.isInteger(claims.exp) &&
+    Number.isInteger(claims.iat) &&
+    claims.iss === ACCESS_TOKEN_ISSUER &&
+    claims.aud === ACCESS_TOKEN_AUDIENCE &&
+    typeof claims.sub === 'string' &&
+    UUID.test(claims.sub) &&
+    typeof claims.sid === 'string' &&
+    UUID.test(claims.sid)
+  );
+}
+
+/** What the audit trail may say of a session: a digest that links its events, never the id that a token could be made from. */
+export function sessionRef(sessionId: string): string {
+  return createHash('sha256').update(sessionId).digest('hex').slice(0, 16);
+}
+
 type Outcome<T> = { ok: T } | { refused: AuthException };
 
 @Injectable()
@@ -53,47 +83,64 @@ export class AuthService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: AppConfigService,
+    @Inject(INSTALLATION_KEYS) private readonly keys: InstallationKeys,
   ) {}
 
+  /** The keyed hash that stands in for a typed e-mail address in counters and the audit trail. */
+  emailHash(email: string): string {
+    return identifierHash(this.keys.identifierKey, normalizeEmail(email));
+  }
+
   /**
-   * The password check behind `POST /auth/login`. An unknown e-mail, a wrong password, a locked and a
-   * deactivated account all get the same answer after the same argon2 work. Failures are counted and
-   * recorded even though the answer is a refusal.
+   * The password check behind `POST /auth/login`, from one client address. An address that must still
+   * wait after its failures on this account is refused (429) without a check; otherwise an unknown
+   * e-mail, a wrong password, a locked, deactivated or unapproved account all get the same 401 after
+   * the same argon2 work. Failures are counted and recorded even though the answer is a refusal; what
+   * was typed as the e-mail is recorded only as its keyed hash, unless it is a known user's.
    */
-  async verifyCredentials(email: string, password: string): Promise<User> {
+  async verifyCredentials(email: string, password: string, client: string): Promise<User> {
     const address = normalizeEmail(email);
+    const emailHash = this.emailHash(address);
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome<User>> => {
+      const throttle = await SignInThrottleStore.lock(manager, emailHash, client);
       const user = await manager.findOne(User, { where: { email: address }, lock: { mode: 'pessimistic_write' } });
-      const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, password);
       const now = this.clock.now();
-      const refuse = async (reason: string, after: Record<string, unknown> = {}) => {
-        await this.audit.record(manager, {
-          action: 'auth.login_failed',
+      const record = (action: string, reason: string, after: Record<string, unknown> = {}) =>
+        this.audit.record(manager, {
+          action,
           entityType: 'user',
           entityId: user?.id ?? null,
-          after: { email: address, reason, ...after },
+          after: { reason, ...(user ? {} : { emailHash }), ...after },
           actor: null,
         });
+
+      const addressWait = waitBeforeAttempt(throttle, null, now);
+      if (addressWait > 0) {
+        await record('auth.login_throttled', 'address-waiting');
+        return { refused: AuthException.throttled(Math.ceil(addressWait / 1000)) };
+      }
+      const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, password);
+      const refuse = async (reason: string, after: Record<string, unknown> = {}) => {
+        await record('auth.login_failed', reason, after);
         return { refused: AuthException.invalidCredentials() };
       };
 
-      if (!user) return refuse('unknown-email');
-      if (isLockedOut(user, now)) return refuse('locked', { lockedUntil: user.lockedUntil });
-      if (!passwordMatches) {
-        const next = afterFailedLogin(user, now);
-        await manager.update(User, user.id, { failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil });
-        if (next.lockedNow) {
-          await this.audit.record(manager, {
-            action: 'auth.locked_out',
-            entityType: 'user',
-            entityId: user.id,
-            after: { lockedUntil: next.lockedUntil },
-            actor: null,
-          });
+      if (user && waitBeforeAttempt(throttle, user, now) > 0) return refuse('account-waiting', { lockedUntil: user.lockedUntil });
+      if (!user || !passwordMatches) {
+        const next = afterFailure(throttle, user, now);
+        await SignInThrottleStore.save(manager, emailHash, client, next.address, now);
+        if (!user) return refuse('unknown-email');
+        if (next.account !== user && next.account !== null) {
+          await manager.update(User, user.id, { failedLoginCount: next.account.failedLoginCount, lockedUntil: next.account.lockedUntil });
+          if (next.account.lockedUntil && next.account.lockedUntil !== user.lockedUntil) {
+            await this.audit.record(manager, { action: 'auth.locked_out', entityType: 'user', entityId: user.id, after: { lockedUntil: next.account.lockedUntil }, actor: null });
+          }
         }
-        return refuse('wrong-password', { failedLoginCount: next.lockedNow ? 10 : next.failedLoginCount });
+        return refuse('wrong-password', { failuresFromAddress: next.address.failures, knownAddress: isKnownAddress(throttle, now) });
       }
       if (!user.active) return refuse('inactive');
+      if (user.approvalRequestedAt !== null) return refuse('awaiting-approval');
+      await SignInThrottleStore.save(manager, emailHash, client, afterSuccess(now).address, now);
       return { ok: user };
     });
     if ('refused' in outcome) throw outcome.refused;
@@ -104,7 +151,7 @@ export class AuthService {
   signIn(user: User): Promise<SignedIn> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      if (user.failedLoginCount !== 0 || user.lockedUntil !== null) await manager.update(User, user.id, afterSuccessfulLogin());
+      await manager.update(User, user.id, { ...afterSuccess(now).account, lastSignInAt: now });
       const session = manager.create(AuthSession, {
         id: randomUUID(),
         userId: user.id,
@@ -119,7 +166,7 @@ export class AuthService {
         action: 'auth.login_succeeded',
         entityType: 'user',
         entityId: user.id,
-        after: { sessionId: session.id },
+        after: { sessionRef: sessionRef(session.id) },
         actor: { id: user.id, role: user.role, municipalityCode: user.municipalityCode },
       });
       return signedIn;
@@ -147,7 +194,7 @@ export class AuthService {
           action: 'auth.refresh_token_reused',
           entityType: 'user',
           entityId: user.id,
-          after: { sessionId: session.id, tokenId: token.id },
+          after: { sessionRef: sessionRef(session.id) },
           actor: null,
         });
         return { refused: AuthException.invalidRefreshToken() };
@@ -197,17 +244,35 @@ export class AuthService {
 
   /**
    * The user an access token speaks for, for every authenticated route and the queue dashboard: HS256
-   * only (no `none`, no other algorithm), our issuer and audience, not expired, then the session and
-   * user as {@link resolveAccessToken} reads them. Any failure is the same 401.
+   * only (no `none`, no other algorithm), signed by the current key (or, after a rotation and only for
+   * the tokens' lifetime, the previous one), our issuer and audience, with `exp` and `iat`, not expired
+   * and not older than an access token lives, then the session and user as {@link resolveAccessToken}
+   * reads them. Any failure is the same 401.
    */
   async verifyAccessToken(token: string): Promise<AuthUser> {
-    let claims: AccessTokenClaims;
-    try {
-      claims = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
-    } catch {
-      throw AuthException.unauthenticated();
-    }
+    const { current, previous, previousUntil } = this.keys.accessTokens;
+    // Token times are checked against the real time, as they were signed; the rotation window too.
+    const previousAccepted = previous !== null && (previousUntil === null || Date.now() < previousUntil.getTime());
+    const claims = this.verifiedClaims(token, current) ?? (previousAccepted ? this.verifiedClaims(token, previous) : null);
+    if (!claims) throw AuthException.unauthenticated();
     return this.resolveAccessToken(claims);
+  }
+
+  private verifiedClaims(token: string, secret: InstallationKeys['accessTokens']['current']): AccessTokenClaims | null {
+    try {
+      const payload = this.jwt.verify<AccessTokenClaims>(token, {
+        // jsonwebtoken takes a KeyObject (see installation-keys.ts); @nestjs/jwt's option type leaves it out.
+        secret: secret as unknown as Buffer,
+        algorithms: ['HS256'],
+        issuer: ACCESS_TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+        maxAge: this.config.get('JWT_ACCESS_TTL_SECONDS', { infer: true }) + CLOCK_TOLERANCE_SECONDS,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      });
+      return hasRequiredClaims(payload) ? payload : null;
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -218,7 +283,7 @@ export class AuthService {
     const [row]: Array<{ id: string; email: string; name: string; role: Role; municipality_code: string | null }> = await this.dataSource.query(
       `SELECT u.id, u.email, u.name, u.role, u.municipality_code
          FROM app_user u JOIN auth_session s ON s.user_id = u.id
-        WHERE u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL AND s.expires_at > $3`,
+        WHERE u.id = $1 AND s.id = $2 AND u.active AND u.approval_requested_at IS NULL AND s.revoked_at IS NULL AND s.expires_at > $3`,
       [claims.sub, claims.sid, this.clock.now()],
     );
     if (!row) throw AuthException.unauthenticated();

@@ -31,8 +31,22 @@ export class User {
   @Column({ name: 'failed_login_count', type: 'int', default: 0 })
   failedLoginCount: number;
 
+  /** Failed sign-ins in a row from addresses that are not the owner's (see `lockout.ts`). */
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
+
+  /**
+   * Set while a staff role given to this account waits for a second administrator's approval: the
+   * account cannot sign in until then.
+   */
+  @Column({ name: 'approval_requested_by', type: 'uuid', nullable: true })
+  approvalRequestedBy: string | null;
+
+  @Column({ name: 'approval_requested_at', type: 'timestamptz', nullable: true })
+  approvalRequestedAt: Date | null;
+
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth } from '../core/access/access.decorators.js';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../core/access/access.decorators.js';
+import type { AuthUser } from '../core/access/auth-user.js';
 import { CreateUserBody, UpdateUserBody, UserPage, UserQuery, UserResponse } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
 
@@ -11,11 +12,13 @@ export class UsersController {
   constructor(@Inject(UsersService) private readonly users: UsersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a user (a project lead needs a kommune code)' })
+  @ApiOperation({
+    summary: 'Create a user (a project lead needs a kommune code); a caseworker or admin waits for a second administrator’s approval',
+  })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiConflictResponse({ description: 'The e-mail address is taken' })
-  async create(@Body() body: CreateUserBody): Promise<UserResponse> {
-    return UserResponse.from(await this.users.create(body));
+  async create(@Body() body: CreateUserBody, @CurrentUser() user: AuthUser): Promise<UserResponse> {
+    return UserResponse.from(await this.users.create(body, user));
   }
 
   @Get()
@@ -27,9 +30,30 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change role, name, kommune or the active flag; deactivation ends every session at once' })
+  @ApiOperation({
+    summary: 'Change role, name, kommune or the active flag (not one’s own role or active flag); a new staff role waits for approval; deactivation ends every session at once',
+  })
   @ApiOkResponse({ type: UserResponse })
-  async update(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateUserBody): Promise<UserResponse> {
-    return UserResponse.from(await this.users.update(id, body));
+  @ApiForbiddenResponse({ description: 'One’s own role or active flag' })
+  @ApiConflictResponse({ description: 'The last active administrator would be demoted or deactivated' })
+  async update(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateUserBody, @CurrentUser() user: AuthUser): Promise<UserResponse> {
+    return UserResponse.from(await this.users.update(id, body, user));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve the staff role another administrator gave this user; the account can sign in from then on' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiConflictResponse({ description: 'Nothing waits for approval, or the approver is the one who gave the role' })
+  async approve(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @CurrentUser() user: AuthUser): Promise<UserResponse> {
+    return UserResponse.from(await this.users.approve(id, user));
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Clear the waits that failed sign-ins put on this user, from every address' })
+  @ApiOkResponse({ type: UserResponse })
+  async unlock(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<UserResponse> {
+    return UserResponse.from(await this.users.unlock(id));
   }
 }

@@ -5,17 +5,31 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor, Role } from '../core/context/request-context.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
+import { Clock } from '../core/time/clock.js';
 import { AuthException } from './auth.exception.js';
 import { AuthService } from './auth.service.js';
 import type { CreateUserBody, UpdateUserBody, UserQuery } from './dto/user.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { normalizeEmail, passwordProblems } from './password-policy.js';
+import { SignInThrottleStore } from './sign-in-throttle.store.js';
 import { User } from './user.entity.js';
+
+/** Roles that act on cases for the ministry: giving one needs a second administrator. */
+export const STAFF_ROLES: readonly Role[] = ['caseworker', 'admin'];
 
 /** What the audit trail keeps of a user: never the password hash. */
 function auditView(user: User) {
-  return { email: user.email, name: user.name, role: user.role, municipalityCode: user.municipalityCode, active: user.active };
+  return {
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    municipalityCode: user.municipalityCode,
+    active: user.active,
+    awaitingApproval: user.approvalRequestedAt !== null,
+  };
 }
+
+const NO_APPROVAL = { approvalRequestedBy: null, approvalRequestedAt: null };
 
 @Injectable()
 export class UsersService {
@@ -24,11 +38,20 @@ export class UsersService {
     @Inject(PasswordHasher) private readonly passwords: PasswordHasher,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  /**
+   * A new user. A staff account an administrator creates waits for a second administrator's approval
+   * before it can sign in (see {@link requestApprovalIfNeeded}); the system's own (the first
+   * administrator, the demo accounts) do not.
+   */
   async create(body: CreateUserBody, actor?: Actor | null): Promise<User> {
     const prepared = await this.prepare(body);
-    return this.dataSource.transaction((manager) => this.insert(manager, prepared, actor));
+    return this.dataSource.transaction(async (manager) => {
+      const approval = actor ? await this.requestApprovalIfNeeded(manager, prepared.role, null, actor) : NO_APPROVAL;
+      return this.insert(manager, { ...prepared, ...approval }, actor);
+    });
   }
 
   async list(query: UserQuery): Promise<Page<User>> {
@@ -39,12 +62,17 @@ export class UsersService {
     return keysetPage(builder, 'users', query, 'ASC', [{ column: 'user.email', key: (user) => user.email }]);
   }
 
-  /** Role, name, kommune and the active flag. Deactivating ends every session of the user at once. */
-  update(id: string, body: UpdateUserBody): Promise<User> {
+  /**
+   * Role, name, kommune and the active flag. Nobody changes their own role or deactivates themself;
+   * a staff role given to someone waits for a second administrator's approval, and ends the user's
+   * sessions until then; deactivating ends every session of the user at once.
+   */
+  update(id: string, body: UpdateUserBody, actor: Actor): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundDomainException('User', id);
       const before = auditView(user);
+      if (id === actor.id && ((body.role !== undefined && body.role !== user.role) || body.active === false)) throw AuthException.selfChange();
 
       const role = body.role ?? user.role;
       const requestedCode = body.municipalityCode ?? (role === 'project_lead' ? user.municipalityCode : null);
@@ -63,13 +91,67 @@ export class UsersService {
           .getMany();
         if (otherAdmins.length === 0) throw AuthException.lastAdmin();
       }
+      if (role !== before.role) Object.assign(user, await this.requestApprovalIfNeeded(manager, role, before.role, actor));
       // A change that changes nothing is neither saved nor audited.
       if (JSON.stringify(auditView(user)) === JSON.stringify(before)) return user;
       const saved = await manager.save(user);
       if (before.active && !saved.active) await this.auth.revokeAllSessions(manager, saved.id, 'deactivated');
+      if (!before.awaitingApproval && saved.approvalRequestedAt !== null) await this.auth.revokeAllSessions(manager, saved.id, 'awaiting-approval');
       await this.audit.record(manager, { action: 'user.updated', entityType: 'user', entityId: saved.id, before, after: auditView(saved) });
       return saved;
     });
+  }
+
+  /**
+   * A second administrator approves a staff role another administrator gave: the account can sign in
+   * from now on. The administrator who asked cannot approve their own request.
+   */
+  approve(id: string, actor: Actor): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundDomainException('User', id);
+      if (user.approvalRequestedAt === null) throw AuthException.approvalNotPossible('Brugeren venter ikke på godkendelse.');
+      if (user.approvalRequestedBy === actor.id || user.id === actor.id) {
+        throw AuthException.approvalNotPossible('En anden administrator end den, der gav rollen, skal godkende den.');
+      }
+      const before = auditView(user);
+      const requestedBy = user.approvalRequestedBy;
+      user.approvalRequestedBy = null;
+      user.approvalRequestedAt = null;
+      const saved = await manager.save(user);
+      await this.audit.record(manager, { action: 'user.approved', entityType: 'user', entityId: id, before, after: { ...auditView(saved), requestedBy } });
+      return saved;
+    });
+  }
+
+  /** An administrator lets a user whose failed sign-ins made them wait sign in again at once, from anywhere. */
+  unlock(id: string): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundDomainException('User', id);
+      const before = { failedLoginCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
+      user.failedLoginCount = 0;
+      user.lockedUntil = null;
+      const saved = await manager.save(user);
+      await SignInThrottleStore.clear(manager, this.auth.emailHash(user.email));
+      await this.audit.record(manager, { action: 'user.unlocked', entityType: 'user', entityId: id, before, after: { failedLoginCount: 0, lockedUntil: null } });
+      return saved;
+    });
+  }
+
+  /**
+   * Giving someone a staff role (caseworker or admin) needs two administrators: the one who gives it and
+   * another who approves it, so no administrator can make an account of their own (or their own) decide
+   * cases alone. While the system has a single active administrator, there is nobody to approve, and the
+   * role is given at once (the audit event shows it: `awaitingApproval` false).
+   */
+  private async requestApprovalIfNeeded(manager: EntityManager, role: Role, previousRole: Role | null, actor: Actor) {
+    if (!STAFF_ROLES.includes(role) || role === previousRole) return NO_APPROVAL;
+    const [{ others }]: Array<{ others: number }> = await manager.query(
+      `SELECT count(*)::int AS others FROM app_user WHERE role = 'admin' AND active AND approval_requested_at IS NULL AND id <> $1`,
+      [actor.id],
+    );
+    return others > 0 ? { approvalRequestedBy: actor.id, approvalRequestedAt: this.clock.now() } : NO_APPROVAL;
   }
 
   /**
@@ -81,20 +163,24 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(7304117002)');
       if ((await manager.countBy(User, { role: 'admin' })) > 0) return null;
-      return this.insert(manager, prepared, null);
+      return this.insert(manager, { ...prepared, ...NO_APPROVAL }, null);
     });
   }
 
   /** The checks and the (slow, so outside any transaction) password hashing of a new user. */
   private async prepare(body: CreateUserBody) {
     const email = normalizeEmail(body.email);
-    const problems = passwordProblems(body.password, email);
+    const problems = passwordProblems(body.password, email, body.name);
     if (problems.length > 0) throw AuthException.weakPassword(problems);
     const municipalityCode = await this.checkedMunicipality(this.dataSource.manager, body.role, body.municipalityCode ?? null);
     return { email, name: body.name.trim(), role: body.role, municipalityCode, passwordHash: await this.passwords.hash(body.password) };
   }
 
-  private async insert(manager: EntityManager, fields: Awaited<ReturnType<UsersService['prepare']>>, actor?: Actor | null): Promise<User> {
+  private async insert(
+    manager: EntityManager,
+    fields: Awaited<ReturnType<UsersService['prepare']>> & Pick<User, 'approvalRequestedBy' | 'approvalRequestedAt'>,
+    actor?: Actor | null,
+  ): Promise<User> {
     if (await manager.existsBy(User, { email: fields.email })) throw AuthException.emailTaken();
     const user = await manager.save(manager.create(User, fields));
     await this.audit.record(manager, { action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user), actor });

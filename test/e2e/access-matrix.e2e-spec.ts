@@ -88,6 +88,9 @@ const MATRIX: Row[] = [
   },
   { method: 'get', path: '/api/v1/users', request: () => ({ url: '/api/v1/users' }), expect: ADMIN_ONLY },
   { method: 'patch', path: '/api/v1/users/:id', request: (f) => ({ url: `/api/v1/users/${f.targetUserId}`, body: { name: 'Omdøbt' } }), expect: ADMIN_ONLY },
+  // The target awaits no approval: an admin gets 409 (allowed through), everyone else is stopped before.
+  { method: 'post', path: '/api/v1/users/:id/approve', request: (f) => ({ url: `/api/v1/users/${f.targetUserId}/approve` }), expect: ADMIN_ONLY },
+  { method: 'post', path: '/api/v1/users/:id/unlock', request: (f) => ({ url: `/api/v1/users/${f.targetUserId}/unlock` }), expect: ADMIN_ONLY },
   { method: 'get', path: '/api/v1/audit-events', request: () => ({ url: '/api/v1/audit-events' }), expect: ADMIN_ONLY },
   { method: 'get', path: '/api/v1/audit-events/verify', request: () => ({ url: '/api/v1/audit-events/verify' }), expect: ADMIN_ONLY },
 

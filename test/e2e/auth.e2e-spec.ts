@@ -1,7 +1,13 @@
 import { JwtService } from '@nestjs/jwt';
 import { createHmac } from 'node:crypto';
-import { LOCKOUT_MS } from '../../libs/auth/lockout.js';
+import { randomUUID } from 'node:crypto';
+import { AuthService } from '../../libs/auth/auth.service.js';
+import { ACCOUNT_LOCK_THRESHOLD, FREE_ATTEMPTS_PER_ADDRESS, MAX_ADDRESS_DELAY_MS } from '../../libs/auth/lockout.js';
+import { UsersService } from '../../libs/auth/users.service.js';
 import { ManualClock } from '../../libs/core/time/clock.js';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { createScratchDatabase } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { givenUser, signIn, signedInAs, TEST_PASSWORD } from '../support/users.js';
 
@@ -11,9 +17,13 @@ describe('sign-in', () => {
   const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
   let api: TestApp;
   beforeAll(async () => {
-    api = await createTestApp({ clock });
+    // The throttle counts by client address: behind this test's "proxy", each test chooses its own.
+    api = await createTestApp({ clock, env: { TRUST_PROXY: 'true' } });
   });
   afterAll(() => api.close());
+
+  const login = (from: string, email: string, password: string) =>
+    api.http.post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ email, password });
 
   describe('POST /auth/login', () => {
     it('answers tokens and the user for the right password', async () => {
@@ -41,9 +51,11 @@ describe('sign-in', () => {
 
     it('spends the same password-hashing work on an unknown e-mail as on a wrong password', async () => {
       const user = await givenUser(api, 'caseworker');
+      let attempt = 0;
       const time = async (email: string) => {
         const started = process.hrtime.bigint();
-        await api.http.post('/api/v1/auth/login').send({ email, password: 'not the password at all' }).expect(401);
+        // Each from an address of its own, so no attempt is made to wait.
+        await login(`198.18.0.${(attempt += 1)}`, email, 'not the password at all').expect(401);
         return Number(process.hrtime.bigint() - started) / 1e6;
       };
       const wrong: number[] = [];
@@ -63,26 +75,79 @@ describe('sign-in', () => {
       expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'password' })]));
     });
 
-    it('locks the account after 10 failures in a row, refuses even the right password, and unlocks after 15 minutes', async () => {
+    it('makes an address wait after its fourth failure on an account, longer each time, and refuses unchecked meanwhile', async () => {
       const user = await givenUser(api, 'caseworker');
-      for (let i = 0; i < 10; i += 1) {
-        await api.http.post('/api/v1/auth/login').send({ email: user.email, password: `wrong password ${i}` }).expect(401);
-      }
-      const locked = await api.http.post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
-      expect(locked.body.type).toBe('urn:tilskud:problem:invalid-credentials');
+      const from = '198.51.100.7';
+      for (let i = 0; i < FREE_ATTEMPTS_PER_ADDRESS; i += 1) await login(from, user.email, `wrong password ${i}`).expect(401);
+      await login(from, user.email, 'wrong password 4').expect(401);
+      const waiting = await login(from, user.email, TEST_PASSWORD).expect(429);
+      expect(waiting.body).toMatchObject({ type: 'urn:tilskud:problem:sign-in-throttled', status: 429, retryAfterSeconds: 10 });
+      expect(waiting.headers['retry-after']).toBe('10');
 
-      clock.advance(LOCKOUT_MS - 1000);
-      await api.http.post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
-      clock.advance(1000);
-      await api.http.post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+      clock.advance(10_000);
+      await login(from, user.email, 'wrong password 5').expect(401);
+      expect((await login(from, user.email, TEST_PASSWORD).expect(429)).body.retryAfterSeconds).toBe(20);
+      clock.advance(20_000);
+      await login(from, user.email, TEST_PASSWORD).expect(200);
+      // A success starts the count again.
+      for (let i = 0; i < FREE_ATTEMPTS_PER_ADDRESS; i += 1) await login(from, user.email, `wrong again ${i}`).expect(401);
+      await login(from, user.email, TEST_PASSWORD).expect(200);
     });
 
-    it('does not lock after 9 failures followed by a success', async () => {
+    it('never makes the owner wait for an attacker’s failures at another address', async () => {
       const user = await givenUser(api, 'caseworker');
-      for (let i = 0; i < 9; i += 1) await api.http.post('/api/v1/auth/login').send({ email: user.email, password: `wrong ${i} password` }).expect(401);
-      await signIn(api, user.email);
-      for (let i = 0; i < 9; i += 1) await api.http.post('/api/v1/auth/login').send({ email: user.email, password: `wrong ${i} password` }).expect(401);
-      await signIn(api, user.email);
+      for (let i = 0; i < 12; i += 1) {
+        if (i > 0) clock.advance(MAX_ADDRESS_DELAY_MS);
+        await login('203.0.113.66', user.email, `guess ${i}`).expect(401);
+      }
+      await login('203.0.113.66', user.email, 'one more guess').expect(429);
+      await login('198.51.100.8', user.email, TEST_PASSWORD).expect(200);
+    });
+
+    it('treats an unknown e-mail exactly like a known one: the same 401s, then the same wait', async () => {
+      const user = await givenUser(api, 'caseworker');
+      const answers = async (email: string) => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 5; i += 1) statuses.push((await login('198.51.100.9', email, `wrong password ${i}`)).status);
+        return statuses;
+      };
+      expect(await answers(user.email)).toEqual(await answers(`nobody-${randomUUID()}@test.tilskud.dk`));
+    });
+
+    it('past 50 failures from strangers, makes every new address wait, but not the owner’s; an admin clears it', async () => {
+      const user = await givenUser(api, 'caseworker');
+      const admin = await signedInAs(api, 'admin');
+      await login('192.0.2.1', user.email, TEST_PASSWORD).expect(200);
+      for (let i = 0; i < ACCOUNT_LOCK_THRESHOLD; i += 1) await login(`10.9.${Math.floor(i / 3)}.${i % 3}`, user.email, `guess ${i}`).expect(401);
+      const locked = await api.app.get(UsersService).list({ limit: 200, role: 'caseworker' } as never);
+      expect(locked.items.find((item) => item.id === user.id)?.lockedUntil).not.toBeNull();
+      // A new address is refused even with the right password (the same answer as a wrong one) …
+      const stranger = await login('10.200.0.1', user.email, TEST_PASSWORD).expect(401);
+      expect(stranger.body.type).toBe('urn:tilskud:problem:invalid-credentials');
+      // … while the owner's address goes on.
+      await login('192.0.2.1', user.email, TEST_PASSWORD).expect(200);
+
+      for (let i = 0; i < ACCOUNT_LOCK_THRESHOLD; i += 1) await login(`10.8.${Math.floor(i / 3)}.${i % 3}`, user.email, `guess ${i}`).expect(401);
+      await login('10.200.0.2', user.email, TEST_PASSWORD).expect(401);
+      const unlocked = await api.http.post(`/api/v1/users/${user.id}/unlock`).set(admin.bearer).expect(200);
+      expect(unlocked.body).toMatchObject({ lockedUntil: null });
+      await login('10.200.0.2', user.email, TEST_PASSWORD).expect(200);
+      await login('10.9.0.0', user.email, TEST_PASSWORD).expect(200);
+    });
+
+    it('records a failure with the user’s id, or with a keyed hash of what was typed, never the typed text', async () => {
+      const typed = `${randomUUID()}-maybe-a-password`;
+      await login('198.51.100.10', typed, 'wrong password here').expect(401);
+      const admin = await signedInAs(api, 'admin');
+      const events = await api.http.get('/api/v1/audit-events').query({ action: 'auth.login_failed', limit: 20 }).set(admin.bearer).expect(200);
+      const unknown = events.body.items.find((event: { after: { emailHash?: string } }) => event.after.emailHash === api.app.get(AuthService).emailHash(typed));
+      expect(unknown).toMatchObject({ entityId: null, after: { reason: 'unknown-email', emailHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+      expect(JSON.stringify(events.body)).not.toContain(typed);
+      const user = await givenUser(api, 'caseworker');
+      await login('198.51.100.10', user.email, 'wrong password here').expect(401);
+      const known = await api.http.get('/api/v1/audit-events').query({ action: 'auth.login_failed', entityId: user.id }).set(admin.bearer).expect(200);
+      expect(known.body.items[0].after).toEqual({ reason: 'wrong-password', failuresFromAddress: 1, knownAddress: false });
+      expect(JSON.stringify(known.body)).not.toContain(user.email);
     });
   });
 
@@ -91,6 +156,35 @@ describe('sign-in', () => {
       const response = await api.http.get('/api/v1/auth/me').expect(401);
       expect(response.headers['www-authenticate']).toBe('Bearer');
       expect(response.body).toMatchObject({ status: 401, type: 'urn:tilskud:problem:unauthenticated' });
+    });
+
+    it('are refused without an expiry, an issue time, an issuer or an audience, though signed with our key', async () => {
+      const signedIn = await signedInAs(api, 'caseworker');
+      const jwt = api.app.get(JwtService, { strict: false });
+      const { sub, sid, role, mun, iat } = jwt.decode(signedIn.accessToken);
+      const sign = (claims: Record<string, unknown>, options: Record<string, unknown>) => jwt.sign(claims, options);
+      await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${sign({ sub, sid, role, mun }, { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 60 })}`).expect(200);
+      for (const token of [
+        sign({ sub, sid, role, mun }, { issuer: 'tilskud', audience: 'tilskud-api' }),
+        sign({ sub, sid, role, mun }, { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 60, noTimestamp: true }),
+        sign({ sub, sid, role, mun }, { audience: 'tilskud-api', expiresIn: 60 }),
+        sign({ sub, sid, role, mun }, { issuer: 'tilskud', expiresIn: 60 }),
+        sign({ sub, sid: 'not-a-session', role, mun }, { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 60 }),
+        // Issued two hours ago with a year to run: older than any access token lives.
+        sign({ sub, sid, role, mun, iat: iat - 7_200 }, { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 365 * 86_400 }),
+      ]) {
+        await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+      }
+    });
+
+    it('are refused when signed with the development secret earlier versions published', async () => {
+      const { user, accessToken } = await signedInAs(api, 'caseworker');
+      const { sid } = api.app.get(JwtService, { strict: false }).decode(accessToken);
+      const published = new JwtService({ secret: 'tilskud-development-secret-do-not-use-in-production' }).sign(
+        { sub: user.id, sid, role: 'caseworker', mun: null },
+        { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 60 },
+      );
+      await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${published}`).expect(401);
     });
 
     it('are refused when signed with another key', async () => {
@@ -120,7 +214,8 @@ describe('sign-in', () => {
         jwt.sign({ sub, sid, role, mun }, { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 60, ...options });
       // The same claims and options otherwise pass, so each refusal below is for the one thing changed.
       await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token({})}`).expect(200);
-      for (const changed of [{ expiresIn: -1 }, { issuer: 'someone-else' }, { audience: 'another-api' }]) {
+      // Expired by more than the 30 s the clocks of several API processes may differ.
+      for (const changed of [{ expiresIn: -31 }, { issuer: 'someone-else' }, { audience: 'another-api' }]) {
         const response = await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token(changed)}`).expect(401);
         expect(response.body.type).toBe('urn:tilskud:problem:unauthenticated');
       }
@@ -209,14 +304,115 @@ describe('sign-in throttling', () => {
   it('answers 429 past LOGIN_RATE_LIMIT attempts a minute from one address', async () => {
     // A prefix of its own, so the sign-ins of the other tests in this run are not counted.
     const api = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttle` } });
+    const throttledEmail = `throttled-${randomUUID()}@test.tilskud.dk`;
     try {
       for (let i = 0; i < 3; i += 1) {
-        await api.http.post('/api/v1/auth/login').send({ email: 'x@test.tilskud.dk', password: 'wrong password here' }).expect(401);
+        await api.http.post('/api/v1/auth/login').send({ email: throttledEmail, password: 'wrong password here' }).expect(401);
       }
-      const throttled = await api.http.post('/api/v1/auth/login').send({ email: 'x@test.tilskud.dk', password: 'wrong password here' }).expect(429);
+      const throttled = await api.http.post('/api/v1/auth/login').send({ email: throttledEmail, password: 'wrong password here' }).expect(429);
       expect(throttled.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
       expect(throttled.body).toMatchObject({ status: 429, type: 'urn:tilskud:problem:rate-limited' });
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('sign-in throttling per address', () => {
+  it('counts only well-formed attempts: malformed bodies never use up an address’s allowance', async () => {
+    const api = await createTestApp({ env: { LOGIN_RATE_LIMIT: '2', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttle-malformed` } });
+    try {
+      for (let i = 0; i < 5; i += 1) await api.http.post('/api/v1/auth/login').send({ email: 42 }).expect(400);
+      for (let i = 0; i < 5; i += 1) await api.http.post('/api/v1/auth/refresh').send({ refreshToken: 7 }).expect(400);
+      const email = `malformed-${randomUUID()}@test.tilskud.dk`;
+      await api.http.post('/api/v1/auth/login').send({ email, password: 'wrong password here' }).expect(401);
+      await api.http.post('/api/v1/auth/refresh').send({ refreshToken: 'nonsense' }).expect(401);
+      const throttled = await api.http.post('/api/v1/auth/login').send({ email, password: 'wrong password here' }).expect(429);
+      expect(throttled.body.type).toBe('urn:tilskud:problem:rate-limited');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('counts by the client’s address behind a trusted proxy, and by the socket’s address otherwise', async () => {
+    const prefix = `${process.env.QUEUE_PREFIX}-throttle-proxy`;
+    const trusting = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1', TRUST_PROXY: '127.0.0.1', QUEUE_PREFIX: `${prefix}-a` } });
+    const direct = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1', QUEUE_PREFIX: `${prefix}-b` } });
+    try {
+      const body = { email: `proxied-${randomUUID()}@test.tilskud.dk`, password: 'wrong password here' };
+      // Two clients behind the same load balancer do not block each other …
+      await trusting.http.post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.1').send(body).expect(401);
+      await trusting.http.post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.2').send(body).expect(401);
+      await trusting.http.post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.1').send(body).expect(429);
+      // … and without TRUST_PROXY a forged header changes nothing.
+      const other = { ...body, email: `direct-${randomUUID()}@test.tilskud.dk` };
+      await direct.http.post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.1').send(other).expect(401);
+      await direct.http.post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.2').send(other).expect(429);
+    } finally {
+      await trusting.close();
+      await direct.close();
+    }
+  });
+});
+
+describe('signing keys', () => {
+  it('are the installation’s own when JWT_SECRET is not set: two databases never share one', async () => {
+    const scratch = await createScratchDatabase('signing_keys');
+    await scratch.dataSource.runMigrations();
+    // Passport keeps one `local` strategy per process, the last app's: each app signs in before the next is made.
+    const api = await createTestApp();
+    const here = await signedInAs(api, 'caseworker');
+    const other = await createTestApp({ env: { DATABASE_URL: scratch.url } });
+    const there = await signedInAs(other, 'caseworker');
+    try {
+      await api.http.get('/api/v1/auth/me').set(here.bearer).expect(200);
+      await other.http.get('/api/v1/auth/me').set(there.bearer).expect(200);
+      // A token of one installation is worth nothing at another, even for a user with the same claims.
+      await other.http.get('/api/v1/auth/me').set(here.bearer).expect(401);
+      await api.http.get('/api/v1/auth/me').set(there.bearer).expect(401);
+      const [ours] = await api.app.get<DataSource>(getDataSourceToken()).query(`SELECT value FROM installation_secret WHERE name = 'jwt'`);
+      const [theirs] = await scratch.dataSource.query(`SELECT value FROM installation_secret WHERE name = 'jwt'`);
+      expect(ours.value).toMatch(/^[\w-]{64}$/);
+      expect(ours.value).not.toBe(theirs.value);
+    } finally {
+      await api.close();
+      await other.close();
+      await scratch.drop();
+    }
+  });
+
+  it('rotate: tokens of the previous secret are accepted beside the new one, and refused once it is gone', async () => {
+    const [oldSecret, newSecret] = ['o'.repeat(40), 'n'.repeat(40)];
+    const before = await createTestApp({ env: { JWT_SECRET: oldSecret } });
+    const signedIn = await signedInAs(before, 'caseworker');
+    await before.close();
+    const during = await createTestApp({ env: { JWT_SECRET: newSecret, JWT_SECRET_PREVIOUS: oldSecret } });
+    const after = await createTestApp({ env: { JWT_SECRET: newSecret } });
+    try {
+      await during.http.get('/api/v1/auth/me').set(signedIn.bearer).expect(200);
+      const fresh = await signIn(during, signedIn.email);
+      await after.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${fresh.accessToken}`).expect(200);
+      await after.http.get('/api/v1/auth/me').set(signedIn.bearer).expect(401);
+    } finally {
+      await during.close();
+      await after.close();
+    }
+  });
+
+  it('never put a session id in the audit trail, from which a token could be made', async () => {
+    const api = await createTestApp();
+    try {
+      const signedIn = await signedInAs(api, 'caseworker');
+      const { sid } = api.app.get(JwtService, { strict: false }).decode(signedIn.accessToken);
+      await api.http.post('/api/v1/auth/refresh').send({ refreshToken: signedIn.refreshToken }).expect(200);
+      await api.http.post('/api/v1/auth/refresh').send({ refreshToken: signedIn.refreshToken }).expect(401);
+      const events: Array<{ action: string; after: unknown }> = await api.app
+        .get<DataSource>(getDataSourceToken())
+        .query('SELECT action, after FROM audit_event WHERE entity_id = $1 ORDER BY seq', [signedIn.user.id]);
+      expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['auth.login_succeeded', 'auth.refresh_token_reused']));
+      expect(JSON.stringify(events)).not.toContain(sid);
+      expect(events.find((event) => event.action === 'auth.login_succeeded')?.after).toEqual({ sessionRef: expect.stringMatching(/^[0-9a-f]{16}$/) });
     } finally {
       await api.close();
     }

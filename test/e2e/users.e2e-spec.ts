@@ -32,7 +32,9 @@ describe('users', () => {
       [{ role: 'caseworker', municipalityCode: '621' }, 'municipalityCode', 'is only for project leads'],
       [{ role: 'project_lead', municipalityCode: '411' }, 'municipalityCode', 'is not a kommune code'],
       [{ role: 'project_lead', municipalityCode: '62' }, 'municipalityCode', 'must be a three-digit kommune code'],
-      [{ role: 'caseworker', password: 'kort' }, 'password', 'must be at least 12 characters'],
+      [{ role: 'caseworker', password: 'kort' }, 'password', 'skal være mindst 12 tegn'],
+      [{ role: 'admin', password: 'a'.repeat(16) }, 'password', expect.stringContaining('for let at gætte')],
+      [{ role: 'caseworker', password: 'Password123456' }, 'password', expect.stringContaining('for let at gætte')],
       [{ role: 'chief' }, 'role', expect.stringContaining('must be one of')],
       [{ role: 'caseworker', isAdmin: true }, 'isAdmin', 'is not a known field'],
     ])('refuses %j with 400 naming %s', async (overrides, field, message) => {
@@ -44,7 +46,7 @@ describe('users', () => {
     it('refuses the e-mail address as password', async () => {
       const email = `adgangskode-${randomUUID().slice(0, 6)}@kolding.dk`;
       const response = await api.http.post('/api/v1/users').set(admin.bearer).send({ email, name: 'X', role: 'caseworker', password: email }).expect(400);
-      expect(response.body.errors).toEqual([{ field: 'password', message: 'must not be the e-mail address' }]);
+      expect(response.body.errors).toEqual([{ field: 'password', message: 'må ikke være e-mailadressen' }]);
     });
 
     it('refuses an e-mail address that is taken, whatever its case, with 409', async () => {
@@ -71,6 +73,44 @@ describe('users', () => {
       expect(events.body.items).toHaveLength(1);
       expect(events.body.items[0]).toMatchObject({ actorId: admin.user.id, actorRole: 'admin', after: { email, role: 'caseworker', active: true } });
       expect(JSON.stringify(events.body.items[0])).not.toMatch(/argon2|passwordHash/);
+    });
+  });
+
+  describe('staff roles need two administrators', () => {
+    it('creates a caseworker or admin waiting for another admin’s approval; the one who asked cannot approve', async () => {
+      for (const role of ['caseworker', 'admin']) {
+        const email = newEmail();
+        const created = await api.http.post('/api/v1/users').set(admin.bearer).send({ email, name: 'Ny Medarbejder', role, password: TEST_PASSWORD }).expect(201);
+        expect(created.body).toMatchObject({ role, awaitingApproval: true, approvalRequestedBy: admin.user.id });
+        await api.http.post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(401);
+
+        const own = await api.http.post(`/api/v1/users/${created.body.id}/approve`).set(admin.bearer).expect(409);
+        expect(own.body.type).toBe('urn:tilskud:problem:approval-not-possible');
+        const second = await signedInAs(api, 'admin');
+        const approved = await api.http.post(`/api/v1/users/${created.body.id}/approve`).set(second.bearer).expect(200);
+        expect(approved.body).toMatchObject({ awaitingApproval: false, approvalRequestedBy: null });
+        await signIn(api, email);
+        await api.http.post(`/api/v1/users/${created.body.id}/approve`).set(second.bearer).expect(409);
+      }
+    });
+
+    it('creates a project lead at once', async () => {
+      const email = newEmail();
+      const created = await api.http.post('/api/v1/users').set(admin.bearer).send({ email, name: 'Leder', role: 'project_lead', municipalityCode: '621', password: TEST_PASSWORD }).expect(201);
+      expect(created.body.awaitingApproval).toBe(false);
+      await signIn(api, email);
+    });
+
+    it('records the request and the approval with both administrators', async () => {
+      const created = await api.http.post('/api/v1/users').set(admin.bearer).send({ email: newEmail(), name: 'Revideret', role: 'caseworker', password: TEST_PASSWORD }).expect(201);
+      const second = await signedInAs(api, 'admin');
+      await api.http.post(`/api/v1/users/${created.body.id}/approve`).set(second.bearer).expect(200);
+      const events = await api.http.get('/api/v1/audit-events').query({ entityId: created.body.id }).set(admin.bearer).expect(200);
+      expect(events.body.items.map((event: { action: string; actorId: string }) => [event.action, event.actorId])).toEqual([
+        ['user.approved', second.user.id],
+        ['user.created', admin.user.id],
+      ]);
+      expect(events.body.items[0].after).toMatchObject({ awaitingApproval: false, requestedBy: admin.user.id });
     });
   });
 
@@ -103,12 +143,33 @@ describe('users', () => {
   });
 
   describe('PATCH /users/:id', () => {
-    it('changes name and role; a project lead who becomes a caseworker leaves the kommune', async () => {
+    it('changes name and role; a project lead who becomes a caseworker leaves the kommune, and waits for a second admin', async () => {
       const lead = await signedInAs(api, 'project_lead', '101');
       const response = await api.http.patch(`/api/v1/users/${lead.user.id}`).set(admin.bearer).send({ name: 'Ny Titel', role: 'caseworker' }).expect(200);
-      expect(response.body).toMatchObject({ name: 'Ny Titel', role: 'caseworker', municipalityCode: null });
-      const me = await api.http.get('/api/v1/auth/me').set(lead.bearer).expect(200);
+      expect(response.body).toMatchObject({ name: 'Ny Titel', role: 'caseworker', municipalityCode: null, awaitingApproval: true, approvalRequestedBy: admin.user.id });
+      // The new caseworker's old sessions end, and no sign-in works until another admin approves.
+      await api.http.get('/api/v1/auth/me').set(lead.bearer).expect(401);
+      await api.http.post('/api/v1/auth/login').send({ email: lead.email, password: TEST_PASSWORD }).expect(401);
+      const second = await signedInAs(api, 'admin');
+      await api.http.post(`/api/v1/users/${lead.user.id}/approve`).set(second.bearer).expect(200);
+      const me = await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${(await signIn(api, lead.email)).accessToken}`).expect(200);
       expect(me.body.role).toBe('caseworker');
+    });
+
+    it('changes a project lead’s name or kommune at once: only staff roles wait for approval', async () => {
+      const lead = await signedInAs(api, 'project_lead', '101');
+      const response = await api.http.patch(`/api/v1/users/${lead.user.id}`).set(admin.bearer).send({ name: 'Flyttet', municipalityCode: '147' }).expect(200);
+      expect(response.body).toMatchObject({ municipalityCode: '147', awaitingApproval: false });
+      await api.http.get('/api/v1/auth/me').set(lead.bearer).expect(200);
+    });
+
+    it('refuses to let anyone change their own role or deactivate themself', async () => {
+      const self = await signedInAs(api, 'admin');
+      for (const body of [{ role: 'caseworker' }, { active: false }]) {
+        const response = await api.http.patch(`/api/v1/users/${self.user.id}`).set(self.bearer).send(body).expect(403);
+        expect(response.body.type).toBe('urn:tilskud:problem:self-change');
+      }
+      await api.http.patch(`/api/v1/users/${self.user.id}`).set(self.bearer).send({ name: 'Mit nye navn', role: 'admin' }).expect(200);
     });
 
     it('answers 404 for an unknown user and 400 for an id that is not a UUID', async () => {
@@ -119,15 +180,22 @@ describe('users', () => {
     it('refuses to deactivate or demote the last active administrator', async () => {
       const scratch = await createScratchDatabase('last_admin');
       await scratch.dataSource.runMigrations();
-      await scratch.dataSource.destroy();
       const isolated = await createTestApp({ env: { DATABASE_URL: scratch.url } });
       try {
         const only = await signedInAs(isolated, 'admin');
-        const response = await isolated.http.patch(`/api/v1/users/${only.user.id}`).set(only.bearer).send({ active: false }).expect(409);
-        expect(response.body.type).toBe('urn:tilskud:problem:last-admin');
-        await isolated.http.patch(`/api/v1/users/${only.user.id}`).set(only.bearer).send({ role: 'caseworker' }).expect(409);
+        // The last administrator cannot demote itself (nobody may), nor can the check be raced: two
+        // admins demoting each other at once leave one of them an admin.
+        await isolated.http.patch(`/api/v1/users/${only.user.id}`).set(only.bearer).send({ active: false }).expect(403);
         const second = await signedInAs(isolated, 'admin');
-        await isolated.http.patch(`/api/v1/users/${only.user.id}`).set(second.bearer).send({ active: false }).expect(200);
+        const answers = await Promise.all([
+          isolated.http.patch(`/api/v1/users/${only.user.id}`).set(second.bearer).send({ active: false }),
+          isolated.http.patch(`/api/v1/users/${second.user.id}`).set(only.bearer).send({ active: false }),
+        ]);
+        // One wins; the other is refused, as the last admin (409) or, when it came second, as a deactivated user (401).
+        expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+        expect(answers.filter((answer) => answer.status === 409 || answer.status === 401)).toHaveLength(1);
+        const [{ admins }] = await scratch.dataSource.query(`SELECT count(*)::int AS admins FROM app_user WHERE role = 'admin' AND active`);
+        expect(admins).toBe(1);
       } finally {
         await isolated.close();
         await scratch.drop();

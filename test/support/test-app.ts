@@ -5,6 +5,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { configureApi } from '../../apps/api/src/configure-api.js';
+import { parseEnv } from '../../libs/core/config/env.js';
 import { createHttpAdapter } from '../../libs/core/http/configure-http-app.js';
 import { Clock, type ManualClock } from '../../libs/core/time/clock.js';
 
@@ -48,7 +49,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     });
     if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await builder.compile();
-    const nestApp = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bodyParser: false, bufferLogs: true });
+    const nestApp = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(parseEnv(process.env)), { bodyParser: false, bufferLogs: true });
     await configureApi(nestApp);
     nestApp.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);

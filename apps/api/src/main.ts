@@ -10,7 +10,7 @@ import { configureApi } from './configure-api.js';
 async function bootstrap(): Promise<void> {
   const env = parseEnvOrExit('api');
   exitIfShutdownHangs(env.SHUTDOWN_TIMEOUT_MS);
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(), createHttpAdapter(), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(), createHttpAdapter(env), { bufferLogs: true, bodyParser: false });
   await configureApi(app);
   await app.listen(env.PORT, env.HOST);
   closeGracefullyOnSignal(app, env.SHUTDOWN_GRACE_MS, env.SHUTDOWN_TIMEOUT_MS);

@@ -92,8 +92,13 @@ export class UserResponse {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ nullable: true, type: String }) municipalityCode: string | null;
   @ApiProperty() active: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set while signing in is locked after failures' })
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set while addresses the user has not signed in from must wait after failed sign-ins' })
   lockedUntil: string | null;
+  @ApiProperty({ description: 'A staff role given to the user waits for a second administrator’s approval; the user cannot sign in until then' })
+  awaitingApproval: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The administrator who gave the role that waits for approval' })
+  approvalRequestedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastSignInAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
@@ -106,6 +111,9 @@ export class UserResponse {
       municipalityCode: user.municipalityCode,
       active: user.active,
       lockedUntil: user.lockedUntil?.toISOString() ?? null,
+      awaitingApproval: user.approvalRequestedAt !== null,
+      approvalRequestedBy: user.approvalRequestedBy,
+      lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),
       updatedAt: user.updatedAt.toISOString(),
     };

@@ -1,4 +1,4 @@
-import { ConfigValidationError, DEVELOPMENT_JWT_SECRET, parseEnv } from './env.js';
+import { ConfigValidationError, parseEnv } from './env.js';
 
 function problemsOf(raw: Record<string, string>): string[] {
   try {
@@ -48,14 +48,24 @@ describe('parseEnv', () => {
     expect(problem).not.toContain('short');
   });
 
-  it('refuses to start in production with the development secret or none', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/JWT_SECRET must be set/);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })[0]).toMatch(/JWT_SECRET must be set/);
+  it('has no signing secret of its own: without JWT_SECRET the installation’s generated one is used', () => {
+    expect(parseEnv({}).JWT_SECRET).toBeUndefined();
   });
 
-  it('refuses a short secret in production but accepts a long one', () => {
+  it('refuses a short secret anywhere, and accepts a long one', () => {
+    expect(problemsOf({ JWT_SECRET: 'a'.repeat(31) })[0]).toMatch(/^JWT_SECRET must be at least 32 characters/);
     expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(20) })[0]).toMatch(/at least 32 characters/);
-    expect(parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(48) }).NODE_ENV).toBe('production');
+    expect(parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(48) }).JWT_SECRET).toBe('k'.repeat(48));
+  });
+
+  it('reads the previous secret of a rotation only beside the new one', () => {
+    expect(problemsOf({ JWT_SECRET_PREVIOUS: 'p'.repeat(40) })[0]).toMatch(/JWT_SECRET_PREVIOUS is only read beside JWT_SECRET/);
+    expect(parseEnv({ JWT_SECRET: 'n'.repeat(40), JWT_SECRET_PREVIOUS: 'p'.repeat(40) }).JWT_SECRET_PREVIOUS).toBe('p'.repeat(40));
+  });
+
+  it('reads TRUST_PROXY as false, true, a number of hops or a list of addresses', () => {
+    for (const value of ['false', 'true', '2', '10.0.0.1', '10.0.0.0/8,192.168.1.1', '::1']) expect(parseEnv({ TRUST_PROXY: value }).TRUST_PROXY).toBe(value);
+    expect(problemsOf({ TRUST_PROXY: 'yes please' })[0]).toMatch(/^TRUST_PROXY /);
   });
 
   it('ignores variables it does not know', () => {

@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
-/** The development default for JWT_SECRET: fine on a laptop, refused in production. */
-export const DEVELOPMENT_JWT_SECRET = 'tilskud-development-secret-do-not-use-in-production';
-const MIN_PRODUCTION_SECRET_LENGTH = 32;
+/** A signing secret shorter than this can be guessed offline from one token. */
+export const MIN_SECRET_LENGTH = 32;
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
@@ -54,9 +53,20 @@ export class Env {
   @Matches(/^[a-z0-9][a-z0-9_-]{0,99}$/i, { message: 'must be 1–100 letters, digits, - or _' })
   QUEUE_PREFIX = 'tilskud';
 
+  /**
+   * Signs access tokens. When it is not set, the installation's own random secret is used (generated
+   * once in its database by a migration), so a secret is never shared between installations.
+   */
+  @IsOptional()
   @IsString()
-  @MinLength(16, { message: 'must be at least 16 characters' })
-  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+  @MinLength(MIN_SECRET_LENGTH, { message: `must be at least ${MIN_SECRET_LENGTH} characters` })
+  JWT_SECRET?: string = undefined;
+
+  /** After a rotation of JWT_SECRET: the old secret, still accepted (never used to sign) until it is removed. */
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_SECRET_LENGTH, { message: `must be at least ${MIN_SECRET_LENGTH} characters` })
+  JWT_SECRET_PREVIOUS?: string = undefined;
 
   /** Lifetime of an access token; short, because it is not revoked by itself (its session is). */
   @Type(() => Number)
@@ -72,12 +82,36 @@ export class Env {
   @Max(90, { message: 'must be a whole number of days between 1 and 90' })
   SESSION_TTL_DAYS = 30;
 
-  /** Sign-in and refresh attempts per minute from one address. */
+  /** Sign-in and refresh attempts per minute from one address (only well-formed ones count). */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number between 1 and 100000' })
   @Min(1, { message: 'must be a whole number between 1 and 100000' })
   @Max(100000, { message: 'must be a whole number between 1 and 100000' })
   LOGIN_RATE_LIMIT = 20;
+
+  /** Exports (CSV, PDF) and chain verifications one user may start per minute. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 10000' })
+  @Min(1, { message: 'must be a whole number between 1 and 10000' })
+  @Max(10000, { message: 'must be a whole number between 1 and 10000' })
+  EXPORT_RATE_LIMIT = 10;
+
+  /**
+   * Streamed exports and chain verifications one API process runs at once, each on a database connection
+   * of a pool of this size apart from the one requests use, so slow downloads never hold the API's.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 20' })
+  @Min(1, { message: 'must be a whole number between 1 and 20' })
+  @Max(20, { message: 'must be a whole number between 1 and 20' })
+  EXPORT_CONCURRENCY = 2;
+
+  /** A download whose reader takes nothing for this long is cut off, and its connection freed. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  @Max(600_000, { message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  EXPORT_STALL_TIMEOUT_MS = 30_000;
 
   /** With ADMIN_PASSWORD: the first administrator, created at start-up when there is none. */
   @IsOptional()
@@ -170,6 +204,14 @@ export class Env {
   @Matches(SIZE, { message: 'must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '1mb';
 
+  /**
+   * Which proxies in front of the API to believe about the client's address (`X-Forwarded-For`), which
+   * the sign-in throttle counts by: `false` (none, the default: the socket's address), `true` (any), a
+   * number of hops, or a comma-separated list of addresses and CIDR ranges.
+   */
+  @Matches(/^(false|true|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, { message: 'must be false, true, a number of hops or a list of addresses' })
+  TRUST_PROXY = 'false';
+
   /** After SIGTERM, how long the API goes on serving (health already 503) before it stops accepting connections. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number of milliseconds between 0 and 60000' })
@@ -185,6 +227,14 @@ export class Env {
   SHUTDOWN_TIMEOUT_MS = 15000;
 }
 
+/** `TRUST_PROXY` as Fastify's `trustProxy` option. */
+export function trustProxyOption(value: string): boolean | number | string[] {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
+}
+
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -192,7 +242,7 @@ export class ConfigValidationError extends Error {
   }
 }
 
-const SECRET_NAMES = new Set(['JWT_SECRET', 'SMTP_PASSWORD', 'ADMIN_PASSWORD']);
+const SECRET_NAMES = new Set(['JWT_SECRET', 'JWT_SECRET_PREVIOUS', 'SMTP_PASSWORD', 'ADMIN_PASSWORD', 'AUDIT_HMAC_KEY']);
 
 function shown(name: string, value: unknown): string {
   return SECRET_NAMES.has(name) ? '(hidden)' : JSON.stringify(value);
@@ -213,12 +263,8 @@ export function parseEnv(raw: Record<string, unknown>): Env {
     return `${error.property} ${message} (got ${shown(error.property, raw[error.property])})`;
   });
 
-  if (env.NODE_ENV === 'production' && !problems.some((p) => p.startsWith('JWT_SECRET'))) {
-    if (raw.JWT_SECRET === undefined || raw.JWT_SECRET === '' || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
-      problems.push('JWT_SECRET must be set to a secret of your own in production (the development default is refused)');
-    } else if (env.JWT_SECRET.length < MIN_PRODUCTION_SECRET_LENGTH) {
-      problems.push(`JWT_SECRET must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production`);
-    }
+  if (env.JWT_SECRET_PREVIOUS !== undefined && env.JWT_SECRET === undefined) {
+    problems.push('JWT_SECRET_PREVIOUS is only read beside JWT_SECRET (the new secret)');
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');

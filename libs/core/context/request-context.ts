@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ClsModule, ClsService, type ClsStore } from 'nestjs-cls';
 import type { DynamicModule } from '@nestjs/common';
+import { loggableUrl } from '../logging/loggable-error.js';
 
 export type Role = 'project_lead' | 'caseworker' | 'admin';
 export const ROLES: readonly Role[] = ['project_lead', 'caseworker', 'admin'];
@@ -40,7 +41,7 @@ export function requestContextModule(): DynamicModule {
         cls.set('requestId', String(request.id ?? ''));
         cls.set('ip', request.ip);
         cls.set('method', request.method);
-        cls.set('url', request.originalUrl);
+        cls.set('url', loggableUrl(request.originalUrl));
       },
     },
   });

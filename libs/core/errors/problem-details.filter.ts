@@ -1,12 +1,14 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Inject, Logger, NotFoundException, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { EntityNotFoundError, QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { BODY_READ_PROBLEMS, EdgeProblem, jsonBodyProblem } from '../http/edge-problems.js';
+import { JsonBodyError } from '../http/json-body.js';
+import { RouteCatalog } from '../http/route-catalog.js';
+import { loggableError } from '../logging/loggable-error.js';
 import { DomainException } from './domain.exception.js';
-import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
+import { pathOf, type Problem, problemType, sendProblem } from './problem.js';
 import { RequestValidationException } from './validation.js';
-
-type Problem = Pick<ProblemDetails, 'type' | 'title' | 'status' | 'detail' | 'errors'> & Record<string, unknown>;
 
 /** PostgreSQL SQLSTATE codes we answer as client errors instead of 500s. */
 const POSTGRES_PROBLEMS: Record<string, Problem> = {
@@ -23,6 +25,12 @@ const POSTGRES_PROBLEMS: Record<string, Problem> = {
   '22003': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A number is out of range.' },
   '22007': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A date or time has the wrong format.' },
   '22008': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A date or time is out of range.' },
+  // Text Postgres cannot hold (a NUL, an encoding it cannot convert) or a value too long for its column
+  // or index. The edge refuses such values first; these answer any that reach the database.
+  '22021': { type: problemType('invalid-characters'), title: 'Ugyldige tegn', status: 400, detail: 'Teksten indeholder tegn, der ikke kan gemmes.' },
+  '22P05': { type: problemType('invalid-characters'), title: 'Ugyldige tegn', status: 400, detail: 'Teksten indeholder tegn, der ikke kan gemmes.' },
+  '22001': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A value is too long.' },
+  '54000': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A value is too large.' },
   '40001': {
     type: problemType('concurrent-update'),
     title: 'Conflict',
@@ -44,21 +52,6 @@ const UNAVAILABLE: Problem = {
   detail: 'A service the system depends on is not answering; try again shortly.',
 };
 
-const MALFORMED_BODY: Problem = { type: problemType('malformed-body'), title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' };
-const UNSUPPORTED_BODY: Problem = { type: problemType('unsupported-media-type'), title: 'Unsupported Media Type', status: 415, detail: 'The request body must be JSON.' };
-
-/** Fastify marks the errors of reading a body with a `code`; these are the client's fault, never a 500. */
-const BODY_PARSER_PROBLEMS: Record<string, Problem> = {
-  BODY_PARSE_FAILED: MALFORMED_BODY,
-  FST_ERR_CTP_EMPTY_JSON_BODY: MALFORMED_BODY,
-  FST_ERR_CTP_INVALID_JSON_BODY: MALFORMED_BODY,
-  FST_ERR_CTP_BODY_TOO_LARGE: { type: problemType('body-too-large'), title: 'Content Too Large', status: 413, detail: 'The request body is too large.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { ...MALFORMED_BODY, detail: 'The request body does not match its Content-Length.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: UNSUPPORTED_BODY,
-  FST_ERR_CTP_INVALID_TYPE: UNSUPPORTED_BODY,
-  FST_ERR_CTP_INVALID_CONTENT_TYPE: UNSUPPORTED_BODY,
-};
-
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
 function isConnectionFailure(error: unknown): boolean {
@@ -77,7 +70,8 @@ function httpProblem(exception: HttpException): Problem {
   const title = STATUS_CODES[status] ?? 'Error';
   const body = exception.getResponse();
   if (exception instanceof RequestValidationException) {
-    return { type: problemType('validation-failed'), title, status, detail: exception.message, errors: exception.fieldErrors };
+    const omitted = exception.omitted > 0 ? { errorsOmitted: exception.omitted } : {};
+    return { type: problemType('validation-failed'), title, status, detail: exception.message, errors: exception.fieldErrors, ...omitted };
   }
   // @nestjs/terminus answers an unhealthy check with its report; keep it as problem extension members.
   if (typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'error' && 'error' in body) {
@@ -89,10 +83,23 @@ function httpProblem(exception: HttpException): Problem {
   return { type: 'about:blank', title, status, detail };
 }
 
+/** What Nest's not-found handler throws for a request that matched no route: `Cannot GET /path`. */
+function isUnroutedRequest(exception: unknown, request: FastifyRequest): boolean {
+  return exception instanceof NotFoundException && exception.message === `Cannot ${request.method} ${request.url}`;
+}
+
+/** An error as the body reader raised it, or as the adapter wrapped it (`cause`). */
+function bodyReadError(exception: unknown): unknown {
+  const cause = (exception as { cause?: unknown } | undefined)?.cause;
+  return cause instanceof JsonBodyError || typeof (cause as { code?: unknown } | undefined)?.code === 'string' ? cause : exception;
+}
+
 /** Turns every error into an `application/problem+json` answer; unknown errors become a 500 that leaks nothing. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  constructor(@Optional() @Inject(RouteCatalog) private readonly routes?: RouteCatalog) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
@@ -105,26 +112,29 @@ export class ProblemDetailsFilter implements ExceptionFilter {
    * whose hooks return the reply it gives back.
    */
   answer(exception: unknown, request: FastifyRequest, response: FastifyReply): FastifyReply {
-    const problem = this.toProblem(exception);
-
+    const problem = isUnroutedRequest(exception, request) ? this.unroutedProblem(request) : this.toProblem(exception);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: request.id }, `Answered ${problem.status}: ${(exception as Error)?.message ?? exception}`);
+      // The error without its query parameters (they may hold a password hash or personal data).
+      this.logger.error({ err: loggableError(exception), requestId: request.id }, `Answered ${problem.status}: ${(exception as Error)?.message ?? exception}`);
     }
-    if (response.sent || response.raw.headersSent) return response;
-    if (problem.status === 503) response.header('Retry-After', '5');
-    if (problem.status === 401) response.header('WWW-Authenticate', 'Bearer');
-    if (typeof problem.retryAfterSeconds === 'number') response.header('Retry-After', String(problem.retryAfterSeconds));
-    const body: ProblemDetails = { ...problem, instance: (request.originalUrl ?? request.url)?.split('?')[0], requestId: String(request.id ?? '') };
-    return response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    if (response.sent || response.raw.headersSent) {
+      // A streamed answer already under way cannot turn into a problem; it must still end.
+      if (!response.raw.writableEnded) response.raw.destroy();
+      return response;
+    }
+    return sendProblem(response, request, problem);
   }
 
   toProblem(exception: unknown): Problem {
     if (exception instanceof DomainException) {
       return { type: problemType(exception.code), title: exception.title, status: exception.status, detail: exception.detail, ...exception.extensions };
     }
-    // Fastify's errors in reading a body carry their `code` (the adapter may wrap one and keep it as `cause`).
-    const bodyCode = ((exception as { cause?: { code?: unknown } })?.cause?.code ?? (exception as { code?: unknown })?.code);
-    if (typeof bodyCode === 'string' && Object.hasOwn(BODY_PARSER_PROBLEMS, bodyCode)) return BODY_PARSER_PROBLEMS[bodyCode];
+    // Fastify's errors in reading a body carry their `code`; our JSON reader throws its own refusal.
+    const readError = bodyReadError(exception);
+    if (readError instanceof JsonBodyError) return jsonBodyProblem(readError.refusal);
+    if (readError instanceof SyntaxError && (readError as { statusCode?: unknown }).statusCode === 400) return EdgeProblem.malformedBody();
+    const bodyCode = (readError as { code?: unknown } | undefined)?.code;
+    if (typeof bodyCode === 'string' && Object.hasOwn(BODY_READ_PROBLEMS, bodyCode)) return BODY_READ_PROBLEMS[bodyCode]();
     if (exception instanceof HttpException) return httpProblem(exception);
     if (exception instanceof EntityNotFoundError) {
       return { type: problemType('not-found'), title: 'Not Found', status: 404, detail: 'The requested record was not found.' };
@@ -143,5 +153,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       detail: 'An unexpected error occurred. It has been logged; quote the request id when reporting it.',
     };
+  }
+
+  /** A request no route took: 405 with `Allow` when the path exists under other methods, else 404. */
+  private unroutedProblem(request: FastifyRequest): Problem {
+    const allow = this.routes?.methodsFor(pathOf(request.url) ?? '') ?? [];
+    if (allow.length > 0) return EdgeProblem.methodNotAllowed(request.method, allow);
+    return { type: 'about:blank', title: 'Not Found', status: 404, detail: `Cannot ${request.method} ${pathOf(request.url)}` };
   }
 }

@@ -2,10 +2,19 @@ import { BadRequestException, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { FieldError } from './problem.js';
 
-/** A request body or query that failed validation; carries one entry per bad field. */
+/** At most this many field errors are listed; a body with more mistakes gets the first ones and their count. */
+export const MAX_FIELD_ERRORS = 20;
+
+/** A request body or query that failed validation; carries one entry per bad field, the first {@link MAX_FIELD_ERRORS}. */
 export class RequestValidationException extends BadRequestException {
-  constructor(readonly fieldErrors: FieldError[]) {
+  readonly fieldErrors: FieldError[];
+  /** How many more were found than listed. */
+  readonly omitted: number;
+
+  constructor(fieldErrors: FieldError[]) {
     super('The request has invalid fields.');
+    this.fieldErrors = fieldErrors.slice(0, MAX_FIELD_ERRORS);
+    this.omitted = fieldErrors.length - this.fieldErrors.length;
   }
 }
 

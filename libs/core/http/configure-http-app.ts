@@ -1,39 +1,56 @@
 import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { Logger } from 'nestjs-pino';
 import type { AppConfigService } from '../config/config.module.js';
-import { bytesOf } from '../config/env.js';
+import { bytesOf, type Env, trustProxyOption } from '../config/env.js';
+import { REQUEST_ID_HEADER, sendProblem } from '../errors/problem.js';
+import { answerClientError, EdgeProblem, frameworkProblem } from './edge-problems.js';
+import { parseJsonBody } from './json-body.js';
+import { RouteCatalog } from './route-catalog.js';
 
 export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
-export const REQUEST_ID_HEADER = 'X-Request-Id';
-/** A caller's id is kept when it is short and plain, so a load balancer's id follows the request through. */
-const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{8,64}$/;
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export { REQUEST_ID_HEADER };
+
+/** Longer URLs are answered 414 before routing; no URL of the API comes near it. */
+export const MAX_URL_LENGTH = 8_192;
+/**
+ * A caller's request id is kept only when it is a UUID, so a load balancer's id follows the request
+ * through; anything else (free text, an id chosen to look like another request's) gets an id of ours.
+ */
+const ACCEPTABLE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `%00` anywhere in the URL: a NUL, which Postgres refuses in text and no path or query of ours holds. */
+const NUL_IN_URL = /%00|\u0000/i;
 
 /**
- * `{"__proto__": …}` parses to an own property, but becomes a prototype once copied into a DTO, where
- * the whitelist cannot see it. Such a body is refused while it is parsed (400), before anything reads it.
+ * The HTTP adapter: Fastify, with the request id every log line and problem body carries, the proxies
+ * it trusts for the client's address (`TRUST_PROXY`), and problem+json for what it refuses before any
+ * route runs: a URL it cannot decode, a path parameter too long, and (`clientErrorHandler`) requests
+ * Node's parser refuses (malformed, headers or request line too large, too slow).
  */
-function refusePrototypeKeys(key: string, value: unknown): unknown {
-  if (PROTOTYPE_KEYS.has(key)) throw new SyntaxError(`The key "${key}" is not allowed in a request body`);
-  return value;
-}
-
-/**
- * The HTTP adapter: Fastify, with the request id every log line and problem body carries. (The body
- * limit is the JSON parser's, from the configuration, in {@link configureHttpApp}.)
- */
-export function createHttpAdapter(): FastifyAdapter {
+export function createHttpAdapter(env: Pick<Env, 'TRUST_PROXY'>): FastifyAdapter {
   return new FastifyAdapter({
+    // A number of hops is Fastify's too, though its types leave it out.
+    trustProxy: trustProxyOption(env.TRUST_PROXY) as boolean | string[],
     genReqId: (request: IncomingMessage) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
     },
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      sendProblem(reply, request, frameworkProblem(error, MAX_URL_LENGTH));
+    },
+    clientErrorHandler: (error: Error, socket: Socket) => answerClientError(error, socket, MAX_URL_LENGTH),
   });
+}
+
+/** The body limit of one route, when it takes less than `BODY_LIMIT` (sign-in takes a few hundred bytes). */
+export interface RouteBodyConfig {
+  bodyLimit?: number;
 }
 
 /**
@@ -44,17 +61,36 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.useLogger(app.get(Logger));
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance();
+  const routes = app.get(RouteCatalog);
+
+  fastify.addHook('onRoute', (route) => {
+    routes.add(route.method, route.url ?? route.path);
+    // A route's own, smaller body limit (`@BodyLimit`) is Fastify's per-route limit: the body is not read past it.
+    const bodyLimit = (route.config as RouteBodyConfig | undefined)?.bodyLimit;
+    if (bodyLimit !== undefined) route.bodyLimit = bodyLimit;
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    if (request.url.length > MAX_URL_LENGTH) return void sendProblem(reply, request, EdgeProblem.uriTooLong(MAX_URL_LENGTH));
+    if (NUL_IN_URL.test(request.url)) return void sendProblem(reply, request, EdgeProblem.invalidUrlCharacters());
     done();
   });
+  // Nothing the API answers is for a shared or a browser's cache: signed-in answers, exports and
+  // problems alike. An answer that wants otherwise sets its own Cache-Control.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+    done(null, payload);
+  });
   await app.register(helmet);
-  fastify.removeContentTypeParser('application/json');
+
+  // JSON is the one body the API reads (a form or text body is 415), with bounded shape: see parseJsonBody.
+  fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: bytesOf(config.get('BODY_LIMIT', { infer: true })) }, (_request, body, done) => {
     try {
-      done(null, body === '' ? {} : JSON.parse(body as string, refusePrototypeKeys));
+      done(null, parseJsonBody(body as string));
     } catch (error) {
-      done(Object.assign(error as Error, { statusCode: 400, code: 'BODY_PARSE_FAILED' }), undefined);
+      if (error instanceof SyntaxError) Object.assign(error, { statusCode: 400 });
+      done(error as Error, undefined);
     }
   });
   app.setGlobalPrefix(API_PREFIX);

@@ -6,6 +6,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { levels, type LevelWithSilent } from 'pino';
 import type { AppConfigService } from '../config/config.module.js';
 import type { RequestContextStore } from '../context/request-context.js';
+import { loggableError, loggableUrl } from './loggable-error.js';
+
+/** pino-http's request, as its own serializer made it, with the URL's tokens redacted and no query object. */
+function loggableRequest(request: { url?: string; query?: unknown }): Record<string, unknown> {
+  return { ...request, url: loggableUrl(request.url), query: undefined };
+}
 
 /** Whether the level lets through pino-http's line per request, which it always writes at `info`. */
 export function writesRequestLines(level: LevelWithSilent): boolean {
@@ -32,7 +38,13 @@ export function loggerModule(processName: string): DynamicModule {
     inject: [ConfigService],
     useFactory: (config: AppConfigService) => {
       const level = config.get('LOG_LEVEL', { infer: true });
-      const common = { level, base: { process: processName }, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
+      const common = {
+        level,
+        base: { process: processName },
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        // Every logged error without query parameters; every logged URL without a token.
+        serializers: { err: loggableError, req: loggableRequest },
+      };
       if (!writesRequestLines(level)) return { pinoHttp: { ...common, autoLogging: false, mixin: requestBindings }, forRoutes: [] };
       return {
         pinoHttp: {

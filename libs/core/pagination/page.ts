@@ -4,6 +4,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { readEntities } from '../database/plain-read.js';
 import { DomainException } from '../errors/domain.exception.js';
+import { isStorableText } from '../http/json-body.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -54,7 +55,8 @@ export function decodeCursor(list: string, cursor: string, arity: number): Array
       Array.isArray(decoded) &&
       decoded.length === arity + 1 &&
       decoded[0] === list &&
-      decoded.slice(1).every((key) => typeof key === 'string' || typeof key === 'number')
+      // A key goes into the next page's query: text Postgres could not hold would be a 500 there.
+      decoded.slice(1).every((key) => (typeof key === 'string' && isStorableText(key) && key.length <= 200) || Number.isSafeInteger(key))
     ) {
       return decoded.slice(1) as Array<string | number>;
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { copenhagenDate, copenhagenOffsetMinutes, formatCopenhagenDateTime, fromCopenhagenWallClock, parseInstant } from './copenhagen.js';
 
 describe('Copenhagen time', () => {
@@ -35,6 +36,26 @@ describe('Copenhagen time', () => {
     expect(parseInstant('2020-02-30')).toBeNull();
     expect(parseInstant('19-10-2020')).toBeNull();
     expect(parseInstant('2020-10-19T25:00:00Z')).toBeNull();
+  });
+
+  it('refuses times that do not exist instead of rolling them over into another day', () => {
+    for (const text of ['2027-02-30T12:00', '2027-02-29', '2099-13-45T99:99', '2027-02-30T10:00:00Z', '2026-04-31T08:00:00+02:00', '2026-01-01T24:00', '2026-01-01T12:60', '2026-06-30T23:59:60Z', '2026-01-01T12:00+15:00', '2026-00-10']) {
+      expect(parseInstant(text)).toBeNull();
+    }
+    expect(parseInstant('2028-02-29T12:00')?.toISOString()).toBe('2028-02-29T11:00:00.000Z');
+    expect(parseInstant('2026-12-31T23:59:59.999Z')?.toISOString()).toBe('2026-12-31T23:59:59.999Z');
+  });
+
+  it('reads every real wall-clock time back as itself in Copenhagen (property)', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (instant) => {
+        const whole = new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
+        expect(parseInstant(whole.toISOString())?.getTime()).toBe(whole.getTime());
+        const day = copenhagenDate(whole);
+        expect(parseInstant(day)).not.toBeNull();
+        expect(copenhagenDate(parseInstant(day)!)).toBe(day);
+      }),
+    );
   });
 
   it('writes a time as a Danish receipt does', () => {

@@ -59,20 +59,29 @@ export function fromCopenhagenWallClock(year: number, month: number, day: number
   return matches[0] ?? new Date(asUtc - 60 * 60_000);
 }
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Whether the parts name a time that exists: no 30 February, no hour 24, no minute 60 (and no leap second). */
+function isRealTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+  return day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+}
 
 /**
  * An ISO 8601 time as the API accepts it: with an offset or `Z` it is taken as given; without one it
- * is Copenhagen time (so `2020-10-19T12:00` is the deadline kl. 12.00). Returns null when unreadable.
+ * is Copenhagen time (so `2020-10-19T12:00` is the deadline kl. 12.00). Returns null when unreadable or
+ * when it names a time that does not exist (`2027-02-30T12:00`, `2099-13-45T99:99`), which JavaScript's
+ * Date would otherwise roll over into another day.
  */
 export function parseInstant(text: string): Date | null {
-  const local = LOCAL_DATE_TIME.exec(text);
-  if (local) {
-    const [year, month, day, hour, minute, second] = local.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
-    const instant = fromCopenhagenWallClock(year, month, day, hour, minute, second);
-    return copenhagenDate(instant) === `${local[1]}-${local[2]}-${local[3]}` || hour !== 0 ? instant : null;
-  }
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return null;
+  const match = DATE_TIME.exec(text);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part)));
+  if (!isRealTime(year, month, day, hour, minute, second)) return null;
+  const offset = match[8];
+  if (offset === undefined) return fromCopenhagenWallClock(year, month, day, hour, minute, second);
+  // An offset needs a time of day, and at most ±14:00 (the widest any zone uses).
+  if (match[4] === undefined || (offset !== 'Z' && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59))) return null;
   const instant = new Date(text);
   return Number.isNaN(instant.getTime()) ? null : instant;
 }

@@ -1,0 +1,149 @@
+import type { FastifyError } from 'fastify';
+import type { Socket } from 'node:net';
+import { type Problem, problemType, writeProblemToSocket } from '../errors/problem.js';
+import type { JsonBodyRefusal } from './json-body.js';
+
+/**
+ * The problems answered at the edge, before a request reaches a route: what Fastify and Node's HTTP
+ * parser refuse, and the shape of a body. Each keeps a stable `type`; the texts are Danish.
+ */
+export const EdgeProblem = {
+  malformedBody: (detail = 'Anmodningens indhold er ikke gyldig JSON.'): Problem => ({
+    type: problemType('malformed-body'),
+    title: 'Ugyldigt indhold',
+    status: 400,
+    detail,
+  }),
+  bodyTooComplex: (reason: string): Problem => ({
+    type: problemType('body-too-complex'),
+    title: 'Indholdet er for sammensat',
+    status: 400,
+    detail: `Anmodningens indhold rummer ${reason}; ingen handling tager imod så meget.`,
+  }),
+  invalidText: (field: string): Problem => ({
+    type: problemType('invalid-characters'),
+    title: 'Ugyldige tegn',
+    status: 400,
+    detail: 'Teksten indeholder tegn, der ikke kan gemmes (NUL-tegn eller et halvt surrogatpar).',
+    errors: [{ field, message: 'indeholder tegn, der ikke kan gemmes' }],
+  }),
+  invalidUrlCharacters: (): Problem => ({
+    type: problemType('invalid-characters'),
+    title: 'Ugyldige tegn',
+    status: 400,
+    detail: 'Adressen indeholder et NUL-tegn.',
+  }),
+  invalidUrl: (): Problem => ({
+    type: problemType('invalid-url'),
+    title: 'Ugyldig adresse',
+    status: 400,
+    detail: 'Adressen kan ikke læses: en %-kode er ugyldig.',
+  }),
+  uriTooLong: (maxLength: number): Problem => ({
+    type: problemType('uri-too-long'),
+    title: 'Adressen er for lang',
+    status: 414,
+    detail: `Adressen må højst være ${maxLength} tegn.`,
+  }),
+  headersTooLarge: (): Problem => ({
+    type: problemType('headers-too-large'),
+    title: 'For store headere',
+    status: 431,
+    detail: 'Anmodningens headere fylder for meget.',
+  }),
+  malformedRequest: (): Problem => ({
+    type: problemType('malformed-request'),
+    title: 'Ugyldig anmodning',
+    status: 400,
+    detail: 'Anmodningen følger ikke HTTP-protokollen.',
+  }),
+  requestTimeout: (): Problem => ({
+    type: problemType('request-timeout'),
+    title: 'Anmodningen tog for lang tid',
+    status: 408,
+    detail: 'Anmodningen blev ikke modtaget i tide.',
+  }),
+  bodyTooLarge: (): Problem => ({
+    type: problemType('body-too-large'),
+    title: 'Indholdet er for stort',
+    status: 413,
+    detail: 'Anmodningens indhold er større end denne handling tager imod.',
+  }),
+  unsupportedMediaType: (): Problem => ({
+    type: problemType('unsupported-media-type'),
+    title: 'Ikke-understøttet indholdstype',
+    status: 415,
+    detail: 'Anmodningens indhold skal være JSON (Content-Type: application/json).',
+  }),
+  unexpectedBody: (): Problem => ({
+    type: problemType('unexpected-body'),
+    title: 'Uventet indhold',
+    status: 400,
+    detail: 'Denne handling tager ikke imod indhold; send anmodningen uden indhold.',
+  }),
+  methodNotAllowed: (method: string, allow: string[]): Problem => ({
+    type: problemType('method-not-allowed'),
+    title: 'Metoden er ikke tilladt',
+    status: 405,
+    detail: `${method} kan ikke bruges på denne adresse; brug ${allow.join(' eller ')}.`,
+    allow,
+  }),
+} as const;
+
+/** The problem for a body the parser refused. */
+export function jsonBodyProblem(refusal: JsonBodyRefusal): Problem {
+  switch (refusal.kind) {
+    case 'too-complex':
+      return EdgeProblem.bodyTooComplex(refusal.reason);
+    case 'prototype-key':
+      return EdgeProblem.malformedBody(`Feltnavnet "${refusal.key}" er ikke tilladt i en anmodning.`);
+    case 'invalid-text':
+      return EdgeProblem.invalidText(refusal.path);
+  }
+}
+
+/** Fastify's errors in reading a body, by `code`: the client's fault, never a 500. */
+export const BODY_READ_PROBLEMS: Record<string, () => Problem> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => EdgeProblem.malformedBody(),
+  FST_ERR_CTP_INVALID_JSON_BODY: () => EdgeProblem.malformedBody(),
+  FST_ERR_CTP_BODY_TOO_LARGE: EdgeProblem.bodyTooLarge,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => EdgeProblem.malformedBody('Anmodningens indhold passer ikke med dens Content-Length.'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: EdgeProblem.unsupportedMediaType,
+  FST_ERR_CTP_INVALID_TYPE: EdgeProblem.unsupportedMediaType,
+  FST_ERR_CTP_INVALID_CONTENT_TYPE: EdgeProblem.unsupportedMediaType,
+};
+
+/** Fastify's routing errors (`frameworkErrors`): a URL it cannot decode, or a path parameter too long. */
+export function frameworkProblem(error: FastifyError, maxUrlLength: number): Problem {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return EdgeProblem.uriTooLong(maxUrlLength);
+  if (error.code === 'FST_ERR_BAD_URL') return EdgeProblem.invalidUrl();
+  return EdgeProblem.malformedRequest();
+}
+
+/**
+ * Whether the packet Node's parser choked on shows a request line longer than any URL we take. Node
+ * counts the request line and the headers against one limit; a packet that starts a request with a
+ * line that long (or never ends its line) is a URL too long, anything else headers too large.
+ */
+function requestLineTooLong(packet: Buffer | undefined, maxUrlLength: number): boolean {
+  if (!packet || !/^[A-Z]+ \S/.test(packet.subarray(0, 16).toString('latin1'))) return false;
+  const end = packet.indexOf('\r\n');
+  return (end === -1 ? packet.length : end) > maxUrlLength;
+}
+
+/**
+ * Node's HTTP parser refused the request before Fastify saw it: answered as problem+json on the socket,
+ * which is then closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket, maxUrlLength: number): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return writeProblemToSocket(socket, EdgeProblem.requestTimeout());
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    return writeProblemToSocket(socket, requestLineTooLong(error.rawPacket, maxUrlLength) ? EdgeProblem.uriTooLong(maxUrlLength) : EdgeProblem.headersTooLarge());
+  }
+  writeProblemToSocket(socket, EdgeProblem.malformedRequest());
+}
