@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { type SignedInUser, signedInAs, signIn, TEST_PASSWORD } from '../support/users.js';
+import { givenUser, type SignedInUser, signedInAs, signIn, TEST_PASSWORD } from '../support/users.js';
 import { createScratchDatabase } from '../support/databases.js';
 
 const newEmail = () => `ny-${randomUUID().slice(0, 8)}@kolding.dk`;
@@ -11,6 +11,8 @@ describe('users', () => {
   beforeAll(async () => {
     api = await createTestApp();
     admin = await signedInAs(api, 'admin');
+    // Another active administrator: with a single one, a staff role is given at once (nobody could approve it).
+    await givenUser(api, 'admin');
   });
   afterAll(() => api.close());
 
@@ -225,3 +227,21 @@ describe('the first administrator', () => {
   });
 });
 
+/** Apart from the suites above: Passport keeps one `local` strategy per process, the last app's. */
+describe('a single administrator', () => {
+  it('gives a staff role at once while there is no other administrator to approve it, and says so', async () => {
+    const scratch = await createScratchDatabase('sole_admin');
+    await scratch.dataSource.runMigrations();
+    const isolated = await createTestApp({ env: { DATABASE_URL: scratch.url } });
+    try {
+      const only = await signedInAs(isolated, 'admin');
+      const email = newEmail();
+      const created = await isolated.http.post('/api/v1/users').set(only.bearer).send({ email, name: 'Første', role: 'admin', password: TEST_PASSWORD }).expect(201);
+      expect(created.body.awaitingApproval).toBe(false);
+      await signIn(isolated, email);
+    } finally {
+      await isolated.close();
+      await scratch.drop();
+    }
+  });
+});
