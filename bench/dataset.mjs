@@ -1,12 +1,12 @@
 // Generates a realistic dataset straight into Postgres with set-based SQL (not through the API), so a
 // large one takes seconds, not hours. The audit trail is hash-chained exactly as the system writes it.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 
 export const LARGE = { name: 'large', programmes: 50, applications: 200_000, awards: 60_000, reportsPerAward: 5, auditEvents: 2_000_000, pendingDecisions: 4_000 };
 export const SMALL = { name: 'small', programmes: 50, applications: 10_000, awards: 3_000, reportsPerAward: 5, auditEvents: 100_000, pendingDecisions: 4_000 };
 
 const GENESIS = '0'.repeat(64);
-/** The same canonical JSON and SHA-256 as libs/audit/audit-chain.ts, so the generated chain verifies. */
+/** The same canonical JSON and keyed hash (HMAC-SHA256) as libs/audit/audit-chain.ts, so the generated chain verifies. */
 function canonical(value) {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map((v) => canonical(v ?? null)).join(',')}]`;
@@ -29,7 +29,7 @@ const PURPOSES = [
   'Formålet er at give borgeren overblik over aftaler og mulighed for selv at aflyse og bestille hjælp.',
 ];
 
-export async function generate(client, size, log, passwordHash) {
+export async function generate(client, size, log, passwordHash, auditKey) {
   const started = Date.now();
   const step = async (what, sql, params = []) => {
     const t = Date.now();
@@ -123,7 +123,7 @@ export async function generate(client, size, log, passwordHash) {
         requestId: `bench-${seq}`,
         prevHash,
       };
-      const hash = createHash('sha256').update(canonical(fields)).digest('hex');
+      const hash = createHmac('sha256', auditKey).update(canonical(fields)).digest('hex');
       columns.id.push(randomUUID());
       columns.seq.push(seq);
       columns.at.push(fields.occurredAt);

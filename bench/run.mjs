@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import { createDatabaseIfMissing, DEFAULT_DATABASE_URL, dropDatabase, ensureServices } from '../scripts/services.mjs';
+import { ensureServices } from '../scripts/services.mjs';
 import { generate, LARGE, SMALL } from './dataset.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -19,32 +19,48 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const CONNECTIONS = 32;
 const PASSWORD = 'bench-adgangskode-2026';
+/** The audit chain's key for the bench's processes and its generated chain, so the chain verifies. */
+const AUDIT_HMAC_KEY = 'bench-audit-key-'.padEnd(48, 'x');
 const API_PORT = 3810;
 const LIMIT_PORT = 3811;
 const root = new URL('..', import.meta.url);
 const log = (line) => console.log(line);
 
+/** A dataset's database, made as `npm start` makes one: the processes connect as the app role (`url`), the generator as the owner. */
 async function prepare(size) {
-  const url = new URL(`/tilskud_bench_${size.name}`, process.env.DATABASE_URL || DEFAULT_DATABASE_URL).toString();
-  await dropDatabase(url);
-  await createDatabaseIfMissing(url);
+  const { databaseUrls, dropDatabase, prepareDatabase, urlsForDatabase } = await import(new URL('dist/libs/core/database/database-setup.js', root));
+  const urls = urlsForDatabase(databaseUrls(process.env), `tilskud_bench_${size.name}`);
+  await dropDatabase(urls);
+  await prepareDatabase(urls);
   const { DataSource } = await import('typeorm');
   const { dataSourceOptions } = await import(new URL('dist/libs/core/database/data-source-options.js', root));
-  const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 }, { logging: false }));
+  const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: urls.owner, DATABASE_POOL_SIZE: 2 }, { logging: false }));
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: urls.owner });
   await client.connect();
   log(`dataset ${size.name}:`);
-  await generate(client, size, log, await hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }));
-  return { url, client };
+  await generate(client, size, log, await hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }), Buffer.from(AUDIT_HMAC_KEY));
+  return { url: urls.app, client };
 }
 
 function start(script, env, port) {
   const child = spawn(process.execPath, [script], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-'.padEnd(48, 'x'), LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100000', QUEUE_PREFIX: 'tilskud-bench', PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret-'.padEnd(48, 'x'),
+      AUDIT_HMAC_KEY,
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT: '100000',
+      EXPORT_RATE_LIMIT: '100000',
+      QUEUE_PREFIX: 'tilskud-bench',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
@@ -222,7 +238,7 @@ async function measure(size) {
 }
 
 async function measureReconciler(url) {
-  const child = spawn(process.execPath, ['bench/reconcile.mjs'], { cwd: root, env: { ...process.env, DATABASE_URL: url, QUEUE_PREFIX: 'tilskud-bench', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['bench/reconcile.mjs'], { cwd: root, env: { ...process.env, DATABASE_URL: url, AUDIT_HMAC_KEY, QUEUE_PREFIX: 'tilskud-bench', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   await new Promise((resolve) => child.once('exit', resolve));

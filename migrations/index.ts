@@ -13,6 +13,7 @@ import { AddAuditAppendFunction1765200000000 } from './1765200000000-add-audit-a
 import { OrderReminderIdsByTime1765300000000 } from './1765300000000-order-reminder-ids-by-time.js';
 import { CreateInstallationSecrets1765400000000 } from './1765400000000-create-installation-secrets.js';
 import { AddSignInThrottleAndApprovals1765500000000 } from './1765500000000-add-sign-in-throttle-and-approvals.js';
+import { KeyTheAuditChainAndSeparateRoles1765600000000 } from './1765600000000-key-the-audit-chain-and-separate-roles.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -34,4 +35,5 @@ export const migrations = [
   OrderReminderIdsByTime1765300000000,
   CreateInstallationSecrets1765400000000,
   AddSignInThrottleAndApprovals1765500000000,
+  KeyTheAuditChainAndSeparateRoles1765600000000,
 ];

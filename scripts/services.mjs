@@ -1,12 +1,13 @@
 // Makes sure Postgres and Redis answer before the system or its tests start. When a URL points at this
 // machine and the server is installed but down, it is started; a remote URL is only waited for.
-// Plain JavaScript, so it runs before anything is built.
+// Plain JavaScript, so it runs before anything is built. (Databases and roles: database-setup.ts.)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import pg from 'pg';
 
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tilskud';
+/** Where Postgres is looked for when no URL says otherwise (any role: the check only asks whether it answers). */
+const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -20,25 +21,19 @@ function hasCommand(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** A URL for the same server's `postgres` maintenance database, used to create and drop databases. */
-export function maintenanceUrl(databaseUrl) {
-  const url = new URL(databaseUrl);
-  url.pathname = '/postgres';
-  return url.toString();
-}
-
-export function databaseName(databaseUrl) {
-  return decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-}
-
+/**
+ * Whether a server answers at the URL's host and port. A refusal from the server itself (no such role
+ * or database yet, a wrong password: SQLSTATE classes 28 and 3D) is an answer; a connection that
+ * cannot be made or is cut is not.
+ */
 async function postgresAnswers(databaseUrl) {
-  const client = new pg.Client({ connectionString: maintenanceUrl(databaseUrl), connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return typeof error?.code === 'string' && /^(28|3D)/.test(error.code);
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -87,7 +82,7 @@ function startLocalRedis(port) {
   });
 }
 
-export async function ensurePostgres(databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
+export async function ensurePostgres(databaseUrl = process.env.DATABASE_ADMIN_URL || process.env.DATABASE_URL || DEFAULT_POSTGRES_URL) {
   if (await postgresAnswers(databaseUrl)) return;
   if (!LOCAL_HOSTS.has(new URL(databaseUrl).hostname)) return waitFor('PostgreSQL', () => postgresAnswers(databaseUrl), 30);
   startLocalPostgres();
@@ -100,42 +95,6 @@ export async function ensureRedis(redisUrl = process.env.REDIS_URL || DEFAULT_RE
   if (!LOCAL_HOSTS.has(url.hostname)) return waitFor('Redis', () => redisAnswers(redisUrl), 30);
   startLocalRedis(Number(url.port || 6379));
   await waitFor('Redis', () => redisAnswers(redisUrl), 15);
-}
-
-async function withMaintenanceClient(databaseUrl, work) {
-  const client = new pg.Client({ connectionString: maintenanceUrl(databaseUrl) });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
-
-export async function createDatabaseIfMissing(databaseUrl) {
-  const name = databaseName(databaseUrl);
-  await withMaintenanceClient(databaseUrl, async (client) => {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rowCount === 0) {
-      await client.query(`CREATE DATABASE ${quoteIdent(name)} ENCODING 'UTF8' TEMPLATE template0`);
-      log(`created database ${name}`);
-    }
-  });
-}
-
-export async function dropDatabase(databaseUrl) {
-  const name = databaseName(databaseUrl);
-  await withMaintenanceClient(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
-}
-
-/** Names of databases on the server that start with `prefix` (for sweeping up after crashed test runs). */
-export async function listDatabases(databaseUrl, prefix) {
-  return withMaintenanceClient(databaseUrl, async (client) => {
-    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
-    return rows.map((row) => row.datname);
-  });
 }
 
 export async function ensureServices() {

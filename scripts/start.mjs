@@ -1,11 +1,12 @@
 // `npm start`: the whole system on this machine. Makes sure Postgres and Redis answer (starting local
-// servers that are installed but down), creates the database, builds, migrates, seeds, then runs the
-// API and the worker together until Ctrl-C. Plain JavaScript, so it runs on a fresh clone.
+// servers that are installed but down), builds, makes the database and its two roles (the owner that
+// migrates, the app role the processes connect as), migrates, seeds, then runs the API and the worker
+// together until Ctrl-C. Plain JavaScript, so it runs on a fresh clone.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createDatabaseIfMissing, DEFAULT_DATABASE_URL, ensureServices } from './services.mjs';
+import { ensureServices } from './services.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT || '3000';
@@ -41,8 +42,16 @@ async function waitForHealth() {
 }
 
 await ensureServices();
-await createDatabaseIfMissing(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
 step('building', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+const { databaseUrls, prepareDatabase } = await import(`${root}/dist/libs/core/database/database-setup.js`);
+await prepareDatabase(databaseUrls(process.env), (line) => process.stderr.write(`[start] ${line}\n`));
+// The audit chain's key lives outside the database: without one configured, a key file of this
+// checkout's own (made on first start, git-ignored) is given to the API, the worker and the seeds.
+if (!process.env.AUDIT_HMAC_KEY && !process.env.AUDIT_HMAC_KEY_FILE && process.env.NODE_ENV !== 'production') {
+  const { DEFAULT_AUDIT_KEY_FILE, loadAuditKey } = await import(`${root}/dist/libs/audit/audit-key.js`);
+  loadAuditKey({ NODE_ENV: 'development' });
+  process.env.AUDIT_HMAC_KEY_FILE = `${root}${DEFAULT_AUDIT_KEY_FILE}`;
+}
 process.stderr.write('[start] migrating\n');
 const { default: dataSource } = await import(`${root}/dist/libs/core/database/data-source.js`);
 await dataSource.initialize();

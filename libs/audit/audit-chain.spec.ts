@@ -1,6 +1,12 @@
-import { canonicalJson, type ChainContent, chainHead, GENESIS_HASH, hashEvent, type StoredChainLink, verifyLinks } from './audit-chain.js';
+import { createHash, createHmac } from 'node:crypto';
+import { canonicalJson, type ChainContent, chainHead, type ChainKey, GENESIS_HASH, hashEvent, type StoredChainLink, verifyLinks } from './audit-chain.js';
+import { auditKeyFrom } from './audit-key.js';
 
-function chain(length: number): StoredChainLink[] {
+const KEY = Buffer.from('a test key of the audit chain, 48 characters long', 'utf8');
+const KEYED: ChainKey = { keyedFromSeq: 1, key: KEY };
+
+/** A chain whose events from `keyedFromSeq` on are keyed (the ones before it written before the key). */
+function chain(length: number, keyedFromSeq = 1): StoredChainLink[] {
   const links: StoredChainLink[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= length; seq += 1) {
@@ -17,7 +23,7 @@ function chain(length: number): StoredChainLink[] {
       requestId: `req-${seq}`,
       prevHash,
     };
-    const hash = hashEvent(fields);
+    const hash = hashEvent(fields, seq >= keyedFromSeq ? KEY : null);
     links.push({ ...fields, id: `event-${seq}`, hash });
     prevHash = hash;
   }
@@ -44,39 +50,86 @@ describe('verifyLinks', () => {
 
   it('accepts an intact chain and returns where to continue', () => {
     const links = chain(5);
-    expect(verifyLinks(start, links)).toEqual({ next: { seq: 5, hash: links[4].hash } });
+    expect(verifyLinks(start, links, KEYED)).toEqual({ next: { seq: 5, hash: links[4].hash } });
   });
 
   it('can verify a chain in batches', () => {
     const links = chain(6);
-    const first = verifyLinks(start, links.slice(0, 3));
-    expect('next' in first && verifyLinks(first.next, links.slice(3))).toEqual({ next: { seq: 6, hash: links[5].hash } });
+    const first = verifyLinks(start, links.slice(0, 3), KEYED);
+    expect('next' in first && verifyLinks(first.next, links.slice(3), KEYED)).toEqual({ next: { seq: 6, hash: links[5].hash } });
   });
 
   it('finds an event whose content was changed', () => {
     const links = chain(4);
     links[2] = { ...links[2], after: { status: 'awarded' } };
-    expect(verifyLinks(start, links)).toEqual({ brokenId: 'event-3' });
+    expect(verifyLinks(start, links, KEYED)).toEqual({ brokenId: 'event-3' });
   });
 
   it('finds an event that was removed', () => {
     const links = chain(4);
     links.splice(1, 1);
-    expect(verifyLinks(start, links)).toEqual({ brokenId: 'event-3' });
+    expect(verifyLinks(start, links, KEYED)).toEqual({ brokenId: 'event-3' });
   });
 
   it('finds an event whose hash was recomputed after a change, by the next link', () => {
     const links = chain(4);
     const { id, hash: _hash, ...fields } = links[1];
     const forged = { ...fields, actorId: null };
-    links[1] = { ...forged, id, hash: hashEvent(forged) };
-    expect(verifyLinks(start, links)).toEqual({ brokenId: 'event-3' });
+    links[1] = { ...forged, id, hash: hashEvent(forged, KEY) };
+    expect(verifyLinks(start, links, KEYED)).toEqual({ brokenId: 'event-3' });
+  });
+
+  it('finds an event changed and re-hashed by someone without the key, even when every later link is recomputed too', () => {
+    const links = chain(4);
+    let prevHash = links[0].hash;
+    for (let index = 1; index < links.length; index += 1) {
+      const { id, hash: _hash, ...fields } = links[index];
+      const forged = { ...fields, prevHash, ...(index === 1 ? { actorId: null } : {}) };
+      // Without the audit key, the best a forger can do is a plain hash, or an HMAC under a key of their own.
+      const hash = index % 2 === 0 ? hashEvent(forged, null) : hashEvent(forged, Buffer.from('a guessed key, not the real one at all!!'));
+      links[index] = { ...forged, id, hash };
+      prevHash = hash;
+    }
+    expect(verifyLinks(start, links, KEYED)).toEqual({ brokenId: 'event-2' });
+  });
+
+  it('verifies the events written before the chain was keyed by their plain hashes, and the rest keyed', () => {
+    const links = chain(6, 4);
+    expect(verifyLinks(start, links, { keyedFromSeq: 4, key: KEY })).toEqual({ next: { seq: 6, hash: links[5].hash } });
+    // The boundary cannot be moved to pass off a plain-hashed event as an old one, nor the other way round.
+    expect(verifyLinks(start, links, { keyedFromSeq: 3, key: KEY })).toEqual({ brokenId: 'event-3' });
+    expect(verifyLinks(start, links, { keyedFromSeq: 5, key: KEY })).toEqual({ brokenId: 'event-4' });
   });
 });
 
 /** What `audit_append` (the migration that adds it) appends to the head, written the same way. */
 const chainTail = (prevHash: string, requestId: string | null, seq: number) =>
   `"prevHash":${JSON.stringify(prevHash)},"requestId":${canonicalJson(requestId)},"seq":${seq}}`;
+
+describe('the audit key', () => {
+  it('gives the HMAC pads Postgres uses: sha256(outer || sha256(inner || text)) is the HMAC', () => {
+    const key = auditKeyFrom(KEY);
+    const text = Buffer.from('{"a":1}');
+    const inner = createHash('sha256').update(Buffer.concat([key.innerPad, text])).digest();
+    const byPads = createHash('sha256').update(Buffer.concat([key.outerPad, inner])).digest('hex');
+    expect(byPads).toBe(createHmac('sha256', KEY).update(text).digest('hex'));
+    expect(key.innerPad).toHaveLength(64);
+  });
+
+  it('gives the same pads for a key longer than a block as HMAC does (it hashes the key first)', () => {
+    const long = Buffer.alloc(100, 7);
+    const key = auditKeyFrom(long);
+    const inner = createHash('sha256').update(Buffer.concat([key.innerPad, Buffer.from('x')])).digest();
+    expect(createHash('sha256').update(Buffer.concat([key.outerPad, inner])).digest('hex')).toBe(createHmac('sha256', long).update('x').digest('hex'));
+  });
+
+  it('refuses a key shorter than 32 bytes, and names every key by a fingerprint that is not the key', () => {
+    expect(() => auditKeyFrom(Buffer.alloc(31, 1))).toThrow(/at least 32 bytes/);
+    const key = auditKeyFrom(KEY);
+    expect(key.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(key.fingerprint).not.toBe(auditKeyFrom(Buffer.from('another key of the audit chain, 48 chars long!!', 'utf8')).fingerprint);
+  });
+});
 
 describe('chainHead and the tail audit_append adds', () => {
   it('make exactly the canonical JSON of the whole event, whatever the content', () => {

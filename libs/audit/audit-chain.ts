@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The hash the first event of the chain points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -38,8 +38,13 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function hashEvent(fields: ChainedFields): string {
-  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
+/**
+ * An event's hash: HMAC-SHA256 of its canonical JSON under the audit key, or, for the events written
+ * before the chain was keyed (`key` null), plain SHA-256.
+ */
+export function hashEvent(fields: ChainedFields, key: Buffer | null): string {
+  const text = canonicalJson(fields);
+  return (key === null ? createHash('sha256') : createHmac('sha256', key)).update(text).digest('hex');
 }
 
 /** The fields before the chain's own (`prevHash`, `requestId`, `seq`, the last keys in canonical order). */
@@ -65,16 +70,23 @@ export interface ChainCursor {
   hash: string;
 }
 
+/** Where the keyed part of the chain begins, and its key. */
+export interface ChainKey {
+  keyedFromSeq: number;
+  key: Buffer;
+}
+
 /**
  * Checks one run of events (in `seq` order) against the link before it: the sequence has no gap, each
- * event points at the hash of the one before, and each event's own hash matches its content.
- * Returns the first broken event's id, or the cursor to continue from.
+ * event points at the hash of the one before, and each event's own hash matches its content (keyed from
+ * `keyedFromSeq` on). Returns the first broken event's id, or the cursor to continue from.
  */
-export function verifyLinks(previous: ChainCursor, links: StoredChainLink[]): { brokenId: string } | { next: ChainCursor } {
+export function verifyLinks(previous: ChainCursor, links: StoredChainLink[], chainKey: ChainKey): { brokenId: string } | { next: ChainCursor } {
   let cursor = previous;
   for (const link of links) {
     const { id, hash, ...fields } = link;
-    if (link.seq !== cursor.seq + 1 || link.prevHash !== cursor.hash || hashEvent(fields) !== hash) return { brokenId: id };
+    const key = link.seq >= chainKey.keyedFromSeq ? chainKey.key : null;
+    if (link.seq !== cursor.seq + 1 || link.prevHash !== cursor.hash || hashEvent(fields, key) !== hash) return { brokenId: id };
     cursor = { seq: link.seq, hash };
   }
   return { next: cursor };

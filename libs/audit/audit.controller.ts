@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../core/access/access.decorators.js';
 import { AuditService } from './audit.service.js';
-import { AuditEventPage, AuditEventResponse, ChainVerificationResponse } from './dto/audit-event.response.js';
-import { AuditEventQuery } from './dto/audit-event.query.js';
+import { AuditEventPage, AuditEventResponse, ChainHeadResponse, ChainVerificationResponse } from './dto/audit-event.response.js';
+import { AuditEventQuery, ChainVerificationQuery } from './dto/audit-event.query.js';
 
 @ApiTags('audit')
 @Controller('audit-events')
@@ -20,9 +20,20 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 'Recompute the hash chain over every event and report the first break' })
+  @ApiOperation({
+    summary: 'Recompute the keyed hash chain over every event and report the first break; given a head kept earlier, also check that the chain still holds it',
+  })
   @ApiOkResponse({ type: ChainVerificationResponse })
-  verify(): Promise<ChainVerificationResponse> {
-    return this.audit.verify();
+  verify(@Query() query: ChainVerificationQuery): Promise<ChainVerificationResponse> {
+    return this.audit.verify(query.headSeq === undefined ? undefined : { seq: query.headSeq, hash: query.headHash! });
+  }
+
+  @Get('head')
+  @ApiOperation({
+    summary: 'The chain’s last event, signed (Ed25519) so an auditor can keep it and check later that the chain still holds it and was not cut short',
+  })
+  @ApiOkResponse({ type: ChainHeadResponse })
+  head(): Promise<ChainHeadResponse> {
+    return this.audit.signedHead();
   }
 }

@@ -1,13 +1,28 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfigService } from '../core/config/config.module.js';
 import { AuditController } from './audit.controller.js';
 import { AuditEvent } from './audit-event.entity.js';
-import { AuditService } from './audit.service.js';
+import { loadAuditKey } from './audit-key.js';
+import { AUDIT_KEY, AuditService } from './audit.service.js';
 
-/** The append-only, hash-chained audit trail every other context writes to. */
-@Module({ imports: [TypeOrmModule.forFeature([AuditEvent])], providers: [AuditService], exports: [AuditService] })
+/** The audit chain's key, read once when the process starts (from configuration, or the development key file). */
+const auditKeyProvider = {
+  provide: AUDIT_KEY,
+  inject: [ConfigService],
+  useFactory: (config: AppConfigService) =>
+    loadAuditKey({
+      AUDIT_HMAC_KEY: config.get('AUDIT_HMAC_KEY', { infer: true }),
+      AUDIT_HMAC_KEY_FILE: config.get('AUDIT_HMAC_KEY_FILE', { infer: true }),
+      NODE_ENV: config.get('NODE_ENV', { infer: true }),
+    }),
+};
+
+/** The append-only, keyed hash chain every other context writes to. */
+@Module({ imports: [TypeOrmModule.forFeature([AuditEvent])], providers: [auditKeyProvider, AuditService], exports: [AuditService] })
 export class AuditModule {}
 
-/** Its admin endpoints (search, chain verification), for the API only. */
+/** Its admin endpoints (search, chain verification, the signed head), for the API only. */
 @Module({ imports: [AuditModule], controllers: [AuditController] })
 export class AuditApiModule {}

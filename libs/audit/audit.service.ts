@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, sign } from 'node:crypto';
 import { type DataSource, type EntityManager, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { ClsService } from 'nestjs-cls';
 import type { Actor, RequestContextStore } from '../core/context/request-context.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
-import { canonicalJson, type ChainContent, type ChainCursor, chainHead, GENESIS_HASH, type StoredChainLink, verifyLinks } from './audit-chain.js';
+import { parseInstant } from '../core/time/copenhagen.js';
+import { canonicalJson, type ChainContent, type ChainCursor, chainHead, type ChainKey, GENESIS_HASH, type StoredChainLink, verifyLinks } from './audit-chain.js';
+import type { AuditKey } from './audit-key.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventQuery } from './dto/audit-event.query.js';
 
@@ -25,10 +27,38 @@ export interface AuditRecord {
   actor?: Actor | null;
 }
 
+export const AUDIT_KEY = Symbol('AuditKey');
+
+/** A head of the chain someone kept earlier (from `GET /audit-events/head` or the daily log line). */
+export interface KeptHead {
+  seq: number;
+  hash: string;
+}
+
 export interface ChainVerification {
   ok: boolean;
   checked: number;
   firstBrokenId?: string;
+  /** How the kept head compares with the chain now: the same event, another one, or gone (the tail was cut). */
+  keptHead?: KeptHead & { status: 'matches' | 'differs' | 'missing' };
+}
+
+/** The chain's last event as published: signed so an auditor can keep it and show later that it was ours. */
+export interface SignedChainHead {
+  seq: number;
+  hash: string;
+  occurredAt: string | null;
+  publishedAt: string;
+  keyFingerprint: string;
+  /** `tilskud-audit-head:v1:<seq>:<hash>:<publishedAt>`, the text the signature is over. */
+  statement: string;
+  algorithm: 'Ed25519';
+  signature: string;
+  publicKey: string;
+}
+
+export function headStatement(head: { seq: number; hash: string; publishedAt: string }): string {
+  return `tilskud-audit-head:v1:${head.seq}:${head.hash}:${head.publishedAt}`;
 }
 
 /** JSON-clean copy (what jsonb will give back), so the hash is computed over exactly what is stored. */
@@ -58,6 +88,7 @@ export class AuditService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ClsService) private readonly context: ClsService<RequestContextStore>,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(AUDIT_KEY) private readonly key: AuditKey,
   ) {}
 
   /**
@@ -86,7 +117,7 @@ export class AuditService {
     // One statement takes the chain lock, links the event to the last one and inserts it (see the
     // migration that adds audit_append): the lock is held for that statement and the commit only.
     const [link]: Array<{ seq: string; prev_hash: string; hash: string }> = await manager.query(
-      'SELECT seq, prev_hash, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+      'SELECT seq, prev_hash, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)',
       [
         AUDIT_CHAIN_LOCK,
         id,
@@ -101,6 +132,8 @@ export class AuditService {
         requestId,
         chainHead(content),
         canonicalJson(requestId),
+        this.key.innerPad,
+        this.key.outerPad,
       ],
     );
     return manager.create(AuditEvent, {
@@ -125,16 +158,22 @@ export class AuditService {
     if (query.entityId) builder.andWhere('event.entity_id = :entityId', { entityId: query.entityId });
     if (query.actorId) builder.andWhere('event.actor_id = :actorId', { actorId: query.actorId });
     if (query.action) builder.andWhere('event.action = :action', { action: query.action });
-    if (query.from) builder.andWhere('event.occurred_at >= :from', { from: query.from });
-    if (query.to) builder.andWhere('event.occurred_at < :to', { to: query.to });
+    if (query.from) builder.andWhere('event.occurred_at >= :from', { from: parseInstant(query.from) });
+    if (query.to) builder.andWhere('event.occurred_at < :to', { to: parseInstant(query.to) });
     return keysetPage(builder, 'audit-events', query, 'DESC', [{ column: 'event.seq', key: (row) => Number(row.seq) }]);
   }
 
-  /** Walks the whole chain in `seq` order, a batch at a time, and reports the first event that breaks it. */
-  async verify(): Promise<ChainVerification> {
+  /**
+   * Walks the whole chain in `seq` order, a batch at a time, and reports the first event that breaks it.
+   * Given a head kept earlier, also checks that the chain still holds that event with that hash: a
+   * chain cut short after the head, or rewritten up to it and re-hashed, fails here even when it links.
+   */
+  async verify(kept?: KeptHead): Promise<ChainVerification> {
     const repository = this.dataSource.getRepository(AuditEvent);
+    const chainKey = await this.chainKey();
     let cursor: ChainCursor = { seq: 0, hash: GENESIS_HASH };
     let checked = 0;
+    let keptStatus: 'matches' | 'differs' | 'missing' = 'missing';
     for (;;) {
       const rows = await repository
         .createQueryBuilder('event')
@@ -142,13 +181,45 @@ export class AuditService {
         .orderBy('event.seq', 'ASC')
         .limit(VERIFY_BATCH)
         .getMany();
-      if (rows.length === 0) return { ok: true, checked };
-      const result = verifyLinks(cursor, rows.map(toLink));
+      if (rows.length === 0) break;
+      const keptRow = kept && rows.find((row) => Number(row.seq) === kept.seq);
+      if (keptRow) keptStatus = keptRow.hash === kept.hash ? 'matches' : 'differs';
+      const result = verifyLinks(cursor, rows.map(toLink), chainKey);
       if ('brokenId' in result) {
-        return { ok: false, checked: checked + rows.findIndex((row) => row.id === result.brokenId) + 1, firstBrokenId: result.brokenId };
+        return {
+          ok: false,
+          checked: checked + rows.findIndex((row) => row.id === result.brokenId) + 1,
+          firstBrokenId: result.brokenId,
+          ...(kept ? { keptHead: { ...kept, status: keptStatus } } : {}),
+        };
       }
       checked += rows.length;
       cursor = result.next;
     }
+    if (!kept) return { ok: true, checked };
+    return { ok: keptStatus === 'matches', checked, keptHead: { ...kept, status: keptStatus } };
+  }
+
+  /** The chain's last event now, signed with the audit key's Ed25519 half (see {@link SignedChainHead}). */
+  async signedHead(): Promise<SignedChainHead> {
+    const [last]: Array<{ seq: string; hash: string; occurred_at: Date }> = await this.dataSource.query(
+      'SELECT seq, hash, occurred_at FROM audit_event ORDER BY seq DESC LIMIT 1',
+    );
+    const head = { seq: last ? Number(last.seq) : 0, hash: last?.hash ?? GENESIS_HASH, publishedAt: this.clock.now().toISOString() };
+    const statement = headStatement(head);
+    return {
+      ...head,
+      occurredAt: last?.occurred_at.toISOString() ?? null,
+      keyFingerprint: this.key.fingerprint,
+      statement,
+      algorithm: 'Ed25519',
+      signature: sign(null, Buffer.from(statement), this.key.signingKey).toString('base64'),
+      publicKey: this.key.publicKey,
+    };
+  }
+
+  private async chainKey(): Promise<ChainKey> {
+    const [state]: Array<{ keyed_from_seq: string }> = await this.dataSource.query('SELECT keyed_from_seq FROM audit_chain_state');
+    return { keyedFromSeq: Number(state?.keyed_from_seq ?? 1), key: this.key.material };
   }
 }

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { appConfigModule } from './config/config.module.js';
 import { requestContextModule } from './context/request-context.js';
 import { databaseModule } from './database/database.module.js';
+import { LeastPrivilegeCheck } from './database/least-privilege.js';
 import { loggerModule } from './logging/logger.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { Clock, SystemClock } from './time/clock.js';
@@ -14,7 +15,7 @@ export class CoreModule {
       module: CoreModule,
       global: true,
       imports: [appConfigModule(), loggerModule(processName), requestContextModule(), databaseModule(`tilskud-${processName}`), RedisModule],
-      providers: [{ provide: Clock, useClass: SystemClock }],
+      providers: [{ provide: Clock, useClass: SystemClock }, LeastPrivilegeCheck],
       exports: [Clock],
     };
   }

@@ -93,6 +93,7 @@ const MATRIX: Row[] = [
   { method: 'post', path: '/api/v1/users/:id/unlock', request: (f) => ({ url: `/api/v1/users/${f.targetUserId}/unlock` }), expect: ADMIN_ONLY },
   { method: 'get', path: '/api/v1/audit-events', request: () => ({ url: '/api/v1/audit-events' }), expect: ADMIN_ONLY },
   { method: 'get', path: '/api/v1/audit-events/verify', request: () => ({ url: '/api/v1/audit-events/verify' }), expect: ADMIN_ONLY },
+  { method: 'get', path: '/api/v1/audit-events/head', request: () => ({ url: '/api/v1/audit-events/head' }), expect: ADMIN_ONLY },
 
   { method: 'post', path: '/api/v1/programmes', request: () => ({ url: '/api/v1/programmes', body: programmeBody() }), expect: ADMIN_ONLY },
   { method: 'get', path: '/api/v1/programmes', request: () => ({ url: '/api/v1/programmes' }), expect: SIGNED_IN },

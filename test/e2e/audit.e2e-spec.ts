@@ -1,9 +1,12 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { hashEvent } from '../../libs/audit/audit-chain.js';
 import { AuditService } from '../../libs/audit/audit.service.js';
 import { AuthService } from '../../libs/auth/auth.service.js';
 import { parseCsv } from '../../libs/exports/csv.js';
-import { createScratchDatabase } from '../support/databases.js';
+import { verify } from 'node:crypto';
+import { createScratchDatabase, ownerDataSource } from '../support/databases.js';
+import { givenAward, givenProgramme, reportBody } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { givenUser, type SignedInUser, signedInAs, signIn } from '../support/users.js';
 
@@ -54,12 +57,56 @@ describe('the audit trail', () => {
     expect(body.ok).toBe(true);
   });
 
-  it.each([
-    ['UPDATE', `UPDATE audit_event SET action = 'edited' WHERE seq = 1`],
-    ['DELETE', 'DELETE FROM audit_event WHERE seq = 1'],
-    ['TRUNCATE', 'TRUNCATE audit_event'],
-  ])('refuses a direct SQL %s', async (_operation, sql) => {
-    await expect(dataSource.query(sql)).rejects.toThrow(/append-only/);
+  describe('in the database', () => {
+    let owner: DataSource;
+    beforeAll(async () => {
+      owner = await ownerDataSource();
+      // A decision and a submitted report of their own, so each statement below has rows to refuse.
+      const lead = await signedInAs(api, 'project_lead', '851');
+      const programme = await givenProgramme(api, admin);
+      const award = await givenAward(api, { lead, assessor: await signedInAs(api, 'caseworker'), decider: await signedInAs(api, 'caseworker') }, programme.id);
+      const [report] = (await api.http.get(`/api/v1/awards/${award.id}/reports`).set(lead.bearer).expect(200)).body;
+      await api.http.post(`/api/v1/reports/${report.id}/submit`).set(lead.bearer).send(reportBody()).expect(200);
+      await api.http.post(`/api/v1/reports/${report.id}/review`).set((await signedInAs(api, 'caseworker')).bearer).send({ outcome: 'return', comment: 'Uddyb budgettet.' }).expect(200);
+    });
+
+    it('lets the app role write a report’s review once, never again', async () => {
+      await expect(dataSource.query(`UPDATE report_submission SET review_comment = 'ændret bagefter' WHERE review_outcome IS NOT NULL`)).rejects.toThrow(/review is written once/);
+    });
+    afterAll(() => owner.destroy());
+
+    it.each([
+      ['UPDATE', `UPDATE audit_event SET action = 'edited' WHERE seq = 1`],
+      ['DELETE', 'DELETE FROM audit_event WHERE seq = 1'],
+      ['TRUNCATE', 'TRUNCATE audit_event'],
+      ['UPDATE of where the keyed chain begins', 'UPDATE audit_chain_state SET keyed_from_seq = 1000000'],
+      ['DELETE of a decision', 'DELETE FROM decision'],
+      ['UPDATE of a decision', `UPDATE decision SET rationale = 'anden begrundelse'`],
+      ['UPDATE of a submitted report', `UPDATE report_submission SET narrative = 'omskrevet'`],
+      ['DELETE of a submitted report', 'DELETE FROM report_submission'],
+      ['switching the audit trail’s trigger off', 'ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete'],
+      ['reading the migrations', 'SELECT * FROM typeorm_migrations'],
+      ['writing the installation’s secrets', `UPDATE installation_secret SET value = repeat('x', 64)`],
+    ])('refuses the app role a direct SQL %s', async (_operation, sql) => {
+      await expect(dataSource.query(sql)).rejects.toThrow(/permission denied|must be owner/);
+    });
+
+    it.each([
+      ['UPDATE', `UPDATE audit_event SET action = 'edited' WHERE seq = 1`],
+      ['DELETE', 'DELETE FROM audit_event WHERE seq = 1'],
+      ['TRUNCATE', 'TRUNCATE audit_event'],
+      ['UPDATE of a decision', `UPDATE decision SET rationale = 'anden begrundelse'`],
+      ['UPDATE of a submitted report', `UPDATE report_submission SET narrative = 'omskrevet'`],
+    ])('refuses even the owner a direct SQL %s while the triggers are on', async (_operation, sql) => {
+      await expect(owner.query(sql)).rejects.toThrow(/append-only|never changed/);
+    });
+
+    it('runs the system as a role that can do none of that', async () => {
+      const { LeastPrivilegeCheck } = await import('../../libs/core/database/least-privilege.js');
+      expect(await api.app.get(LeastPrivilegeCheck).powersOverTheAuditTrail()).toEqual([]);
+      const [{ role }] = await dataSource.query('SELECT current_user AS role');
+      expect(role).toBe('tilskud_app');
+    });
   });
 
   it('refuses to record outside a transaction', async () => {
@@ -120,6 +167,119 @@ describe('audit chain verification', () => {
       });
       const { body } = await api.http.get('/api/v1/audit-events/verify').set(admin.bearer).expect(200);
       expect(body).toEqual({ ok: false, checked: 3, firstBrokenId: victim.id });
+    } finally {
+      await api.close();
+      await scratch.drop();
+    }
+  });
+
+  it('finds an event changed and the whole rest of the chain re-hashed, without the key', async () => {
+    const scratch = await createScratchDatabase('rehash');
+    await scratch.dataSource.runMigrations();
+    const api = await createTestApp({ env: { DATABASE_URL: scratch.url } });
+    try {
+      const admin = await signedInAs(api, 'admin');
+      for (let i = 0; i < 3; i += 1) await givenUser(api, 'caseworker');
+      const rows = await scratch.dataSource.query('SELECT * FROM audit_event ORDER BY seq');
+      const [first] = rows;
+      // An intruder with the database rewrites the first event and recomputes every link, with plain
+      // SHA-256 as the chain once used (they have no key), in one sweep behind the trigger's back.
+      await scratch.dataSource.transaction(async (manager) => {
+        await manager.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete');
+        let prevHash = '0'.repeat(64);
+        for (const row of rows) {
+          const fields = {
+            seq: Number(row.seq), occurredAt: row.occurred_at.toISOString(), actorId: row.actor_id, actorRole: row.actor_role, action: row.action,
+            entityType: row.entity_type, entityId: row.entity_id, before: row.before, requestId: row.request_id, prevHash,
+            after: row.id === first.id ? { ...row.after, role: 'admin' } : row.after,
+          };
+          const hash = hashEvent(fields, null);
+          await manager.query('UPDATE audit_event SET after = $2, prev_hash = $3, hash = $4 WHERE id = $1', [row.id, JSON.stringify(fields.after), prevHash, hash]);
+          prevHash = hash;
+        }
+        await manager.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete');
+      });
+      const { body } = await api.http.get('/api/v1/audit-events/verify').set(admin.bearer).expect(200);
+      expect(body).toEqual({ ok: false, checked: 1, firstBrokenId: first.id });
+    } finally {
+      await api.close();
+      await scratch.drop();
+    }
+  });
+
+  it('publishes a signed head, and finds a chain cut short after a head someone kept', async () => {
+    const scratch = await createScratchDatabase('truncate');
+    await scratch.dataSource.runMigrations();
+    const api = await createTestApp({ env: { DATABASE_URL: scratch.url } });
+    try {
+      const admin = await signedInAs(api, 'admin');
+      await givenUser(api, 'caseworker');
+      const { body: head } = await api.http.get('/api/v1/audit-events/head').set(admin.bearer).expect(200);
+      const [last] = await scratch.dataSource.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
+      expect(head).toMatchObject({ seq: Number(last.seq), hash: last.hash, algorithm: 'Ed25519', keyFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
+      expect(head.statement).toBe(`tilskud-audit-head:v1:${head.seq}:${head.hash}:${head.publishedAt}`);
+      // Anyone can check the signature with the public key (raw Ed25519, wrapped as SPKI here).
+      const publicKey = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(head.publicKey, 'base64')]);
+      expect(verify(null, Buffer.from(head.statement), { key: publicKey, format: 'der', type: 'spki' }, Buffer.from(head.signature, 'base64'))).toBe(true);
+      expect(verify(null, Buffer.from(head.statement.replace(/:\d+:/, ':1:')), { key: publicKey, format: 'der', type: 'spki' }, Buffer.from(head.signature, 'base64'))).toBe(false);
+
+      const kept = { headSeq: head.seq, headHash: head.hash };
+      expect((await api.http.get('/api/v1/audit-events/verify').query(kept).set(admin.bearer).expect(200)).body).toMatchObject({
+        ok: true,
+        keptHead: { seq: head.seq, hash: head.hash, status: 'matches' },
+      });
+      // The last events are deleted behind the triggers' back: what is left still links, but the kept head is gone.
+      await scratch.dataSource.transaction(async (manager) => {
+        await manager.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete');
+        await manager.query('DELETE FROM audit_event WHERE seq >= $1', [head.seq - 1]);
+        await manager.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete');
+      });
+      expect((await api.http.get('/api/v1/audit-events/verify').set(admin.bearer).expect(200)).body.ok).toBe(true);
+      expect((await api.http.get('/api/v1/audit-events/verify').query(kept).set(admin.bearer).expect(200)).body).toMatchObject({
+        ok: false,
+        keptHead: { seq: head.seq, status: 'missing' },
+      });
+      const other = await api.http.get('/api/v1/audit-events/verify').query({ headSeq: 1, headHash: 'a'.repeat(64) }).set(admin.bearer).expect(200);
+      expect(other.body).toMatchObject({ ok: false, keptHead: { seq: 1, status: 'differs' } });
+      await api.http.get('/api/v1/audit-events/verify').query({ headSeq: 1 }).set(admin.bearer).expect(400);
+      await api.http.get('/api/v1/audit-events/verify').query({ headSeq: 1, headHash: 'xyz' }).set(admin.bearer).expect(400);
+    } finally {
+      await api.close();
+      await scratch.drop();
+    }
+  });
+
+  it('verifies the events written before the chain was keyed by their plain hashes', async () => {
+    const scratch = await createScratchDatabase('legacy_chain');
+    // The database as it was before the keyed chain: events appended by the old, unkeyed function.
+    const all = scratch.dataSource.migrations;
+    const keyedAt = all.findIndex((migration) => migration.name === 'KeyTheAuditChainAndSeparateRoles1765600000000');
+    await scratch.dataSource.destroy();
+    const { DataSource: Source } = await import('typeorm');
+    const { dataSourceOptions } = await import('../../libs/core/database/data-source-options.js');
+    const before = new Source({ ...dataSourceOptions({ DATABASE_URL: scratch.ownerUrl, DATABASE_POOL_SIZE: 1 }, { logging: false }), migrations: all.slice(0, keyedAt).map((m) => m.constructor as never) });
+    await before.initialize();
+    await before.runMigrations();
+    let prevHash = '0'.repeat(64);
+    for (let seq = 1; seq <= 3; seq += 1) {
+      const fields = { seq, occurredAt: `2026-01-0${seq}T08:00:00.000Z`, actorId: null, actorRole: null, action: 'legacy.event', entityType: 'test', entityId: String(seq), before: null, after: { n: seq }, requestId: null, prevHash };
+      const hash = hashEvent(fields, null);
+      await before.query(
+        `INSERT INTO audit_event (id, seq, occurred_at, action, entity_type, entity_id, after, prev_hash, hash) VALUES (gen_random_uuid(), $1, $2, 'legacy.event', 'test', $3, $4, $5, $6)`,
+        [seq, fields.occurredAt, String(seq), JSON.stringify(fields.after), prevHash, hash],
+      );
+      prevHash = hash;
+    }
+    await before.destroy();
+    const after = new Source(dataSourceOptions({ DATABASE_URL: scratch.ownerUrl, DATABASE_POOL_SIZE: 1 }, { logging: false }));
+    await after.initialize();
+    await after.runMigrations();
+    await after.destroy();
+    const api = await createTestApp({ env: { DATABASE_URL: scratch.url } });
+    try {
+      const admin = await signedInAs(api, 'admin');
+      const { body } = await api.http.get('/api/v1/audit-events/verify').set(admin.bearer).expect(200);
+      expect(body).toEqual({ ok: true, checked: 5 });
     } finally {
       await api.close();
       await scratch.drop();

@@ -40,10 +40,16 @@ describe('the API process', () => {
     expect(output).toContain('PORT must be a whole number between 1 and 65535 (got "not-a-port")');
   });
 
-  it('refuses to start in production with the development JWT secret', async () => {
-    const { code, output } = await runApi({ NODE_ENV: 'production', PORT: '3998' });
+  it('refuses to start in production without the audit chain’s key', async () => {
+    const { code, output } = await runApi({ NODE_ENV: 'production', PORT: '3998', AUDIT_HMAC_KEY: '' });
     expect(code).toBe(78);
-    expect(output).toContain('JWT_SECRET must be set');
+    expect(output).toContain('AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE must be set in production');
+  });
+
+  it('refuses to start in production connected as a role that could rewrite the audit trail', async () => {
+    const { code, output } = await runApi({ NODE_ENV: 'production', PORT: '3998', DATABASE_URL: process.env.DATABASE_OWNER_URL! });
+    expect(code).not.toBe(0);
+    expect(output).toContain('owns audit_event and can switch its triggers off');
   });
 
   it('finishes every request in flight when SIGTERM arrives under load', async () => {

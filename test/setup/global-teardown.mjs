@@ -1,13 +1,15 @@
 // Drops the run's database and its Redis keys (every key under the run's prefix, or a prefix that extends it), unless KEEP_TEST_DATABASE is set for a post-mortem.
 import { Redis } from 'ioredis';
-import { dropDatabase } from '../../scripts/services.mjs';
 
 export default async function globalTeardown() {
   if (process.env.KEEP_TEST_DATABASE) {
     console.log(`Kept test database: ${process.env.DATABASE_URL}`);
     return;
   }
-  if (process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL);
+  if (process.env.DATABASE_URL) {
+    const { databaseUrls, dropDatabase } = await import(new URL('../../dist/libs/core/database/database-setup.js', import.meta.url));
+    await dropDatabase(databaseUrls(process.env));
+  }
   const prefix = process.env.QUEUE_PREFIX;
   if (!prefix) return;
   const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditWorkerModule } from '../../../libs/audit/audit-head.processor.js';
 import { CoreModule } from '../../../libs/core/core.module.js';
 import { HeartbeatModule } from '../../../libs/queue/heartbeat.module.js';
 import { queueRootModule } from '../../../libs/queue/queue.module.js';
@@ -8,6 +9,6 @@ import { RemindersWorkerModule } from '../../../libs/reminders/reminders.module.
 @Module({})
 export class WorkerModule {
   static forRoot(): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot('worker'), queueRootModule(), HeartbeatModule, RemindersWorkerModule] };
+    return { module: WorkerModule, imports: [CoreModule.forRoot('worker'), queueRootModule(), HeartbeatModule, RemindersWorkerModule, AuditWorkerModule] };
   }
 }

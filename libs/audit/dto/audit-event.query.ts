@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../core/pagination/page.js';
+import { IsInstant } from '../../core/validation/validators.js';
 
 export class AuditEventQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'application' })
@@ -26,13 +28,28 @@ export class AuditEventQuery extends PageQuery {
   @MaxLength(100)
   action?: string;
 
-  @ApiPropertyOptional({ description: 'From this time (inclusive), ISO 8601', example: '2020-12-18T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'From this time (inclusive); without an offset, Copenhagen time', example: '2020-12-18T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Up to this time (exclusive), ISO 8601' })
+  @ApiPropertyOptional({ description: 'Up to this time (exclusive)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
+}
+
+/** A head kept from `GET /audit-events/head` (or the daily log line): both or neither. */
+export class ChainVerificationQuery {
+  @ApiPropertyOptional({ description: 'The kept head’s `seq`' })
+  @ValidateIf((query: ChainVerificationQuery) => query.headSeq !== undefined || query.headHash !== undefined)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  headSeq?: number;
+
+  @ApiPropertyOptional({ description: 'The kept head’s `hash`' })
+  @ValidateIf((query: ChainVerificationQuery) => query.headSeq !== undefined || query.headHash !== undefined)
+  @Matches(/^[0-9a-f]{64}$/, { message: 'must be 64 hexadecimal digits' })
+  headHash?: string;
 }

@@ -40,8 +40,31 @@ export class AuditEventPage {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
+export class KeptHeadResult {
+  @ApiProperty() seq: number;
+  @ApiProperty() hash: string;
+  @ApiProperty({
+    enum: ['matches', 'differs', 'missing'],
+    description: '`differs`: the chain holds another event at that place; `missing`: it ends before it (cut short)',
+  })
+  status: 'matches' | 'differs' | 'missing';
+}
+
 export class ChainVerificationResponse {
   @ApiProperty() ok: boolean;
   @ApiProperty({ description: 'Events checked, up to and including the first broken one' }) checked: number;
   @ApiPropertyOptional({ format: 'uuid' }) firstBrokenId?: string;
+  @ApiPropertyOptional({ type: KeptHeadResult, description: 'When a kept head was given' }) keptHead?: KeptHeadResult;
+}
+
+export class ChainHeadResponse {
+  @ApiProperty({ description: 'The last event’s place in the chain (0 for an empty chain)' }) seq: number;
+  @ApiProperty() hash: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) occurredAt: string | null;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+  @ApiProperty({ description: 'Names the audit key without revealing it; a new fingerprint means a new key' }) keyFingerprint: string;
+  @ApiProperty({ example: 'tilskud-audit-head:v1:1042:9f…:2026-12-03T23:05:00.000Z', description: 'The text the signature is over' }) statement: string;
+  @ApiProperty({ enum: ['Ed25519'] }) algorithm: 'Ed25519';
+  @ApiProperty({ description: 'Base64 Ed25519 signature of `statement`' }) signature: string;
+  @ApiProperty({ description: 'Base64 raw Ed25519 public key (32 bytes) to check the signature with' }) publicKey: string;
 }

@@ -14,7 +14,7 @@ describe('parseEnv', () => {
   it('gives defaults that work on a developer machine', () => {
     const env = parseEnv({});
     expect(env.PORT).toBe(3000);
-    expect(env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/tilskud');
+    expect(env.DATABASE_URL).toBe('postgres://tilskud_app@127.0.0.1:5432/tilskud');
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(env.SMTP_SECURE).toBe(false);
     expect(env.NODE_ENV).toBe('development');
@@ -54,8 +54,14 @@ describe('parseEnv', () => {
 
   it('refuses a short secret anywhere, and accepts a long one', () => {
     expect(problemsOf({ JWT_SECRET: 'a'.repeat(31) })[0]).toMatch(/^JWT_SECRET must be at least 32 characters/);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(20) })[0]).toMatch(/at least 32 characters/);
-    expect(parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(48) }).JWT_SECRET).toBe('k'.repeat(48));
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(20), AUDIT_HMAC_KEY: 'h'.repeat(40) })[0]).toMatch(/at least 32 characters/);
+    expect(parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(48), AUDIT_HMAC_KEY: 'h'.repeat(40) }).JWT_SECRET).toBe('k'.repeat(48));
+  });
+
+  it('refuses to start in production without the audit chain’s key, which lives outside the database', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE must be set in production/)]);
+    expect(parseEnv({ NODE_ENV: 'production', AUDIT_HMAC_KEY_FILE: '/run/secrets/audit' }).AUDIT_HMAC_KEY_FILE).toBe('/run/secrets/audit');
+    expect(problemsOf({ AUDIT_HMAC_KEY: 'short' })[0]).toMatch(/^AUDIT_HMAC_KEY must be at least 32 characters \(got \(hidden\)\)/);
   });
 
   it('reads the previous secret of a rotation only beside the new one', () => {

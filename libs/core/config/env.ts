@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { DEFAULT_APP_URL } from '../database/database-setup.js';
 
 /** A signing secret shorter than this can be guessed offline from one token. */
 export const MIN_SECRET_LENGTH = 32;
@@ -37,8 +38,17 @@ export class Env {
   @IsString()
   HOST = '0.0.0.0';
 
+  /**
+   * The API's and the worker's connection: the app role, which owns nothing and may not rewrite the
+   * audit trail (see `libs/core/database/database-setup.ts`).
+   */
   @Matches(URL_OF('postgres|postgresql'), { message: 'must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tilskud';
+  DATABASE_URL = DEFAULT_APP_URL;
+
+  /** Migrations' connection: the role that owns the schema. Without it, DATABASE_URL's (one role for both). */
+  @IsOptional()
+  @Matches(URL_OF('postgres|postgresql'), { message: 'must be a postgres:// URL' })
+  DATABASE_OWNER_URL?: string = undefined;
 
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number between 1 and 200' })
@@ -61,6 +71,21 @@ export class Env {
   @IsString()
   @MinLength(MIN_SECRET_LENGTH, { message: `must be at least ${MIN_SECRET_LENGTH} characters` })
   JWT_SECRET?: string = undefined;
+
+  /**
+   * The key of the audit chain's HMAC, kept outside the database so that whoever holds the database
+   * cannot recompute the chain after changing an event. At least 32 characters. In production this or
+   * AUDIT_HMAC_KEY_FILE must be set; elsewhere a key file is made in `.tilskud/` when neither is.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_SECRET_LENGTH, { message: `must be at least ${MIN_SECRET_LENGTH} characters` })
+  AUDIT_HMAC_KEY?: string = undefined;
+
+  /** A file holding the audit chain's key (first line), for secret stores that mount files. */
+  @IsOptional()
+  @IsString()
+  AUDIT_HMAC_KEY_FILE?: string = undefined;
 
   /** After a rotation of JWT_SECRET: the old secret, still accepted (never used to sign) until it is removed. */
   @IsOptional()
@@ -91,9 +116,9 @@ export class Env {
 
   /** Exports (CSV, PDF) and chain verifications one user may start per minute. */
   @Type(() => Number)
-  @IsInt({ message: 'must be a whole number between 1 and 10000' })
-  @Min(1, { message: 'must be a whole number between 1 and 10000' })
-  @Max(10000, { message: 'must be a whole number between 1 and 10000' })
+  @IsInt({ message: 'must be a whole number between 1 and 100000' })
+  @Min(1, { message: 'must be a whole number between 1 and 100000' })
+  @Max(100000, { message: 'must be a whole number between 1 and 100000' })
   EXPORT_RATE_LIMIT = 10;
 
   /**
@@ -263,6 +288,9 @@ export function parseEnv(raw: Record<string, unknown>): Env {
     return `${error.property} ${message} (got ${shown(error.property, raw[error.property])})`;
   });
 
+  if (env.NODE_ENV === 'production' && env.AUDIT_HMAC_KEY === undefined && env.AUDIT_HMAC_KEY_FILE === undefined) {
+    problems.push('AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE must be set in production: the audit chain’s key is kept outside the database');
+  }
   if (env.JWT_SECRET_PREVIOUS !== undefined && env.JWT_SECRET === undefined) {
     problems.push('JWT_SECRET_PREVIOUS is only read beside JWT_SECRET (the new secret)');
   }
