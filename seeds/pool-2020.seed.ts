@@ -75,7 +75,8 @@ export async function seedPool2020(app: INestApplicationContext): Promise<Import
       criteria: PUBLISHED_CRITERIA,
       legalBasis: POOL_2020.legalBasis,
       appealGuidance: POOL_2020.appealGuidance,
-    });
+      maxProjectMonths: 60,
+    }, importer.id);
   }
 
   let imported = 0;

@@ -6,6 +6,7 @@ const programme = {
   themeKeys: ['livskvalitet', 'paarorende'],
   applicationOpensAt: new Date('2020-08-24T22:00:00Z'),
   applicationClosesAt: new Date('2020-10-19T10:00:00Z'),
+  maxProjectMonths: 60,
 };
 const content = { requestedOre: kroner(11_014_260), themes: ['livskvalitet'], plannedStart: '2021-01-01', plannedEnd: '2021-12-31' };
 

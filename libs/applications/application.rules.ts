@@ -1,6 +1,7 @@
 import type { FieldError } from '../core/errors/problem.js';
 import { formatKroner, type Ore } from '../core/money/money.js';
-import { formatCopenhagenDateTime } from '../core/time/copenhagen.js';
+import { addMonths, type CalendarDate } from '../core/time/calendar-date.js';
+import { copenhagenDate, formatCopenhagenDateTime } from '../core/time/copenhagen.js';
 
 export interface ApplicationContent {
   requestedOre: Ore;
@@ -9,11 +10,38 @@ export interface ApplicationContent {
   plannedEnd: string;
 }
 
-export interface ProgrammeRules {
+export interface ProgrammeRules extends ProjectHorizon {
   minApplicationOre: Ore;
   themeKeys: string[];
+}
+
+/** What bounds a project's period: the programme's window and its longest period. */
+export interface ProjectHorizon {
+  maxProjectMonths: number;
   applicationOpensAt: Date;
   applicationClosesAt: Date;
+}
+
+/** A project may start at most this long before the window opens … */
+export const START_MONTHS_BEFORE_OPENING = 12;
+/** … and at most this long after it closes. */
+export const START_MONTHS_AFTER_CLOSING = 24;
+
+/**
+ * A period the programme can carry: starting within a year before the window opens and two years after
+ * it closes, and no longer than the programme's longest period. `0001-01-01` to `9999-12-31` once made a
+ * decision plan ten thousand reports while it held the budget lock. Field names are the caller's
+ * (`plannedStart` on an application, `startDate` on a decision).
+ */
+export function periodProblems(start: CalendarDate, end: CalendarDate, horizon: ProjectHorizon, fields = { start: 'plannedStart', end: 'plannedEnd' }): FieldError[] {
+  const problems: FieldError[] = [];
+  const earliest = addMonths(copenhagenDate(horizon.applicationOpensAt), -START_MONTHS_BEFORE_OPENING);
+  const latest = addMonths(copenhagenDate(horizon.applicationClosesAt), START_MONTHS_AFTER_CLOSING);
+  if (start < earliest || start > latest) problems.push({ field: fields.start, message: `skal ligge mellem ${earliest} og ${latest} for denne pulje` });
+  if (end > start && end > addMonths(start, horizon.maxProjectMonths)) {
+    problems.push({ field: fields.end, message: `må højst ligge ${horizon.maxProjectMonths} måneder efter ${fields.start} (puljens længste projektperiode)` });
+  }
+  return problems;
 }
 
 /** Theme keys the programme does not have, and a planned end not after the planned start: wrong at any time. */
@@ -28,7 +56,7 @@ export function contentProblems(content: Pick<ApplicationContent, 'themes' | 'pl
 
 /** What keeps a draft from being submitted (the window aside): the programme's minimum, themes, dates. */
 export function submissionProblems(content: ApplicationContent, programme: ProgrammeRules): FieldError[] {
-  const problems = contentProblems(content, programme.themeKeys);
+  const problems = [...contentProblems(content, programme.themeKeys), ...periodProblems(content.plannedStart, content.plannedEnd, programme)];
   if (content.requestedOre < programme.minApplicationOre) {
     problems.push({ field: 'requestedOre', message: `must be at least the programme's minimum of ${formatKroner(programme.minApplicationOre)}` });
   }

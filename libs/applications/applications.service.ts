@@ -16,7 +16,7 @@ import { ReminderOutbox } from '../reminders/reminder-outbox.js';
 import { Application, type Receipt } from './application.entity.js';
 import { ApplicationException } from './application.exception.js';
 import { type ApplicationAction, nextApplicationStatus } from './application.lifecycle.js';
-import { caseNumber, contentProblems, submissionProblems, windowProblem } from './application.rules.js';
+import { caseNumber, contentProblems, periodProblems, submissionProblems, windowProblem } from './application.rules.js';
 import { ApplicationVersion } from './application-version.entity.js';
 import type { ApplicationQuery, CreateApplicationBody, UpdateApplicationBody } from './dto/application.dto.js';
 
@@ -238,7 +238,10 @@ export class ApplicationsService {
     content: { themes: string[]; plannedStart: string; plannedEnd: string; coApplicantCodes: string[] },
     leadCode: string,
   ): Promise<void> {
-    const problems: FieldError[] = contentProblems(content, programme.themes.map((theme) => theme.key));
+    const problems: FieldError[] = [
+      ...contentProblems(content, programme.themes.map((theme) => theme.key)),
+      ...periodProblems(content.plannedStart, content.plannedEnd, programme),
+    ];
     if (content.coApplicantCodes.includes(leadCode)) problems.push({ field: 'coApplicantCodes', message: 'must not include the lead kommune' });
     if (content.coApplicantCodes.length > 0) {
       const known: Array<{ code: string }> = await manager.query('SELECT code FROM municipality WHERE code = ANY($1)', [content.coApplicantCodes]);

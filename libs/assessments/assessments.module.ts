@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { Assessment } from './assessment.entity.js';
 import { AssessmentsController } from './assessments.controller.js';
 import { AssessmentsService } from './assessments.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Assessment]), ApplicationsModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([Assessment]), ApplicationsModule, AuditModule, ProgrammesModule],
   controllers: [AssessmentsController],
   providers: [AssessmentsService],
   exports: [AssessmentsService],

@@ -11,6 +11,8 @@ import type { FieldError } from '../core/errors/problem.js';
 import { oreFromApi } from '../core/money/money.js';
 import { Clock } from '../core/time/clock.js';
 import { Programme } from '../programmes/programme.entity.js';
+import { ProgrammeException } from '../programmes/programme.exception.js';
+import { ProgrammesService } from '../programmes/programmes.service.js';
 import { Assessment } from './assessment.entity.js';
 import { AssessmentException } from './assessment.exception.js';
 import { ratingProblems, unratedCriteria } from './assessment.rules.js';
@@ -32,6 +34,7 @@ export class AssessmentsService {
     @Inject(ApplicationsService) private readonly applications: ApplicationsService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
   ) {}
 
   async get(applicationId: string, actor: Actor): Promise<{ assessment: Assessment; status: string }> {
@@ -48,6 +51,8 @@ export class AssessmentsService {
       const existing = await manager.findOneBy(Assessment, { applicationId });
       if (existing && existing.assessorId !== actor.id) throw AssessmentException.notAssessor();
       const programme = await manager.findOneByOrFail(Programme, { id: application.programmeId });
+      const conflict = await this.programmes.conflictOfInterest(manager, programme.id, actor.id, this.clock.now());
+      if (conflict) throw ProgrammeException.conflictOfInterest(conflict);
 
       const problems: FieldError[] = ratingProblems(body.ratings, programme.criteria.map((criterion) => criterion.key));
       if (body.recommendation === 'award' && body.recommendedOre === undefined) {

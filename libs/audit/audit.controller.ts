@@ -1,6 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../core/access/access.decorators.js';
+import { RateLimit } from '../core/rate-limit/rate-limit.guard.js';
+import { EXPORT_LIMIT } from '../exports/export-limit.js';
+import { ExportStreams } from '../exports/export-streams.js';
 import { AuditService } from './audit.service.js';
 import { AuditEventPage, AuditEventResponse, ChainHeadResponse, ChainVerificationResponse } from './dto/audit-event.response.js';
 import { AuditEventQuery, ChainVerificationQuery } from './dto/audit-event.query.js';
@@ -9,7 +12,10 @@ import { AuditEventQuery, ChainVerificationQuery } from './dto/audit-event.query
 @Controller('audit-events')
 @Auth('admin')
 export class AuditController {
-  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+  constructor(
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ExportStreams) private readonly streams: ExportStreams,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Search the audit trail, newest first' })
@@ -24,8 +30,11 @@ export class AuditController {
     summary: 'Recompute the keyed hash chain over every event and report the first break; given a head kept earlier, also check that the chain still holds it',
   })
   @ApiOkResponse({ type: ChainVerificationResponse })
+  @ApiServiceUnavailableResponse({ description: 'The most exports and verifications the API runs at once are running; try again shortly' })
+  @RateLimit(EXPORT_LIMIT)
   verify(@Query() query: ChainVerificationQuery): Promise<ChainVerificationResponse> {
-    return this.audit.verify(query.headSeq === undefined ? undefined : { seq: query.headSeq, hash: query.headHash! });
+    // It reads every event: it runs in one of the slots that exports run in.
+    return this.streams.inSlot(() => this.audit.verify(query.headSeq === undefined ? undefined : { seq: query.headSeq, hash: query.headHash! }));
   }
 
   @Get('head')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfigService } from '../core/config/config.module.js';
+import { ExportStreamsModule } from '../exports/exports.module.js';
 import { AuditController } from './audit.controller.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { loadAuditKey } from './audit-key.js';
@@ -24,5 +25,5 @@ const auditKeyProvider = {
 export class AuditModule {}
 
 /** Its admin endpoints (search, chain verification, the signed head), for the API only. */
-@Module({ imports: [AuditModule], controllers: [AuditController] })
+@Module({ imports: [AuditModule, ExportStreamsModule], controllers: [AuditController] })
 export class AuditApiModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { nextApplicationStatus } from '../applications/application.lifecycle.js';
+import { periodProblems } from '../applications/application.rules.js';
 import { Assessment } from '../assessments/assessment.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
@@ -58,16 +59,20 @@ export class DecisionsService {
       if (body.outcome === 'award' && amountOre === null) problems.push({ field: 'amountOre', message: 'is required for an award' });
       if (body.outcome === 'reject' && amountOre !== null) problems.push({ field: 'amountOre', message: 'must be left out of a rejection' });
       if (body.outcome === 'award' && endDate <= startDate) problems.push({ field: 'endDate', message: 'must be after startDate' });
+      const programme = await this.programmes.get(application.programmeId, manager);
+      if (body.outcome === 'award') problems.push(...periodProblems(startDate, endDate, programme, { start: 'startDate', end: 'endDate' }));
       if (problems.length > 0) throw AwardException.invalid(problems);
+      const now = this.clock.now();
+      const conflict = await this.programmes.conflictOfInterest(manager, application.programmeId, actor.id, now);
+      if (conflict) throw ProgrammeException.conflictOfInterest(conflict);
       if (amountOre !== null && amountOre > application.requestedOre) throw AwardException.amountAboveRequested(application.requestedOre);
 
       const fullGrant = body.outcome === 'award' && amountOre === application.requestedOre;
       if (!fullGrant && !isSubstantiveRationale(body.rationale)) throw AwardException.rationaleRequired();
 
-      const { programme, ledger } = await this.programmes.lockLedger(manager, application.programmeId);
+      const { ledger } = await this.programmes.lockLedger(manager, application.programmeId);
       if (amountOre !== null && !fitsBudget(ledger, amountOre)) throw ProgrammeException.budgetExceeded(amountOre, ledger.remainingOre);
 
-      const now = this.clock.now();
       const decision = manager.create(Decision, {
         applicationId,
         outcome: body.outcome,

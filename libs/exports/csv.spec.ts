@@ -1,19 +1,42 @@
-import { csvLine, danishDate, danishKroner, parseCsv } from './csv.js';
+import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { AmountCell, type CsvCell, csvWriter, danishDate, danishKroner } from './csv.js';
+
+/** What the writer makes of these rows, read back by an independent parser (csv-parse). */
+async function roundTrip(header: string[], rows: CsvCell[][]): Promise<{ raw: string; parsed: string[][] }> {
+  // The bytes as written (a text decoder would swallow the byte-order mark).
+  const raw = (await buffer(Readable.from(rows).pipe(csvWriter(header)))).toString('utf8');
+  return { raw, parsed: parse(raw, { delimiter: ';', bom: true, relax_column_count: false }) };
+}
 
 describe('CSV', () => {
   it('writes kroner and dates the Danish way', () => {
     expect(danishKroner(1_101_426_000n)).toBe('11.014.260,00');
     expect(danishKroner(488_442_900n)).toBe('4.884.429,00');
     expect(danishKroner(5n)).toBe('0,05');
+    expect(danishKroner(-100_000n)).toBe('-1.000,00');
     expect(danishDate('2020-12-18')).toBe('18-12-2020');
   });
 
-  it('quotes fields that hold the separator, quotes or line breaks, and reads them back', () => {
-    const line = csvLine(['ÆLD-2020-0001', 'Titel; med semikolon', 'Sagt "nærvær"', 'To\nlinjer', 11]);
-    expect(line).toBe('ÆLD-2020-0001;"Titel; med semikolon";"Sagt ""nærvær""";"To\nlinjer";11\r\n');
-    expect(parseCsv(`\uFEFF${line}${csvLine(['a', 'b'])}`)).toEqual([
+  it('starts with a byte-order mark, separates by ; and ends lines with CRLF', async () => {
+    const { raw } = await roundTrip(['a', 'b'], [['x', 'y']]);
+    expect(raw).toBe('\uFEFFa;b\r\nx;y\r\n');
+  });
+
+  it('quotes fields that hold the separator, quotes or line breaks, and an independent parser reads them back', async () => {
+    const { parsed } = await roundTrip(['sag', 'titel', 'citat', 'linjer', 'tal'], [['ÆLD-2020-0001', 'Titel; med semikolon', 'Sagt "nærvær"', 'To\nlinjer', 11]]);
+    expect(parsed).toEqual([
+      ['sag', 'titel', 'citat', 'linjer', 'tal'],
       ['ÆLD-2020-0001', 'Titel; med semikolon', 'Sagt "nærvær"', 'To\nlinjer', '11'],
-      ['a', 'b'],
     ]);
+  });
+
+  it('escapes text that a spreadsheet would run as a formula, but not an amount', async () => {
+    const dangerous = ['=HYPERLINK("http://x","klik")', '+SUM(A1)', '-2+3', '@SUM(A1)', '\tfane', '\rretur', '＝fuldbredde'];
+    const { parsed } = await roundTrip(['titel', 'beløb'], dangerous.map((title) => [title, new AmountCell(-100_000n)]));
+    for (const [index, title] of dangerous.entries()) expect(parsed[index + 1]).toEqual([`'${title}`, '-1.000,00']);
+    const { parsed: harmless } = await roundTrip(['titel', 'beløb'], [['Demenscafé = mødested', new AmountCell(1_101_426_000n)]]);
+    expect(harmless[1]).toEqual(['Demenscafé = mødested', '11.014.260,00']);
   });
 });

@@ -1,14 +1,33 @@
-/** CSV the way Danish spreadsheets read it: `;` between fields, a byte-order mark so Excel sees UTF-8. */
-export const CSV_BOM = '\uFEFF';
-export const CSV_SEPARATOR = ';';
+import { stringify, type Stringifier } from 'csv-stringify';
 
-export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * An amount cell: written in Danish format and exempt from formula escaping (a negative amount starts
+ * with `-` and must stay a number in the spreadsheet). Every other text cell is escaped.
+ */
+export class AmountCell {
+  constructor(readonly ore: bigint) {}
 }
 
-export function csvLine(fields: Array<string | number | null | undefined>): string {
-  return `${fields.map(csvField).join(CSV_SEPARATOR)}\r\n`;
+export type CsvCell = string | number | null | undefined | AmountCell;
+
+/**
+ * A CSV writer the way Danish spreadsheets read it, on csv-stringify: `;` between fields, CRLF, a
+ * byte-order mark so Excel sees UTF-8, and formula escaping (a text cell that starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return gets a leading `'`), so a project title such as
+ * `=HYPERLINK(…)` is shown as text, never run, when a caseworker opens the file.
+ */
+export function csvWriter(header: string[]): Stringifier {
+  return stringify({
+    delimiter: ';',
+    record_delimiter: 'windows',
+    bom: true,
+    escape_formulas: true,
+    header: true,
+    columns: header,
+    cast: {
+      object: (value: object) => (value instanceof AmountCell ? { value: danishKroner(value.ore), escape_formulas: false } : JSON.stringify(value)),
+    },
+  });
 }
 
 /** Øre as a Danish number of kroner with two decimals: 1101426000 → `11.014.260,00`. */
@@ -24,34 +43,4 @@ export function danishDate(date: string | null): string {
   if (!date) return '';
   const [year, month, day] = date.slice(0, 10).split('-');
   return `${day}-${month}-${year}`;
-}
-
-/** Reads CSV written by {@link csvLine} back into rows (for tests and for anyone checking an export). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const input = text.startsWith(CSV_BOM) ? text.slice(1) : text;
-  for (let i = 0; i < input.length; i += 1) {
-    const char = input[i];
-    if (quoted) {
-      if (char === '"' && input[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === CSV_SEPARATOR) {
-      row.push(field);
-      field = '';
-    } else if (char === '\n') {
-      row.push(field.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsInstant } from '../core/validation/validators.js';
-import { parseInstant } from '../core/time/copenhagen.js';
 import type { FastifyReply } from 'fastify';
-import type { ServerResponse } from 'node:http';
 import { Auth } from '../core/access/access.decorators.js';
+import { RateLimit } from '../core/rate-limit/rate-limit.guard.js';
+import { parseInstant } from '../core/time/copenhagen.js';
+import { IsInstant } from '../core/validation/validators.js';
+import { EXPORT_LIMIT } from './export-limit.js';
+import { ExportStreams } from './export-streams.js';
 import { ExportsService } from './exports.service.js';
 
 export class ExportQuery {
@@ -27,53 +29,62 @@ export class AuditExportQuery {
   to?: string;
 }
 
-/**
- * Takes the response over from Fastify for a body written as a stream, with the headers Fastify would
- * have sent (security headers, request id) and the export's own.
- */
-function streamed(reply: FastifyReply, contentType: string, disposition: string): ServerResponse {
-  reply.hijack();
-  for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value as string);
-  reply.raw.setHeader('Content-Type', contentType);
-  reply.raw.setHeader('Content-Disposition', disposition);
-  return reply.raw;
-}
+const CSV = 'text/csv; charset=utf-8';
 
+/** Streamed downloads: in a slot of their own, on a pool of their own, cut off when their reader stalls (see ExportStreams). */
 @ApiTags('exports')
 @Controller('exports')
 @Auth('caseworker', 'admin')
 export class ExportsController {
-  constructor(@Inject(ExportsService) private readonly exports: ExportsService) {}
+  constructor(
+    @Inject(ExportsService) private readonly exports: ExportsService,
+    @Inject(ExportStreams) private readonly streams: ExportStreams,
+  ) {}
 
   @Get('awards.csv')
+  @RateLimit(EXPORT_LIMIT)
   @ApiOperation({ summary: 'One row per award: UTF-8, ;-separated, Danish number and date format, streamed' })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV with a header row' })
+  @ApiOkResponse({ description: 'CSV with a header row; text that a spreadsheet would run as a formula starts with an apostrophe' })
+  @ApiServiceUnavailableResponse({ description: 'The most exports the API runs at once are running; try again shortly' })
   async awardsCsv(@Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
-    const response = streamed(reply, 'text/csv; charset=utf-8', 'attachment; filename="tilsagn.csv"');
-    await this.exports.streamAwardsCsv(response, query.programmeId);
+    await this.streams.stream(
+      reply,
+      { contentType: CSV, disposition: 'attachment; filename="tilsagn.csv"' },
+      async () => query.programmeId,
+      (output, programmeId) => this.exports.streamAwardsCsv(output, programmeId),
+    );
   }
 
   @Get('audit-events.csv')
   @Auth('admin')
+  @RateLimit(EXPORT_LIMIT)
   @ApiOperation({ summary: 'The audit trail as CSV (admins), oldest first, streamed; optionally a time range' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV with a header row; before/after as JSON' })
+  @ApiServiceUnavailableResponse({ description: 'The most exports the API runs at once are running; try again shortly' })
   async auditCsv(@Query() query: AuditExportQuery, @Res() reply: FastifyReply): Promise<void> {
-    const response = streamed(reply, 'text/csv; charset=utf-8', 'attachment; filename="revisionsspor.csv"');
-    await this.exports.streamAuditCsv(response, {
-      from: query.from ? parseInstant(query.from)!.toISOString() : undefined,
-      to: query.to ? parseInstant(query.to)!.toISOString() : undefined,
-    });
+    await this.streams.stream(
+      reply,
+      { contentType: CSV, disposition: 'attachment; filename="revisionsspor.csv"' },
+      async () => ({ from: query.from ? parseInstant(query.from)!.toISOString() : undefined, to: query.to ? parseInstant(query.to)!.toISOString() : undefined }),
+      (output, range) => this.exports.streamAuditCsv(output, range),
+    );
   }
 
   @Get('award-overview.pdf')
+  @RateLimit(EXPORT_LIMIT)
   @ApiOperation({ summary: 'The published award overview (applicant, description, rationale, amount) as it stands now' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'PDF, A4 landscape, with page numbers and the programme’s total' })
+  @ApiServiceUnavailableResponse({ description: 'The most exports the API runs at once are running; try again shortly' })
   async awardOverviewPdf(@Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
-    const programmeId = query.programmeId ?? (await this.exports.defaultProgrammeId());
-    const response = streamed(reply, 'application/pdf', 'inline; filename="tilsagnsoversigt.pdf"');
-    await this.exports.writeAwardOverviewPdf(programmeId, response);
+    await this.streams.stream(
+      reply,
+      { contentType: 'application/pdf', disposition: 'inline; filename="tilsagnsoversigt.pdf"' },
+      // An unknown programme is a 404 here, before the answer is taken over and could no longer say so.
+      async () => this.exports.awardOverview(query.programmeId ?? (await this.exports.defaultProgrammeId())),
+      (output, overview) => this.exports.writeAwardOverviewPdf(overview, output),
+    );
   }
 }

@@ -1,15 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import { Programme } from '../programmes/programme.entity.js';
-import { writeAwardOverviewPdf } from './award-overview.pdf.js';
-import { CSV_BOM, csvLine, danishDate, danishKroner } from './csv.js';
-
-type CsvFields = Parameters<typeof csvLine>[0];
+import { type Overview, writeAwardOverviewPdf } from './award-overview.pdf.js';
+import { AmountCell, type CsvCell, csvWriter, danishDate } from './csv.js';
+import { ExportStreams } from './export-streams.js';
 
 const AWARD_COLUMNS = [
   'Journalnummer',
@@ -47,7 +46,10 @@ interface AwardExportRow {
 
 @Injectable()
 export class ExportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ExportStreams) private readonly streams: ExportStreams,
+  ) {}
 
   /** One row per award, streamed from a database cursor so memory stays flat whatever the number of awards. */
   streamAwardsCsv(output: Writable, programmeId?: string): Promise<void> {
@@ -72,7 +74,7 @@ export class ExportsService {
         row.applicant,
         row.co_applicants,
         row.title,
-        danishKroner(BigInt(row.amount_ore)),
+        new AmountCell(BigInt(row.amount_ore)),
         danishDate(row.start_date),
         danishDate(row.end_date),
         danishDate(row.original_end_date),
@@ -114,27 +116,20 @@ export class ExportsService {
     );
   }
 
-  /** A query's rows as CSV lines, from a cursor on a connection of its own, with back-pressure to the client. */
-  private async streamCsv<Row>(output: Writable, sql: string, parameters: unknown[], header: string[], fields: (row: Row) => CsvFields): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const rows = (await runner.stream(sql, parameters)) as Readable;
-      output.write(CSV_BOM + csvLine(header));
-      const toCsv = new Transform({
-        writableObjectMode: true,
-        transform(row: Row, _encoding, callback) {
-          callback(null, csvLine(fields(row)));
-        },
-      });
-      await pipeline(rows, toCsv, output);
-    } finally {
-      await runner.release();
-    }
+  /** A query's rows as CSV, from a cursor on the export pool, with back-pressure to the client. */
+  private async streamCsv<Row>(output: Writable, sql: string, parameters: unknown[], header: string[], fields: (row: Row) => CsvCell[]): Promise<void> {
+    const rows = await this.streams.rows(sql, parameters);
+    const toRecords = new Transform({
+      objectMode: true,
+      transform(row: Row, _encoding, callback) {
+        callback(null, fields(row));
+      },
+    });
+    await pipeline(rows, toRecords, csvWriter(header), output);
   }
 
-  /** The published award overview of a programme, from the awards as they stand now. */
-  async writeAwardOverviewPdf(programmeId: string, output: Writable): Promise<void> {
+  /** The published award overview of a programme, from the awards as they stand now; 404 for an unknown programme. */
+  async awardOverview(programmeId: string): Promise<Overview> {
     const programme = await this.dataSource.manager.findOneBy(Programme, { id: programmeId });
     if (!programme) throw new NotFoundDomainException('Programme', programmeId);
     const rows: Array<{ applicant: string; title: string; purpose: string; activities: string[]; rationale: string; amount_ore: string }> = await this.dataSource.query(
@@ -150,14 +145,13 @@ export class ExportsService {
         ORDER BY a.case_number`,
       [programmeId],
     );
-    writeAwardOverviewPdf(
-      {
-        programmeName: programme.name,
-        budgetOre: programme.budgetOre,
-        rows: rows.map((row) => ({ ...row, amountOre: BigInt(row.amount_ore) })),
-      },
-      output,
-    );
+    return { programmeName: programme.name, budgetOre: programme.budgetOre, rows: rows.map((row) => ({ ...row, amountOre: BigInt(row.amount_ore) })) };
+  }
+
+  /** Writes an overview as PDF; resolves when the last byte is handed to the output. */
+  async writeAwardOverviewPdf(overview: Overview, output: Writable): Promise<void> {
+    writeAwardOverviewPdf(overview, output);
+    await finished(output);
   }
 
   /** The first programme by code: the default for the overview when none is named. */

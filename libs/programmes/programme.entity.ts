@@ -46,6 +46,14 @@ export class Programme {
   @Column({ name: 'final_report_due_months', type: 'int' })
   finalReportDueMonths: number;
 
+  /** The longest project period an application may plan, or a decision award. */
+  @Column({ name: 'max_project_months', type: 'int', default: 60 })
+  maxProjectMonths: number;
+
+  /** The administrator who set the programme up (null for programmes from before it was recorded). */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
   @Column({ type: 'jsonb' })
   themes: Theme[];
 

@@ -1,10 +1,12 @@
 import { DomainException } from '../core/errors/domain.exception.js';
-import { formatKroner, type Ore } from '../core/money/money.js';
+import { formatKroner, MAX_AMOUNT_ORE, type Ore } from '../core/money/money.js';
 
 export enum ProgrammeExceptionCode {
   CODE_TAKEN = 'programme-code-taken',
   INVALID_PROGRAMME = 'invalid-programme',
   BUDGET_EXCEEDED = 'budget-exceeded',
+  ABOVE_CEILING = 'amount-above-ceiling',
+  CONFLICT_OF_INTEREST = 'conflict-of-interest',
 }
 
 export class ProgrammeException extends DomainException {
@@ -18,6 +20,21 @@ export class ProgrammeException extends DomainException {
 
   static invalid(field: string, message: string): ProgrammeException {
     return new ProgrammeException(ProgrammeExceptionCode.INVALID_PROGRAMME, 400, 'Bad Request', `${field} ${message}.`, { errors: [{ field, message }] });
+  }
+
+  static aboveCeiling(totalOre: Ore): ProgrammeException {
+    return new ProgrammeException(
+      ProgrammeExceptionCode.ABOVE_CEILING,
+      422,
+      'Beløbet er for stort',
+      `Budgettet med reguleringer ville blive ${formatKroner(totalOre)}; systemet rummer højst ${formatKroner(MAX_AMOUNT_ORE)} pr. pulje.`,
+      { maxOre: Number(MAX_AMOUNT_ORE) },
+    );
+  }
+
+  /** The actor set up the programme or adjusted its budget within the week: someone else must assess and decide. */
+  static conflictOfInterest(detail: string): ProgrammeException {
+    return new ProgrammeException(ProgrammeExceptionCode.CONFLICT_OF_INTEREST, 403, 'Inhabil', detail);
   }
 
   /** The budget (with adjustments) cannot cover this; says by how much, in kroner and øre. */

@@ -41,8 +41,8 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'Create a grant programme (pulje)' })
   @ApiCreatedResponse({ type: ProgrammeResponse })
   @ApiConflictResponse({ description: 'The code is taken' })
-  async create(@Body() body: CreateProgrammeBody): Promise<ProgrammeResponse> {
-    const programme = await this.programmes.create(body);
+  async create(@Body() body: CreateProgrammeBody, @CurrentUser() user: AuthUser): Promise<ProgrammeResponse> {
+    const programme = await this.programmes.create(body, user.id);
     const ledgers = await this.programmes.ledgers([programme.id]);
     return ProgrammeResponse.from(programme, ledgers.get(programme.id)!);
   }

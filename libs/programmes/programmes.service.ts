@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
-import { formatKroner, oreFromApi, type Ore } from '../core/money/money.js';
+import { formatKroner, MAX_AMOUNT_ORE, oreFromApi, type Ore } from '../core/money/money.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { parseInstant } from '../core/time/copenhagen.js';
 import { BudgetAdjustment } from './budget-adjustment.entity.js';
@@ -30,6 +30,9 @@ export interface ProgrammeBooks {
   deviations: Deviation[];
 }
 
+/** How long after setting up or adjusting a programme its author may not assess or decide its cases. */
+export const CONFLICT_WINDOW_MS = 7 * 86_400_000;
+
 function auditView(programme: Programme) {
   return {
     code: programme.code,
@@ -41,6 +44,7 @@ function auditView(programme: Programme) {
     maxCovidExtensionMonths: programme.maxCovidExtensionMonths,
     statusReportIntervalMonths: programme.statusReportIntervalMonths,
     finalReportDueMonths: programme.finalReportDueMonths,
+    maxProjectMonths: programme.maxProjectMonths,
     themes: programme.themes,
     criteria: programme.criteria,
   };
@@ -61,7 +65,8 @@ export class ProgrammesService {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  create(body: CreateProgrammeBody): Promise<Programme> {
+  /** A new programme, recorded as set up by `createdBy` (see {@link conflictOfInterest}). */
+  create(body: CreateProgrammeBody, createdBy: string | null): Promise<Programme> {
     const opensAt = parseInstant(body.applicationOpensAt)!;
     const closesAt = parseInstant(body.applicationClosesAt)!;
     if (closesAt <= opensAt) throw ProgrammeException.invalid('applicationClosesAt', 'must be after applicationOpensAt');
@@ -81,6 +86,8 @@ export class ProgrammesService {
           maxCovidExtensionMonths: body.maxCovidExtensionMonths,
           statusReportIntervalMonths: body.statusReportIntervalMonths,
           finalReportDueMonths: body.finalReportDueMonths,
+          maxProjectMonths: body.maxProjectMonths,
+          createdBy,
           themes: body.themes.map(({ key, name }) => ({ key, name })),
           criteria: body.criteria.map(({ key, title, description }) => ({ key, title, description })),
           legalBasis: body.legalBasis ?? null,
@@ -182,6 +189,8 @@ export class ProgrammesService {
       const { ledger } = await this.lockLedger(manager, id);
       // A cut may not leave the programme short of what it has already committed.
       if (deltaOre < 0n && !fitsBudget(ledger, -deltaOre)) throw ProgrammeException.budgetExceeded(-deltaOre, ledger.remainingOre);
+      // Nor may the budget with its adjustments pass the system's ceiling, which every sum must stay under.
+      if (ledger.budgetOre + ledger.adjustmentsOre + deltaOre > MAX_AMOUNT_ORE) throw ProgrammeException.aboveCeiling(ledger.budgetOre + ledger.adjustmentsOre + deltaOre);
       const adjustment = await manager.save(manager.create(BudgetAdjustment, { programmeId: id, deltaOre, reason: body.reason.trim(), createdBy: actorId }));
       await this.audit.record(manager, {
         action: 'programme.budget_adjusted',
@@ -192,5 +201,23 @@ export class ProgrammesService {
       });
       return adjustment;
     });
+  }
+
+  /**
+   * Whether `actorId` set up this programme or adjusted its budget in the week before `now`: such a
+   * person may not assess or decide its cases, so nobody awards money from a pool they have just shaped
+   * (an administrator who is also made a caseworker, say). The reason, in Danish, or null.
+   */
+  async conflictOfInterest(manager: EntityManager, programmeId: string, actorId: string, now: Date): Promise<string | null> {
+    const since = new Date(now.getTime() - CONFLICT_WINDOW_MS);
+    const [row]: Array<{ created: boolean; adjusted: boolean }> = await manager.query(
+      `SELECT (p.created_by = $2 AND p.created_at > $3) AS created,
+              EXISTS (SELECT 1 FROM budget_adjustment b WHERE b.programme_id = p.id AND b.created_by = $2 AND b.created_at > $3) AS adjusted
+         FROM programme p WHERE p.id = $1`,
+      [programmeId, actorId, since],
+    );
+    if (row?.created) return 'Du har oprettet puljen inden for den seneste uge og kan derfor ikke vurdere eller afgøre dens sager.';
+    if (row?.adjusted) return 'Du har reguleret puljens budget inden for den seneste uge og kan derfor ikke vurdere eller afgøre dens sager.';
+    return null;
   }
 }

@@ -120,7 +120,16 @@ export class ReportsService {
         entityType: 'report',
         entityId: id,
         before,
-        after: { status: saved.status, submissionNo, spentToDateOre: submission.spentToDateOre },
+        // The whole submission: what the kommune reported is part of the case's record, not only its figures.
+        after: {
+          status: saved.status,
+          submissionNo,
+          narrative: submission.narrative,
+          spentToDateOre: submission.spentToDateOre,
+          milestones: submission.milestones,
+          deviations: submission.deviations,
+          nextSteps: submission.nextSteps,
+        },
       });
       return saved;
     });

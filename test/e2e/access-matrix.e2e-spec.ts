@@ -56,7 +56,7 @@ interface Row {
 }
 
 /** An award period around the real today, so extension requests are still possible. */
-const CURRENT_PERIOD = { startDate: '2026-01-01', endDate: '2099-12-31' };
+const CURRENT_PERIOD = { startDate: '2026-01-01', endDate: '2030-12-31' };
 
 const PUBLIC = { anonymous: 'allowed', project_lead: 'allowed', other_kommune: 'allowed', caseworker: 'allowed', admin: 'allowed' } as const;
 const SIGNED_IN = { anonymous: 401, project_lead: 'allowed', other_kommune: 'allowed', caseworker: 'allowed', admin: 'allowed' } as const;
@@ -193,7 +193,7 @@ describe('the access matrix', () => {
     assessor = await signedInAs(api, 'caseworker');
     decider = await signedInAs(api, 'caseworker');
     // Every check that needs an award makes a fresh one: a budget that never runs out.
-    programmeId = (await givenProgramme(api, await signedInAs(api, 'admin'), { budgetOre: 9_000_000_000_000_000 })).id;
+    programmeId = (await givenProgramme(api, await signedInAs(api, 'admin'), { budgetOre: 90_000_000_000 })).id;
     emails.set('project_lead', (await givenUser(api, 'project_lead', '851')).email);
     emails.set('other_kommune', (await givenUser(api, 'project_lead', '101')).email);
     emails.set('caseworker', (await givenUser(api, 'caseworker')).email);

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { hashEvent } from '../../libs/audit/audit-chain.js';
 import { AuditService } from '../../libs/audit/audit.service.js';
 import { AuthService } from '../../libs/auth/auth.service.js';
-import { parseCsv } from '../../libs/exports/csv.js';
+import { readCsv } from '../support/csv.js';
 import { verify } from 'node:crypto';
 import { createScratchDatabase, ownerDataSource } from '../support/databases.js';
 import { givenAward, givenProgramme, reportBody } from '../support/grant-case.js';
@@ -132,7 +132,7 @@ describe('the audit trail', () => {
       res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
     });
     expect(response.status).toBe(200);
-    const [header, ...rows] = parseCsv(response.body as string);
+    const [header, ...rows] = readCsv(response.body as string);
     expect(header).toEqual(['seq', 'id', 'occurredAt', 'actorId', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash']);
     const seqs = rows.map((row) => Number(row[0]));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));

@@ -44,9 +44,9 @@ describe('with Redis down', () => {
   });
 
   it('reads and writes go on, without waiting for Redis, and the receipt waits in the outbox', async () => {
-    const programme = await givenProgramme(api, admin, { applicationOpensAt: '2026-01-01T00:00', applicationClosesAt: '2026-12-31T12:00' });
+    const programme = await givenProgramme(api, admin, { applicationOpensAt: '2026-01-01T00:00', applicationClosesAt: '2099-12-31T12:00' });
     await api.http.get('/api/v1/applications').set(lead.bearer).expect(200);
-    const draft = await givenDraft(api, lead, programme.id);
+    const draft = await givenDraft(api, lead, programme.id, { plannedStart: '2027-01-01', plannedEnd: '2028-06-30' });
     const started = Date.now();
     const submitted = await api.http.post(`/api/v1/applications/${draft.id}/submit`).set(lead.bearer).expect(200);
     expect(Date.now() - started).toBeLessThan(1_000);

@@ -72,7 +72,7 @@ describe('fuzzing every route with malformed requests', () => {
     const programme = await givenProgramme(api, people.admin);
     const award = await givenAward(api, { lead: people.lead, assessor: people.caseworker, decider: await signedInAs(api, 'caseworker') }, programme.id, {
       startDate: '2026-01-01',
-      endDate: '2099-12-31',
+      endDate: '2030-12-31',
     });
     const application = await givenSubmitted(api, people.lead, programme.id);
     ids.programme = programme.id;

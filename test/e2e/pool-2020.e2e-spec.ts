@@ -1,7 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { extractText } from 'unpdf';
-import { parseCsv } from '../../libs/exports/csv.js';
+import { readCsv } from '../support/csv.js';
 import { formatKroner, kroner } from '../../libs/core/money/money.js';
 import { PUBLISHED_PROJECTS } from '../../seeds/data/pool-2020-projects.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
@@ -132,7 +132,7 @@ describe('the real 2020 pool', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const [header, ...rows] = parseCsv(response.body as string);
+    const [header, ...rows] = readCsv(response.body as string);
     expect(header.slice(0, 7)).toEqual(['Journalnummer', 'Pulje', 'Kommunekode', 'Ansøger', 'Medansøgere', 'Titel', 'Bevilget beløb (kr.)']);
     expect(rows).toHaveLength(31);
     const amount = (text: string) => Number(text.replaceAll('.', '').replace(',', '.'));

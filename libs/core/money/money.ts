@@ -9,6 +9,14 @@ export type Ore = bigint;
 
 export const ORE_PER_KRONE = 100n;
 
+/**
+ * The largest amount the system takes or holds, budgets with their adjustments included: 1 billion
+ * kr. (10^11 øre), far above any grant pool and far below what a JSON number carries exactly (2^53 øre,
+ * about 90 billion kr.), so no sum of a programme's amounts can reach the point where a list or the
+ * ledger could not be answered.
+ */
+export const MAX_AMOUNT_ORE = 100_000_000_000n;
+
 export function kroner(amount: number | bigint): Ore {
   return BigInt(amount) * ORE_PER_KRONE;
 }

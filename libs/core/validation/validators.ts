@@ -1,16 +1,26 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { MAX_AMOUNT_ORE } from '../money/money.js';
 import { parseInstant } from '../time/copenhagen.js';
 
-/** A real calendar date written `YYYY-MM-DD` (no 30 February). */
+/** The years a date the system takes can fall in; `0001-01-01` and `9999-12-31` are typing mistakes or probes. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+/** A real calendar date written `YYYY-MM-DD` (no 30 February), between 1900 and 2199. */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => 'must be a date written YYYY-MM-DD' } }, options);
+  return ValidateBy(
+    { name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => `must be a date written YYYY-MM-DD, between ${FIRST_YEAR} and ${LAST_YEAR}` } },
+    options,
+  );
 }
 
 /** An ISO 8601 time; without an offset it is read as Copenhagen time. */
@@ -27,11 +37,11 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** A whole number of øre that JSON carries exactly; `minimum` is usually 1. */
+/** A whole number of øre up to the system's ceiling ({@link MAX_AMOUNT_ORE}); `minimum` is usually 1 (a negative one for adjustments). */
 export function IsOre(minimum = 1): PropertyDecorator {
   return applyDecorators(
     IsInt({ message: 'must be a whole number of øre' }),
     Min(minimum, { message: `must be at least ${minimum} øre` }),
-    Max(Number.MAX_SAFE_INTEGER, { message: 'is too large' }),
+    Max(Number(MAX_AMOUNT_ORE), { message: `must be at most ${Number(MAX_AMOUNT_ORE)} øre (1.000.000.000 kr.)` }),
   ) as PropertyDecorator;
 }

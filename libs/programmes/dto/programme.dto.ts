@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { oreToApi } from '../../core/money/money.js';
+import { MAX_AMOUNT_ORE, oreToApi } from '../../core/money/money.js';
 import { PageQuery } from '../../core/pagination/page.js';
 import { IsInstant, IsOre } from '../../core/validation/validators.js';
 import type { Ledger } from '../ledger.js';
@@ -86,6 +86,13 @@ export class CreateProgrammeBody {
   @Max(24)
   finalReportDueMonths: number = 3;
 
+  @ApiPropertyOptional({ default: 60, description: 'The longest project period an application may plan, or a decision award' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  maxProjectMonths: number = 60;
+
   @ApiProperty({ type: [ThemeDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -117,9 +124,7 @@ export class CreateProgrammeBody {
 
 export class BudgetAdjustmentBody {
   @ApiProperty({ example: 100_000_000, description: 'Øre; negative to reduce the budget' })
-  @IsInt({ message: 'must be a whole number of øre' })
-  @Min(-Number.MAX_SAFE_INTEGER)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsOre(-Number(MAX_AMOUNT_ORE))
   deltaOre: number;
 
   @ApiProperty({ example: 'Restbeløb fra 2019-puljen overført efter aftale med Finansministeriet' })
@@ -142,6 +147,7 @@ export class ProgrammeResponse {
   @ApiProperty() maxCovidExtensionMonths: number;
   @ApiProperty() statusReportIntervalMonths: number;
   @ApiProperty() finalReportDueMonths: number;
+  @ApiProperty({ description: 'The longest project period an application may plan, or a decision award' }) maxProjectMonths: number;
   @ApiProperty({ type: [ThemeDto] }) themes: ThemeDto[];
   @ApiProperty({ type: [CriterionDto] }) criteria: CriterionDto[];
   @ApiProperty({ nullable: true, type: String }) legalBasis: string | null;
@@ -162,6 +168,7 @@ export class ProgrammeResponse {
       maxCovidExtensionMonths: programme.maxCovidExtensionMonths,
       statusReportIntervalMonths: programme.statusReportIntervalMonths,
       finalReportDueMonths: programme.finalReportDueMonths,
+      maxProjectMonths: programme.maxProjectMonths,
       themes: programme.themes,
       criteria: programme.criteria,
       legalBasis: programme.legalBasis,
