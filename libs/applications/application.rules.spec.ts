@@ -1,5 +1,7 @@
 import { kroner } from '../core/money/money.js';
-import { caseNumber, contentProblems, submissionProblems, windowProblem } from './application.rules.js';
+import fc from 'fast-check';
+import { addMonths } from '../core/time/calendar-date.js';
+import { caseNumber, contentProblems, periodProblems, START_MONTHS_AFTER_CLOSING, START_MONTHS_BEFORE_OPENING, submissionProblems, windowProblem } from './application.rules.js';
 
 const programme = {
   minApplicationOre: kroner(5_000_000),
@@ -52,5 +54,35 @@ describe('case numbers', () => {
   it('are the programme code and a four-digit number', () => {
     expect(caseNumber('ÆLD-2020', 7)).toBe('ÆLD-2020-0007');
     expect(caseNumber('ÆLD-2020', 12345)).toBe('ÆLD-2020-12345');
+  });
+});
+
+describe('the project period', () => {
+  it('accepts a period from a year before the window opens to two years after it closes, up to the longest period', () => {
+    expect(periodProblems('2019-08-25', '2024-08-25', programme)).toEqual([]);
+    expect(periodProblems('2022-10-19', '2027-10-19', programme)).toEqual([]);
+  });
+
+  it('refuses a start outside that horizon and an end past the longest period', () => {
+    expect(periodProblems('2019-08-24', '2020-08-24', programme).map((p) => p.field)).toEqual(['plannedStart']);
+    expect(periodProblems('2022-10-20', '2023-10-20', programme).map((p) => p.field)).toEqual(['plannedStart']);
+    expect(periodProblems('2021-01-01', '2026-01-02', programme).map((p) => p.field)).toEqual(['plannedEnd']);
+    expect(periodProblems('0001-01-01', '9999-12-31', programme, { start: 'startDate', end: 'endDate' }).map((p) => p.field)).toEqual(['startDate', 'endDate']);
+  });
+
+  it('is checked at submission too', () => {
+    expect(submissionProblems({ ...content, plannedStart: '2021-01-01', plannedEnd: '2030-01-01' }, programme).map((p) => p.field)).toEqual(['plannedEnd']);
+  });
+
+  it('never accepts a period longer than the longest, or starting outside the horizon (property)', () => {
+    const day = fc.integer({ min: 0, max: 365 * 30 }).map((days) => new Date(Date.UTC(2005, 0, 1) + days * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 1, max: 120 }), (start, end, maxProjectMonths) => {
+        const horizon = { ...programme, maxProjectMonths };
+        if (end <= start || periodProblems(start, end, horizon).length > 0) return;
+        expect(end <= addMonths(start, maxProjectMonths)).toBe(true);
+        expect(start >= addMonths('2020-08-25', -START_MONTHS_BEFORE_OPENING) && start <= addMonths('2020-10-19', START_MONTHS_AFTER_CLOSING)).toBe(true);
+      }),
+    );
   });
 });

@@ -39,17 +39,13 @@ export function dashboardAction(method: string, route: string): string {
   return words.at(-1) ?? method.toLowerCase();
 }
 
-/** bull-board's own error answer (its message and stack) replaced by a problem that says nothing about our internals. */
-function dashboardProblem(error: { statusCode?: number }): { status: number; body: Problem } {
-  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+/** bull-board's own error answers (its message keys, an error's message and stack) as a problem that says nothing about our internals. */
+function dashboardProblem(status: number): Problem {
   return {
+    type: problemType('queue-dashboard-failed'),
+    title: 'Jobdashboardet kunne ikke udføre handlingen',
     status,
-    body: {
-      type: problemType('queue-dashboard-failed'),
-      title: 'Jobdashboardet kunne ikke udføre handlingen',
-      status,
-      detail: status >= 500 ? 'Handlingen mislykkedes; fejlen er logget.' : 'Handlingen kunne ikke udføres på det, der blev bedt om.',
-    },
+    detail: status >= 500 ? 'Handlingen mislykkedes; fejlen er logget.' : 'Handlingen kunne ikke udføres på det, der blev bedt om (findes køen eller jobbet?).',
   };
 }
 
@@ -69,9 +65,10 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   createBullBoard({ queues, serverAdapter, options: { uiConfig: { boardTitle: 'Tilskud – jobs' } } });
   const logger = new Logger('QueueDashboard');
   serverAdapter.setErrorHandler((error: Error & { statusCode?: number }) => {
-    const answer = dashboardProblem(error);
-    if (answer.status >= 500) logger.error({ err: error }, 'The queue dashboard failed');
-    return answer as Parameters<typeof serverAdapter.setErrorHandler>[0] extends (error: Error) => infer R ? R : never;
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) logger.error({ err: error }, 'The queue dashboard failed');
+    // The body is replaced by a problem on the way out (the onSend hook below), like every other refusal of the dashboard's.
+    return { status: status as 500, body: {} };
   });
 
   const auth = app.get(AuthService);
@@ -94,9 +91,9 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
         }
       });
       scope.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-        if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{"type":"urn:tilskud:problem:queue-dashboard-failed"')) return payload;
+        if (reply.statusCode < 400 || String(reply.getHeader('content-type') ?? '').startsWith('application/problem+json')) return payload;
         reply.header('Content-Type', PROBLEM_CONTENT_TYPE);
-        return JSON.stringify({ ...JSON.parse(payload), instance: pathOf(request.url), requestId: String(request.id) });
+        return JSON.stringify({ ...dashboardProblem(reply.statusCode), instance: pathOf(request.url), requestId: String(request.id) });
       });
       scope.addHook('onResponse', async (request: FastifyRequest & { dashboardUser?: AuthUser }, reply: FastifyReply) => {
         const user = request.dashboardUser;

@@ -31,6 +31,29 @@ describe('applications', () => {
   afterAll(() => api.close());
   const url = (id: string, action = '') => `/api/v1/applications/${id}${action}`;
 
+  describe('the project period', () => {
+    it.each([
+      [{ plannedStart: '0001-01-01' }, 'plannedStart'],
+      [{ plannedEnd: '9999-12-31' }, 'plannedEnd'],
+      // Longer than the programme's longest period (60 months).
+      [{ plannedStart: '2021-01-01', plannedEnd: '2026-01-02' }, 'plannedEnd'],
+      // Starting more than a year before the window opens, or more than two years after it closes.
+      [{ plannedStart: '2019-08-01', plannedEnd: '2020-06-30' }, 'plannedStart'],
+      [{ plannedStart: '2022-11-01', plannedEnd: '2023-06-30' }, 'plannedStart'],
+    ])('refuses a draft planned %j, naming %s, and stores nothing', async (period, field) => {
+      const before = (await api.http.get('/api/v1/applications').query({ limit: 200 }).set(syddjurs.bearer).expect(200)).body.items.length;
+      const response = await api.http.post('/api/v1/applications').set(syddjurs.bearer).send(applicationBody(programme.id, period)).expect(400);
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+      expect((await api.http.get('/api/v1/applications').query({ limit: 200 }).set(syddjurs.bearer).expect(200)).body.items).toHaveLength(before);
+    });
+
+    it('accepts a period of exactly the programme’s longest, and refuses an edit that stretches it', async () => {
+      const draft = await givenDraft(api, syddjurs, programme.id, { plannedStart: '2021-01-01', plannedEnd: '2026-01-01' });
+      const response = await api.http.patch(url(draft.id)).set(syddjurs.bearer).send({ version: draft.version, plannedEnd: '2026-06-30' }).expect(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'plannedEnd' })]);
+    });
+  });
+
   describe('drafts', () => {
     it('a project lead starts one for their own kommune; it may ask for less than the minimum', async () => {
       const response = await api.http.post('/api/v1/applications').set(syddjurs.bearer).send(applicationBody(programme.id, { requestedOre: 1 })).expect(201);

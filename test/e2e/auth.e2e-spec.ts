@@ -303,7 +303,7 @@ describe('sign-in', () => {
 describe('sign-in throttling', () => {
   it('answers 429 past LOGIN_RATE_LIMIT attempts a minute from one address', async () => {
     // A prefix of its own, so the sign-ins of the other tests in this run are not counted.
-    const api = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttle` } });
+    const api = await createTestApp({ clock: new ManualClock(new Date('2026-12-04T10:00:00Z')), env: { LOGIN_RATE_LIMIT: '3', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttle` } });
     const throttledEmail = `throttled-${randomUUID()}@test.tilskud.dk`;
     try {
       for (let i = 0; i < 3; i += 1) {
@@ -321,7 +321,7 @@ describe('sign-in throttling', () => {
 
 describe('sign-in throttling per address', () => {
   it('counts only well-formed attempts: malformed bodies never use up an address’s allowance', async () => {
-    const api = await createTestApp({ env: { LOGIN_RATE_LIMIT: '2', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttle-malformed` } });
+    const api = await createTestApp({ clock: new ManualClock(new Date('2026-12-04T10:00:00Z')), env: { LOGIN_RATE_LIMIT: '2', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttle-malformed` } });
     try {
       for (let i = 0; i < 5; i += 1) await api.http.post('/api/v1/auth/login').send({ email: 42 }).expect(400);
       for (let i = 0; i < 5; i += 1) await api.http.post('/api/v1/auth/refresh').send({ refreshToken: 7 }).expect(400);
@@ -337,8 +337,10 @@ describe('sign-in throttling per address', () => {
 
   it('counts by the client’s address behind a trusted proxy, and by the socket’s address otherwise', async () => {
     const prefix = `${process.env.QUEUE_PREFIX}-throttle-proxy`;
-    const trusting = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1', TRUST_PROXY: '127.0.0.1', QUEUE_PREFIX: `${prefix}-a` } });
-    const direct = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1', QUEUE_PREFIX: `${prefix}-b` } });
+    // Clocks standing still: the count is per fixed minute, which a real clock could leave mid-test.
+    const clock = new ManualClock(new Date('2026-12-04T10:00:00Z'));
+    const trusting = await createTestApp({ clock, env: { LOGIN_RATE_LIMIT: '1', TRUST_PROXY: '127.0.0.1', QUEUE_PREFIX: `${prefix}-a` } });
+    const direct = await createTestApp({ clock, env: { LOGIN_RATE_LIMIT: '1', QUEUE_PREFIX: `${prefix}-b` } });
     try {
       const body = { email: `proxied-${randomUUID()}@test.tilskud.dk`, password: 'wrong password here' };
       // Two clients behind the same load balancer do not block each other …

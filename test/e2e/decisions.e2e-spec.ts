@@ -1,7 +1,9 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ManualClock } from '../../libs/core/time/clock.js';
+import { CONFLICT_WINDOW_MS } from '../../libs/programmes/programmes.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { type SignedInUser, signedInAs } from '../support/users.js';
+import { type SignedInUser, signedInAs, signIn } from '../support/users.js';
 import {
   APPEAL_GUIDANCE,
   assessmentBody,
@@ -216,5 +218,57 @@ describe('assessment and decision', () => {
       const ledger = (await api.http.get(`/api/v1/programmes/${tight.id}/ledger`).set(admin.bearer).expect(200)).body;
       expect(ledger).toMatchObject({ committedOre: 180_000_000, remainingOre: 10_000_000, overCommittedOre: 0 });
     });
+  });
+});
+
+describe('who may decide', () => {
+  const clock = new ManualClock(new Date());
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await createTestApp({ clock });
+  });
+  afterAll(() => api.close());
+  const decision = (id: string) => `/api/v1/applications/${id}/decision`;
+
+  it('refuses an award period longer than the programme’s longest, naming the field, and awards nothing', async () => {
+    const admin = await signedInAs(api, 'admin');
+    const programme = await givenProgramme(api, admin);
+    const application = await givenAssessed(api, { lead: await signedInAs(api, 'project_lead', '147'), assessor: await signedInAs(api, 'caseworker') }, programme.id);
+    const decider = await signedInAs(api, 'caseworker');
+    for (const period of [{ startDate: '2021-01-01', endDate: '2027-01-01' }, { startDate: '0001-01-01', endDate: '9999-12-31' }]) {
+      const response = await api.http.post(decision(application.id)).set(decider.bearer).send({ outcome: 'award', amountOre: application.requestedOre, rationale: 'Fuld bevilling.', ...period }).expect(400);
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['endDate']));
+    }
+    expect((await api.http.get(`/api/v1/applications/${application.id}`).set(decider.bearer).expect(200)).body.status).toBe('assessed');
+    expect((await api.http.get('/api/v1/awards').query({ programmeId: programme.id }).set(decider.bearer).expect(200)).body.items).toEqual([]);
+  });
+
+  it('refuses, for a week, to let someone who set up the programme or adjusted its budget assess or decide its cases', async () => {
+    const [founder, second, third] = [await signedInAs(api, 'admin'), await signedInAs(api, 'admin'), await signedInAs(api, 'admin')];
+    const programme = await givenProgramme(api, founder);
+    await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(second.bearer).send({ deltaOre: 100_000_000, reason: 'Overført restbeløb fra 2019' }).expect(201);
+    // The founder is made a caseworker by another admin, approved by a third: the rule the roles cannot get round.
+    await api.http.patch(`/api/v1/users/${founder.user.id}`).set(second.bearer).send({ role: 'caseworker' }).expect(200);
+    await api.http.post(`/api/v1/users/${founder.user.id}/approve`).set(third.bearer).expect(200);
+    const asCaseworker = { Authorization: `Bearer ${(await signIn(api, founder.email)).accessToken}` };
+
+    const lead = await signedInAs(api, 'project_lead', '147');
+    const submitted = await givenSubmitted(api, lead, programme.id);
+    const assessing = await api.http.put(`/api/v1/applications/${submitted.id}/assessment`).set(asCaseworker).send(assessmentBody()).expect(403);
+    expect(assessing.body).toMatchObject({ type: 'urn:tilskud:problem:conflict-of-interest', detail: expect.stringContaining('oprettet puljen') });
+    const assessed = await givenAssessed(api, { lead, assessor: await signedInAs(api, 'caseworker') }, programme.id);
+    const deciding = await api.http.post(decision(assessed.id)).set(asCaseworker).send({ outcome: 'award', amountOre: assessed.requestedOre, rationale: 'Fuld bevilling.' }).expect(403);
+    expect(deciding.body.type).toBe('urn:tilskud:problem:conflict-of-interest');
+
+    // The one who adjusted the budget is bound the same way.
+    await api.http.patch(`/api/v1/users/${second.user.id}`).set(third.bearer).send({ role: 'caseworker' }).expect(200);
+    await api.http.post(`/api/v1/users/${second.user.id}/approve`).set((await signedInAs(api, 'admin')).bearer).expect(200);
+    const adjuster = { Authorization: `Bearer ${(await signIn(api, second.email)).accessToken}` };
+    const adjusting = await api.http.post(decision(assessed.id)).set(adjuster).send({ outcome: 'award', amountOre: assessed.requestedOre, rationale: 'Fuld bevilling.' }).expect(403);
+    expect(adjusting.body.detail).toContain('reguleret puljens budget');
+
+    // A week later, they may.
+    clock.advance(CONFLICT_WINDOW_MS + 60_000);
+    await api.http.post(decision(assessed.id)).set(asCaseworker).send({ outcome: 'award', amountOre: assessed.requestedOre, rationale: 'Fuld bevilling.' }).expect(201);
   });
 });

@@ -7,6 +7,7 @@ import net from 'node:net';
 import type { DataSource } from 'typeorm';
 import { Public } from '../../libs/core/access/access.decorators.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { signedInAs } from '../support/users.js';
 
 class ProbeItem {
   @IsInt() @Min(1) @Max(5) rating: number;
@@ -266,6 +267,15 @@ describe('the edge: what is refused before a route runs, and how', () => {
     it('refuses NUL in a path or a query with 400, never a 500', async () => {
       for (const path of ['/api/v1/municipalities?x=%00', '/api/v1/applications/%00', '/api/v1/health?q=a%00b']) {
         expectSmallProblem(await api.http.get(path).expect(400), 'invalid-characters');
+      }
+    });
+
+    it('refuses a cursor holding a NUL or half a surrogate pair with 400, never a 500', async () => {
+      const admin = await signedInAs(api, 'admin');
+      for (const key of ['a\u0000b', '\ud800']) {
+        const cursor = Buffer.from(`["programmes",${JSON.stringify(key)}]`).toString('base64url');
+        const response = await api.http.get('/api/v1/programmes').query({ cursor }).set(admin.bearer).expect(400);
+        expect(response.body.type).toBe('urn:tilskud:problem:invalid-cursor');
       }
     });
 

@@ -10,8 +10,10 @@ import { type SignedInUser, signedInAs } from '../support/users.js';
 /**
  * Thousands of malformed requests, generated and seeded (a failure prints its seed and replays), across
  * every registered route: wrong types, missing and extra fields, huge strings, deep nesting, bad UUIDs
- * and cursors, odd content types, prototype-pollution keys. None may answer 5xx, and none may store
- * anything: every table's row count and the audit chain's head are the same afterwards.
+ * and cursors, odd content types, prototype-pollution keys, bodies of tens of thousands of unknown keys,
+ * NUL characters and half surrogate pairs in bodies, queries and paths, and URLs that cannot be decoded
+ * or are too long. None may answer 5xx, and none may store anything: every table's row count and the
+ * audit chain's head are the same afterwards.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20201218);
@@ -27,6 +29,8 @@ const junk = fc.oneof(
   fc.string(),
   fc.constant('x'.repeat(20_000)),
   fc.constant('💥\u0000\u202e'),
+  fc.constant('halvt \ud800 surrogatpar'),
+  fc.constant('\udfff'),
   fc.constant(['a', { b: 1 }]),
   fc.constant({}),
   fc.constant(deep(60)),
@@ -41,12 +45,23 @@ const FIELDS = ['email', 'password', 'refreshToken', 'programmeId', 'title', 'pu
 const badBody = fc.tuple(fc.dictionary(fc.constantFrom(...FIELDS), junk, { maxKeys: 6 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin', 'role_override'), junk).map(
   ([fields, key, value]) => `{${[...Object.entries(fields).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'}`), `${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`].join(',')}}`,
 );
-const rawBody = fc.oneof(badBody, fc.constantFrom('{', '{"a":', 'null', '[]', '"text"', '{"a":1}}', '\u0000', '{"__proto__":{"isAdmin":true}}'), fc.string());
+/** The unknown-keys family: objects wider than any endpoint takes, up to the 40,000 keys that once stalled the API. */
+const wideObject = (keys: number) => JSON.stringify(Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, i])));
+const WIDEST = wideObject(40_000);
+const wideBody = fc.oneof(fc.integer({ min: 65, max: 1_000 }).map(wideObject), fc.constant(WIDEST));
+/** The NUL family, inside bodies as JSON escapes: in values, in keys, deep down. */
+const nulBody = fc.constantFrom('{"title":"a\\u0000b"}', '{"a\\u0000":1}', '{"ratings":[{"rationale":"\\u0000"}]}', '{"email":"x@y.dk","password":"\\u0000\\u0000"}', '"\\ud800"');
+const rawBody = fc.oneof(badBody, wideBody, nulBody, fc.constantFrom('{', '{"a":', 'null', '[]', '"text"', '{"a":1}}', '\u0000', '{"__proto__":{"isAdmin":true}}'), fc.string());
 const contentType = fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', '');
-const badId = fc.oneof(fc.uuid(), fc.constantFrom('1', 'null', '%00', '..%2F..', "' OR 1=1 --", 'x'.repeat(300)), fc.string({ minLength: 1 }).map(encodeURIComponent));
+/** Ids, and the bad-URL family: undecodable %-codes, NUL, a path past the URL limit. */
+const badId = fc.oneof(
+  fc.uuid(),
+  fc.constantFrom('1', 'null', '%00', '..%2F..', "' OR 1=1 --", 'x'.repeat(300), '%', '%zz', '%E0%A4%A', '%C0%80', '%ED%A0%80', 'x'.repeat(9_000)),
+  fc.string({ minLength: 1 }).map(encodeURIComponent),
+);
 const badQuery = fc.dictionary(
   fc.constantFrom('limit', 'cursor', 'status', 'programmeId', 'municipalityCode', 'theme', 'q', 'dueBefore', 'kind', 'from', 'to', 'awardId', 'unknown', '__proto__'),
-  fc.oneof(fc.string(), fc.constantFrom('0', '201', '-1', '1e9', 'NaN', 'eyJ4Ijp0cnVlfQ', 'x'.repeat(5000))),
+  fc.oneof(fc.string(), fc.constantFrom('0', '201', '-1', '1e9', 'NaN', 'eyJ4Ijp0cnVlfQ', 'x'.repeat(5000), 'a\u0000b', '\u0000', 'WyJwcm9ncmFtbWVzIiwiYVx1MDAwMGIiXQ', '2027-02-30T12:00')),
   { minKeys: 1, maxKeys: 4 },
 );
 
@@ -56,6 +71,8 @@ const BODILESS = new Set([
   'POST /api/v1/applications/:id/assessment/complete',
   'POST /api/v1/extension-requests/:id/withdraw',
   'POST /api/v1/notifications/:id/read',
+  'POST /api/v1/users/:id/approve',
+  'POST /api/v1/users/:id/unlock',
 ]);
 
 describe('fuzzing every route with malformed requests', () => {

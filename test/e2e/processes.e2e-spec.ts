@@ -117,6 +117,18 @@ describe('the API process', () => {
     expect(output).not.toContain('not-a-token');
   });
 
+  it('never writes the dashboard’s access_token to its log, whatever the route', async () => {
+    const token = `eyJ.secret-${Date.now()}.token`;
+    let status = 0;
+    const { output } = await runApi({ PORT: '3993', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, async (port) => {
+      status = (await fetch(`http://127.0.0.1:${port}/api/v1/admin/queues?access_token=${token}&x=1`)).status;
+      await fetch(`http://127.0.0.1:${port}/api/v1/municipalities?access_token=${token}`);
+    });
+    expect(status).toBe(401);
+    expect(output).toContain('access_token=[REDACTED]');
+    expect(output).not.toContain(token);
+  });
+
   it('serves, then shuts down cleanly on SIGTERM', async () => {
     let health = 0;
     const { code, signal, output } = await runApi({ PORT: '3997', HOST: '127.0.0.1' }, async (port) => {

@@ -46,6 +46,14 @@ describe('programmes', () => {
     expect(programme.body.applicationOpensAt).toBe('2020-08-23T22:00:00.000Z');
   });
 
+  it('refuses a time that does not exist instead of rolling it over into another day', async () => {
+    for (const time of ['2027-02-30T12:00', '2099-13-45T99:99', '2026-04-31T08:00:00+02:00', '2026-01-01T24:00']) {
+      const response = await api.http.post('/api/v1/programmes').set(admin.bearer).send(programmeBody({ applicationClosesAt: time })).expect(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'applicationClosesAt' })]);
+    }
+    await api.http.get('/api/v1/audit-events').query({ from: '2027-02-30T12:00' }).set(admin.bearer).expect(400);
+  });
+
   it('is for admins only to create', async () => {
     await api.http.post('/api/v1/programmes').set(lead.bearer).send(programmeBody()).expect(403);
     await api.http.post('/api/v1/programmes').set(caseworker.bearer).send(programmeBody()).expect(403);
@@ -115,6 +123,18 @@ describe('programmes', () => {
         .expect(409);
       expect(cut.body.type).toBe('urn:tilskud:problem:budget-exceeded');
       await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: -200_000_000, reason: 'Besparelse på finansloven' }).expect(201);
+    });
+
+    it('keeps every amount and the budget with its adjustments under the ceiling, so lists and the ledger always answer', async () => {
+      await api.http.post('/api/v1/programmes').set(admin.bearer).send(programmeBody({ budgetOre: 2 ** 53 + 2 })).expect(400);
+      await api.http.post('/api/v1/programmes').set(admin.bearer).send(programmeBody({ budgetOre: 100_000_000_001 })).expect(400);
+      const programme = await givenProgramme(api, admin, { budgetOre: 100_000_000_000 });
+      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 2 ** 53, reason: 'Et beløb uden for enhver pulje' }).expect(400);
+      const over = await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 1, reason: 'Én øre over loftet' }).expect(422);
+      expect(over.body).toMatchObject({ type: 'urn:tilskud:problem:amount-above-ceiling', maxOre: 100_000_000_000 });
+      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: -1, reason: 'Én øre under loftet' }).expect(201);
+      await api.http.get('/api/v1/programmes').query({ limit: 200 }).set(admin.bearer).expect(200);
+      expect((await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(admin.bearer).expect(200)).body.remainingOre).toBe(99_999_999_999);
     });
 
     it('needs a reason and a non-zero amount, and an admin', async () => {

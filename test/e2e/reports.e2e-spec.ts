@@ -61,6 +61,22 @@ describe('progress reports', () => {
     expect((await api.http.get(`/api/v1/awards/${award.id}`).set(people.lead.bearer)).body.status).toBe('active');
   });
 
+  it('keeps what the kommune reported in the audit trail: narrative, milestones, deviations and next steps', async () => {
+    const award = await givenAward(api, people, programmeId);
+    const [statusReport] = await schedule(award.id);
+    const body = reportBody({ narrative: 'Fortælling til revisionssporet: teams etableret.', milestones: ['Første milepæl'] });
+    await submit(statusReport.id, body).expect(200);
+    const admin = await signedInAs(api, 'admin');
+    const events = await api.http.get('/api/v1/audit-events').query({ entityType: 'report', entityId: statusReport.id, action: 'report.submitted' }).set(admin.bearer).expect(200);
+    expect(events.body.items[0].after).toMatchObject({
+      narrative: body.narrative,
+      milestones: body.milestones,
+      deviations: body.deviations,
+      nextSteps: body.nextSteps,
+      spentToDateOre: String(body.spentToDateOre),
+    });
+  });
+
   it('approving the final report completes the award', async () => {
     const award = await givenAward(api, people, programmeId);
     const final = (await schedule(award.id)).find((report) => report.kind === 'final')!;
