@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { createHmac } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { AuthService } from '../../libs/auth/auth.service.js';
 import { ACCOUNT_LOCK_THRESHOLD, FREE_ATTEMPTS_PER_ADDRESS, MAX_ADDRESS_DELAY_MS } from '../../libs/auth/lockout.js';
@@ -399,6 +400,30 @@ describe('signing keys', () => {
     } finally {
       await during.close();
       await after.close();
+    }
+  });
+
+  it('rotate in the database too: `npm run secrets:rotate-jwt` keeps the old secret for an hour beside a new one', async () => {
+    const scratch = await createScratchDatabase('rotate_jwt');
+    await scratch.dataSource.runMigrations();
+    const before = await createTestApp({ env: { DATABASE_URL: scratch.url } });
+    const signedIn = await signedInAs(before, 'caseworker');
+    await before.close();
+    const [old] = await scratch.dataSource.query(`SELECT value FROM installation_secret WHERE name = 'jwt'`);
+    const rotation = spawnSync(process.execPath, ['scripts/rotate-jwt-secret.mjs'], { env: { ...process.env, DATABASE_OWNER_URL: scratch.ownerUrl }, encoding: 'utf8' });
+    expect(rotation.status).toBe(0);
+    const secrets: Array<{ name: string; value: string }> = await scratch.dataSource.query('SELECT name, value FROM installation_secret ORDER BY name');
+    expect(secrets.find((secret) => secret.name === 'jwt_previous')?.value).toBe(old.value);
+    expect(secrets.find((secret) => secret.name === 'jwt')?.value).not.toBe(old.value);
+    const after = await createTestApp({ env: { DATABASE_URL: scratch.url } });
+    try {
+      await after.http.get('/api/v1/auth/me').set(signedIn.bearer).expect(200);
+      const fresh = await signIn(after, signedIn.email);
+      expect(fresh.accessToken).not.toBe(signedIn.accessToken);
+      await after.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${fresh.accessToken}`).expect(200);
+    } finally {
+      await after.close();
+      await scratch.drop();
     }
   });
 
