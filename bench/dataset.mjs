@@ -2,7 +2,15 @@
 // large one takes seconds, not hours. The audit trail is hash-chained exactly as the system writes it.
 import { createHmac, randomUUID } from 'node:crypto';
 
-export const LARGE = { name: 'large', programmes: 50, applications: 200_000, awards: 60_000, reportsPerAward: 5, auditEvents: 2_000_000, pendingDecisions: 4_000 };
+export const LARGE = {
+  name: 'large',
+  programmes: 50,
+  applications: 200_000,
+  awards: 60_000,
+  reportsPerAward: 5,
+  auditEvents: 2_000_000,
+  pendingDecisions: 4_000,
+};
 export const SMALL = { name: 'small', programmes: 50, applications: 10_000, awards: 3_000, reportsPerAward: 5, auditEvents: 100_000, pendingDecisions: 4_000 };
 
 const GENESIS = '0'.repeat(64);
@@ -11,15 +19,28 @@ function canonical(value) {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map((v) => canonical(v ?? null)).join(',')}]`;
   if (typeof value === 'object') {
-    return `{${Object.keys(value).filter((k) => value[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
 const TITLES = [
-  'Mere værdig hjemmepleje', 'Selvstyrende teams i hjemmeplejen', 'Pårørende som ressource', 'Mod ensomhed på plejecentrene',
-  'Måltidet som fællesskab', 'Værdig død og nærvær', 'Færre dokumentationskrav, mere tid', 'Velfærdsteknologi til borgeren',
-  'Borgerrejser i ældreplejen', 'Bestyrelser på plejehjem', 'Nærvær i nattevagten', 'Demensvenlig hverdag',
+  'Mere værdig hjemmepleje',
+  'Selvstyrende teams i hjemmeplejen',
+  'Pårørende som ressource',
+  'Mod ensomhed på plejecentrene',
+  'Måltidet som fællesskab',
+  'Værdig død og nærvær',
+  'Færre dokumentationskrav, mere tid',
+  'Velfærdsteknologi til borgeren',
+  'Borgerrejser i ældreplejen',
+  'Bestyrelser på plejehjem',
+  'Nærvær i nattevagten',
+  'Demensvenlig hverdag',
 ];
 const PURPOSES = [
   'Projektets formål er at udvikle en hjemmepleje, hvor den enkelte borger føler sig set og mødt med nærvær.',
@@ -37,13 +58,19 @@ export async function generate(client, size, log, passwordHash, auditKey) {
     log(`  ${what} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   };
 
-  await step('users', `
+  await step(
+    'users',
+    `
     INSERT INTO app_user (email, name, role, municipality_code, password_hash)
     SELECT 'admin@tilskud.bench', 'Bench Admin', 'admin', NULL, $1
     UNION ALL SELECT 'caseworker' || i || '@tilskud.bench', 'Bench Caseworker ' || i, 'caseworker', NULL, $1 FROM generate_series(1, 10) i
-    UNION ALL SELECT 'lead' || code || '@tilskud.bench', 'Bench Lead ' || name, 'project_lead', code, $1 FROM municipality`, [passwordHash]);
+    UNION ALL SELECT 'lead' || code || '@tilskud.bench', 'Bench Lead ' || name, 'project_lead', code, $1 FROM municipality`,
+    [passwordHash],
+  );
 
-  await step(`${size.programmes} programmes`, `
+  await step(
+    `${size.programmes} programmes`,
+    `
     INSERT INTO programme (code, name, budget_ore, min_application_ore, application_opens_at, application_closes_at,
                            max_covid_extension_months, status_report_interval_months, final_report_due_months, themes, criteria,
                            legal_basis, appeal_guidance, last_case_number)
@@ -52,10 +79,14 @@ export async function generate(client, size, log, passwordHash, auditKey) {
            '[{"key":"livskvalitet","name":"Livskvalitet"},{"key":"paaroerende","name":"Pårørende"},{"key":"ensomhed","name":"Ensomhed"}]',
            '[{"key":"formaal","title":"Formål","description":"."},{"key":"ny-praksis","title":"Ny praksis","description":"."}]',
            'Benchmark', 'Benchmark', 0
-      FROM generate_series(0, $1 - 1) i`, [size.programmes]);
+      FROM generate_series(0, $1 - 1) i`,
+    [size.programmes],
+  );
 
   // Applications: spread over programmes and the 98 kommuner; a share awarded, the rest in every other state.
-  await step(`${size.applications} applications`, `
+  await step(
+    `${size.applications} applications`,
+    `
     WITH p AS (SELECT id, code, row_number() OVER (ORDER BY code) - 1 AS n FROM programme),
          k AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS n FROM municipality),
          lead AS (SELECT municipality_code, id FROM app_user WHERE role = 'project_lead')
@@ -75,16 +106,23 @@ export async function generate(client, size, log, passwordHash, auditKey) {
       JOIN p ON p.n = i % $6
       JOIN k ON k.n = (i / 3) % 98
       JOIN lead ON lead.municipality_code = k.code`,
-    [size.applications, size.awards, size.pendingDecisions, TITLES, PURPOSES, size.programmes]);
+    [size.applications, size.awards, size.pendingDecisions, TITLES, PURPOSES, size.programmes],
+  );
 
   const caseworker = (await client.query(`SELECT id FROM app_user WHERE email = 'caseworker1@tilskud.bench'`)).rows[0].id;
   const assessor = (await client.query(`SELECT id FROM app_user WHERE email = 'caseworker2@tilskud.bench'`)).rows[0].id;
-  await step('assessments', `
+  await step(
+    'assessments',
+    `
     INSERT INTO assessment (application_id, assessor_id, ratings, summary, recommendation, recommended_ore, completed_at)
     SELECT id, $1, '[{"criterionKey":"formaal","rating":4,"rationale":"God."},{"criterionKey":"ny-praksis","rating":3,"rationale":"Rimelig."}]',
            'Benchmark', 'award', requested_ore, timestamptz '2026-04-01'
-      FROM application WHERE status IN ('awarded', 'assessed')`, [assessor]);
-  await step(`${size.awards} awards and decisions`, `
+      FROM application WHERE status IN ('awarded', 'assessed')`,
+    [assessor],
+  );
+  await step(
+    `${size.awards} awards and decisions`,
+    `
     WITH awarded AS (SELECT * FROM application WHERE status = 'awarded'),
          d AS (INSERT INTO decision (application_id, outcome, rationale, amount_ore, full_grant, legal_basis, appeal_guidance, decided_by, decided_at)
                SELECT id, 'award', 'Projektet bevilges fuldt ud.', requested_ore, true, 'Benchmark', 'Benchmark', $1, timestamptz '2026-05-01' FROM awarded)
@@ -92,13 +130,19 @@ export async function generate(client, size, log, passwordHash, auditKey) {
                        original_end_date, status, decided_by, decided_at, created_at)
     SELECT id, programme_id, municipality_code, participant_codes, case_number, requested_ore, DATE '2026-01-01', DATE '2027-12-31',
            DATE '2027-12-31', 'active', $1, timestamptz '2026-05-01', created_at
-      FROM awarded`, [caseworker]);
-  await step(`${size.awards * size.reportsPerAward} reports`, `
+      FROM awarded`,
+    [caseworker],
+  );
+  await step(
+    `${size.awards * size.reportsPerAward} reports`,
+    `
     INSERT INTO progress_report (award_id, programme_id, municipality_code, participant_codes, kind, sequence, due_date, status)
     SELECT a.id, a.programme_id, a.municipality_code, a.participant_codes, CASE WHEN s = $1 THEN 'final' ELSE 'status' END,
            CASE WHEN s = $1 THEN 1 ELSE s END, DATE '2026-07-01' + ((s * 90 + (hashtext(a.id::text) & 63)) || ' days')::interval,
            CASE WHEN s = 1 AND hashtext(a.id::text) % 3 = 0 THEN 'approved' ELSE 'due' END
-      FROM award a CROSS JOIN generate_series(1, $1) s`, [size.reportsPerAward]);
+      FROM award a CROSS JOIN generate_series(1, $1) s`,
+    [size.reportsPerAward],
+  );
 
   // The audit trail: hash-chained in Node, inserted in batches.
   const t = Date.now();

@@ -26,102 +26,164 @@ async function body(request) {
 const ledgers = new Map();
 
 const routes = [
-  [/^\/api\/v1\/applications\?(.*)$/, 'GET', async (client, match, user) => {
-    const query = new URLSearchParams(match[1]);
-    const where = [];
-    const params = [];
-    // A project lead's list walks application_participant, as the API's does.
-    const lead = user.role === 'project_lead';
-    if (lead) where.push(`p.municipality_code = $${params.push(user.municipality_code)}`);
-    if (query.get('status')) where.push(`a.status = $${params.push(query.get('status'))}`);
-    if (query.get('programmeId')) where.push(`a.programme_id = $${params.push(query.get('programmeId'))}`);
-    if (query.get('q')) where.push(`a.search @@ websearch_to_tsquery('danish', $${params.push(query.get('q'))})`);
-    const columns = APPLICATION_COLUMNS.split(',').map((column) => `a.${column.trim()}`).join(', ');
-    const { rows } = await client.query(
-      `SELECT ${columns} FROM ${lead ? 'application_participant p JOIN application a ON a.id = p.application_id' : 'application a'}
+  [
+    /^\/api\/v1\/applications\?(.*)$/,
+    'GET',
+    async (client, match, user) => {
+      const query = new URLSearchParams(match[1]);
+      const where = [];
+      const params = [];
+      // A project lead's list walks application_participant, as the API's does.
+      const lead = user.role === 'project_lead';
+      if (lead) where.push(`p.municipality_code = $${params.push(user.municipality_code)}`);
+      if (query.get('status')) where.push(`a.status = $${params.push(query.get('status'))}`);
+      if (query.get('programmeId')) where.push(`a.programme_id = $${params.push(query.get('programmeId'))}`);
+      if (query.get('q')) where.push(`a.search @@ websearch_to_tsquery('danish', $${params.push(query.get('q'))})`);
+      const columns = APPLICATION_COLUMNS.split(',')
+        .map((column) => `a.${column.trim()}`)
+        .join(', ');
+      const { rows } = await client.query(
+        `SELECT ${columns} FROM ${lead ? 'application_participant p JOIN application a ON a.id = p.application_id' : 'application a'}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${lead ? 'p.created_at DESC, p.application_id DESC' : 'a.created_at DESC, a.id DESC'} LIMIT 51`,
-      params,
-    );
-    return { items: rows.slice(0, 50), nextCursor: rows.length > 50 ? 'x' : null };
-  }],
-  [/^\/api\/v1\/applications\/([0-9a-f-]{36})$/, 'GET', async (client, match) => (await client.query(`SELECT ${APPLICATION_COLUMNS} FROM application WHERE id = $1`, [match[1]])).rows[0]],
-  [/^\/api\/v1\/programmes\/([0-9a-f-]{36})\/ledger$/, 'GET', async (client, match) => {
-    // As the API does: the ledger is recomputed only when the programme's ledger version has moved on.
-    const { ledger_version: version } = (await client.query('SELECT ledger_version FROM programme WHERE id = $1', [match[1]])).rows[0];
-    const cached = ledgers.get(match[1]);
-    if (cached?.version === version) return cached.ledger;
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    try {
-      const programme = (await client.query('SELECT * FROM programme WHERE id = $1', [match[1]])).rows[0];
-      const awards = (await client.query(
-        `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status FROM award a JOIN application ap ON ap.id = a.application_id
-          WHERE a.programme_id = $1 ORDER BY a.case_number`, [match[1]])).rows;
-      const adjustments = (await client.query('SELECT * FROM budget_adjustment WHERE programme_id = $1 ORDER BY created_at', [match[1]])).rows;
-      await client.query('COMMIT');
-      const committed = awards.reduce((sum, award) => sum + BigInt(award.amount_ore), 0n);
-      const ledger = JSON.stringify({ programmeId: programme.id, budgetOre: Number(programme.budget_ore), committedOre: Number(committed), awards, adjustments });
-      ledgers.set(match[1], { version: programme.ledger_version, ledger });
-      return ledger;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    }
-  }],
-  [/^\/api\/v1\/audit-events\?(.*)$/, 'GET', async (client, match) => {
-    const query = new URLSearchParams(match[1]);
-    const { rows } = await client.query('SELECT * FROM audit_event WHERE action = $1 ORDER BY seq DESC LIMIT 51', [query.get('action')]);
-    return { items: rows.slice(0, 50), nextCursor: rows.length > 50 ? 'x' : null };
-  }],
-  [/^\/api\/v1\/applications\/([0-9a-f-]{36})\/decision$/, 'POST', async (client, match, user, request) => {
-    const input = await body(request);
-    await client.query('BEGIN');
-    try {
-      const application = (await client.query(`SELECT ${APPLICATION_COLUMNS} FROM application WHERE id = $1 FOR UPDATE`, [match[1]])).rows[0];
-      if (application.status !== 'assessed') throw Object.assign(new Error('state'), { status: 409 });
-      await client.query('SELECT * FROM assessment WHERE application_id = $1', [match[1]]);
-      const programme = (await client.query('SELECT * FROM programme WHERE id = $1 FOR UPDATE', [application.programme_id])).rows[0];
-      const adjustments = (await client.query('SELECT coalesce(sum(delta_ore), 0)::text AS total FROM budget_adjustment WHERE programme_id = $1', [programme.id])).rows[0].total;
-      const committed = (await client.query(`SELECT coalesce(sum(amount_ore), 0)::text AS total FROM award WHERE programme_id = $1 AND status <> 'cancelled'`, [programme.id])).rows[0].total;
-      if (BigInt(committed) + BigInt(input.amountOre) > BigInt(programme.budget_ore) + BigInt(adjustments)) throw Object.assign(new Error('budget'), { status: 409 });
-      await client.query(`INSERT INTO decision (application_id, outcome, rationale, amount_ore, full_grant, decided_by, decided_at) VALUES ($1, 'award', $2, $3, true, $4, now())`,
-        [match[1], input.rationale, input.amountOre, user.id]);
-      const award = (await client.query(
-        `INSERT INTO award (application_id, programme_id, municipality_code, participant_codes, case_number, amount_ore, start_date, end_date, original_end_date, status, decided_by, decided_at)
+        params,
+      );
+      return { items: rows.slice(0, 50), nextCursor: rows.length > 50 ? 'x' : null };
+    },
+  ],
+  [
+    /^\/api\/v1\/applications\/([0-9a-f-]{36})$/,
+    'GET',
+    async (client, match) => (await client.query(`SELECT ${APPLICATION_COLUMNS} FROM application WHERE id = $1`, [match[1]])).rows[0],
+  ],
+  [
+    /^\/api\/v1\/programmes\/([0-9a-f-]{36})\/ledger$/,
+    'GET',
+    async (client, match) => {
+      // As the API does: the ledger is recomputed only when the programme's ledger version has moved on.
+      const { ledger_version: version } = (await client.query('SELECT ledger_version FROM programme WHERE id = $1', [match[1]])).rows[0];
+      const cached = ledgers.get(match[1]);
+      if (cached?.version === version) return cached.ledger;
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      try {
+        const programme = (await client.query('SELECT * FROM programme WHERE id = $1', [match[1]])).rows[0];
+        const awards = (
+          await client.query(
+            `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status FROM award a JOIN application ap ON ap.id = a.application_id
+          WHERE a.programme_id = $1 ORDER BY a.case_number`,
+            [match[1]],
+          )
+        ).rows;
+        const adjustments = (await client.query('SELECT * FROM budget_adjustment WHERE programme_id = $1 ORDER BY created_at', [match[1]])).rows;
+        await client.query('COMMIT');
+        const committed = awards.reduce((sum, award) => sum + BigInt(award.amount_ore), 0n);
+        const ledger = JSON.stringify({
+          programmeId: programme.id,
+          budgetOre: Number(programme.budget_ore),
+          committedOre: Number(committed),
+          awards,
+          adjustments,
+        });
+        ledgers.set(match[1], { version: programme.ledger_version, ledger });
+        return ledger;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    },
+  ],
+  [
+    /^\/api\/v1\/audit-events\?(.*)$/,
+    'GET',
+    async (client, match) => {
+      const query = new URLSearchParams(match[1]);
+      const { rows } = await client.query('SELECT * FROM audit_event WHERE action = $1 ORDER BY seq DESC LIMIT 51', [query.get('action')]);
+      return { items: rows.slice(0, 50), nextCursor: rows.length > 50 ? 'x' : null };
+    },
+  ],
+  [
+    /^\/api\/v1\/applications\/([0-9a-f-]{36})\/decision$/,
+    'POST',
+    async (client, match, user, request) => {
+      const input = await body(request);
+      await client.query('BEGIN');
+      try {
+        const application = (await client.query(`SELECT ${APPLICATION_COLUMNS} FROM application WHERE id = $1 FOR UPDATE`, [match[1]])).rows[0];
+        if (application.status !== 'assessed') throw Object.assign(new Error('state'), { status: 409 });
+        await client.query('SELECT * FROM assessment WHERE application_id = $1', [match[1]]);
+        const programme = (await client.query('SELECT * FROM programme WHERE id = $1 FOR UPDATE', [application.programme_id])).rows[0];
+        const adjustments = (
+          await client.query('SELECT coalesce(sum(delta_ore), 0)::text AS total FROM budget_adjustment WHERE programme_id = $1', [programme.id])
+        ).rows[0].total;
+        const committed = (
+          await client.query(`SELECT coalesce(sum(amount_ore), 0)::text AS total FROM award WHERE programme_id = $1 AND status <> 'cancelled'`, [programme.id])
+        ).rows[0].total;
+        if (BigInt(committed) + BigInt(input.amountOre) > BigInt(programme.budget_ore) + BigInt(adjustments))
+          throw Object.assign(new Error('budget'), { status: 409 });
+        await client.query(
+          `INSERT INTO decision (application_id, outcome, rationale, amount_ore, full_grant, decided_by, decided_at) VALUES ($1, 'award', $2, $3, true, $4, now())`,
+          [match[1], input.rationale, input.amountOre, user.id],
+        );
+        const award = (
+          await client.query(
+            `INSERT INTO award (application_id, programme_id, municipality_code, participant_codes, case_number, amount_ore, start_date, end_date, original_end_date, status, decided_by, decided_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, 'active', $9, now()) RETURNING id`,
-        [match[1], programme.id, application.municipality_code, application.participant_codes, application.case_number, input.amountOre, application.planned_start, application.planned_end, user.id])).rows[0];
-      await client.query(
-        `INSERT INTO progress_report (award_id, programme_id, municipality_code, participant_codes, kind, sequence, due_date, status)
+            [
+              match[1],
+              programme.id,
+              application.municipality_code,
+              application.participant_codes,
+              application.case_number,
+              input.amountOre,
+              application.planned_start,
+              application.planned_end,
+              user.id,
+            ],
+          )
+        ).rows[0];
+        await client.query(
+          `INSERT INTO progress_report (award_id, programme_id, municipality_code, participant_codes, kind, sequence, due_date, status)
          SELECT $1, $2, $3, $4, 'status', 1, $5::date + interval '12 months', 'due' UNION ALL SELECT $1, $2, $3, $4, 'final', 1, $6::date + interval '3 months', 'due'`,
-        [award.id, programme.id, application.municipality_code, application.participant_codes, application.planned_start, application.planned_end]);
-      await client.query(`UPDATE application SET status = 'awarded', version = version + 1, updated_at = now() WHERE id = $1`, [match[1]]);
-      await appendAudit(client, user, 'application.awarded', match[1]);
-      await client.query('COMMIT');
-      return { applicationId: match[1], status: 'awarded', award };
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    }
-  }],
-  [/^\/api\/v1\/reports\/([0-9a-f-]{36})\/submit$/, 'POST', async (client, match, user, request) => {
-    const input = await body(request);
-    await client.query('BEGIN');
-    try {
-      const report = (await client.query('SELECT * FROM progress_report WHERE id = $1 AND $2 = ANY(participant_codes) FOR UPDATE', [match[1], user.municipality_code])).rows[0];
-      if (!report || (report.status !== 'due' && report.status !== 'returned')) throw Object.assign(new Error('state'), { status: 409 });
-      const count = (await client.query('SELECT count(*)::int AS n FROM report_submission WHERE report_id = $1', [match[1]])).rows[0].n;
-      await client.query(
-        `INSERT INTO report_submission (report_id, submission_no, narrative, spent_to_date_ore, milestones, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
-        [match[1], count + 1, input.narrative, input.spentToDateOre, JSON.stringify(input.milestones), user.id]);
-      await client.query(`UPDATE progress_report SET status = 'submitted', submitted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [match[1]]);
-      await appendAudit(client, user, 'report.submitted', match[1]);
-      await client.query('COMMIT');
-      return { id: match[1], status: 'submitted' };
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    }
-  }],
+          [award.id, programme.id, application.municipality_code, application.participant_codes, application.planned_start, application.planned_end],
+        );
+        await client.query(`UPDATE application SET status = 'awarded', version = version + 1, updated_at = now() WHERE id = $1`, [match[1]]);
+        await appendAudit(client, user, 'application.awarded', match[1]);
+        await client.query('COMMIT');
+        return { applicationId: match[1], status: 'awarded', award };
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    },
+  ],
+  [
+    /^\/api\/v1\/reports\/([0-9a-f-]{36})\/submit$/,
+    'POST',
+    async (client, match, user, request) => {
+      const input = await body(request);
+      await client.query('BEGIN');
+      try {
+        const report = (
+          await client.query('SELECT * FROM progress_report WHERE id = $1 AND $2 = ANY(participant_codes) FOR UPDATE', [match[1], user.municipality_code])
+        ).rows[0];
+        if (!report || (report.status !== 'due' && report.status !== 'returned')) throw Object.assign(new Error('state'), { status: 409 });
+        const count = (await client.query('SELECT count(*)::int AS n FROM report_submission WHERE report_id = $1', [match[1]])).rows[0].n;
+        await client.query(
+          `INSERT INTO report_submission (report_id, submission_no, narrative, spent_to_date_ore, milestones, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
+          [match[1], count + 1, input.narrative, input.spentToDateOre, JSON.stringify(input.milestones), user.id],
+        );
+        await client.query(`UPDATE progress_report SET status = 'submitted', submitted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
+          match[1],
+        ]);
+        await appendAudit(client, user, 'report.submitted', match[1]);
+        await client.query('COMMIT');
+        return { id: match[1], status: 'submitted' };
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    },
+  ],
 ];
 
 async function appendAudit(client, user, action, entityId) {
@@ -130,7 +192,8 @@ async function appendAudit(client, user, action, entityId) {
   await client.query(
     `INSERT INTO audit_event (id, seq, occurred_at, actor_id, actor_role, action, entity_type, entity_id, after, prev_hash, hash)
      VALUES (gen_random_uuid(), $1, now(), $2, $3, $4, 'bench', $5, '{}', $6, md5(random()::text) || md5(random()::text))`,
-    [Number(last.seq) + 1, user.id, user.role, action, entityId, last.hash]);
+    [Number(last.seq) + 1, user.id, user.role, action, entityId, last.hash],
+  );
 }
 
 http

@@ -12,7 +12,9 @@ const { ReminderStateRepository } = await import(new URL('libs/reminders/reminde
 const { ReminderReconciler } = await import(new URL('libs/reminders/reminder-reconciler.js', dist));
 
 class ReconcileBenchModule {}
-Module({ imports: [CoreModule.forRoot('worker'), queueRootModule(), RemindersModule], providers: [ReminderStateRepository, ReminderReconciler] })(ReconcileBenchModule);
+Module({ imports: [CoreModule.forRoot('worker'), queueRootModule(), RemindersModule], providers: [ReminderStateRepository, ReminderReconciler] })(
+  ReconcileBenchModule,
+);
 
 const app = await NestFactory.createApplicationContext(ReconcileBenchModule, { logger: ['error', 'warn'] });
 const reconciler = app.get(ReminderReconciler);

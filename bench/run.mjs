@@ -70,7 +70,9 @@ async function waitFor(url) {
   for (let i = 0; i < 200; i += 1) {
     try {
       if ((await fetch(url)).status < 500) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} did not come up`);
@@ -79,7 +81,11 @@ async function waitFor(url) {
 const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
 
 async function login(email) {
-  const response = await fetch(`http://127.0.0.1:${API_PORT}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const response = await fetch(`http://127.0.0.1:${API_PORT}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   return (await response.json()).accessToken;
 }
 
@@ -96,7 +102,15 @@ function percentile(sorted, p) {
  * the latencies of the answers (autocannon's own summary has no p95).
  */
 async function drivePair(endpoint, limitEndpoint) {
-  const side = (port, driven) => ({ port, endpoint: driven, counter: { next: 0 }, latencies: [], requests: 0, seconds: 0, statuses: { '2xx': 0, non2xx: 0, errors: 0 } });
+  const side = (port, driven) => ({
+    port,
+    endpoint: driven,
+    counter: { next: 0 },
+    latencies: [],
+    requests: 0,
+    seconds: 0,
+    statuses: { '2xx': 0, non2xx: 0, errors: 0 },
+  });
   const sides = [side(API_PORT, endpoint), side(LIMIT_PORT, limitEndpoint)];
   if (endpoint.kind === 'read' && WARMUP > 0) for (const side of sides) await load(side, WARMUP, { measured: false });
   const rounds = endpoint.kind === 'read' ? ROUNDS : 1;
@@ -163,17 +177,31 @@ function load(side, duration, { measured = true } = {}) {
 async function endpointsFor(client, tokens) {
   const programmeId = (await client.query(`SELECT programme_id FROM award GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows[0].programme_id;
   // The caseworker's worklist: the programme with the most cases waiting (a full page, whatever the generated data).
-  const worklistProgrammeId = (await client.query(`SELECT programme_id FROM application WHERE status = 'submitted' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)).rows[0].programme_id;
+  const worklistProgrammeId = (
+    await client.query(`SELECT programme_id FROM application WHERE status = 'submitted' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)
+  ).rows[0].programme_id;
   const applicationIds = (await client.query(`SELECT id FROM application ORDER BY id LIMIT 2000`)).rows.map((row) => row.id);
   const pending = (await client.query(`SELECT id, requested_ore FROM application WHERE status = 'assessed' ORDER BY id`)).rows;
-  const dueReports = (await client.query(`SELECT r.id FROM progress_report r WHERE r.status = 'due' AND r.municipality_code = '101' ORDER BY r.id`)).rows.map((row) => row.id);
+  const dueReports = (await client.query(`SELECT r.id FROM progress_report r WHERE r.status = 'due' AND r.municipality_code = '101' ORDER BY r.id`)).rows.map(
+    (row) => row.id,
+  );
   const halves = (list) => [list.slice(0, Math.floor(list.length / 2)), list.slice(Math.floor(list.length / 2))];
   const [pendingApi, pendingLimit] = halves(pending);
   const [reportsApi, reportsLimit] = halves(dueReports);
   const reads = [
-    { name: 'applications: caseworker, filtered', kind: 'read', token: tokens.caseworker, path: () => `/api/v1/applications?status=submitted&programmeId=${worklistProgrammeId}&limit=50` },
+    {
+      name: 'applications: caseworker, filtered',
+      kind: 'read',
+      token: tokens.caseworker,
+      path: () => `/api/v1/applications?status=submitted&programmeId=${worklistProgrammeId}&limit=50`,
+    },
     { name: 'applications: project lead (kommune)', kind: 'read', token: tokens.lead, path: () => '/api/v1/applications?limit=50' },
-    { name: 'applications: full-text search', kind: 'read', token: tokens.caseworker, path: () => `/api/v1/applications?q=${encodeURIComponent('ensomhed')}&limit=50` },
+    {
+      name: 'applications: full-text search',
+      kind: 'read',
+      token: tokens.caseworker,
+      path: () => `/api/v1/applications?q=${encodeURIComponent('ensomhed')}&limit=50`,
+    },
     { name: 'application detail', kind: 'read', token: tokens.caseworker, path: (i) => `/api/v1/applications/${applicationIds[i % applicationIds.length]}` },
     { name: 'programme ledger', kind: 'read', token: tokens.admin, path: () => `/api/v1/programmes/${programmeId}/ledger` },
     { name: 'audit-event search', kind: 'read', token: tokens.admin, path: () => '/api/v1/audit-events?action=application.awarded&limit=50' },
@@ -230,15 +258,21 @@ async function measure(size) {
   }
   await Promise.all([stop(api), stop(limit)]);
 
-  const overCommitted = (await client.query(`
+  const overCommitted = (
+    await client.query(`
     SELECT count(*)::int AS n FROM programme p
      WHERE (SELECT coalesce(sum(amount_ore), 0) FROM award a WHERE a.programme_id = p.id AND a.status <> 'cancelled')
-         > p.budget_ore + (SELECT coalesce(sum(delta_ore), 0) FROM budget_adjustment b WHERE b.programme_id = p.id)`)).rows[0].n;
+         > p.budget_ore + (SELECT coalesce(sum(delta_ore), 0) FROM budget_adjustment b WHERE b.programme_id = p.id)`)
+  ).rows[0].n;
   return { url, client, results, overCommitted };
 }
 
 async function measureReconciler(url) {
-  const child = spawn(process.execPath, ['bench/reconcile.mjs'], { cwd: root, env: { ...process.env, DATABASE_URL: url, AUDIT_HMAC_KEY, QUEUE_PREFIX: 'tilskud-bench', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['bench/reconcile.mjs'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, AUDIT_HMAC_KEY, QUEUE_PREFIX: 'tilskud-bench', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   await new Promise((resolve) => child.once('exit', resolve));
@@ -254,7 +288,9 @@ async function measureExport(url, client) {
     try {
       const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1] ?? 0);
       peakKb = Math.max(peakKb, kb);
-    } catch {}
+    } catch {
+      // the process has just exited
+    }
   }, 20);
   const started = Date.now();
   const response = await fetch(`http://127.0.0.1:${API_PORT}/api/v1/exports/audit-events.csv`, { headers: { authorization: `Bearer ${token}` } });
@@ -273,7 +309,11 @@ async function measureExport(url, client) {
 
 await ensureServices();
 log('building');
-await new Promise((resolve, reject) => spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error('build failed')))));
+await new Promise((resolve, reject) =>
+  spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' }).once('exit', (code) =>
+    code === 0 ? resolve() : reject(new Error('build failed')),
+  ),
+);
 
 const small = await measure(SMALL);
 await small.client.end();
@@ -300,7 +340,16 @@ const endpoints = large.results.map((entry, index) => ({
   statuses: entry.api.statuses,
 }));
 const result = {
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, durationSeconds: DURATION, rounds: ROUNDS, warmupSeconds: WARMUP, connections: CONNECTIONS },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    durationSeconds: DURATION,
+    rounds: ROUNDS,
+    warmupSeconds: WARMUP,
+    connections: CONNECTIONS,
+  },
   dataset: { large: LARGE, small: SMALL },
   endpoints,
   budget: { overCommittedProgrammes: { large: large.overCommitted, small: small.overCommitted } },
@@ -312,7 +361,9 @@ writeFileSync(new URL('bench/results/latest.json', root), `${JSON.stringify(resu
 const pad = (text, width) => String(text).padEnd(width);
 log('\nendpoint                               kind   rps    p50   p95   p99   limit  limit p95  ratio  p95(small)');
 for (const e of endpoints) {
-  log(`${pad(e.name, 38)} ${pad(e.kind, 5)} ${pad(e.rps, 6)} ${pad(e.p50Ms, 5)} ${pad(e.p95Ms, 5)} ${pad(e.p99Ms, 5)} ${pad(e.limitRps, 6)} ${pad(e.limitP95Ms, 10)} ${pad(e.ratio, 6)} ${e.p95SmallMs}`);
+  log(
+    `${pad(e.name, 38)} ${pad(e.kind, 5)} ${pad(e.rps, 6)} ${pad(e.p50Ms, 5)} ${pad(e.p95Ms, 5)} ${pad(e.p99Ms, 5)} ${pad(e.limitRps, 6)} ${pad(e.limitP95Ms, 10)} ${pad(e.ratio, 6)} ${e.p95SmallMs}`,
+  );
 }
 log(`\nbudget: programmes over-committed after the runs: large ${large.overCommitted}, small ${small.overCommitted}`);
 log(`reconciler: ${reportCount} reports; ${reconciler.map((run) => `${run.label}: ${run.planned} planned in ${run.seconds.toFixed(1)} s`).join('; ')}`);

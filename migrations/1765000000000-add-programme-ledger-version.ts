@@ -40,9 +40,15 @@ export class AddProgrammeLedgerVersion1765000000000 implements MigrationInterfac
           END IF;
           RETURN NULL;
         END $$`);
-      await queryRunner.query(`CREATE TRIGGER ${table}_ledger_version_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_bump_ledger_version()`);
-      await queryRunner.query(`CREATE TRIGGER ${table}_ledger_version_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_bump_ledger_version()`);
-      await queryRunner.query(`CREATE TRIGGER ${table}_ledger_version_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_bump_ledger_version()`);
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_ledger_version_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_bump_ledger_version()`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_ledger_version_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_bump_ledger_version()`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_ledger_version_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_bump_ledger_version()`,
+      );
     }
     await queryRunner.query(`
       CREATE FUNCTION programme_bump_ledger_version() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -34,8 +34,12 @@ export class KeyTheAuditChainAndSeparateRoles1765600000000 implements MigrationI
       )`);
     await queryRunner.query('INSERT INTO audit_chain_state (keyed_from_seq) SELECT coalesce(max(seq), 0) + 1 FROM audit_event');
     await queryRunner.query('CREATE UNIQUE INDEX audit_chain_state_one_row ON audit_chain_state ((true))');
-    await queryRunner.query('CREATE TRIGGER audit_chain_state_append_only BEFORE UPDATE OR DELETE ON audit_chain_state FOR EACH ROW EXECUTE FUNCTION refuse_change()');
-    await queryRunner.query('CREATE TRIGGER audit_chain_state_no_truncate BEFORE TRUNCATE ON audit_chain_state FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()');
+    await queryRunner.query(
+      'CREATE TRIGGER audit_chain_state_append_only BEFORE UPDATE OR DELETE ON audit_chain_state FOR EACH ROW EXECUTE FUNCTION refuse_change()',
+    );
+    await queryRunner.query(
+      'CREATE TRIGGER audit_chain_state_no_truncate BEFORE TRUNCATE ON audit_chain_state FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()',
+    );
 
     await queryRunner.query('DROP FUNCTION audit_append(bigint, uuid, timestamptz, uuid, text, text, text, text, jsonb, jsonb, text, text, text)');
     await queryRunner.query(`
@@ -74,7 +78,9 @@ export class KeyTheAuditChainAndSeparateRoles1765600000000 implements MigrationI
         END IF;
         RETURN NEW;
       END $$`);
-    await queryRunner.query('CREATE TRIGGER report_submission_review_once BEFORE UPDATE OR DELETE ON report_submission FOR EACH ROW EXECUTE FUNCTION report_submission_review_once()');
+    await queryRunner.query(
+      'CREATE TRIGGER report_submission_review_once BEFORE UPDATE OR DELETE ON report_submission FOR EACH ROW EXECUTE FUNCTION report_submission_review_once()',
+    );
 
     await queryRunner.query(`
       DO $$
@@ -110,7 +116,9 @@ export class KeyTheAuditChainAndSeparateRoles1765600000000 implements MigrationI
     await queryRunner.query('DROP TRIGGER report_submission_review_once ON report_submission');
     await queryRunner.query('DROP FUNCTION report_submission_review_once()');
     await queryRunner.query('DROP TRIGGER decision_append_only ON decision');
-    await queryRunner.query('DROP FUNCTION audit_append(bigint, uuid, timestamptz, uuid, text, text, text, text, jsonb, jsonb, text, text, text, bytea, bytea)');
+    await queryRunner.query(
+      'DROP FUNCTION audit_append(bigint, uuid, timestamptz, uuid, text, text, text, text, jsonb, jsonb, text, text, text, bytea, bytea)',
+    );
     await queryRunner.query(`
       CREATE FUNCTION audit_append(
         chain_lock bigint, event_id uuid, occurred_at timestamptz, actor_id uuid, actor_role text, action text, entity_type text,

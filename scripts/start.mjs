@@ -66,9 +66,7 @@ function stop(signal, code) {
   if (stopping) return;
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill(signal);
-  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null))).then(() =>
-    process.exit(code),
-  );
+  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null))).then(() => process.exit(code));
 }
 for (const child of children) {
   child.once('exit', (code) => {
@@ -82,9 +80,7 @@ process.on('SIGINT', () => stop('SIGTERM', 0));
 process.on('SIGTERM', () => stop('SIGTERM', 0));
 
 if (await waitForHealth()) {
-  const accounts = existsSync(`${root}/dist/seeds/demo-accounts.js`)
-    ? (await import(`${root}/dist/seeds/demo-accounts.js`)).describeDemoAccounts()
-    : '';
+  const accounts = existsSync(`${root}/dist/seeds/demo-accounts.js`) ? (await import(`${root}/dist/seeds/demo-accounts.js`)).describeDemoAccounts() : '';
   process.stdout.write(
     [
       '',

@@ -13,15 +13,46 @@ export interface DemoAccount {
 
 /** The kommuner of the 2020 pool's awards (leads and co-applicants), for their project leads' accounts. */
 const POOL_KOMMUNER: Record<string, string> = {
-  '101': 'København', '147': 'Frederiksberg', '157': 'Gentofte', '223': 'Hørsholm', '253': 'Greve', '316': 'Holbæk',
-  '326': 'Kalundborg', '390': 'Vordingborg', '410': 'Middelfart', '440': 'Kerteminde', '479': 'Svendborg', '510': 'Haderslev',
-  '530': 'Billund', '540': 'Sønderborg', '561': 'Esbjerg', '573': 'Varde', '621': 'Kolding', '630': 'Vejle', '657': 'Herning',
-  '661': 'Holstebro', '671': 'Struer', '706': 'Syddjurs', '730': 'Randers', '751': 'Aarhus', '756': 'Ikast-Brande',
-  '787': 'Thisted', '791': 'Viborg', '810': 'Brønderslev', '849': 'Jammerbugt', '851': 'Aalborg',
+  '101': 'København',
+  '147': 'Frederiksberg',
+  '157': 'Gentofte',
+  '223': 'Hørsholm',
+  '253': 'Greve',
+  '316': 'Holbæk',
+  '326': 'Kalundborg',
+  '390': 'Vordingborg',
+  '410': 'Middelfart',
+  '440': 'Kerteminde',
+  '479': 'Svendborg',
+  '510': 'Haderslev',
+  '530': 'Billund',
+  '540': 'Sønderborg',
+  '561': 'Esbjerg',
+  '573': 'Varde',
+  '621': 'Kolding',
+  '630': 'Vejle',
+  '657': 'Herning',
+  '661': 'Holstebro',
+  '671': 'Struer',
+  '706': 'Syddjurs',
+  '730': 'Randers',
+  '751': 'Aarhus',
+  '756': 'Ikast-Brande',
+  '787': 'Thisted',
+  '791': 'Viborg',
+  '810': 'Brønderslev',
+  '849': 'Jammerbugt',
+  '851': 'Aalborg',
 };
 
 /** `Hørsholm` → `hoersholm`: Danish letters spelled out the way e-mail addresses do. */
-const slug = (name: string) => name.toLowerCase().replaceAll('æ', 'ae').replaceAll('ø', 'oe').replaceAll('å', 'aa').replace(/[^a-z0-9]+/g, '-');
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replaceAll('æ', 'ae')
+    .replaceAll('ø', 'oe')
+    .replaceAll('å', 'aa')
+    .replace(/[^a-z0-9]+/g, '-');
 
 const poolCodes = [...new Set(PUBLISHED_PROJECTS.flatMap((project) => [project.leadMunicipalityCode, ...project.coApplicantCodes]))].sort();
 

@@ -61,22 +61,25 @@ export async function seedPool2020(app: INestApplicationContext): Promise<Import
   let programme = await dataSource.manager.findOneBy(Programme, { code: POOL_2020.code });
   const programmeCreated = !programme;
   if (!programme) {
-    programme = await programmes.create({
-      code: POOL_2020.code,
-      name: POOL_2020.name,
-      budgetOre: Number(kroner(POOL_2020.budgetKroner)),
-      minApplicationOre: Number(kroner(POOL_2020.minApplicationKroner)),
-      applicationOpensAt: POOL_2020.applicationOpensAt,
-      applicationClosesAt: POOL_2020.applicationClosesAt,
-      maxCovidExtensionMonths: POOL_2020.maxCovidExtensionMonths,
-      statusReportIntervalMonths: POOL_2020.statusReportIntervalMonths,
-      finalReportDueMonths: POOL_2020.finalReportDueMonths,
-      themes: [...POOL_2020.themes],
-      criteria: PUBLISHED_CRITERIA,
-      legalBasis: POOL_2020.legalBasis,
-      appealGuidance: POOL_2020.appealGuidance,
-      maxProjectMonths: 60,
-    }, importer.id);
+    programme = await programmes.create(
+      {
+        code: POOL_2020.code,
+        name: POOL_2020.name,
+        budgetOre: Number(kroner(POOL_2020.budgetKroner)),
+        minApplicationOre: Number(kroner(POOL_2020.minApplicationKroner)),
+        applicationOpensAt: POOL_2020.applicationOpensAt,
+        applicationClosesAt: POOL_2020.applicationClosesAt,
+        maxCovidExtensionMonths: POOL_2020.maxCovidExtensionMonths,
+        statusReportIntervalMonths: POOL_2020.statusReportIntervalMonths,
+        finalReportDueMonths: POOL_2020.finalReportDueMonths,
+        themes: [...POOL_2020.themes],
+        criteria: PUBLISHED_CRITERIA,
+        legalBasis: POOL_2020.legalBasis,
+        appealGuidance: POOL_2020.appealGuidance,
+        maxProjectMonths: 60,
+      },
+      importer.id,
+    );
   }
 
   let imported = 0;
@@ -204,10 +207,12 @@ async function importProject(
 async function ensureImportUser(app: INestApplicationContext, dataSource: DataSource): Promise<User> {
   const existing = await dataSource.manager.findOneBy(User, { email: IMPORT_USER_EMAIL });
   if (existing) return existing;
-  const user = await app.get(UsersService).create(
-    { email: IMPORT_USER_EMAIL, name: 'Historisk import (Sundheds- og Ældreministeriet)', role: 'caseworker', password: randomBytes(24).toString('base64') },
-    null,
-  );
+  const user = await app
+    .get(UsersService)
+    .create(
+      { email: IMPORT_USER_EMAIL, name: 'Historisk import (Sundheds- og Ældreministeriet)', role: 'caseworker', password: randomBytes(24).toString('base64') },
+      null,
+    );
   // Recorded as the decider of the imported awards; it never signs in and is nobody's caseworker.
   await dataSource.query('UPDATE app_user SET active = false WHERE id = $1', [user.id]);
   return { ...user, active: false };

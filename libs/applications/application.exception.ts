@@ -32,11 +32,18 @@ export class ApplicationException extends DomainException {
   }
 
   static notOwner(): ApplicationException {
-    return new ApplicationException(ApplicationExceptionCode.NOT_OWNER, 403, 'Forbidden', 'Only a project lead of the lead kommune may change this application.');
+    return new ApplicationException(
+      ApplicationExceptionCode.NOT_OWNER,
+      403,
+      'Forbidden',
+      'Only a project lead of the lead kommune may change this application.',
+    );
   }
 
   static invalid(errors: FieldError[]): ApplicationException {
-    return new ApplicationException(ApplicationExceptionCode.INVALID_APPLICATION, 400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
+    return new ApplicationException(ApplicationExceptionCode.INVALID_APPLICATION, 400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
+      errors,
+    });
   }
 
   static submissionRules(errors: FieldError[]): ApplicationException {

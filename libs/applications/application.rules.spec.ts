@@ -1,7 +1,15 @@
 import { kroner } from '../core/money/money.js';
 import fc from 'fast-check';
 import { addMonths } from '../core/time/calendar-date.js';
-import { caseNumber, contentProblems, periodProblems, START_MONTHS_AFTER_CLOSING, START_MONTHS_BEFORE_OPENING, submissionProblems, windowProblem } from './application.rules.js';
+import {
+  caseNumber,
+  contentProblems,
+  periodProblems,
+  START_MONTHS_AFTER_CLOSING,
+  START_MONTHS_BEFORE_OPENING,
+  submissionProblems,
+  windowProblem,
+} from './application.rules.js';
 
 const programme = {
   minApplicationOre: kroner(5_000_000),
@@ -30,7 +38,9 @@ describe('submission rules', () => {
   });
 
   it('need the planned end after the planned start', () => {
-    expect(contentProblems({ ...content, plannedEnd: '2021-01-01' }, programme.themeKeys)).toEqual([{ field: 'plannedEnd', message: 'must be after plannedStart' }]);
+    expect(contentProblems({ ...content, plannedEnd: '2021-01-01' }, programme.themeKeys)).toEqual([
+      { field: 'plannedEnd', message: 'must be after plannedStart' },
+    ]);
     expect(contentProblems({ ...content, plannedEnd: '2020-12-31' }, programme.themeKeys)).toHaveLength(1);
   });
 });

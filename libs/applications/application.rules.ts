@@ -33,7 +33,12 @@ export const START_MONTHS_AFTER_CLOSING = 24;
  * decision plan ten thousand reports while it held the budget lock. Field names are the caller's
  * (`plannedStart` on an application, `startDate` on a decision).
  */
-export function periodProblems(start: CalendarDate, end: CalendarDate, horizon: ProjectHorizon, fields = { start: 'plannedStart', end: 'plannedEnd' }): FieldError[] {
+export function periodProblems(
+  start: CalendarDate,
+  end: CalendarDate,
+  horizon: ProjectHorizon,
+  fields = { start: 'plannedStart', end: 'plannedEnd' },
+): FieldError[] {
   const problems: FieldError[] = [];
   const earliest = addMonths(copenhagenDate(horizon.applicationOpensAt), -START_MONTHS_BEFORE_OPENING);
   const latest = addMonths(copenhagenDate(horizon.applicationClosesAt), START_MONTHS_AFTER_CLOSING);

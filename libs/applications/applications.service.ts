@@ -89,16 +89,13 @@ export class ApplicationsService {
     return findVisible(manager, Application, 'application', id, actor, { lock, label: 'Application' });
   }
 
-
   /**
    * Newest first. One kommune's cases (a project lead's list, or a `municipalityCode` filter) are
    * walked in that order on `application_participant`; the others on `application_created_idx` or
    * `application_programme_status_idx`.
    */
   async list(query: ApplicationQuery, actor: Actor): Promise<Page<Application>> {
-    const builder = this.dataSource
-      .getRepository(Application)
-      .createQueryBuilder('application');
+    const builder = this.dataSource.getRepository(Application).createQueryBuilder('application');
     const kommune = actor.role === 'project_lead' ? (actor.municipalityCode ?? '') : query.municipalityCode;
     if (query.status) builder.andWhere('application.status = :status', { status: query.status });
     if (query.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: query.programmeId });
@@ -117,7 +114,9 @@ export class ApplicationsService {
     // application_participant holds one row per code in participant_codes, so for a project lead this
     // join is exactly restrictToKommune's scope. Written as the join alone: with the array test beside
     // it, the planner misjudges the row count and sorts every case of the kommune (250 ms, not 1 ms).
-    builder.innerJoin('application_participant', 'participant', 'participant.application_id = application.id AND participant.municipality_code = :kommune', { kommune });
+    builder.innerJoin('application_participant', 'participant', 'participant.application_id = application.id AND participant.municipality_code = :kommune', {
+      kommune,
+    });
     return keysetPage(builder, 'applications', query, 'DESC', [
       { column: 'participant.created_at', key: (row) => row.createdAt.toISOString() },
       { column: 'participant.application_id', key: (row) => row.id },
@@ -239,7 +238,10 @@ export class ApplicationsService {
     leadCode: string,
   ): Promise<void> {
     const problems: FieldError[] = [
-      ...contentProblems(content, programme.themes.map((theme) => theme.key)),
+      ...contentProblems(
+        content,
+        programme.themes.map((theme) => theme.key),
+      ),
       ...periodProblems(content.plannedStart, content.plannedEnd, programme),
     ];
     if (content.coApplicantCodes.includes(leadCode)) problems.push({ field: 'coApplicantCodes', message: 'must not include the lead kommune' });

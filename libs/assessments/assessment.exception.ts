@@ -14,11 +14,18 @@ export class AssessmentException extends DomainException {
   }
 
   static notAssessor(): AssessmentException {
-    return new AssessmentException(AssessmentExceptionCode.NOT_ASSESSOR, 403, 'Forbidden', 'Only the caseworker who wrote the assessment may change or complete it.');
+    return new AssessmentException(
+      AssessmentExceptionCode.NOT_ASSESSOR,
+      403,
+      'Forbidden',
+      'Only the caseworker who wrote the assessment may change or complete it.',
+    );
   }
 
   static invalid(errors: FieldError[]): AssessmentException {
-    return new AssessmentException(AssessmentExceptionCode.INVALID_ASSESSMENT, 400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
+    return new AssessmentException(AssessmentExceptionCode.INVALID_ASSESSMENT, 400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
+      errors,
+    });
   }
 
   static incomplete(missing: string[]): AssessmentException {

@@ -17,7 +17,12 @@ describe('assessment rules', () => {
 
   it('name the criteria still unrated, in the programme’s order', () => {
     expect(unratedCriteria([rate('nyskabelse')], criteria)).toEqual(['formaal', 'forankring']);
-    expect(unratedCriteria(criteria.map((key) => rate(key)), criteria)).toEqual([]);
+    expect(
+      unratedCriteria(
+        criteria.map((key) => rate(key)),
+        criteria,
+      ),
+    ).toEqual([]);
   });
 
   it('count a rating without a rationale as unrated', () => {

@@ -54,7 +54,10 @@ export class AssessmentsService {
       const conflict = await this.programmes.conflictOfInterest(manager, programme.id, actor.id, this.clock.now());
       if (conflict) throw ProgrammeException.conflictOfInterest(conflict);
 
-      const problems: FieldError[] = ratingProblems(body.ratings, programme.criteria.map((criterion) => criterion.key));
+      const problems: FieldError[] = ratingProblems(
+        body.ratings,
+        programme.criteria.map((criterion) => criterion.key),
+      );
       if (body.recommendation === 'award' && body.recommendedOre === undefined) {
         problems.push({ field: 'recommendedOre', message: 'is required when the recommendation is award' });
       }
@@ -95,7 +98,10 @@ export class AssessmentsService {
       const assessment = await manager.findOneByOrFail(Assessment, { applicationId });
       if (assessment.assessorId !== actor.id) throw AssessmentException.notAssessor();
       const programme = await manager.findOneByOrFail(Programme, { id: application.programmeId });
-      const missing = unratedCriteria(assessment.ratings, programme.criteria.map((criterion) => criterion.key));
+      const missing = unratedCriteria(
+        assessment.ratings,
+        programme.criteria.map((criterion) => criterion.key),
+      );
       if (missing.length > 0) throw AssessmentException.incomplete(missing);
 
       await this.applications.transition(manager, application, 'complete_assessment');

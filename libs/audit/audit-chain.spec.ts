@@ -110,8 +110,12 @@ describe('the audit key', () => {
   it('gives the HMAC pads Postgres uses: sha256(outer || sha256(inner || text)) is the HMAC', () => {
     const key = auditKeyFrom(KEY);
     const text = Buffer.from('{"a":1}');
-    const inner = createHash('sha256').update(Buffer.concat([key.innerPad, text])).digest();
-    const byPads = createHash('sha256').update(Buffer.concat([key.outerPad, inner])).digest('hex');
+    const inner = createHash('sha256')
+      .update(Buffer.concat([key.innerPad, text]))
+      .digest();
+    const byPads = createHash('sha256')
+      .update(Buffer.concat([key.outerPad, inner]))
+      .digest('hex');
     expect(byPads).toBe(createHmac('sha256', KEY).update(text).digest('hex'));
     expect(key.innerPad).toHaveLength(64);
   });
@@ -119,8 +123,14 @@ describe('the audit key', () => {
   it('gives the same pads for a key longer than a block as HMAC does (it hashes the key first)', () => {
     const long = Buffer.alloc(100, 7);
     const key = auditKeyFrom(long);
-    const inner = createHash('sha256').update(Buffer.concat([key.innerPad, Buffer.from('x')])).digest();
-    expect(createHash('sha256').update(Buffer.concat([key.outerPad, inner])).digest('hex')).toBe(createHmac('sha256', long).update('x').digest('hex'));
+    const inner = createHash('sha256')
+      .update(Buffer.concat([key.innerPad, Buffer.from('x')]))
+      .digest();
+    expect(
+      createHash('sha256')
+        .update(Buffer.concat([key.outerPad, inner]))
+        .digest('hex'),
+    ).toBe(createHmac('sha256', long).update('x').digest('hex'));
   });
 
   it('refuses a key shorter than 32 bytes, and names every key by a fingerprint that is not the key', () => {
@@ -148,7 +158,9 @@ describe('chainHead and the tail audit_append adds', () => {
     };
     const { seq, prevHash, requestId, ...content } = fields;
     expect(chainHead(content) + chainTail(prevHash, requestId, seq)).toBe(canonicalJson(fields));
-    expect(chainHead({ ...content, before: null }) + chainTail(GENESIS_HASH, null, 1)).toBe(canonicalJson({ ...fields, before: null, prevHash: GENESIS_HASH, requestId: null, seq: 1 }));
+    expect(chainHead({ ...content, before: null }) + chainTail(GENESIS_HASH, null, 1)).toBe(
+      canonicalJson({ ...fields, before: null, prevHash: GENESIS_HASH, requestId: null, seq: 1 }),
+    );
   });
 
   it('refuses content that would not sort before the chain fields', () => {

@@ -7,7 +7,16 @@ import type { Actor, RequestContextStore } from '../core/context/request-context
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { parseInstant } from '../core/time/copenhagen.js';
-import { canonicalJson, type ChainContent, type ChainCursor, chainHead, type ChainKey, GENESIS_HASH, type StoredChainLink, verifyLinks } from './audit-chain.js';
+import {
+  canonicalJson,
+  type ChainContent,
+  type ChainCursor,
+  chainHead,
+  type ChainKey,
+  GENESIS_HASH,
+  type StoredChainLink,
+  verifyLinks,
+} from './audit-chain.js';
 import type { AuditKey } from './audit-key.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventQuery } from './dto/audit-event.query.js';
@@ -62,7 +71,8 @@ export function headStatement(head: { seq: number; hash: string; publishedAt: st
 }
 
 /** JSON-clean copy (what jsonb will give back), so the hash is computed over exactly what is stored. */
-const asStored = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))));
+const asStored = (value: unknown): unknown =>
+  value === undefined ? null : JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 
 function toLink(row: AuditEvent): StoredChainLink {
   return {

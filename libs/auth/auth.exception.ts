@@ -62,7 +62,12 @@ export class AuthException extends DomainException {
   }
 
   static selfChange(): AuthException {
-    return new AuthException(AuthExceptionCode.SELF_CHANGE, 403, 'Ikke tilladt', 'Du kan ikke ændre din egen rolle eller deaktivere dig selv; bed en anden administrator om det.');
+    return new AuthException(
+      AuthExceptionCode.SELF_CHANGE,
+      403,
+      'Ikke tilladt',
+      'Du kan ikke ændre din egen rolle eller deaktivere dig selv; bed en anden administrator om det.',
+    );
   }
 
   static approvalNotPossible(detail: string): AuthException {

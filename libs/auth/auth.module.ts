@@ -28,7 +28,10 @@ const installationKeysProvider = {
   provide: INSTALLATION_KEYS,
   inject: [ConfigService, getDataSourceToken()],
   useFactory: (config: AppConfigService, dataSource: DataSource) =>
-    loadInstallationKeys({ JWT_SECRET: config.get('JWT_SECRET', { infer: true }), JWT_SECRET_PREVIOUS: config.get('JWT_SECRET_PREVIOUS', { infer: true }) }, dataSource),
+    loadInstallationKeys(
+      { JWT_SECRET: config.get('JWT_SECRET', { infer: true }), JWT_SECRET_PREVIOUS: config.get('JWT_SECRET_PREVIOUS', { infer: true }) },
+      dataSource,
+    ),
 };
 
 @Module({ providers: [installationKeysProvider], exports: [INSTALLATION_KEYS] })

@@ -133,7 +133,13 @@ export class AuthService {
         if (next.account !== user && next.account !== null) {
           await manager.update(User, user.id, { failedLoginCount: next.account.failedLoginCount, lockedUntil: next.account.lockedUntil });
           if (next.account.lockedUntil && next.account.lockedUntil !== user.lockedUntil) {
-            await this.audit.record(manager, { action: 'auth.locked_out', entityType: 'user', entityId: user.id, after: { lockedUntil: next.account.lockedUntil }, actor: null });
+            await this.audit.record(manager, {
+              action: 'auth.locked_out',
+              entityType: 'user',
+              entityId: user.id,
+              after: { lockedUntil: next.account.lockedUntil },
+              actor: null,
+            });
           }
         }
         return refuse('wrong-password', { failuresFromAddress: next.address.failures, knownAddress: isKnownAddress(throttle, now) });

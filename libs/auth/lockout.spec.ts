@@ -64,7 +64,8 @@ describe('the account across addresses', () => {
         const owner = { failures: 0, blockedUntil: null, lastSuccessAt: new Date(now.getTime() - sinceSuccess) };
         let account = freshAccount as { failedLoginCount: number; lockedUntil: Date | null };
         let attacker = NEW_ADDRESS;
-        for (let i = 0; i < attacks; i += 1) ({ address: attacker, account } = afterFailure(attacker, account, now) as { address: typeof attacker; account: typeof account });
+        for (let i = 0; i < attacks; i += 1)
+          ({ address: attacker, account } = afterFailure(attacker, account, now) as { address: typeof attacker; account: typeof account });
         expect(waitBeforeAttempt(owner, account, now)).toBe(0);
       }),
       { numRuns: 50 },
@@ -86,6 +87,9 @@ describe('the account across addresses', () => {
   });
 
   it('starts both counts again after a success, and remembers the address as the owner’s', () => {
-    expect(afterSuccess(now)).toEqual({ address: { failures: 0, blockedUntil: null, lastSuccessAt: now }, account: { failedLoginCount: 0, lockedUntil: null } });
+    expect(afterSuccess(now)).toEqual({
+      address: { failures: 0, blockedUntil: null, lastSuccessAt: now },
+      account: { failedLoginCount: 0, lockedUntil: null },
+    });
   });
 });

@@ -27,7 +27,9 @@ function userWords(email: string, name?: string): string[] {
   const local = address.split('@')[0];
   const names = (name ?? '').toLowerCase().split(/\s+/);
   // The parts and the parts run together: `mette.hansen` is also `mettehansen`.
-  return ['tilskud', address, local, local.replace(/[^\p{L}\p{N}]/gu, ''), ...address.split(/[@.\-_+]/), ...names, names.join('')].filter((word) => word.length >= 3);
+  return ['tilskud', address, local, local.replace(/[^\p{L}\p{N}]/gu, ''), ...address.split(/[@.\-_+]/), ...names, names.join('')].filter(
+    (word) => word.length >= 3,
+  );
 }
 
 /** What is wrong with a password for this e-mail address (and name); empty when it may be used. In Danish. */

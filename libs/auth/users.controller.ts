@@ -31,12 +31,17 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOperation({
-    summary: 'Change role, name, kommune or the active flag (not one’s own role or active flag); a new staff role waits for approval; deactivation ends every session at once',
+    summary:
+      'Change role, name, kommune or the active flag (not one’s own role or active flag); a new staff role waits for approval; deactivation ends every session at once',
   })
   @ApiOkResponse({ type: UserResponse })
   @ApiForbiddenResponse({ description: 'One’s own role or active flag' })
   @ApiConflictResponse({ description: 'The last active administrator would be demoted or deactivated' })
-  async update(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateUserBody, @CurrentUser() user: AuthUser): Promise<UserResponse> {
+  async update(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Body() body: UpdateUserBody,
+    @CurrentUser() user: AuthUser,
+  ): Promise<UserResponse> {
     return UserResponse.from(await this.users.update(id, body, user));
   }
 

@@ -134,7 +134,13 @@ export class UsersService {
       user.lockedUntil = null;
       const saved = await manager.save(user);
       await SignInThrottleStore.clear(manager, this.auth.emailHash(user.email));
-      await this.audit.record(manager, { action: 'user.unlocked', entityType: 'user', entityId: id, before, after: { failedLoginCount: 0, lockedUntil: null } });
+      await this.audit.record(manager, {
+        action: 'user.unlocked',
+        entityType: 'user',
+        entityId: id,
+        before,
+        after: { failedLoginCount: 0, lockedUntil: null },
+      });
       return saved;
     });
   }

@@ -16,15 +16,12 @@ export class AwardsService {
     return findVisible(manager, Award, 'award', id, actor, { lock, label: 'Award' });
   }
 
-
   get(id: string, actor: Actor): Promise<Award> {
     return this.findVisible(this.dataSource.manager, id, actor);
   }
 
   async list(query: AwardQuery, actor: Actor): Promise<Page<Award>> {
-    const builder = this.dataSource
-      .getRepository(Award)
-      .createQueryBuilder('award');
+    const builder = this.dataSource.getRepository(Award).createQueryBuilder('award');
     restrictToKommune(builder, 'award', actor);
     if (query.programmeId) builder.andWhere('award.programme_id = :programmeId', { programmeId: query.programmeId });
     if (query.status) builder.andWhere('award.status = :status', { status: query.status });

@@ -38,7 +38,13 @@ const COLUMNS = [
  * rationale and awarded amount, with page numbers and the programme's total. A4 landscape.
  */
 export function writeAwardOverviewPdf(overview: Overview, output: Writable): void {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: overview.programmeName, Author: 'Tilskud' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: overview.programmeName, Author: 'Tilskud' },
+  });
   doc.pipe(output);
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
@@ -52,7 +58,11 @@ export function writeAwardOverviewPdf(overview: Overview, output: Writable): voi
     const top = doc.y;
     doc.font('bold').fontSize(FONT_SIZE + 1);
     COLUMNS.forEach((column, index) => doc.text(column.title, lefts[index] + PADDING, top + PADDING, { width: widths[index] - 2 * PADDING, lineBreak: false }));
-    doc.moveTo(MARGIN, top + 18).lineTo(MARGIN + tableWidth, top + 18).lineWidth(0.8).stroke();
+    doc
+      .moveTo(MARGIN, top + 18)
+      .lineTo(MARGIN + tableWidth, top + 18)
+      .lineWidth(0.8)
+      .stroke();
     doc.y = top + 18;
   };
 
@@ -80,7 +90,11 @@ export function writeAwardOverviewPdf(overview: Overview, output: Writable): voi
       doc.text(cell, lefts[index] + PADDING, top + PADDING, { width: widths[index] - 2 * PADDING, align: index === 3 ? 'right' : 'left' });
     });
     doc.y = top + height;
-    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + tableWidth, doc.y).lineWidth(0.3).stroke();
+    doc
+      .moveTo(MARGIN, doc.y)
+      .lineTo(MARGIN + tableWidth, doc.y)
+      .lineWidth(0.3)
+      .stroke();
   }
 
   const total = overview.rows.reduce((sum, row) => sum + row.amountOre, 0n);
@@ -105,7 +119,10 @@ export function writeAwardOverviewPdf(overview: Overview, output: Writable): voi
     // The footer sits in the bottom margin; without lifting the margin pdfkit would start a new page for it.
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).text(`Side ${index + 1} af ${pages.count}`, MARGIN, doc.page.height - MARGIN + 6, { width: tableWidth, align: 'center', lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(8)
+      .text(`Side ${index + 1} af ${pages.count}`, MARGIN, doc.page.height - MARGIN + 6, { width: tableWidth, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
   doc.end();

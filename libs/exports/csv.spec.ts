@@ -25,7 +25,10 @@ describe('CSV', () => {
   });
 
   it('quotes fields that hold the separator, quotes or line breaks, and an independent parser reads them back', async () => {
-    const { parsed } = await roundTrip(['sag', 'titel', 'citat', 'linjer', 'tal'], [['ÆLD-2020-0001', 'Titel; med semikolon', 'Sagt "nærvær"', 'To\nlinjer', 11]]);
+    const { parsed } = await roundTrip(
+      ['sag', 'titel', 'citat', 'linjer', 'tal'],
+      [['ÆLD-2020-0001', 'Titel; med semikolon', 'Sagt "nærvær"', 'To\nlinjer', 11]],
+    );
     expect(parsed).toEqual([
       ['sag', 'titel', 'citat', 'linjer', 'tal'],
       ['ÆLD-2020-0001', 'Titel; med semikolon', 'Sagt "nærvær"', 'To\nlinjer', '11'],
@@ -34,7 +37,10 @@ describe('CSV', () => {
 
   it('escapes text that a spreadsheet would run as a formula, but not an amount', async () => {
     const dangerous = ['=HYPERLINK("http://x","klik")', '+SUM(A1)', '-2+3', '@SUM(A1)', '\tfane', '\rretur', '＝fuldbredde'];
-    const { parsed } = await roundTrip(['titel', 'beløb'], dangerous.map((title) => [title, new AmountCell(-100_000n)]));
+    const { parsed } = await roundTrip(
+      ['titel', 'beløb'],
+      dangerous.map((title) => [title, new AmountCell(-100_000n)]),
+    );
     for (const [index, title] of dangerous.entries()) expect(parsed[index + 1]).toEqual([`'${title}`, '-1.000,00']);
     const { parsed: harmless } = await roundTrip(['titel', 'beløb'], [['Demenscafé = mødested', new AmountCell(1_101_426_000n)]]);
     expect(harmless[1]).toEqual(['Demenscafé = mødested', '11.014.260,00']);

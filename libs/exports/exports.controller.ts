@@ -67,7 +67,10 @@ export class ExportsController {
     await this.streams.stream(
       reply,
       { contentType: CSV, disposition: 'attachment; filename="revisionsspor.csv"' },
-      async () => ({ from: query.from ? parseInstant(query.from)!.toISOString() : undefined, to: query.to ? parseInstant(query.to)!.toISOString() : undefined }),
+      async () => ({
+        from: query.from ? parseInstant(query.from)!.toISOString() : undefined,
+        to: query.to ? parseInstant(query.to)!.toISOString() : undefined,
+      }),
       (output, range) => this.exports.streamAuditCsv(output, range),
     );
   }

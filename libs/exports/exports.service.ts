@@ -26,7 +26,21 @@ const AWARD_COLUMNS = [
   'Afgørelsesdato',
 ];
 
-const AUDIT_COLUMNS = ['seq', 'id', 'occurredAt', 'actorId', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash'];
+const AUDIT_COLUMNS = [
+  'seq',
+  'id',
+  'occurredAt',
+  'actorId',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'before',
+  'after',
+  'requestId',
+  'prevHash',
+  'hash',
+];
 
 interface AwardExportRow {
   case_number: string;
@@ -132,8 +146,9 @@ export class ExportsService {
   async awardOverview(programmeId: string): Promise<Overview> {
     const programme = await this.dataSource.manager.findOneBy(Programme, { id: programmeId });
     if (!programme) throw new NotFoundDomainException('Programme', programmeId);
-    const rows: Array<{ applicant: string; title: string; purpose: string; activities: string[]; rationale: string; amount_ore: string }> = await this.dataSource.query(
-      `SELECT CASE WHEN cardinality(ap.co_applicant_codes) = 0 THEN m.official_name
+    const rows: Array<{ applicant: string; title: string; purpose: string; activities: string[]; rationale: string; amount_ore: string }> =
+      await this.dataSource.query(
+        `SELECT CASE WHEN cardinality(ap.co_applicant_codes) = 0 THEN m.official_name
                    ELSE m.official_name || ' (med ' || (SELECT string_agg(cm.official_name, ' og ' ORDER BY cm.name) FROM municipality cm WHERE cm.code = ANY(ap.co_applicant_codes)) || ')'
               END AS applicant,
               ap.title, ap.purpose, ap.activities, d.rationale, a.amount_ore
@@ -143,8 +158,8 @@ export class ExportsService {
          JOIN municipality m ON m.code = a.municipality_code
         WHERE a.programme_id = $1 AND a.status <> 'cancelled'
         ORDER BY a.case_number`,
-      [programmeId],
-    );
+        [programmeId],
+      );
     return { programmeName: programme.name, budgetOre: programme.budgetOre, rows: rows.map((row) => ({ ...row, amountOre: BigInt(row.amount_ore) })) };
   }
 

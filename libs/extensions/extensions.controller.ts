@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { ExtensionDecisionBody, ExtensionQuery, ExtensionRequestBody, ExtensionRequestPage, ExtensionRequestResponse } from './dto/extension.dto.js';
@@ -17,7 +25,11 @@ export class ExtensionsController {
   @ApiCreatedResponse({ type: ExtensionRequestResponse })
   @ApiConflictResponse({ description: 'A request is already pending' })
   @ApiUnprocessableEntityResponse({ description: 'Past the programme’s maximum (the answer says how many months are left), or after the end date' })
-  async request(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ExtensionRequestBody, @CurrentUser() user: AuthUser): Promise<ExtensionRequestResponse> {
+  async request(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ExtensionRequestBody,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ExtensionRequestResponse> {
     return ExtensionRequestResponse.from(await this.extensions.request(id, body, user));
   }
 
@@ -43,7 +55,11 @@ export class ExtensionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve (possibly fewer months) or reject, with a rationale; approval moves the award’s end date' })
   @ApiOkResponse({ type: ExtensionRequestResponse })
-  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ExtensionDecisionBody, @CurrentUser() user: AuthUser): Promise<ExtensionRequestResponse> {
+  async decide(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ExtensionDecisionBody,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ExtensionRequestResponse> {
     const { request, award } = await this.extensions.decide(id, body, user);
     return {
       ...ExtensionRequestResponse.from(request),

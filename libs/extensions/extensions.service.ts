@@ -90,9 +90,7 @@ export class ExtensionsService {
 
   /** The worklist, oldest first: the request that has waited longest is at the top. */
   async worklist(query: ExtensionQuery, actor: Actor): Promise<Page<ExtensionRequest>> {
-    const builder = this.dataSource
-      .getRepository(ExtensionRequest)
-      .createQueryBuilder('request');
+    const builder = this.dataSource.getRepository(ExtensionRequest).createQueryBuilder('request');
     restrictToKommune(builder, 'request', actor);
     if (query.status) builder.andWhere('request.status = :status', { status: query.status });
     return keysetPage(builder, 'extension-requests', query, 'ASC', [
@@ -113,7 +111,8 @@ export class ExtensionsService {
       const award = await this.awards.findVisible(manager, request.awardId, actor, true);
       const approvedMonths = body.outcome === 'approve' ? (body.approvedMonths ?? request.months) : null;
       if (body.outcome === 'reject' && body.approvedMonths !== undefined) throw ExtensionException.invalid('approvedMonths', 'must be left out of a rejection');
-      if (approvedMonths !== null && approvedMonths > request.months) throw ExtensionException.invalid('approvedMonths', `must not be more than the ${request.months} requested`);
+      if (approvedMonths !== null && approvedMonths > request.months)
+        throw ExtensionException.invalid('approvedMonths', `must not be more than the ${request.months} requested`);
       if (approvedMonths !== request.months && !isSubstantiveRationale(body.rationale)) throw ExtensionException.rationaleRequired();
 
       const before = { status: request.status, endDate: award.endDate, approvedExtensionMonths: award.approvedExtensionMonths };
@@ -164,7 +163,13 @@ export class ExtensionsService {
       if (actor.municipalityCode !== award.municipalityCode) throw ExtensionException.notOwner();
       request.status = nextExtensionStatus(request.status, 'withdraw');
       const saved = await manager.save(request);
-      await this.audit.record(manager, { action: 'extension.withdrawn', entityType: 'extension_request', entityId: id, before: { status: 'submitted' }, after: { status: saved.status } });
+      await this.audit.record(manager, {
+        action: 'extension.withdrawn',
+        entityType: 'extension_request',
+        entityId: id,
+        before: { status: 'submitted' },
+        after: { status: saved.status },
+      });
       return saved;
     });
     await this.reminderJobs.reconcileAward(withdrawn.awardId);
@@ -174,5 +179,4 @@ export class ExtensionsService {
   private async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<ExtensionRequest> {
     return findVisible(manager, ExtensionRequest, 'request', id, actor, { lock, label: 'Extension request' });
   }
-
 }

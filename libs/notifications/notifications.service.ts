@@ -32,10 +32,7 @@ export class NotificationsService {
 
   /** The user's own inbox, newest first. */
   async inbox(userId: string, query: PageQuery & { unread?: boolean }): Promise<Page<Notification>> {
-    const builder = this.dataSource
-      .getRepository(Notification)
-      .createQueryBuilder('notification')
-      .where('notification.user_id = :userId', { userId });
+    const builder = this.dataSource.getRepository(Notification).createQueryBuilder('notification').where('notification.user_id = :userId', { userId });
     if (query.unread) builder.andWhere('notification.read_at IS NULL');
     return keysetPage(builder, 'notifications', query, 'DESC', [
       { column: 'notification.created_at', key: (row) => row.createdAt.toISOString() },

@@ -43,7 +43,11 @@ describe('deviations and totals', () => {
   const lines = [line('ÆLD-2020-0001', '706', 11_014_260), line('ÆLD-2020-0013', '810', 4_884_429), line('ÆLD-2020-0010', '101', 5_035_610, 5_000_000)];
 
   it('shows an over-commitment, an award below the minimum and one above the request, as they are', () => {
-    const ledger = ledgerOf(kroner(20_000_000), [], lines.map((l) => l.amountOre));
+    const ledger = ledgerOf(
+      kroner(20_000_000),
+      [],
+      lines.map((l) => l.amountOre),
+    );
     expect(ledgerDeviations(ledger, kroner(5_000_000), lines, formatKroner)).toEqual([
       { rule: 'budget-exceeded', caseNumber: null, detail: 'Committed 20.934.299 kr. exceeds budget and adjustments (20.000.000 kr.) by 934.299 kr.' },
       { rule: 'below-minimum', caseNumber: 'ÆLD-2020-0013', detail: "Awarded 4.884.429 kr., below the programme's minimum of 5.000.000 kr." },
@@ -52,16 +56,22 @@ describe('deviations and totals', () => {
   });
 
   it('has nothing to show for books within the rules', () => {
-    const ledger = ledgerOf(kroner(30_000_000), [], lines.map((l) => l.amountOre));
+    const ledger = ledgerOf(
+      kroner(30_000_000),
+      [],
+      lines.map((l) => l.amountOre),
+    );
     expect(ledgerDeviations(ledger, kroner(1), [lines[0]], formatKroner)).toEqual([]);
   });
 
   it('totals per kommune, largest first, without cancelled awards', () => {
     const totals = totalsByMunicipality([...lines, line('ÆLD-2020-0019', '101', 5_595_026), line('X', '706', 999, 999, 'cancelled')]);
-    expect(totals.map((t) => [t.municipalityCode, t.awards, t.amountOre])).toEqual([
-      ['101', 2, kroner(10_630_636)],
-      ['706', 1, kroner(11_014_260)],
-      ['810', 1, kroner(4_884_429)],
-    ].sort((a, b) => Number((b[2] as bigint) - (a[2] as bigint))));
+    expect(totals.map((t) => [t.municipalityCode, t.awards, t.amountOre])).toEqual(
+      [
+        ['101', 2, kroner(10_630_636)],
+        ['706', 1, kroner(11_014_260)],
+        ['810', 1, kroner(4_884_429)],
+      ].sort((a, b) => Number((b[2] as bigint) - (a[2] as bigint))),
+    );
   });
 });

@@ -54,10 +54,18 @@ export function ledgerDeviations(ledger: Ledger, minApplicationOre: Ore, lines: 
   }
   for (const line of lines.filter((award) => award.status !== 'cancelled')) {
     if (line.amountOre < minApplicationOre) {
-      deviations.push({ rule: 'below-minimum', caseNumber: line.caseNumber, detail: `Awarded ${format(line.amountOre)}, below the programme's minimum of ${format(minApplicationOre)}` });
+      deviations.push({
+        rule: 'below-minimum',
+        caseNumber: line.caseNumber,
+        detail: `Awarded ${format(line.amountOre)}, below the programme's minimum of ${format(minApplicationOre)}`,
+      });
     }
     if (line.amountOre > line.requestedOre) {
-      deviations.push({ rule: 'above-requested', caseNumber: line.caseNumber, detail: `Awarded ${format(line.amountOre)}, more than the ${format(line.requestedOre)} applied for.` });
+      deviations.push({
+        rule: 'above-requested',
+        caseNumber: line.caseNumber,
+        detail: `Awarded ${format(line.amountOre)}, more than the ${format(line.requestedOre)} applied for.`,
+      });
     }
   }
   return deviations;
@@ -72,5 +80,7 @@ export function totalsByMunicipality(lines: LedgerLine[]): Array<{ municipalityC
     total.amountOre += line.amountOre;
     totals.set(line.municipalityCode, total);
   }
-  return [...totals.values()].sort((a, b) => (a.amountOre === b.amountOre ? a.municipalityCode.localeCompare(b.municipalityCode) : a.amountOre > b.amountOre ? -1 : 1));
+  return [...totals.values()].sort((a, b) =>
+    a.amountOre === b.amountOre ? a.municipalityCode.localeCompare(b.municipalityCode) : a.amountOre > b.amountOre ? -1 : 1,
+  );
 }

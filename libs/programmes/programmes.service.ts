@@ -118,7 +118,9 @@ export class ProgrammesService {
         ((await manager.query(sql, [programmeIds])) as Array<{ programme_id: string; total: string }>).map((row) => [row.programme_id, BigInt(row.total)]),
       );
     const adjustments = await sums('SELECT programme_id, sum(delta_ore)::text AS total FROM budget_adjustment WHERE programme_id = ANY($1) GROUP BY 1');
-    const committed = await sums(`SELECT programme_id, sum(amount_ore)::text AS total FROM award WHERE programme_id = ANY($1) AND status <> 'cancelled' GROUP BY 1`);
+    const committed = await sums(
+      `SELECT programme_id, sum(amount_ore)::text AS total FROM award WHERE programme_id = ANY($1) AND status <> 'cancelled' GROUP BY 1`,
+    );
     const budgets: Array<{ id: string; budget_ore: string }> = await manager.query('SELECT id, budget_ore FROM programme WHERE id = ANY($1)', [programmeIds]);
     return new Map(budgets.map((row) => [row.id, ledgerOf(BigInt(row.budget_ore), [adjustments.get(row.id) ?? 0n], [committed.get(row.id) ?? 0n])]));
   }
@@ -137,12 +139,13 @@ export class ProgrammesService {
   async ledger(id: string): Promise<ProgrammeBooks> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const programme = await this.get(id, manager);
-      const rows: Array<{ id: string; case_number: string; municipality_code: string; amount_ore: string; requested_ore: string; status: string }> = await manager.query(
-        `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status
+      const rows: Array<{ id: string; case_number: string; municipality_code: string; amount_ore: string; requested_ore: string; status: string }> =
+        await manager.query(
+          `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status
            FROM award a JOIN application ap ON ap.id = a.application_id
           WHERE a.programme_id = $1 ORDER BY a.programme_id, a.case_number`,
-        [id],
-      );
+          [id],
+        );
       const awards = rows.map((row) => ({
         awardId: row.id,
         caseNumber: row.case_number,
@@ -190,7 +193,8 @@ export class ProgrammesService {
       // A cut may not leave the programme short of what it has already committed.
       if (deltaOre < 0n && !fitsBudget(ledger, -deltaOre)) throw ProgrammeException.budgetExceeded(-deltaOre, ledger.remainingOre);
       // Nor may the budget with its adjustments pass the system's ceiling, which every sum must stay under.
-      if (ledger.budgetOre + ledger.adjustmentsOre + deltaOre > MAX_AMOUNT_ORE) throw ProgrammeException.aboveCeiling(ledger.budgetOre + ledger.adjustmentsOre + deltaOre);
+      if (ledger.budgetOre + ledger.adjustmentsOre + deltaOre > MAX_AMOUNT_ORE)
+        throw ProgrammeException.aboveCeiling(ledger.budgetOre + ledger.adjustmentsOre + deltaOre);
       const adjustment = await manager.save(manager.create(BudgetAdjustment, { programmeId: id, deltaOre, reason: body.reason.trim(), createdBy: actorId }));
       await this.audit.record(manager, {
         action: 'programme.budget_adjusted',

@@ -29,7 +29,10 @@ function tokenOf(request: FastifyRequest): string | undefined {
   if (header) return header;
   const query = accessTokenParameter(request);
   if (query) return query;
-  return request.headers.cookie?.split(/;\s*/).find((pair) => pair.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+  return request.headers.cookie
+    ?.split(/;\s*/)
+    .find((pair) => pair.startsWith(`${COOKIE}=`))
+    ?.slice(COOKIE.length + 1);
 }
 
 /** What a dashboard request did, for the audit trail: `pause` of `/api/queues/:queueName/pause`, `remove` of a DELETE. */

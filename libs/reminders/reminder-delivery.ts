@@ -62,10 +62,10 @@ export class ReminderDelivery {
           reminderId,
         });
         await this.mail.send({ to: row.email, subject: message.title, text: message.body, messageId: `<reminder-${reminderId}@tilskud>` });
-        await manager.query(
-          `UPDATE reminder SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, updated_at = now() WHERE id = $1`,
-          [reminderId, this.clock.now()],
-        );
+        await manager.query(`UPDATE reminder SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, updated_at = now() WHERE id = $1`, [
+          reminderId,
+          this.clock.now(),
+        ]);
         return 'sent';
       });
     } catch (error) {

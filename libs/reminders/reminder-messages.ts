@@ -34,11 +34,20 @@ export function reminderMessage(kind: ReminderKind, dueDate: CalendarDate, conte
   const reportDue = danishDate(context.reportDueDate ?? dueDate);
   switch (kind) {
     case 'report_due_in_14_days':
-      return { title: `${report} for ${context.caseNumber} skal indsendes om 14 dage`, body: `${report} for projektet ${project} skal indsendes senest ${reportDue}.` };
+      return {
+        title: `${report} for ${context.caseNumber} skal indsendes om 14 dage`,
+        body: `${report} for projektet ${project} skal indsendes senest ${reportDue}.`,
+      };
     case 'report_due_in_3_days':
-      return { title: `${report} for ${context.caseNumber} skal indsendes om 3 dage`, body: `${report} for projektet ${project} skal indsendes senest ${reportDue}.` };
+      return {
+        title: `${report} for ${context.caseNumber} skal indsendes om 3 dage`,
+        body: `${report} for projektet ${project} skal indsendes senest ${reportDue}.`,
+      };
     case 'report_due_today':
-      return { title: `${report} for ${context.caseNumber} skal indsendes i dag`, body: `${report} for projektet ${project} skal indsendes senest i dag, ${reportDue}.` };
+      return {
+        title: `${report} for ${context.caseNumber} skal indsendes i dag`,
+        body: `${report} for projektet ${project} skal indsendes senest i dag, ${reportDue}.`,
+      };
     case 'report_overdue':
       return {
         title: `${report} for ${context.caseNumber} er ikke indsendt`,

@@ -5,7 +5,13 @@ import { type PlannerState, planReminders, reminderKey, remindersDigest } from '
 const calendar = new DanishCalendar();
 const LONG_AGO = new Date('2000-01-01T00:00:00Z');
 const award = { id: 'award-1', status: 'active', endDate: '2022-06-30', projectLeadIds: ['lead'], responsibleCaseworkerId: 'caseworker' };
-const state = (overrides: Partial<PlannerState>): PlannerState => ({ awards: [award], reports: [], pendingExtensions: [], caseworkerIds: ['cw1', 'cw2'], ...overrides });
+const state = (overrides: Partial<PlannerState>): PlannerState => ({
+  awards: [award],
+  reports: [],
+  pendingExtensions: [],
+  caseworkerIds: ['cw1', 'cw2'],
+  ...overrides,
+});
 const report = (dueDate: string, status: 'due' | 'submitted' | 'approved' | 'returned' = 'due', submittedAt: Date | null = null) => ({
   id: 'report-1',
   awardId: 'award-1',
@@ -68,10 +74,7 @@ describe('the reminder planner', () => {
 
   it('reminds the caseworkers of an extension request waiting more than 10 working days', () => {
     const reminders = summary(state({ pendingExtensions: [{ id: 'ext-1', awardId: 'award-1', requestedAt: new Date('2021-03-29T10:00:00Z') }] }));
-    expect(reminders).toEqual([
-      'extension_decision_waiting → cw1 at 2021-04-16T06:00:00.000Z',
-      'extension_decision_waiting → cw2 at 2021-04-16T06:00:00.000Z',
-    ]);
+    expect(reminders).toEqual(['extension_decision_waiting → cw1 at 2021-04-16T06:00:00.000Z', 'extension_decision_waiting → cw2 at 2021-04-16T06:00:00.000Z']);
   });
 
   it('reminds the project lead 30 days before the award ends, on a working day', () => {

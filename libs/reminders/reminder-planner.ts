@@ -122,7 +122,14 @@ export function planReminders(state: PlannerState, calendar: DanishCalendar, sin
     const requested = copenhagenDate(extension.requestedAt);
     for (const recipientId of state.caseworkerIds) {
       add(
-        { kind: 'extension_decision_waiting', recipientId, subjectType: 'extension_request', subjectId: extension.id, awardId: extension.awardId, dueDate: requested },
+        {
+          kind: 'extension_decision_waiting',
+          recipientId,
+          subjectType: 'extension_request',
+          subjectId: extension.id,
+          awardId: extension.awardId,
+          dueDate: requested,
+        },
         calendar.addWorkingDays(requested, WAITING_WORKING_DAYS + 1),
       );
     }
@@ -150,5 +157,9 @@ export function reminderKey(reminder: Pick<PlannedReminder, 'recipientId' | 'kin
  * outbox already holds exactly the plan. Keys are ASCII, so JavaScript's sort is the "C" collation's.
  */
 export function remindersDigest(keys: readonly string[]): string | undefined {
-  return keys.length === 0 ? undefined : createHash('md5').update([...keys].sort().join(',')).digest('hex');
+  return keys.length === 0
+    ? undefined
+    : createHash('md5')
+        .update([...keys].sort().join(','))
+        .digest('hex');
 }

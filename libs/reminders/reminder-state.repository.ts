@@ -39,15 +39,16 @@ export class ReminderStateRepository {
     const stamps = await this.stamps(this.dataSource.manager, awardIds);
     const scope = 'AND a.id = ANY($1)';
     const parameters = [awardIds];
-    const awards: Array<{ id: string; status: string; end_date: string; lead_ids: string[] | null; caseworker_id: string | null }> = await this.dataSource.query(
-      `SELECT a.id, a.status, a.end_date,
+    const awards: Array<{ id: string; status: string; end_date: string; lead_ids: string[] | null; caseworker_id: string | null }> =
+      await this.dataSource.query(
+        `SELECT a.id, a.status, a.end_date,
               (SELECT array_agg(u.id ORDER BY u.id) FROM app_user u
                 WHERE u.role = 'project_lead' AND u.active AND u.municipality_code = a.municipality_code) AS lead_ids,
               (SELECT d.id FROM app_user d WHERE d.id = a.decided_by AND d.active AND d.role = 'caseworker') AS caseworker_id
          FROM award a
         WHERE a.status = 'active' ${scope}`,
-      parameters,
-    );
+        parameters,
+      );
     const reports: Array<{ id: string; award_id: string; due_date: string; status: 'due' | 'submitted' | 'approved' | 'returned'; submitted_at: Date | null }> =
       await this.dataSource.query(
         `SELECT r.id, r.award_id, r.due_date, r.status, r.submitted_at

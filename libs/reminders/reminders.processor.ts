@@ -8,7 +8,8 @@ import { STARTED_BY_CONFIG, startWorker } from '../queue/start-worker.js';
 import { ReminderDelivery } from './reminder-delivery.js';
 import { ReminderReconciler } from './reminder-reconciler.js';
 
-type ReminderJob = Job<JobPayload[JobName.SendReminder], unknown, JobName.SendReminder> | Job<JobPayload[JobName.ReconcileReminders], unknown, JobName.ReconcileReminders>;
+type ReminderJob =
+  Job<JobPayload[JobName.SendReminder], unknown, JobName.SendReminder> | Job<JobPayload[JobName.ReconcileReminders], unknown, JobName.ReconcileReminders>;
 
 /** The reminders queue: deliveries, and reconciles (all, every 10 minutes; one award after a change). */
 @Processor(QueueName.Reminders, STARTED_BY_CONFIG)
@@ -50,7 +51,11 @@ export class ReconcileScheduler implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       const every = this.config.get('RECONCILE_EVERY_MS', { infer: true });
-      await this.queue.upsertJobScheduler(RECONCILE_ALL_SCHEDULER_ID, { every }, { name: JobName.ReconcileReminders, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+      await this.queue.upsertJobScheduler(
+        RECONCILE_ALL_SCHEDULER_ID,
+        { every },
+        { name: JobName.ReconcileReminders, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+      );
       await this.queue.add(JobName.ReconcileReminders, {}, { removeOnComplete: true, removeOnFail: 100 });
     } catch (error) {
       this.logger.warn({ err: error }, 'Could not schedule the reminder reconcile yet (Redis away?); the worker retries as it reconnects');

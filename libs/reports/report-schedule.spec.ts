@@ -40,7 +40,10 @@ describe('rescheduleReports', () => {
     overrides.map((o, i) => ({ id: `r${i}`, kind: 'status', sequence: i + 1, dueDate: '2022-01-01', status: 'due', ...o }));
 
   it('moves the final report and adds the status report an extension brings', () => {
-    const before = existing([{ kind: 'status', sequence: 1, dueDate: '2022-01-01', status: 'approved' }, { kind: 'final', sequence: 1, dueDate: '2023-03-31' }]);
+    const before = existing([
+      { kind: 'status', sequence: 1, dueDate: '2022-01-01', status: 'approved' },
+      { kind: 'final', sequence: 1, dueDate: '2023-03-31' },
+    ]);
     const after = reportSchedule('2021-01-01', '2023-06-30', policy);
     expect(rescheduleReports(before, after)).toEqual({
       insert: [{ kind: 'status', sequence: 2, dueDate: '2023-01-01' }],

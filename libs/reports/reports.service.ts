@@ -49,7 +49,10 @@ export class ReportsService {
     const existing = await manager.find(ProgressReport, { where: { awardId: award.id }, lock: { mode: 'pessimistic_write' } });
     const changes = rescheduleReports(existing, reportSchedule(award.startDate, award.endDate, policy));
     if (changes.insert.length > 0) {
-      await manager.insert(ProgressReport, changes.insert.map((report) => ({ ...this.ownedBy(award), ...report, status: 'due' as const, submittedAt: null })));
+      await manager.insert(
+        ProgressReport,
+        changes.insert.map((report) => ({ ...this.ownedBy(award), ...report, status: 'due' as const, submittedAt: null })),
+      );
     }
     for (const { id, dueDate } of changes.move) await manager.update(ProgressReport, id, { dueDate });
     if (changes.remove.length > 0) await manager.delete(ProgressReport, changes.remove);
@@ -63,9 +66,7 @@ export class ReportsService {
 
   /** The worklist: by due date, scoped for project leads; `overdue` is past due and not submitted. */
   async worklist(query: ReportQuery, actor: Actor): Promise<Page<ProgressReport>> {
-    const builder = this.dataSource
-      .getRepository(ProgressReport)
-      .createQueryBuilder('report');
+    const builder = this.dataSource.getRepository(ProgressReport).createQueryBuilder('report');
     restrictToKommune(builder, 'report', actor);
     if (query.status === 'overdue') {
       builder.andWhere(`report.status IN ('due', 'returned') AND report.due_date < :today`, { today: this.today() });
@@ -150,13 +151,24 @@ export class ReportsService {
       report.status = nextReportStatus(report.status, body.outcome);
       const now = this.clock.now();
       const latest = await manager.findOneOrFail(ReportSubmission, { where: { reportId: id }, order: { submissionNo: 'DESC' } });
-      await manager.update(ReportSubmission, latest.id, { reviewOutcome: body.outcome, reviewComment: body.comment.trim(), reviewedBy: actor.id, reviewedAt: now });
+      await manager.update(ReportSubmission, latest.id, {
+        reviewOutcome: body.outcome,
+        reviewComment: body.comment.trim(),
+        reviewedBy: actor.id,
+        reviewedAt: now,
+      });
       const saved = await manager.save(report);
 
       if (award) {
         award.status = nextAwardStatus(award.status, 'complete');
         award = await manager.save(award);
-        await this.audit.record(manager, { action: 'award.completed', entityType: 'award', entityId: award.id, before: { status: 'active' }, after: { status: award.status } });
+        await this.audit.record(manager, {
+          action: 'award.completed',
+          entityType: 'award',
+          entityId: award.id,
+          before: { status: 'active' },
+          after: { status: award.status },
+        });
       }
       await this.audit.record(manager, {
         action: body.outcome === 'approve' ? 'report.approved' : 'report.returned',
@@ -174,7 +186,6 @@ export class ReportsService {
   private async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<ProgressReport> {
     return findVisible(manager, ProgressReport, 'report', id, actor, { lock, label: 'Report' });
   }
-
 
   private ownedBy(award: Award) {
     return { awardId: award.id, programmeId: award.programmeId, municipalityCode: award.municipalityCode, participantCodes: award.participantCodes };

@@ -77,13 +77,21 @@ const MATRIX: Row[] = [
     request: (f) => ({ url: '/api/v1/auth/refresh', body: { refreshToken: f.tokens?.refreshToken ?? 'none' } }),
     expect: { ...PUBLIC, anonymous: 401 },
   },
-  { method: 'post', path: '/api/v1/auth/logout', request: (f) => ({ url: '/api/v1/auth/logout', body: { refreshToken: f.tokens?.refreshToken ?? 'none' } }), expect: SIGNED_IN },
+  {
+    method: 'post',
+    path: '/api/v1/auth/logout',
+    request: (f) => ({ url: '/api/v1/auth/logout', body: { refreshToken: f.tokens?.refreshToken ?? 'none' } }),
+    expect: SIGNED_IN,
+  },
   { method: 'get', path: '/api/v1/auth/me', request: () => ({ url: '/api/v1/auth/me' }), expect: SIGNED_IN },
   { method: 'get', path: '/api/v1/municipalities', request: () => ({ url: '/api/v1/municipalities' }), expect: SIGNED_IN },
   {
     method: 'post',
     path: '/api/v1/users',
-    request: () => ({ url: '/api/v1/users', body: { email: `matrix-${crypto.randomUUID()}@test.tilskud.dk`, name: 'M', role: 'caseworker', password: TEST_PASSWORD } }),
+    request: () => ({
+      url: '/api/v1/users',
+      body: { email: `matrix-${crypto.randomUUID()}@test.tilskud.dk`, name: 'M', role: 'caseworker', password: TEST_PASSWORD },
+    }),
     expect: ADMIN_ONLY,
   },
   { method: 'get', path: '/api/v1/users', request: () => ({ url: '/api/v1/users' }), expect: ADMIN_ONLY },
@@ -120,9 +128,24 @@ const MATRIX: Row[] = [
     request: async (f) => ({ url: `/api/v1/applications/${(await f.draft()).id}`, body: { version: 1, title: 'Ny titel' } }),
     expect: OWNER,
   },
-  { method: 'post', path: '/api/v1/applications/:id/submit', request: async (f) => ({ url: `/api/v1/applications/${(await f.draft()).id}/submit` }), expect: OWNER },
-  { method: 'post', path: '/api/v1/applications/:id/withdraw', request: async (f) => ({ url: `/api/v1/applications/${(await f.draft()).id}/withdraw` }), expect: OWNER },
-  { method: 'get', path: '/api/v1/applications/:id/assessment', request: async (f) => ({ url: `/api/v1/applications/${(await f.assessed()).id}/assessment` }), expect: STAFF },
+  {
+    method: 'post',
+    path: '/api/v1/applications/:id/submit',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.draft()).id}/submit` }),
+    expect: OWNER,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/applications/:id/withdraw',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.draft()).id}/withdraw` }),
+    expect: OWNER,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/applications/:id/assessment',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.assessed()).id}/assessment` }),
+    expect: STAFF,
+  },
   {
     method: 'put',
     path: '/api/v1/applications/:id/assessment',
@@ -138,7 +161,10 @@ const MATRIX: Row[] = [
   {
     method: 'post',
     path: '/api/v1/applications/:id/decision',
-    request: async (f) => ({ url: `/api/v1/applications/${(await f.assessed()).id}/decision`, body: { outcome: 'award', amountOre: 1_101_426_000, rationale: 'Fuld bevilling.' } }),
+    request: async (f) => ({
+      url: `/api/v1/applications/${(await f.assessed()).id}/decision`,
+      body: { outcome: 'award', amountOre: 1_101_426_000, rationale: 'Fuld bevilling.' },
+    }),
     expect: CASEWORKER_ONLY,
   },
 
@@ -147,22 +173,43 @@ const MATRIX: Row[] = [
   {
     method: 'post',
     path: '/api/v1/awards/:id/extension-requests',
-    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/extension-requests`, body: { months: 2, reason: 'covid19', justification: 'Nedlukning.' } }),
+    request: async (f) => ({
+      url: `/api/v1/awards/${(await f.award()).id}/extension-requests`,
+      body: { months: 2, reason: 'covid19', justification: 'Nedlukning.' },
+    }),
     expect: OWNER,
   },
-  { method: 'get', path: '/api/v1/awards/:id/extension-requests', request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/extension-requests` }), expect: SCOPED },
+  {
+    method: 'get',
+    path: '/api/v1/awards/:id/extension-requests',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/extension-requests` }),
+    expect: SCOPED,
+  },
   { method: 'get', path: '/api/v1/extension-requests', request: () => ({ url: '/api/v1/extension-requests' }), expect: SIGNED_IN },
   {
     method: 'post',
     path: '/api/v1/extension-requests/:id/decision',
-    request: async (f) => ({ url: `/api/v1/extension-requests/${(await f.extensionRequest()).id}/decision`, body: { outcome: 'approve', rationale: 'Godkendt som ansøgt.' } }),
+    request: async (f) => ({
+      url: `/api/v1/extension-requests/${(await f.extensionRequest()).id}/decision`,
+      body: { outcome: 'approve', rationale: 'Godkendt som ansøgt.' },
+    }),
     expect: CASEWORKER_ONLY,
   },
-  { method: 'post', path: '/api/v1/extension-requests/:id/withdraw', request: async (f) => ({ url: `/api/v1/extension-requests/${(await f.extensionRequest()).id}/withdraw` }), expect: OWNER },
+  {
+    method: 'post',
+    path: '/api/v1/extension-requests/:id/withdraw',
+    request: async (f) => ({ url: `/api/v1/extension-requests/${(await f.extensionRequest()).id}/withdraw` }),
+    expect: OWNER,
+  },
   { method: 'get', path: '/api/v1/awards/:id/reports', request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/reports` }), expect: SCOPED },
   { method: 'get', path: '/api/v1/reports', request: () => ({ url: '/api/v1/reports' }), expect: SIGNED_IN },
   { method: 'get', path: '/api/v1/reports/:id', request: async (f) => ({ url: `/api/v1/reports/${(await f.report('due')).id}` }), expect: SCOPED },
-  { method: 'post', path: '/api/v1/reports/:id/submit', request: async (f) => ({ url: `/api/v1/reports/${(await f.report('due')).id}/submit`, body: reportBody() }), expect: OWNER },
+  {
+    method: 'post',
+    path: '/api/v1/reports/:id/submit',
+    request: async (f) => ({ url: `/api/v1/reports/${(await f.report('due')).id}/submit`, body: reportBody() }),
+    expect: OWNER,
+  },
   {
     method: 'post',
     path: '/api/v1/reports/:id/review',
@@ -171,11 +218,26 @@ const MATRIX: Row[] = [
   },
 
   { method: 'get', path: '/api/v1/notifications', request: () => ({ url: '/api/v1/notifications' }), expect: SIGNED_IN },
-  { method: 'post', path: '/api/v1/notifications/:id/read', request: async (f) => ({ url: `/api/v1/notifications/${(await f.ownNotification()).id}/read` }), expect: SIGNED_IN },
+  {
+    method: 'post',
+    path: '/api/v1/notifications/:id/read',
+    request: async (f) => ({ url: `/api/v1/notifications/${(await f.ownNotification()).id}/read` }),
+    expect: SIGNED_IN,
+  },
   { method: 'get', path: '/api/v1/reminders', request: () => ({ url: '/api/v1/reminders' }), expect: ADMIN_ONLY },
   { method: 'get', path: '/api/v1/exports/awards.csv', request: () => ({ url: '/api/v1/exports/awards.csv' }), expect: STAFF },
-  { method: 'get', path: '/api/v1/exports/audit-events.csv', request: () => ({ url: '/api/v1/exports/audit-events.csv?from=2099-01-01T00:00' }), expect: ADMIN_ONLY },
-  { method: 'get', path: '/api/v1/exports/award-overview.pdf', request: (f) => ({ url: `/api/v1/exports/award-overview.pdf?programmeId=${f.programmeId}` }), expect: STAFF },
+  {
+    method: 'get',
+    path: '/api/v1/exports/audit-events.csv',
+    request: () => ({ url: '/api/v1/exports/audit-events.csv?from=2099-01-01T00:00' }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/exports/award-overview.pdf',
+    request: (f) => ({ url: `/api/v1/exports/award-overview.pdf?programmeId=${f.programmeId}` }),
+    expect: STAFF,
+  },
 ];
 
 describe('the access matrix', () => {
@@ -235,7 +297,9 @@ describe('the access matrix', () => {
       ownNotification: async () => {
         const userId = tokens ? (tokens as unknown as { user: { id: string } }).user.id : owner.user.id;
         const dataSource = api.app.get<DataSource>(getDataSourceToken());
-        const [row] = await dataSource.query(`INSERT INTO notification (user_id, kind, title, body) VALUES ($1, 'test', 'Til dig', 'Besked') RETURNING id`, [userId]);
+        const [row] = await dataSource.query(`INSERT INTO notification (user_id, kind, title, body) VALUES ($1, 'test', 'Til dig', 'Besked') RETURNING id`, [
+          userId,
+        ]);
         return row;
       },
       report: async (state) => {

@@ -56,8 +56,19 @@ describe('applications', () => {
 
   describe('drafts', () => {
     it('a project lead starts one for their own kommune; it may ask for less than the minimum', async () => {
-      const response = await api.http.post('/api/v1/applications').set(syddjurs.bearer).send(applicationBody(programme.id, { requestedOre: 1 })).expect(201);
-      expect(response.body).toMatchObject({ status: 'draft', municipalityCode: '706', version: 1, requestedOre: 1, caseNumber: null, createdBy: syddjurs.user.id });
+      const response = await api.http
+        .post('/api/v1/applications')
+        .set(syddjurs.bearer)
+        .send(applicationBody(programme.id, { requestedOre: 1 }))
+        .expect(201);
+      expect(response.body).toMatchObject({
+        status: 'draft',
+        municipalityCode: '706',
+        version: 1,
+        requestedOre: 1,
+        caseNumber: null,
+        createdBy: syddjurs.user.id,
+      });
     });
 
     it.each([
@@ -168,7 +179,10 @@ describe('applications', () => {
       clock.set(new Date('2020-10-19T10:00:00Z'));
       try {
         const response = await api.http.post(url(draft.id, '/submit')).set(syddjurs.bearer).expect(422);
-        expect(response.body).toMatchObject({ type: 'urn:tilskud:problem:outside-application-window', detail: 'The programme closed for applications 19. oktober 2020 kl. 12.00.' });
+        expect(response.body).toMatchObject({
+          type: 'urn:tilskud:problem:outside-application-window',
+          detail: 'The programme closed for applications 19. oktober 2020 kl. 12.00.',
+        });
       } finally {
         clock.set(new Date('2020-10-19T09:58:00Z'));
       }
@@ -184,7 +198,9 @@ describe('applications', () => {
       const [version] = await dataSource.query('SELECT version_no, content FROM application_version WHERE application_id = $1', [submitted.id]);
       expect(version).toMatchObject({ version_no: 1, content: { title: 'Mere værdig hjemmepleje', requestedOre: '1101426000' } });
       // The system's own role may not; the owner is stopped by the trigger.
-      await expect(dataSource.query(`UPDATE application_version SET content = '{}' WHERE application_id = $1`, [submitted.id])).rejects.toThrow(/permission denied/);
+      await expect(dataSource.query(`UPDATE application_version SET content = '{}' WHERE application_id = $1`, [submitted.id])).rejects.toThrow(
+        /permission denied/,
+      );
       const owner = await ownerDataSource();
       try {
         await expect(owner.query(`UPDATE application_version SET content = '{}' WHERE application_id = $1`, [submitted.id])).rejects.toThrow(/never changed/);
@@ -197,7 +213,11 @@ describe('applications', () => {
   describe('withdrawal', () => {
     it('withdraws a draft and a submitted application, nothing later', async () => {
       const draft = await givenDraft(api, syddjurs, programme.id);
-      await api.http.post(url(draft.id, '/withdraw')).set(syddjurs.bearer).expect(200, ).expect((r) => expect(r.body.status).toBe('withdrawn'));
+      await api.http
+        .post(url(draft.id, '/withdraw'))
+        .set(syddjurs.bearer)
+        .expect(200)
+        .expect((r) => expect(r.body.status).toBe('withdrawn'));
       const submitted = await givenSubmitted(api, syddjurs, programme.id);
       await api.http.post(url(submitted.id, '/withdraw')).set(syddjurs.bearer).expect(200);
       await api.http.post(url(submitted.id, '/withdraw')).set(syddjurs.bearer).expect(409);
@@ -214,15 +234,30 @@ describe('applications', () => {
         purpose: 'Borgerne skal mødes af færre og faste medarbejdere.',
         themes: ['livskvalitet'],
       });
-      const b = await givenDraft(api, aalborg, other.id, { title: 'Pårørendeinddragelse', purpose: 'Et virtuelt mestringskursus for pårørende.', themes: ['paarorende'] });
-      const c = await givenDraft(api, herning, other.id, { title: 'Mod ensomhed', purpose: 'Fællesspisning på plejecentrene.', themes: ['ensomhed'], coApplicantCodes: ['706'] });
+      const b = await givenDraft(api, aalborg, other.id, {
+        title: 'Pårørendeinddragelse',
+        purpose: 'Et virtuelt mestringskursus for pårørende.',
+        themes: ['paarorende'],
+      });
+      const c = await givenDraft(api, herning, other.id, {
+        title: 'Mod ensomhed',
+        purpose: 'Fællesspisning på plejecentrene.',
+        themes: ['ensomhed'],
+        coApplicantCodes: ['706'],
+      });
       return { programmeId: other.id, a, b, c };
     }
     beforeAll(async () => {
       list = await createListFixture();
     });
     const ids = async (query: Record<string, string | number>, who: SignedInUser = caseworker) =>
-      (await api.http.get('/api/v1/applications').query({ programmeId: list.programmeId, ...query }).set(who.bearer).expect(200)).body.items.map((a: { id: string }) => a.id);
+      (
+        await api.http
+          .get('/api/v1/applications')
+          .query({ programmeId: list.programmeId, ...query })
+          .set(who.bearer)
+          .expect(200)
+      ).body.items.map((a: { id: string }) => a.id);
 
     /** Every case of a programme, one page of one at a time, following the cursors to the end. */
     const everyPage = async (programmeId: string): Promise<string[]> => {
@@ -263,9 +298,19 @@ describe('applications', () => {
       const programme = await givenProgramme(api, admin);
       const draft = await givenDraft(api, syddjurs, programme.id);
       const listed = async (who: SignedInUser, query: Record<string, string> = {}) =>
-        (await api.http.get('/api/v1/applications').query({ programmeId: programme.id, ...query }).set(who.bearer).expect(200)).body.items.map((a: { id: string }) => a.id);
+        (
+          await api.http
+            .get('/api/v1/applications')
+            .query({ programmeId: programme.id, ...query })
+            .set(who.bearer)
+            .expect(200)
+        ).body.items.map((a: { id: string }) => a.id);
       expect(await listed(herning)).toEqual([]);
-      await api.http.patch(`/api/v1/applications/${draft.id}`).set(syddjurs.bearer).send({ version: 1, coApplicantCodes: ['657'] }).expect(200);
+      await api.http
+        .patch(`/api/v1/applications/${draft.id}`)
+        .set(syddjurs.bearer)
+        .send({ version: 1, coApplicantCodes: ['657'] })
+        .expect(200);
       expect(await listed(herning)).toEqual([draft.id]);
       expect(await listed(caseworker, { municipalityCode: '657' })).toEqual([draft.id]);
       expect(await listed(syddjurs, { municipalityCode: '657' })).toEqual([draft.id]);
@@ -288,9 +333,10 @@ describe('applications', () => {
       // As concurrent inserts can: microseconds apart, inside one millisecond.
       await api.app
         .get<DataSource>(getDataSourceToken())
-        .query(`UPDATE application SET created_at = '2026-03-02 10:00:00.123'::timestamptz + (array_position($1::uuid[], id) * interval '100 microseconds') WHERE id = ANY($1)`, [
-          drafts.map((draft) => draft.id),
-        ]);
+        .query(
+          `UPDATE application SET created_at = '2026-03-02 10:00:00.123'::timestamptz + (array_position($1::uuid[], id) * interval '100 microseconds') WHERE id = ANY($1)`,
+          [drafts.map((draft) => draft.id)],
+        );
       const seen = await everyPage(programme.id);
       expect(seen.sort()).toEqual(drafts.map((draft) => draft.id).sort());
     });

@@ -30,7 +30,12 @@ describe('the audit trail', () => {
     const actions = body.items.map((event: { action: string }) => event.action);
     expect(actions).toEqual(['auth.login_succeeded', 'auth.login_failed', 'user.created']);
     const failure = body.items[1];
-    expect(failure).toMatchObject({ entityType: 'user', actorId: null, requestId: failed.body.requestId, after: { reason: 'wrong-password', failuresFromAddress: 1 } });
+    expect(failure).toMatchObject({
+      entityType: 'user',
+      actorId: null,
+      requestId: failed.body.requestId,
+      after: { reason: 'wrong-password', failuresFromAddress: 1 },
+    });
     expect(body.items[0]).toMatchObject({ actorId: user.id, actorRole: 'caseworker' });
   });
 
@@ -67,11 +72,17 @@ describe('the audit trail', () => {
       const award = await givenAward(api, { lead, assessor: await signedInAs(api, 'caseworker'), decider: await signedInAs(api, 'caseworker') }, programme.id);
       const [report] = (await api.http.get(`/api/v1/awards/${award.id}/reports`).set(lead.bearer).expect(200)).body;
       await api.http.post(`/api/v1/reports/${report.id}/submit`).set(lead.bearer).send(reportBody()).expect(200);
-      await api.http.post(`/api/v1/reports/${report.id}/review`).set((await signedInAs(api, 'caseworker')).bearer).send({ outcome: 'return', comment: 'Uddyb budgettet.' }).expect(200);
+      await api.http
+        .post(`/api/v1/reports/${report.id}/review`)
+        .set((await signedInAs(api, 'caseworker')).bearer)
+        .send({ outcome: 'return', comment: 'Uddyb budgettet.' })
+        .expect(200);
     });
 
     it('lets the app role write a report’s review once, never again', async () => {
-      await expect(dataSource.query(`UPDATE report_submission SET review_comment = 'ændret bagefter' WHERE review_outcome IS NOT NULL`)).rejects.toThrow(/review is written once/);
+      await expect(dataSource.query(`UPDATE report_submission SET review_comment = 'ændret bagefter' WHERE review_outcome IS NOT NULL`)).rejects.toThrow(
+        /review is written once/,
+      );
     });
     afterAll(() => owner.destroy());
 
@@ -126,14 +137,32 @@ describe('the audit trail', () => {
   });
 
   it('exports the trail as CSV, oldest first, with the chain fields, for admins only', async () => {
-    const response = await api.http.get('/api/v1/exports/audit-events.csv').set(admin.bearer).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-    });
+    const response = await api.http
+      .get('/api/v1/exports/audit-events.csv')
+      .set(admin.bearer)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+      });
     expect(response.status).toBe(200);
     const [header, ...rows] = readCsv(response.body as string);
-    expect(header).toEqual(['seq', 'id', 'occurredAt', 'actorId', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash']);
+    expect(header).toEqual([
+      'seq',
+      'id',
+      'occurredAt',
+      'actorId',
+      'actorRole',
+      'action',
+      'entityType',
+      'entityId',
+      'before',
+      'after',
+      'requestId',
+      'prevHash',
+      'hash',
+    ]);
     const seqs = rows.map((row) => Number(row[0]));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(rows[0][11]).toBe('0'.repeat(64));
@@ -189,12 +218,25 @@ describe('audit chain verification', () => {
         let prevHash = '0'.repeat(64);
         for (const row of rows) {
           const fields = {
-            seq: Number(row.seq), occurredAt: row.occurred_at.toISOString(), actorId: row.actor_id, actorRole: row.actor_role, action: row.action,
-            entityType: row.entity_type, entityId: row.entity_id, before: row.before, requestId: row.request_id, prevHash,
+            seq: Number(row.seq),
+            occurredAt: row.occurred_at.toISOString(),
+            actorId: row.actor_id,
+            actorRole: row.actor_role,
+            action: row.action,
+            entityType: row.entity_type,
+            entityId: row.entity_id,
+            before: row.before,
+            requestId: row.request_id,
+            prevHash,
             after: row.id === first.id ? { ...row.after, role: 'admin' } : row.after,
           };
           const hash = hashEvent(fields, null);
-          await manager.query('UPDATE audit_event SET after = $2, prev_hash = $3, hash = $4 WHERE id = $1', [row.id, JSON.stringify(fields.after), prevHash, hash]);
+          await manager.query('UPDATE audit_event SET after = $2, prev_hash = $3, hash = $4 WHERE id = $1', [
+            row.id,
+            JSON.stringify(fields.after),
+            prevHash,
+            hash,
+          ]);
           prevHash = hash;
         }
         await manager.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete');
@@ -221,7 +263,14 @@ describe('audit chain verification', () => {
       // Anyone can check the signature with the public key (raw Ed25519, wrapped as SPKI here).
       const publicKey = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(head.publicKey, 'base64')]);
       expect(verify(null, Buffer.from(head.statement), { key: publicKey, format: 'der', type: 'spki' }, Buffer.from(head.signature, 'base64'))).toBe(true);
-      expect(verify(null, Buffer.from(head.statement.replace(/:\d+:/, ':1:')), { key: publicKey, format: 'der', type: 'spki' }, Buffer.from(head.signature, 'base64'))).toBe(false);
+      expect(
+        verify(
+          null,
+          Buffer.from(head.statement.replace(/:\d+:/, ':1:')),
+          { key: publicKey, format: 'der', type: 'spki' },
+          Buffer.from(head.signature, 'base64'),
+        ),
+      ).toBe(false);
 
       const kept = { headSeq: head.seq, headHash: head.hash };
       expect((await api.http.get('/api/v1/audit-events/verify').query(kept).set(admin.bearer).expect(200)).body).toMatchObject({
@@ -239,7 +288,11 @@ describe('audit chain verification', () => {
         ok: false,
         keptHead: { seq: head.seq, status: 'missing' },
       });
-      const other = await api.http.get('/api/v1/audit-events/verify').query({ headSeq: 1, headHash: 'a'.repeat(64) }).set(admin.bearer).expect(200);
+      const other = await api.http
+        .get('/api/v1/audit-events/verify')
+        .query({ headSeq: 1, headHash: 'a'.repeat(64) })
+        .set(admin.bearer)
+        .expect(200);
       expect(other.body).toMatchObject({ ok: false, keptHead: { seq: 1, status: 'differs' } });
       await api.http.get('/api/v1/audit-events/verify').query({ headSeq: 1 }).set(admin.bearer).expect(400);
       await api.http.get('/api/v1/audit-events/verify').query({ headSeq: 1, headHash: 'xyz' }).set(admin.bearer).expect(400);
@@ -257,12 +310,27 @@ describe('audit chain verification', () => {
     await scratch.dataSource.destroy();
     const { DataSource: Source } = await import('typeorm');
     const { dataSourceOptions } = await import('../../libs/core/database/data-source-options.js');
-    const before = new Source({ ...dataSourceOptions({ DATABASE_URL: scratch.ownerUrl, DATABASE_POOL_SIZE: 1 }, { logging: false }), migrations: all.slice(0, keyedAt).map((m) => m.constructor as never) });
+    const before = new Source({
+      ...dataSourceOptions({ DATABASE_URL: scratch.ownerUrl, DATABASE_POOL_SIZE: 1 }, { logging: false }),
+      migrations: all.slice(0, keyedAt).map((m) => m.constructor as never),
+    });
     await before.initialize();
     await before.runMigrations();
     let prevHash = '0'.repeat(64);
     for (let seq = 1; seq <= 3; seq += 1) {
-      const fields = { seq, occurredAt: `2026-01-0${seq}T08:00:00.000Z`, actorId: null, actorRole: null, action: 'legacy.event', entityType: 'test', entityId: String(seq), before: null, after: { n: seq }, requestId: null, prevHash };
+      const fields = {
+        seq,
+        occurredAt: `2026-01-0${seq}T08:00:00.000Z`,
+        actorId: null,
+        actorRole: null,
+        action: 'legacy.event',
+        entityType: 'test',
+        entityId: String(seq),
+        before: null,
+        after: { n: seq },
+        requestId: null,
+        prevHash,
+      };
       const hash = hashEvent(fields, null);
       await before.query(
         `INSERT INTO audit_event (id, seq, occurred_at, action, entity_type, entity_id, after, prev_hash, hash) VALUES (gen_random_uuid(), $1, $2, 'legacy.event', 'test', $3, $4, $5, $6)`,

@@ -23,8 +23,7 @@ describe('sign-in', () => {
   });
   afterAll(() => api.close());
 
-  const login = (from: string, email: string, password: string) =>
-    api.http.post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ email, password });
+  const login = (from: string, email: string, password: string) => api.http.post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ email, password });
 
   describe('POST /auth/login', () => {
     it('answers tokens and the user for the right password', async () => {
@@ -164,7 +163,10 @@ describe('sign-in', () => {
       const jwt = api.app.get(JwtService, { strict: false });
       const { sub, sid, role, mun, iat } = jwt.decode(signedIn.accessToken);
       const sign = (claims: Record<string, unknown>, options: Record<string, unknown>) => jwt.sign(claims, options);
-      await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${sign({ sub, sid, role, mun }, { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 60 })}`).expect(200);
+      await api.http
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${sign({ sub, sid, role, mun }, { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 60 })}`)
+        .expect(200);
       for (const token of [
         sign({ sub, sid, role, mun }, { issuer: 'tilskud', audience: 'tilskud-api' }),
         sign({ sub, sid, role, mun }, { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 60, noTimestamp: true }),
@@ -214,10 +216,16 @@ describe('sign-in', () => {
       const token = (options: { issuer?: string; audience?: string; expiresIn?: number }) =>
         jwt.sign({ sub, sid, role, mun }, { issuer: 'tilskud', audience: 'tilskud-api', expiresIn: 60, ...options });
       // The same claims and options otherwise pass, so each refusal below is for the one thing changed.
-      await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token({})}`).expect(200);
+      await api.http
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${token({})}`)
+        .expect(200);
       // Expired by more than the 30 s the clocks of several API processes may differ.
       for (const changed of [{ expiresIn: -31 }, { issuer: 'someone-else' }, { audience: 'another-api' }]) {
-        const response = await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token(changed)}`).expect(401);
+        const response = await api.http
+          .get('/api/v1/auth/me')
+          .set('Authorization', `Bearer ${token(changed)}`)
+          .expect(401);
         expect(response.body.type).toBe('urn:tilskud:problem:unauthenticated');
       }
     });
@@ -272,7 +280,10 @@ describe('sign-in', () => {
 
     it('refuses a token that is not ours', async () => {
       await api.http.post('/api/v1/auth/refresh').send({ refreshToken: 'nonsense' }).expect(401);
-      await api.http.post('/api/v1/auth/refresh').send({ refreshToken: `${crypto.randomUUID()}.${'a'.repeat(43)}` }).expect(401);
+      await api.http
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: `${crypto.randomUUID()}.${'a'.repeat(43)}` })
+        .expect(401);
       await api.http.post('/api/v1/auth/refresh').send({}).expect(400);
     });
 
@@ -304,7 +315,10 @@ describe('sign-in', () => {
 describe('sign-in throttling', () => {
   it('answers 429 past LOGIN_RATE_LIMIT attempts a minute from one address', async () => {
     // A prefix of its own, so the sign-ins of the other tests in this run are not counted.
-    const api = await createTestApp({ clock: new ManualClock(new Date('2026-12-04T10:00:00Z')), env: { LOGIN_RATE_LIMIT: '3', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttle` } });
+    const api = await createTestApp({
+      clock: new ManualClock(new Date('2026-12-04T10:00:00Z')),
+      env: { LOGIN_RATE_LIMIT: '3', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttle` },
+    });
     const throttledEmail = `throttled-${randomUUID()}@test.tilskud.dk`;
     try {
       for (let i = 0; i < 3; i += 1) {
@@ -322,7 +336,10 @@ describe('sign-in throttling', () => {
 
 describe('sign-in throttling per address', () => {
   it('counts only well-formed attempts: malformed bodies never use up an address’s allowance', async () => {
-    const api = await createTestApp({ clock: new ManualClock(new Date('2026-12-04T10:00:00Z')), env: { LOGIN_RATE_LIMIT: '2', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttle-malformed` } });
+    const api = await createTestApp({
+      clock: new ManualClock(new Date('2026-12-04T10:00:00Z')),
+      env: { LOGIN_RATE_LIMIT: '2', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttle-malformed` },
+    });
     try {
       for (let i = 0; i < 5; i += 1) await api.http.post('/api/v1/auth/login').send({ email: 42 }).expect(400);
       for (let i = 0; i < 5; i += 1) await api.http.post('/api/v1/auth/refresh').send({ refreshToken: 7 }).expect(400);
@@ -410,7 +427,10 @@ describe('signing keys', () => {
     const signedIn = await signedInAs(before, 'caseworker');
     await before.close();
     const [old] = await scratch.dataSource.query(`SELECT value FROM installation_secret WHERE name = 'jwt'`);
-    const rotation = spawnSync(process.execPath, ['scripts/rotate-jwt-secret.mjs'], { env: { ...process.env, DATABASE_OWNER_URL: scratch.ownerUrl }, encoding: 'utf8' });
+    const rotation = spawnSync(process.execPath, ['scripts/rotate-jwt-secret.mjs'], {
+      env: { ...process.env, DATABASE_OWNER_URL: scratch.ownerUrl },
+      encoding: 'utf8',
+    });
     expect(rotation.status).toBe(0);
     const secrets: Array<{ name: string; value: string }> = await scratch.dataSource.query('SELECT name, value FROM installation_secret ORDER BY name');
     expect(secrets.find((secret) => secret.name === 'jwt_previous')?.value).toBe(old.value);

@@ -39,7 +39,11 @@ describe('assessment and decision', () => {
 
   it('the whole path: draft → submit → assess → complete → award, with the ledger and audit trail following', async () => {
     const application = await givenSubmitted(api, lead, programme.id);
-    const partial = await api.http.put(assessment(application.id)).set(assessor.bearer).send(assessmentBody({ ratings: fullRatings().slice(0, 1) })).expect(200);
+    const partial = await api.http
+      .put(assessment(application.id))
+      .set(assessor.bearer)
+      .send(assessmentBody({ ratings: fullRatings().slice(0, 1) }))
+      .expect(200);
     expect(partial.body).toMatchObject({ status: 'in_assessment', assessorId: assessor.user.id, completedAt: null });
     const incomplete = await api.http.post(assessment(application.id, '/complete')).set(assessor.bearer).expect(422);
     expect(incomplete.body).toMatchObject({ type: 'urn:tilskud:problem:assessment-incomplete', missingCriteria: ['nyskabelse', 'forankring'] });
@@ -51,7 +55,13 @@ describe('assessment and decision', () => {
     const decided = await api.http
       .post(decision(application.id))
       .set(decider.bearer)
-      .send({ outcome: 'award', amountOre: application.requestedOre, rationale: 'Projektet bevilges fuldt ud.', startDate: '2021-01-01', endDate: '2022-06-30' })
+      .send({
+        outcome: 'award',
+        amountOre: application.requestedOre,
+        rationale: 'Projektet bevilges fuldt ud.',
+        startDate: '2021-01-01',
+        endDate: '2022-06-30',
+      })
       .expect(201);
     expect(decided.body).toMatchObject({
       applicationId: application.id,
@@ -81,7 +91,12 @@ describe('assessment and decision', () => {
       'application.submitted',
       'application.created',
     ]);
-    expect(events.body.items[0]).toMatchObject({ actorId: decider.user.id, actorRole: 'caseworker', before: { status: 'assessed' }, after: { status: 'awarded' } });
+    expect(events.body.items[0]).toMatchObject({
+      actorId: decider.user.id,
+      actorRole: 'caseworker',
+      before: { status: 'assessed' },
+      after: { status: 'awarded' },
+    });
     expect((await api.http.get('/api/v1/audit-events/verify').set(admin.bearer).expect(200)).body.ok).toBe(true);
   });
 
@@ -111,7 +126,11 @@ describe('assessment and decision', () => {
       const application = await givenSubmitted(api, lead, programme.id);
       await api.http.put(assessment(application.id)).set(lead.bearer).send(assessmentBody()).expect(403);
       await api.http.put(assessment(application.id)).set(admin.bearer).send(assessmentBody()).expect(403);
-      const draft = await api.http.post('/api/v1/applications').set(lead.bearer).send({ ...(await import('../support/grant-case.js')).applicationBody(programme.id) }).expect(201);
+      const draft = await api.http
+        .post('/api/v1/applications')
+        .set(lead.bearer)
+        .send({ ...(await import('../support/grant-case.js')).applicationBody(programme.id) })
+        .expect(201);
       await api.http.put(assessment(draft.body.id)).set(assessor.bearer).send(assessmentBody()).expect(409);
       await api.http.post(assessment(application.id, '/complete')).set(assessor.bearer).expect(409);
     });
@@ -127,7 +146,11 @@ describe('assessment and decision', () => {
   describe('the decision', () => {
     it('is refused to the caseworker who assessed the application (four-eyes, 403)', async () => {
       const application = await givenAssessed(api, { lead, assessor }, programme.id);
-      const response = await api.http.post(decision(application.id)).set(assessor.bearer).send({ outcome: 'reject', rationale: SUBSTANTIVE_REJECTION }).expect(403);
+      const response = await api.http
+        .post(decision(application.id))
+        .set(assessor.bearer)
+        .send({ outcome: 'reject', rationale: SUBSTANTIVE_REJECTION })
+        .expect(403);
       expect(response.body.type).toBe('urn:tilskud:problem:four-eyes');
       expect(await status(application.id)).toBe('assessed');
     });
@@ -144,9 +167,17 @@ describe('assessment and decision', () => {
 
     it('needs the main considerations for a partial award, and carries the appeal guidance', async () => {
       const application = await givenAssessed(api, { lead, assessor }, programme.id);
-      const bare = await api.http.post(decision(application.id)).set(decider.bearer).send({ outcome: 'award', amountOre: 1_000_000_000, rationale: 'Delvis bevilling.' }).expect(422);
+      const bare = await api.http
+        .post(decision(application.id))
+        .set(decider.bearer)
+        .send({ outcome: 'award', amountOre: 1_000_000_000, rationale: 'Delvis bevilling.' })
+        .expect(422);
       expect(bare.body.type).toBe('urn:tilskud:problem:main-considerations-required');
-      const reasoned = await api.http.post(decision(application.id)).set(decider.bearer).send({ outcome: 'award', amountOre: 1_000_000_000, rationale: SUBSTANTIVE_PARTIAL }).expect(201);
+      const reasoned = await api.http
+        .post(decision(application.id))
+        .set(decider.bearer)
+        .send({ outcome: 'award', amountOre: 1_000_000_000, rationale: SUBSTANTIVE_PARTIAL })
+        .expect(201);
       expect(reasoned.body.decision).toMatchObject({ fullGrant: false, amountOre: 1_000_000_000, appealGuidance: APPEAL_GUIDANCE, legalBasis: LEGAL_BASIS });
       expect(reasoned.body.award.amountOre).toBe(1_000_000_000);
     });
@@ -156,7 +187,11 @@ describe('assessment and decision', () => {
       for (const rationale of ['Afslag.', 'Ansøgningen afvises. Se vurderingen.']) {
         await api.http.post(decision(application.id)).set(decider.bearer).send({ outcome: 'reject', rationale }).expect(422);
       }
-      const rejected = await api.http.post(decision(application.id)).set(decider.bearer).send({ outcome: 'reject', rationale: SUBSTANTIVE_REJECTION }).expect(201);
+      const rejected = await api.http
+        .post(decision(application.id))
+        .set(decider.bearer)
+        .send({ outcome: 'reject', rationale: SUBSTANTIVE_REJECTION })
+        .expect(201);
       expect(rejected.body).toMatchObject({ status: 'rejected', decision: { outcome: 'reject', amountOre: null, appealGuidance: APPEAL_GUIDANCE } });
       expect(rejected.body.award).toBeUndefined();
     });
@@ -185,13 +220,25 @@ describe('assessment and decision', () => {
       const small = await givenProgramme(api, admin, { budgetOre: 1_500_000_000 });
       const first = await givenAssessed(api, { lead, assessor }, small.id, { requestedOre: 1_000_000_000 });
       const second = await givenAssessed(api, { lead, assessor }, small.id, { requestedOre: 600_000_000 });
-      await api.http.post(decision(first.id)).set(decider.bearer).send({ outcome: 'award', amountOre: 1_000_000_000, rationale: 'Fuld bevilling.' }).expect(201);
-      const over = await api.http.post(decision(second.id)).set(decider.bearer).send({ outcome: 'award', amountOre: 600_000_000, rationale: 'Fuld bevilling.' }).expect(409);
+      await api.http
+        .post(decision(first.id))
+        .set(decider.bearer)
+        .send({ outcome: 'award', amountOre: 1_000_000_000, rationale: 'Fuld bevilling.' })
+        .expect(201);
+      const over = await api.http
+        .post(decision(second.id))
+        .set(decider.bearer)
+        .send({ outcome: 'award', amountOre: 600_000_000, rationale: 'Fuld bevilling.' })
+        .expect(409);
       expect(over.body).toMatchObject({ type: 'urn:tilskud:problem:budget-exceeded', remainingOre: 500_000_000, shortOre: 100_000_000 });
       expect(over.body.detail).toContain('1.000.000 kr. short');
       expect(await status(second.id)).toBe('assessed');
 
-      await api.http.post(`/api/v1/programmes/${small.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 100_000_000, reason: 'Dækning af ekstra bevilling' }).expect(201);
+      await api.http
+        .post(`/api/v1/programmes/${small.id}/budget-adjustments`)
+        .set(admin.bearer)
+        .send({ deltaOre: 100_000_000, reason: 'Dækning af ekstra bevilling' })
+        .expect(201);
       await api.http.post(decision(second.id)).set(decider.bearer).send({ outcome: 'award', amountOre: 600_000_000, rationale: 'Fuld bevilling.' }).expect(201);
       const ledger = (await api.http.get(`/api/v1/programmes/${small.id}/ledger`).set(admin.bearer).expect(200)).body;
       expect(ledger).toMatchObject({ budgetOre: 1_500_000_000, adjustmentsOre: 100_000_000, committedOre: 1_600_000_000, remainingOre: 0 });
@@ -233,10 +280,21 @@ describe('who may decide', () => {
   it('refuses an award period longer than the programme’s longest, naming the field, and awards nothing', async () => {
     const admin = await signedInAs(api, 'admin');
     const programme = await givenProgramme(api, admin);
-    const application = await givenAssessed(api, { lead: await signedInAs(api, 'project_lead', '147'), assessor: await signedInAs(api, 'caseworker') }, programme.id);
+    const application = await givenAssessed(
+      api,
+      { lead: await signedInAs(api, 'project_lead', '147'), assessor: await signedInAs(api, 'caseworker') },
+      programme.id,
+    );
     const decider = await signedInAs(api, 'caseworker');
-    for (const period of [{ startDate: '2021-01-01', endDate: '2027-01-01' }, { startDate: '0001-01-01', endDate: '9999-12-31' }]) {
-      const response = await api.http.post(decision(application.id)).set(decider.bearer).send({ outcome: 'award', amountOre: application.requestedOre, rationale: 'Fuld bevilling.', ...period }).expect(400);
+    for (const period of [
+      { startDate: '2021-01-01', endDate: '2027-01-01' },
+      { startDate: '0001-01-01', endDate: '9999-12-31' },
+    ]) {
+      const response = await api.http
+        .post(decision(application.id))
+        .set(decider.bearer)
+        .send({ outcome: 'award', amountOre: application.requestedOre, rationale: 'Fuld bevilling.', ...period })
+        .expect(400);
       expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['endDate']));
     }
     expect((await api.http.get(`/api/v1/applications/${application.id}`).set(decider.bearer).expect(200)).body.status).toBe('assessed');
@@ -246,7 +304,11 @@ describe('who may decide', () => {
   it('refuses, for a week, to let someone who set up the programme or adjusted its budget assess or decide its cases', async () => {
     const [founder, second, third] = [await signedInAs(api, 'admin'), await signedInAs(api, 'admin'), await signedInAs(api, 'admin')];
     const programme = await givenProgramme(api, founder);
-    await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(second.bearer).send({ deltaOre: 100_000_000, reason: 'Overført restbeløb fra 2019' }).expect(201);
+    await api.http
+      .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
+      .set(second.bearer)
+      .send({ deltaOre: 100_000_000, reason: 'Overført restbeløb fra 2019' })
+      .expect(201);
     // The founder is made a caseworker by another admin, approved by a third: the rule the roles cannot get round.
     await api.http.patch(`/api/v1/users/${founder.user.id}`).set(second.bearer).send({ role: 'caseworker' }).expect(200);
     await api.http.post(`/api/v1/users/${founder.user.id}/approve`).set(third.bearer).expect(200);
@@ -257,18 +319,33 @@ describe('who may decide', () => {
     const assessing = await api.http.put(`/api/v1/applications/${submitted.id}/assessment`).set(asCaseworker).send(assessmentBody()).expect(403);
     expect(assessing.body).toMatchObject({ type: 'urn:tilskud:problem:conflict-of-interest', detail: expect.stringContaining('oprettet puljen') });
     const assessed = await givenAssessed(api, { lead, assessor: await signedInAs(api, 'caseworker') }, programme.id);
-    const deciding = await api.http.post(decision(assessed.id)).set(asCaseworker).send({ outcome: 'award', amountOre: assessed.requestedOre, rationale: 'Fuld bevilling.' }).expect(403);
+    const deciding = await api.http
+      .post(decision(assessed.id))
+      .set(asCaseworker)
+      .send({ outcome: 'award', amountOre: assessed.requestedOre, rationale: 'Fuld bevilling.' })
+      .expect(403);
     expect(deciding.body.type).toBe('urn:tilskud:problem:conflict-of-interest');
 
     // The one who adjusted the budget is bound the same way.
     await api.http.patch(`/api/v1/users/${second.user.id}`).set(third.bearer).send({ role: 'caseworker' }).expect(200);
-    await api.http.post(`/api/v1/users/${second.user.id}/approve`).set((await signedInAs(api, 'admin')).bearer).expect(200);
+    await api.http
+      .post(`/api/v1/users/${second.user.id}/approve`)
+      .set((await signedInAs(api, 'admin')).bearer)
+      .expect(200);
     const adjuster = { Authorization: `Bearer ${(await signIn(api, second.email)).accessToken}` };
-    const adjusting = await api.http.post(decision(assessed.id)).set(adjuster).send({ outcome: 'award', amountOre: assessed.requestedOre, rationale: 'Fuld bevilling.' }).expect(403);
+    const adjusting = await api.http
+      .post(decision(assessed.id))
+      .set(adjuster)
+      .send({ outcome: 'award', amountOre: assessed.requestedOre, rationale: 'Fuld bevilling.' })
+      .expect(403);
     expect(adjusting.body.detail).toContain('reguleret puljens budget');
 
     // A week later, they may.
     clock.advance(CONFLICT_WINDOW_MS + 60_000);
-    await api.http.post(decision(assessed.id)).set(asCaseworker).send({ outcome: 'award', amountOre: assessed.requestedOre, rationale: 'Fuld bevilling.' }).expect(201);
+    await api.http
+      .post(decision(assessed.id))
+      .set(asCaseworker)
+      .send({ outcome: 'award', amountOre: assessed.requestedOre, rationale: 'Fuld bevilling.' })
+      .expect(201);
   });
 });

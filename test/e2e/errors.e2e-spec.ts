@@ -96,11 +96,17 @@ describe('errors are application/problem+json', () => {
   });
 
   it('accepts a valid body', async () => {
-    await api.http.post('/api/v1/test-probe/echo').send({ name: 'ok', items: [{ rating: 5 }] }).expect(201, { name: 'ok', items: [{ rating: 5 }] });
+    await api.http
+      .post('/api/v1/test-probe/echo')
+      .send({ name: 'ok', items: [{ rating: 5 }] })
+      .expect(201, { name: 'ok', items: [{ rating: 5 }] });
   });
 
   it('answers a body over the size limit with 413', async () => {
-    const response = await api.http.post('/api/v1/test-probe/echo').send({ name: 'x'.repeat(1_100_000), items: [] }).expect(413);
+    const response = await api.http
+      .post('/api/v1/test-probe/echo')
+      .send({ name: 'x'.repeat(1_100_000), items: [] })
+      .expect(413);
     expect(response.body.type).toBe('urn:tilskud:problem:body-too-large');
   });
 
@@ -209,7 +215,13 @@ describe('the edge: what is refused before a route runs, and how', () => {
     it('refuses deep nesting, long lists and wide objects; accepts up to each bound', async () => {
       const nested = (depth: number): unknown => (depth === 0 ? 1 : { a: nested(depth - 1) });
       // The echo's own validation refuses these bodies' content: a 400 that is not body-too-complex shows the shape passed.
-      const shapeOf = async (body: unknown) => (await api.http.post('/api/v1/test-probe/echo').send(body as object).expect(400)).body.type;
+      const shapeOf = async (body: unknown) =>
+        (
+          await api.http
+            .post('/api/v1/test-probe/echo')
+            .send(body as object)
+            .expect(400)
+        ).body.type;
       expect(await shapeOf({ name: nested(7) })).toBe('urn:tilskud:problem:validation-failed');
       expect(await shapeOf({ name: nested(8) })).toBe('urn:tilskud:problem:body-too-complex');
       expect(await shapeOf({ name: 'x', items: Array.from({ length: 1000 }, () => 0) })).toBe('urn:tilskud:problem:validation-failed');
@@ -227,11 +239,20 @@ describe('the edge: what is refused before a route runs, and how', () => {
 
     it('refuses NUL characters and half surrogate pairs in any string or key, naming the field, and stores nothing', async () => {
       const before = await municipalityCount(api);
-      for (const body of ['{"name":"a\\u0000b","items":[]}', '{"name":"x","items":[{"rating":1,"n\\u0000":2}]}', '{"name":"\\ud800","items":[]}', '{"name":"x\\udc00y","items":[]}']) {
+      for (const body of [
+        '{"name":"a\\u0000b","items":[]}',
+        '{"name":"x","items":[{"rating":1,"n\\u0000":2}]}',
+        '{"name":"\\ud800","items":[]}',
+        '{"name":"x\\udc00y","items":[]}',
+      ]) {
         const response = await api.http.post('/api/v1/test-probe/echo').set('content-type', 'application/json').send(body).expect(400);
         expectSmallProblem(response, 'invalid-characters');
       }
-      const named = await api.http.post('/api/v1/test-probe/echo').set('content-type', 'application/json').send('{"name":"x","items":[{"rating":"\\u0000"}]}').expect(400);
+      const named = await api.http
+        .post('/api/v1/test-probe/echo')
+        .set('content-type', 'application/json')
+        .send('{"name":"x","items":[{"rating":"\\u0000"}]}')
+        .expect(400);
       expect(named.body.errors).toEqual([{ field: 'items[0].rating', message: expect.any(String) }]);
       // A whole surrogate pair (an emoji) is text like any other.
       await api.http.post('/api/v1/test-probe/echo').send({ name: '💥 æøå', items: [] }).expect(201);

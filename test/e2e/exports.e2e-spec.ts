@@ -42,7 +42,12 @@ describe('exports', () => {
   });
 
   it('answers the overview of an unknown programme with a 404 problem at once, not a download that never ends', async () => {
-    const response = await api.http.get('/api/v1/exports/award-overview.pdf').query({ programmeId: randomUUID() }).set(caseworker.bearer).timeout(5_000).expect(404);
+    const response = await api.http
+      .get('/api/v1/exports/award-overview.pdf')
+      .query({ programmeId: randomUUID() })
+      .set(caseworker.bearer)
+      .timeout(5_000)
+      .expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ type: 'urn:tilskud:problem:not-found', requestId: response.headers['x-request-id'] });
   });

@@ -12,15 +12,23 @@ describe('COVID-19 extension requests', () => {
   let programmeId: string;
   beforeAll(async () => {
     api = await createTestApp({ clock });
-    people = { lead: await signedInAs(api, 'project_lead', '461'), assessor: await signedInAs(api, 'caseworker'), decider: await signedInAs(api, 'caseworker') };
+    people = {
+      lead: await signedInAs(api, 'project_lead', '461'),
+      assessor: await signedInAs(api, 'caseworker'),
+      decider: await signedInAs(api, 'caseworker'),
+    };
     other = await signedInAs(api, 'project_lead', '101');
     coApplicant = await signedInAs(api, 'project_lead', '751');
     programmeId = (await givenProgramme(api, await signedInAs(api, 'admin'))).id;
   });
   afterAll(() => api.close());
   const request = (awardId: string, months: number, who = people.lead) =>
-    api.http.post(`/api/v1/awards/${awardId}/extension-requests`).set(who.bearer).send({ months, reason: 'covid19', justification: 'Nedlukningen forsinkede afprøvningen.' });
-  const decide = (id: string, body: Record<string, unknown>) => api.http.post(`/api/v1/extension-requests/${id}/decision`).set(people.decider.bearer).send(body);
+    api.http
+      .post(`/api/v1/awards/${awardId}/extension-requests`)
+      .set(who.bearer)
+      .send({ months, reason: 'covid19', justification: 'Nedlukningen forsinkede afprøvningen.' });
+  const decide = (id: string, body: Record<string, unknown>) =>
+    api.http.post(`/api/v1/extension-requests/${id}/decision`).set(people.decider.bearer).send(body);
   const award = async (id: string) => (await api.http.get(`/api/v1/awards/${id}`).set(people.lead.bearer).expect(200)).body;
   const finalReport = async (id: string) =>
     (await api.http.get(`/api/v1/awards/${id}/reports`).set(people.lead.bearer).expect(200)).body.find((r: { kind: string }) => r.kind === 'final');
@@ -30,7 +38,13 @@ describe('COVID-19 extension requests', () => {
     const four = await request(id, 4).expect(201);
     expect(four.body).toMatchObject({ status: 'submitted', months: 4, reason: 'covid19' });
     const approved = await decide(four.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
-    expect(approved.body).toMatchObject({ status: 'approved', approvedMonths: 4, endDateBefore: '2022-06-30', endDateAfter: '2022-10-30', award: { endDate: '2022-10-30', approvedExtensionMonths: 4 } });
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      approvedMonths: 4,
+      endDateBefore: '2022-06-30',
+      endDateAfter: '2022-10-30',
+      award: { endDate: '2022-10-30', approvedExtensionMonths: 4 },
+    });
 
     const two = await request(id, 2).expect(201);
     await decide(two.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
@@ -72,7 +86,12 @@ describe('COVID-19 extension requests', () => {
     const pending = await request(id, 3).expect(201);
     await decide(pending.body.id, { outcome: 'reject', rationale: 'Afslag.' }).expect(422);
     const rejected = await decide(pending.body.id, { outcome: 'reject', rationale: SUBSTANTIVE_EXTENSION_REJECTION }).expect(200);
-    expect(rejected.body).toMatchObject({ status: 'rejected', approvedMonths: null, rationale: SUBSTANTIVE_EXTENSION_REJECTION, award: { endDate: '2022-06-30' } });
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      approvedMonths: null,
+      rationale: SUBSTANTIVE_EXTENSION_REJECTION,
+      award: { endDate: '2022-06-30' },
+    });
     expect(await award(id)).toEqual(before);
     expect((await api.http.get(`/api/v1/awards/${id}/reports`).set(people.lead.bearer)).body).toEqual(reportsBefore);
     await decide(pending.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(409);
@@ -141,6 +160,10 @@ describe('COVID-19 extension requests', () => {
     const { id } = await givenAward(api, people, programmeId);
     await request(id, 1, people.decider).expect(403);
     const pending = await request(id, 1).expect(201);
-    await api.http.post(`/api/v1/extension-requests/${pending.body.id}/decision`).set(people.lead.bearer).send({ outcome: 'approve', rationale: 'Selvgodkendt.' }).expect(403);
+    await api.http
+      .post(`/api/v1/extension-requests/${pending.body.id}/decision`)
+      .set(people.lead.bearer)
+      .send({ outcome: 'approve', rationale: 'Selvgodkendt.' })
+      .expect(403);
   });
 });

@@ -55,7 +55,11 @@ describe('with Redis down', () => {
     const decider = await signedInAs(api, 'caseworker');
     await api.http.put(`/api/v1/applications/${draft.id}/assessment`).set(assessor.bearer).send(assessmentBody()).expect(200);
     await api.http.post(`/api/v1/applications/${draft.id}/assessment/complete`).set(assessor.bearer).expect(200);
-    await api.http.post(`/api/v1/applications/${draft.id}/decision`).set(decider.bearer).send({ outcome: 'award', amountOre: 1_101_426_000, rationale: 'Fuld bevilling.' }).expect(201);
+    await api.http
+      .post(`/api/v1/applications/${draft.id}/decision`)
+      .set(decider.bearer)
+      .send({ outcome: 'award', amountOre: 1_101_426_000, rationale: 'Fuld bevilling.' })
+      .expect(201);
 
     const receipts = (await api.http.get('/api/v1/reminders').query({ kind: 'application_receipt' }).set(admin.bearer).expect(200)).body.items;
     expect(receipts).toEqual([expect.objectContaining({ subjectId: draft.id, status: 'scheduled', attempts: 0 })]);

@@ -37,22 +37,84 @@ const junk = fc.oneof(
   fc.constant('2020-02-30'),
   fc.constant('not-a-uuid'),
 );
-const FIELDS = ['email', 'password', 'refreshToken', 'programmeId', 'title', 'purpose', 'activities', 'themes', 'requestedOre', 'plannedStart',
-  'plannedEnd', 'coApplicantCodes', 'version', 'ratings', 'summary', 'recommendation', 'recommendedOre', 'outcome', 'rationale', 'amountOre',
-  'startDate', 'endDate', 'months', 'reason', 'justification', 'approvedMonths', 'narrative', 'spentToDateOre', 'milestones', 'comment', 'deltaOre',
-  'code', 'name', 'budgetOre', 'role', 'active', 'municipalityCode'];
+const FIELDS = [
+  'email',
+  'password',
+  'refreshToken',
+  'programmeId',
+  'title',
+  'purpose',
+  'activities',
+  'themes',
+  'requestedOre',
+  'plannedStart',
+  'plannedEnd',
+  'coApplicantCodes',
+  'version',
+  'ratings',
+  'summary',
+  'recommendation',
+  'recommendedOre',
+  'outcome',
+  'rationale',
+  'amountOre',
+  'startDate',
+  'endDate',
+  'months',
+  'reason',
+  'justification',
+  'approvedMonths',
+  'narrative',
+  'spentToDateOre',
+  'milestones',
+  'comment',
+  'deltaOre',
+  'code',
+  'name',
+  'budgetOre',
+  'role',
+  'active',
+  'municipalityCode',
+];
 /** A body that is wrong by construction: an unknown or polluting key, always, beside random fields. */
-const badBody = fc.tuple(fc.dictionary(fc.constantFrom(...FIELDS), junk, { maxKeys: 6 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin', 'role_override'), junk).map(
-  ([fields, key, value]) => `{${[...Object.entries(fields).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'}`), `${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`].join(',')}}`,
-);
+const badBody = fc
+  .tuple(
+    fc.dictionary(fc.constantFrom(...FIELDS), junk, { maxKeys: 6 }),
+    fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin', 'role_override'),
+    junk,
+  )
+  .map(
+    ([fields, key, value]) =>
+      `{${[...Object.entries(fields).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'}`), `${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`].join(',')}}`,
+  );
 /** The unknown-keys family: objects wider than any endpoint takes, up to the 40,000 keys that once stalled the API. */
 const wideObject = (keys: number) => JSON.stringify(Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, i])));
 const WIDEST = wideObject(40_000);
 const wideBody = fc.oneof(fc.integer({ min: 65, max: 1_000 }).map(wideObject), fc.constant(WIDEST));
 /** The NUL family, inside bodies as JSON escapes: in values, in keys, deep down. */
-const nulBody = fc.constantFrom('{"title":"a\\u0000b"}', '{"a\\u0000":1}', '{"ratings":[{"rationale":"\\u0000"}]}', '{"email":"x@y.dk","password":"\\u0000\\u0000"}', '"\\ud800"');
-const rawBody = fc.oneof(badBody, wideBody, nulBody, fc.constantFrom('{', '{"a":', 'null', '[]', '"text"', '{"a":1}}', '\u0000', '{"__proto__":{"isAdmin":true}}'), fc.string());
-const contentType = fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', '');
+const nulBody = fc.constantFrom(
+  '{"title":"a\\u0000b"}',
+  '{"a\\u0000":1}',
+  '{"ratings":[{"rationale":"\\u0000"}]}',
+  '{"email":"x@y.dk","password":"\\u0000\\u0000"}',
+  '"\\ud800"',
+);
+const rawBody = fc.oneof(
+  badBody,
+  wideBody,
+  nulBody,
+  fc.constantFrom('{', '{"a":', 'null', '[]', '"text"', '{"a":1}}', '\u0000', '{"__proto__":{"isAdmin":true}}'),
+  fc.string(),
+);
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json',
+  'text/plain',
+  'application/xml',
+  'multipart/form-data; boundary=x',
+  'application/x-www-form-urlencoded',
+  '',
+);
 /** Ids, and the bad-URL family: undecodable %-codes, NUL, a path past the URL limit. */
 const badId = fc.oneof(
   fc.uuid(),
@@ -60,8 +122,38 @@ const badId = fc.oneof(
   fc.string({ minLength: 1 }).map(encodeURIComponent),
 );
 const badQuery = fc.dictionary(
-  fc.constantFrom('limit', 'cursor', 'status', 'programmeId', 'municipalityCode', 'theme', 'q', 'dueBefore', 'kind', 'from', 'to', 'awardId', 'unknown', '__proto__'),
-  fc.oneof(fc.string(), fc.constantFrom('0', '201', '-1', '1e9', 'NaN', 'eyJ4Ijp0cnVlfQ', 'x'.repeat(5000), 'a\u0000b', '\u0000', 'WyJwcm9ncmFtbWVzIiwiYVx1MDAwMGIiXQ', '2027-02-30T12:00')),
+  fc.constantFrom(
+    'limit',
+    'cursor',
+    'status',
+    'programmeId',
+    'municipalityCode',
+    'theme',
+    'q',
+    'dueBefore',
+    'kind',
+    'from',
+    'to',
+    'awardId',
+    'unknown',
+    '__proto__',
+  ),
+  fc.oneof(
+    fc.string(),
+    fc.constantFrom(
+      '0',
+      '201',
+      '-1',
+      '1e9',
+      'NaN',
+      'eyJ4Ijp0cnVlfQ',
+      'x'.repeat(5000),
+      'a\u0000b',
+      '\u0000',
+      'WyJwcm9ncmFtbWVzIiwiYVx1MDAwMGIiXQ',
+      '2027-02-30T12:00',
+    ),
+  ),
   { minKeys: 1, maxKeys: 4 },
 );
 
@@ -104,7 +196,9 @@ describe('fuzzing every route with malformed requests', () => {
 
   async function snapshot() {
     const dataSource = api.app.get<DataSource>(getDataSourceToken());
-    const tables: Array<{ table_name: string }> = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+    const tables: Array<{ table_name: string }> = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    );
     const counts: Record<string, number> = {};
     for (const { table_name } of tables) counts[table_name] = (await dataSource.query(`SELECT count(*)::int AS n FROM "${table_name}"`))[0].n;
     const [head] = await dataSource.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');

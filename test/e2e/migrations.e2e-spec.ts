@@ -15,7 +15,9 @@ async function userTables(dataSource: DataSource): Promise<string[]> {
 
 describe('migrations', () => {
   it('lists every migration file in migrations/index.ts, in timestamp order', () => {
-    const files = readdirSync(migrationsDir).filter((file) => /^\d{13}-.+\.ts$/.test(file)).sort();
+    const files = readdirSync(migrationsDir)
+      .filter((file) => /^\d{13}-.+\.ts$/.test(file))
+      .sort();
     const timestamps = migrations.map((migration) => Number(/(\d{13})$/.exec(migration.name)?.[1]));
     expect(timestamps).toEqual(files.map((file) => Number(file.slice(0, 13))));
   });

@@ -46,7 +46,9 @@ describe('reading whole rows without TypeORM’s transformer', () => {
       .set(people.lead.bearer)
       .send({ months: 3, reason: 'covid19', justification: 'Nedlukningen forsinkede afprøvningen.' })
       .expect(201);
-    await api.app.get(NotificationsService).file(dataSource.manager, { userId: people.lead.user.id, kind: 'report_due', title: 'Statusrapport', body: 'Frist om 14 dage.' });
+    await api.app
+      .get(NotificationsService)
+      .file(dataSource.manager, { userId: people.lead.user.id, kind: 'report_due', title: 'Statusrapport', body: 'Frist om 14 dage.' });
   });
   afterAll(() => api.close());
 
@@ -80,7 +82,8 @@ describe('reading whole rows without TypeORM’s transformer', () => {
       const actual = await readEntities(builder());
       expect(actual).toEqual(expected);
       expect(actual.map((row) => Object.getPrototypeOf(row))).toEqual(expected.map((row) => Object.getPrototypeOf(row)));
-    }));
+    }),
+  );
 
   it('reads the same values of the same types (dates, ore, arrays, json)', () =>
     inOneSnapshot(async (manager) => {
@@ -122,11 +125,19 @@ describe('reading whole rows without TypeORM’s transformer', () => {
   describe('PreparedRead', () => {
     // `:kommune` comes first in the SQL and last in the names, so the values must be put in the SQL's order.
     const byKommuneAndId = (manager: EntityManager) =>
-      manager.getRepository(Application).createQueryBuilder('application').where(':kommune = ANY(application.participant_codes)').andWhere('application.id = :id');
+      manager
+        .getRepository(Application)
+        .createQueryBuilder('application')
+        .where(':kommune = ANY(application.participant_codes)')
+        .andWhere('application.id = :id');
 
     it('gives what getOne gives, with the values in the order of the SQL, and null for no row', () =>
       inOneSnapshot(async (manager) => {
-        const { id, municipalityCode } = await manager.getRepository(Application).createQueryBuilder('application').where('application.case_number IS NOT NULL').getOneOrFail();
+        const { id, municipalityCode } = await manager
+          .getRepository(Application)
+          .createQueryBuilder('application')
+          .where('application.case_number IS NOT NULL')
+          .getOneOrFail();
         const read = new PreparedRead(['id', 'kommune'], byKommuneAndId);
         const values = { id, kommune: municipalityCode };
         const expected = await byKommuneAndId(manager).setParameters(values).getOne();
@@ -157,7 +168,9 @@ describe('reading whole rows without TypeORM’s transformer', () => {
       const { id, municipalityCode } = await dataSource.getRepository(Application).createQueryBuilder('application').getOneOrFail();
       const values = { id, kommune: municipalityCode };
       const withOwnValue = (manager: EntityManager) => byKommuneAndId(manager).andWhere('application.requested_ore >= :least', { least: 0 });
-      expect(await new PreparedRead(['id', 'kommune'], withOwnValue).one(dataSource.manager, values)).toEqual(await withOwnValue(dataSource.manager).setParameters(values).getOne());
+      expect(await new PreparedRead(['id', 'kommune'], withOwnValue).one(dataSource.manager, values)).toEqual(
+        await withOwnValue(dataSource.manager).setParameters(values).getOne(),
+      );
       const locked = new PreparedRead(['id', 'kommune'], (manager) => byKommuneAndId(manager).setLock('pessimistic_write'));
       await expect(locked.one(dataSource.manager, values)).rejects.toBeInstanceOf(PessimisticLockTransactionRequiredError);
     });

@@ -17,12 +17,36 @@ import { signIn } from '../support/users.js';
  * til ældrepleje"), typed in independently of the seed data: lead kommune code and kroner.
  */
 const PUBLISHED_LIST: Array<[string, number]> = [
-  ['706', 11_014_260], ['147', 14_385_500], ['621', 10_542_800], ['730', 12_432_109], ['787', 13_664_901],
-  ['530', 5_980_716], ['510', 9_175_851], ['657', 5_026_000], ['223', 12_609_870], ['101', 5_035_610],
-  ['756', 7_576_772], ['573', 6_561_227], ['810', 4_884_429], ['316', 8_017_463], ['479', 9_958_909],
-  ['540', 5_230_010], ['390', 5_586_902], ['561', 5_075_200], ['101', 5_595_026], ['671', 5_150_548],
-  ['851', 9_520_000], ['253', 5_420_264], ['661', 5_157_742], ['630', 5_203_733], ['101', 5_020_400],
-  ['410', 5_040_530], ['326', 13_208_008], ['791', 7_965_504], ['157', 12_901_045], ['440', 7_713_182],
+  ['706', 11_014_260],
+  ['147', 14_385_500],
+  ['621', 10_542_800],
+  ['730', 12_432_109],
+  ['787', 13_664_901],
+  ['530', 5_980_716],
+  ['510', 9_175_851],
+  ['657', 5_026_000],
+  ['223', 12_609_870],
+  ['101', 5_035_610],
+  ['756', 7_576_772],
+  ['573', 6_561_227],
+  ['810', 4_884_429],
+  ['316', 8_017_463],
+  ['479', 9_958_909],
+  ['540', 5_230_010],
+  ['390', 5_586_902],
+  ['561', 5_075_200],
+  ['101', 5_595_026],
+  ['671', 5_150_548],
+  ['851', 9_520_000],
+  ['253', 5_420_264],
+  ['661', 5_157_742],
+  ['630', 5_203_733],
+  ['101', 5_020_400],
+  ['410', 5_040_530],
+  ['326', 13_208_008],
+  ['791', 7_965_504],
+  ['157', 12_901_045],
+  ['440', 7_713_182],
   ['849', 5_345_489],
 ];
 const PUBLISHED_TOTAL_KRONER = 246_000_000;
@@ -89,7 +113,13 @@ describe('the real 2020 pool', () => {
 
   it('shows where the published figures break the rules, and still reconciles', async () => {
     const { body: ledger } = await api.http.get(`/api/v1/programmes/${programmeId}/ledger`).set(bearer(admin.accessToken)).expect(200);
-    expect(ledger).toMatchObject({ budgetOre: 24_500_000_000, adjustmentsOre: 0, committedOre: 24_600_000_000, remainingOre: -100_000_000, overCommittedOre: 100_000_000 });
+    expect(ledger).toMatchObject({
+      budgetOre: 24_500_000_000,
+      adjustmentsOre: 0,
+      committedOre: 24_600_000_000,
+      remainingOre: -100_000_000,
+      overCommittedOre: 100_000_000,
+    });
     expect(ledger.budgetOre + ledger.adjustmentsOre - ledger.committedOre).toBe(ledger.remainingOre);
     expect(ledger.deviations).toEqual([
       expect.objectContaining({ rule: 'budget-exceeded', detail: expect.stringContaining('by 1.000.000 kr.') }),
@@ -101,7 +131,11 @@ describe('the real 2020 pool', () => {
   });
 
   it('records every import in the audit trail, which verifies', async () => {
-    const { body } = await api.http.get('/api/v1/audit-events').query({ action: 'application.imported', limit: 200 }).set(bearer(admin.accessToken)).expect(200);
+    const { body } = await api.http
+      .get('/api/v1/audit-events')
+      .query({ action: 'application.imported', limit: 200 })
+      .set(bearer(admin.accessToken))
+      .expect(200);
     expect(body.items).toHaveLength(31);
     expect((await api.http.get('/api/v1/audit-events/verify').set(bearer(admin.accessToken)).expect(200)).body.ok).toBe(true);
   });
@@ -125,11 +159,15 @@ describe('the real 2020 pool', () => {
   });
 
   it('exports a CSV that parses back to the same figures', async () => {
-    const response = await api.http.get('/api/v1/exports/awards.csv').set(bearer(admin.accessToken)).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-    });
+    const response = await api.http
+      .get('/api/v1/exports/awards.csv')
+      .set(bearer(admin.accessToken))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+      });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     const [header, ...rows] = readCsv(response.body as string);
@@ -143,11 +181,15 @@ describe('the real 2020 pool', () => {
   });
 
   it('reproduces the published overview as a PDF with every applicant and every amount in Danish format', async () => {
-    const response = await api.http.get('/api/v1/exports/award-overview.pdf').set(bearer(admin.accessToken)).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await api.http
+      .get('/api/v1/exports/award-overview.pdf')
+      .set(bearer(admin.accessToken))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const { totalPages, text } = await extractText(new Uint8Array(response.body as Buffer), { mergePages: true });

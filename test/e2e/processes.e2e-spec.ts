@@ -20,7 +20,10 @@ function runApi(env: Record<string, string>, whileRunning?: (port: string) => Pr
       if (whileRunning && output.includes('Tilskud API listening')) {
         const run = whileRunning;
         whileRunning = undefined;
-        run(env.PORT).then(() => child.kill('SIGTERM'), (error) => (child.kill('SIGKILL'), reject(error)));
+        run(env.PORT).then(
+          () => child.kill('SIGTERM'),
+          (error) => (child.kill('SIGKILL'), reject(error)),
+        );
       }
     };
     child.stdout.on('data', collect);
@@ -85,12 +88,16 @@ describe('the API process', () => {
 
   it('logs one line per request with its id at info, and none where the level drops info lines', async () => {
     const call = (port: string) =>
-      fetch(`http://127.0.0.1:${port}/api/v1/municipalities`, { headers: { 'X-Request-Id': '0b9e0d1c-1111-4a5b-8c6d-000000000001', authorization: 'Bearer not-a-token' } }).then((r) => r.status);
+      fetch(`http://127.0.0.1:${port}/api/v1/municipalities`, {
+        headers: { 'X-Request-Id': '0b9e0d1c-1111-4a5b-8c6d-000000000001', authorization: 'Bearer not-a-token' },
+      }).then((r) => r.status);
     let status = 0;
     const atInfo = await runApi({ PORT: '3995', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, async (port) => void (status = await call(port)));
     expect(status).toBe(401);
     const lines = atInfo.output.split('\n').filter((line) => line.includes('"requestId":"0b9e0d1c-1111-4a5b-8c6d-000000000001"'));
-    expect(lines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ msg: 'request completed', res: expect.objectContaining({ statusCode: 401 }) }));
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ msg: 'request completed', res: expect.objectContaining({ statusCode: 401 }) }),
+    );
     expect(lines.join('\n')).not.toContain('not-a-token');
 
     const atWarn = await runApi({ PORT: '3995', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, async (port) => void (status = await call(port)));
@@ -113,7 +120,9 @@ describe('the API process', () => {
       .split('\n')
       .filter((line) => line.includes('Rate limiting skipped'))
       .map((line) => JSON.parse(line));
-    expect(warnings).toContainEqual(expect.objectContaining({ requestId: '0b9e0d1c-1111-4a5b-8c6d-000000000002', req: { method: 'POST', url: '/api/v1/auth/login' } }));
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ requestId: '0b9e0d1c-1111-4a5b-8c6d-000000000002', req: { method: 'POST', url: '/api/v1/auth/login' } }),
+    );
     expect(output).not.toContain('not-a-token');
   });
 

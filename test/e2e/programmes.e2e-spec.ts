@@ -48,7 +48,11 @@ describe('programmes', () => {
 
   it('refuses a time that does not exist instead of rolling it over into another day', async () => {
     for (const time of ['2027-02-30T12:00', '2099-13-45T99:99', '2026-04-31T08:00:00+02:00', '2026-01-01T24:00']) {
-      const response = await api.http.post('/api/v1/programmes').set(admin.bearer).send(programmeBody({ applicationClosesAt: time })).expect(400);
+      const response = await api.http
+        .post('/api/v1/programmes')
+        .set(admin.bearer)
+        .send(programmeBody({ applicationClosesAt: time }))
+        .expect(400);
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'applicationClosesAt' })]);
     }
     await api.http.get('/api/v1/audit-events').query({ from: '2027-02-30T12:00' }).set(admin.bearer).expect(400);
@@ -66,7 +70,15 @@ describe('programmes', () => {
     [{ applicationClosesAt: '2019-01-01T00:00' }, 'applicationClosesAt'],
     [{ applicationOpensAt: 'i morgen' }, 'applicationOpensAt'],
     [{ themes: [] }, 'themes'],
-    [{ themes: [{ key: 'a', name: 'A' }, { key: 'a', name: 'B' }] }, 'themes[1].key'],
+    [
+      {
+        themes: [
+          { key: 'a', name: 'A' },
+          { key: 'a', name: 'B' },
+        ],
+      },
+      'themes[1].key',
+    ],
     [{ criteria: [{ key: 'x', title: 'X' }] }, 'criteria[0].description'],
   ])('refuses %j with 400 naming %s', async (overrides, field) => {
     const response = await api.http.post('/api/v1/programmes').set(admin.bearer).send(programmeBody(overrides)).expect(400);
@@ -102,7 +114,13 @@ describe('programmes', () => {
         .expect(201);
 
       const { body: ledger } = await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).expect(200);
-      expect(ledger).toMatchObject({ budgetOre: 1_000_000_001, adjustmentsOre: 49_999, committedOre: 600_000_001, remainingOre: 400_049_999, overCommittedOre: 0 });
+      expect(ledger).toMatchObject({
+        budgetOre: 1_000_000_001,
+        adjustmentsOre: 49_999,
+        committedOre: 600_000_001,
+        remainingOre: 400_049_999,
+        overCommittedOre: 0,
+      });
       expect(ledger.budgetOre + ledger.adjustmentsOre - ledger.committedOre).toBe(ledger.remainingOre);
       expect(ledger.awards).toEqual([expect.objectContaining({ caseNumber: application.caseNumber, municipalityCode: '706', amountOre: 600_000_001 })]);
       expect(ledger.adjustments).toHaveLength(1);
@@ -115,24 +133,52 @@ describe('programmes', () => {
       const programme = await givenProgramme(api, admin, { budgetOre: 1_000_000_000 });
       const assessor = await signedInAs(api, 'caseworker');
       const application = await givenAssessed(api, { lead, assessor }, programme.id, { requestedOre: 800_000_000 });
-      await api.http.post(`/api/v1/applications/${application.id}/decision`).set(caseworker.bearer).send({ outcome: 'award', amountOre: 800_000_000, rationale: 'Fuld bevilling.' }).expect(201);
+      await api.http
+        .post(`/api/v1/applications/${application.id}/decision`)
+        .set(caseworker.bearer)
+        .send({ outcome: 'award', amountOre: 800_000_000, rationale: 'Fuld bevilling.' })
+        .expect(201);
       const cut = await api.http
         .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
         .set(admin.bearer)
         .send({ deltaOre: -200_000_001, reason: 'Besparelse på finansloven' })
         .expect(409);
       expect(cut.body.type).toBe('urn:tilskud:problem:budget-exceeded');
-      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: -200_000_000, reason: 'Besparelse på finansloven' }).expect(201);
+      await api.http
+        .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
+        .set(admin.bearer)
+        .send({ deltaOre: -200_000_000, reason: 'Besparelse på finansloven' })
+        .expect(201);
     });
 
     it('keeps every amount and the budget with its adjustments under the ceiling, so lists and the ledger always answer', async () => {
-      await api.http.post('/api/v1/programmes').set(admin.bearer).send(programmeBody({ budgetOre: 2 ** 53 + 2 })).expect(400);
-      await api.http.post('/api/v1/programmes').set(admin.bearer).send(programmeBody({ budgetOre: 100_000_000_001 })).expect(400);
+      await api.http
+        .post('/api/v1/programmes')
+        .set(admin.bearer)
+        .send(programmeBody({ budgetOre: 2 ** 53 + 2 }))
+        .expect(400);
+      await api.http
+        .post('/api/v1/programmes')
+        .set(admin.bearer)
+        .send(programmeBody({ budgetOre: 100_000_000_001 }))
+        .expect(400);
       const programme = await givenProgramme(api, admin, { budgetOre: 100_000_000_000 });
-      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 2 ** 53, reason: 'Et beløb uden for enhver pulje' }).expect(400);
-      const over = await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 1, reason: 'Én øre over loftet' }).expect(422);
+      await api.http
+        .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
+        .set(admin.bearer)
+        .send({ deltaOre: 2 ** 53, reason: 'Et beløb uden for enhver pulje' })
+        .expect(400);
+      const over = await api.http
+        .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
+        .set(admin.bearer)
+        .send({ deltaOre: 1, reason: 'Én øre over loftet' })
+        .expect(422);
       expect(over.body).toMatchObject({ type: 'urn:tilskud:problem:amount-above-ceiling', maxOre: 100_000_000_000 });
-      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: -1, reason: 'Én øre under loftet' }).expect(201);
+      await api.http
+        .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
+        .set(admin.bearer)
+        .send({ deltaOre: -1, reason: 'Én øre under loftet' })
+        .expect(201);
       await api.http.get('/api/v1/programmes').query({ limit: 200 }).set(admin.bearer).expect(200);
       expect((await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(admin.bearer).expect(200)).body.remainingOre).toBe(99_999_999_999);
     });
@@ -140,8 +186,16 @@ describe('programmes', () => {
     it('needs a reason and a non-zero amount, and an admin', async () => {
       const programme = await givenProgramme(api, admin);
       await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 100 }).expect(400);
-      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 0, reason: 'Ingen ændring overhovedet' }).expect(400);
-      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(caseworker.bearer).send({ deltaOre: 100, reason: 'Forsøg fra sagsbehandler' }).expect(403);
+      await api.http
+        .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
+        .set(admin.bearer)
+        .send({ deltaOre: 0, reason: 'Ingen ændring overhovedet' })
+        .expect(400);
+      await api.http
+        .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
+        .set(caseworker.bearer)
+        .send({ deltaOre: 100, reason: 'Forsøg fra sagsbehandler' })
+        .expect(403);
     });
 
     it('serves a ledger again only while nothing it shows has changed, whoever changed it', async () => {
@@ -153,16 +207,28 @@ describe('programmes', () => {
       // Unchanged: a client that has it is told so.
       await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).set('If-None-Match', first.headers.etag).expect(304);
       // As HTTP has it: a list of tags matches when one of them does, and `*` matches any; a stale tag does not.
-      await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).set('If-None-Match', `W/"stale", ${first.headers.etag}`).expect(304);
+      await api.http
+        .get(`/api/v1/programmes/${programme.id}/ledger`)
+        .set(caseworker.bearer)
+        .set('If-None-Match', `W/"stale", ${first.headers.etag}`)
+        .expect(304);
       await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).set('If-None-Match', '*').expect(304);
       await api.http.get(`/api/v1/programmes/${programme.id}/ledger`).set(caseworker.bearer).set('If-None-Match', 'W/"stale"').expect(200);
 
       // An adjustment and an award are in the next answer.
-      await api.http.post(`/api/v1/programmes/${programme.id}/budget-adjustments`).set(admin.bearer).send({ deltaOre: 1_000, reason: 'Overført restbeløb' }).expect(201);
+      await api.http
+        .post(`/api/v1/programmes/${programme.id}/budget-adjustments`)
+        .set(admin.bearer)
+        .send({ deltaOre: 1_000, reason: 'Overført restbeløb' })
+        .expect(201);
       expect((await ledger()).body).toMatchObject({ adjustmentsOre: 1_000, remainingOre: 2_000_001_000 });
       const assessor = await signedInAs(api, 'caseworker');
       const application = await givenAssessed(api, { lead, assessor }, programme.id, { requestedOre: 700_000_000 });
-      await api.http.post(`/api/v1/applications/${application.id}/decision`).set(caseworker.bearer).send({ outcome: 'award', amountOre: 700_000_000, rationale: 'Fuld bevilling.' }).expect(201);
+      await api.http
+        .post(`/api/v1/applications/${application.id}/decision`)
+        .set(caseworker.bearer)
+        .send({ outcome: 'award', amountOre: 700_000_000, rationale: 'Fuld bevilling.' })
+        .expect(201);
       const awarded = await ledger();
       expect(awarded.body).toMatchObject({ committedOre: 700_000_000, remainingOre: 1_300_001_000, awards: [expect.objectContaining({ status: 'active' })] });
       expect(awarded.headers.etag).not.toBe(first.headers.etag);

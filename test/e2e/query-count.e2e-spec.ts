@@ -16,7 +16,11 @@ describe('queries per list request', () => {
   beforeAll(async () => {
     api = await createTestApp();
     admin = await signedInAs(api, 'admin');
-    people = { lead: await signedInAs(api, 'project_lead', '482'), assessor: await signedInAs(api, 'caseworker'), decider: await signedInAs(api, 'caseworker') };
+    people = {
+      lead: await signedInAs(api, 'project_lead', '482'),
+      assessor: await signedInAs(api, 'caseworker'),
+      decider: await signedInAs(api, 'caseworker'),
+    };
     programmeId = (await givenProgramme(api, admin)).id;
     for (let i = 0; i < 6; i += 1) await givenAward(api, people, programmeId);
     for (let i = 0; i < 6; i += 1) await givenSubmitted(api, people.lead, programmeId);

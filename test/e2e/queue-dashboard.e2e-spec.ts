@@ -37,7 +37,11 @@ describe('the queue dashboard', () => {
       return body.items.length >= 2 ? body.items : undefined;
     });
     expect(events.map((event: { action: string }) => event.action)).toEqual(['queue.resume', 'queue.pause']);
-    expect(events[1]).toMatchObject({ entityId: QueueName.Reminders, actorRole: 'admin', after: { method: 'PUT', path: `${DASHBOARD}/api/queues/${QueueName.Reminders}/pause`, status: 200 } });
+    expect(events[1]).toMatchObject({
+      entityId: QueueName.Reminders,
+      actorRole: 'admin',
+      after: { method: 'PUT', path: `${DASHBOARD}/api/queues/${QueueName.Reminders}/pause`, status: 200 },
+    });
     // Looking changes nothing, and is not recorded.
     await api.http.get(`${DASHBOARD}/api/queues`).set(admin.bearer).expect(200);
     const after = await api.http.get('/api/v1/audit-events').query({ entityType: 'queue', actorId: admin.user.id }).set(admin.bearer).expect(200);

@@ -50,7 +50,11 @@ describe('reminders', () => {
     api = await createTestApp({ env, clock });
     workers = [await createTestWorker({ env, clock }), await createTestWorker({ env, clock })];
     admin = await signedInAs(api, 'admin');
-    people = { lead: await signedInAs(api, 'project_lead', '630'), assessor: await signedInAs(api, 'caseworker'), decider: await signedInAs(api, 'caseworker') };
+    people = {
+      lead: await signedInAs(api, 'project_lead', '630'),
+      assessor: await signedInAs(api, 'caseworker'),
+      decider: await signedInAs(api, 'caseworker'),
+    };
     programmeId = (await givenProgramme(api, admin, { applicationOpensAt: '2020-01-01T00:00', applicationClosesAt: '2030-01-01T00:00' })).id;
   });
   afterAll(async () => {
@@ -60,7 +64,13 @@ describe('reminders', () => {
   });
 
   const reminders = async (query: Record<string, string>): Promise<ReminderRow[]> =>
-    (await api.http.get('/api/v1/reminders').query({ limit: 200, ...query }).set(admin.bearer).expect(200)).body.items;
+    (
+      await api.http
+        .get('/api/v1/reminders')
+        .query({ limit: 200, ...query })
+        .set(admin.bearer)
+        .expect(200)
+    ).body.items;
   /** A report due 2 December 2021: its 14-day reminder is due at 08:00 today. */
   const awardWithReportDueSoon = () => givenAward(api, people, programmeId, { startDate: '2020-12-02', endDate: '2022-06-30' });
 
@@ -77,7 +87,11 @@ describe('reminders', () => {
     const inbox = (await api.http.get('/api/v1/notifications').set(people.lead.bearer).expect(200)).body.items;
     const filed = inbox.find((n: { kind: string; subjectId: string }) => n.kind === 'report_due_in_14_days' && n.subjectId === due.subjectId);
     expect(filed.body).toContain('2. december 2021');
-    await api.http.post(`/api/v1/notifications/${filed.id}/read`).set(people.lead.bearer).expect(200).expect((r) => expect(r.body.readAt).not.toBeNull());
+    await api.http
+      .post(`/api/v1/notifications/${filed.id}/read`)
+      .set(people.lead.bearer)
+      .expect(200)
+      .expect((r) => expect(r.body.readAt).not.toBeNull());
     await api.http.post(`/api/v1/notifications/${filed.id}/read`).set(people.decider.bearer).expect(404);
 
     // Everything later is planned already, at 08:00 on working days: 3 days before (Monday 29 Nov), on the day, the final report, the end.
@@ -94,10 +108,12 @@ describe('reminders', () => {
 
   it('numbers reminders by the time they are written (UUIDv7), so the outbox grows at the end of its index', async () => {
     const plannedIds = async (awardId: string) =>
-      (await eventually(async () => {
-        const rows = await reminders({ awardId });
-        return rows.length > 0 && rows;
-      })).map((reminder) => reminder.id);
+      (
+        await eventually(async () => {
+          const rows = await reminders({ awardId });
+          return rows.length > 0 && rows;
+        })
+      ).map((reminder) => reminder.id);
     const before = Date.now();
     const earlier = await plannedIds((await awardWithReportDueSoon()).id);
     const later = await plannedIds((await awardWithReportDueSoon()).id);
@@ -189,7 +205,13 @@ describe('reminders', () => {
         await database().query(`UPDATE reminder SET status = 'cancelled' WHERE id = $1`, [dropped.id]);
         cancelled.push(dropped.id);
       }
-      const difference = await workers[0].get(ReminderReconciler).compare(awards.map((award) => award.id).sort().reverse(), clock.now());
+      const difference = await workers[0].get(ReminderReconciler).compare(
+        awards
+          .map((award) => award.id)
+          .sort()
+          .reverse(),
+        clock.now(),
+      );
       expect(difference).toMatchObject({ examined: 2, fresh: [], cancel: [] });
       expect(difference.revive.map((row) => row.id).sort()).toEqual(cancelled.sort());
     });
@@ -215,7 +237,7 @@ describe('reminders', () => {
     it('the lanes of a full pass write side by side; a single award’s write waits for them', async () => {
       const { strayId, reconciler, difference } = await comparedWithAStrayReminder();
       // Another lane, in the middle of its write.
-      const lane = await database().createQueryRunner();
+      const lane = database().createQueryRunner();
       await lane.startTransaction();
       try {
         await lane.query('SELECT pg_advisory_xact_lock_shared($1)', [RECONCILE_LOCK]);
@@ -264,7 +286,9 @@ describe('reminders', () => {
   it('an approved extension cancels the final report’s reminders and plans new ones', async () => {
     const award = await awardWithReportDueSoon();
     const finalBefore = await eventually(async () => {
-      const rows = (await reminders({ awardId: award.id, status: 'scheduled' })).filter((r) => r.kind === 'report_due_in_14_days' && r.dueDate === '2022-09-30');
+      const rows = (await reminders({ awardId: award.id, status: 'scheduled' })).filter(
+        (r) => r.kind === 'report_due_in_14_days' && r.dueDate === '2022-09-30',
+      );
       return rows.length ? rows : undefined;
     });
     const request = await api.http
@@ -272,7 +296,11 @@ describe('reminders', () => {
       .set(people.lead.bearer)
       .send({ months: 3, reason: 'covid19', justification: 'Nedlukningen forsinkede afprøvningen.' })
       .expect(201);
-    await api.http.post(`/api/v1/extension-requests/${request.body.id}/decision`).set(people.decider.bearer).send({ outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
+    await api.http
+      .post(`/api/v1/extension-requests/${request.body.id}/decision`)
+      .set(people.decider.bearer)
+      .send({ outcome: 'approve', rationale: 'Godkendt som ansøgt.' })
+      .expect(200);
 
     await eventually(async () => {
       const rows = await reminders({ awardId: award.id });

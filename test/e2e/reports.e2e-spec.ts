@@ -23,7 +23,11 @@ describe('progress reports', () => {
   let programmeId: string;
   beforeAll(async () => {
     api = await createTestApp({ clock });
-    people = { lead: await signedInAs(api, 'project_lead', '540'), assessor: await signedInAs(api, 'caseworker'), decider: await signedInAs(api, 'caseworker') };
+    people = {
+      lead: await signedInAs(api, 'project_lead', '540'),
+      assessor: await signedInAs(api, 'caseworker'),
+      decider: await signedInAs(api, 'caseworker'),
+    };
     other = await signedInAs(api, 'project_lead', '101');
     programmeId = (await givenProgramme(api, await signedInAs(api, 'admin'))).id;
   });
@@ -67,7 +71,11 @@ describe('progress reports', () => {
     const body = reportBody({ narrative: 'Fortælling til revisionssporet: teams etableret.', milestones: ['Første milepæl'] });
     await submit(statusReport.id, body).expect(200);
     const admin = await signedInAs(api, 'admin');
-    const events = await api.http.get('/api/v1/audit-events').query({ entityType: 'report', entityId: statusReport.id, action: 'report.submitted' }).set(admin.bearer).expect(200);
+    const events = await api.http
+      .get('/api/v1/audit-events')
+      .query({ entityType: 'report', entityId: statusReport.id, action: 'report.submitted' })
+      .set(admin.bearer)
+      .expect(200);
     expect(events.body.items[0].after).toMatchObject({
       narrative: body.narrative,
       milestones: body.milestones,
@@ -83,7 +91,10 @@ describe('progress reports', () => {
     await submit(final.id).expect(200);
     await review(final.id, 'approve', 'Slutrapporten godkendes.').expect(200);
     expect((await api.http.get(`/api/v1/awards/${award.id}`).set(people.lead.bearer)).body.status).toBe('completed');
-    const extension = await api.http.post(`/api/v1/awards/${award.id}/extension-requests`).set(people.lead.bearer).send({ months: 1, reason: 'covid19', justification: 'For sent.' });
+    const extension = await api.http
+      .post(`/api/v1/awards/${award.id}/extension-requests`)
+      .set(people.lead.bearer)
+      .send({ months: 1, reason: 'covid19', justification: 'For sent.' });
     expect(extension.status).toBe(409);
   });
 
@@ -156,7 +167,11 @@ describe('progress reports', () => {
     await submit(oct.id).expect(200);
     await review(oct.id, 'approve').expect(200);
 
-    const overdue = await api.http.get('/api/v1/reports').query({ status: 'overdue', programmeId: programme, limit: 200 }).set(people.decider.bearer).expect(200);
+    const overdue = await api.http
+      .get('/api/v1/reports')
+      .query({ status: 'overdue', programmeId: programme, limit: 200 })
+      .set(people.decider.bearer)
+      .expect(200);
     expect(overdue.body.items.map((r: Report) => r.id)).toEqual([jul.id, jan.id]);
     expect(overdue.body.items.every((r: Report) => r.overdue)).toBe(true);
     expect((await schedule(award.id)).filter((r) => r.overdue).map((r) => r.id)).toEqual([jul.id, jan.id]);
@@ -187,7 +202,11 @@ describe('progress reports', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await api.http.get('/api/v1/reports').query({ programmeId: programme, limit: 1, ...(cursor ? { cursor } : {}) }).set(people.decider.bearer).expect(200);
+      const page = await api.http
+        .get('/api/v1/reports')
+        .query({ programmeId: programme, limit: 1, ...(cursor ? { cursor } : {}) })
+        .set(people.decider.bearer)
+        .expect(200);
       seen.push(...page.body.items.map((r: Report) => r.dueDate));
       cursor = page.body.nextCursor ?? undefined;
     } while (cursor);

@@ -54,7 +54,10 @@ describe('users', () => {
     it('refuses an e-mail address that is taken, whatever its case, with 409', async () => {
       const email = newEmail();
       await api.http.post('/api/v1/users').set(admin.bearer).send({ email, name: 'A', role: 'caseworker', password: TEST_PASSWORD }).expect(201);
-      const again = await api.http.post('/api/v1/users').set(admin.bearer).send({ email: email.toUpperCase(), name: 'B', role: 'caseworker', password: TEST_PASSWORD });
+      const again = await api.http
+        .post('/api/v1/users')
+        .set(admin.bearer)
+        .send({ email: email.toUpperCase(), name: 'B', role: 'caseworker', password: TEST_PASSWORD });
       expect(again.status).toBe(409);
       expect(again.body.type).toBe('urn:tilskud:problem:email-taken');
     });
@@ -70,8 +73,16 @@ describe('users', () => {
 
     it('records who created whom in the audit trail, without the password hash', async () => {
       const email = newEmail();
-      const created = await api.http.post('/api/v1/users').set(admin.bearer).send({ email, name: 'Revideret', role: 'caseworker', password: TEST_PASSWORD }).expect(201);
-      const events = await api.http.get('/api/v1/audit-events').query({ entityType: 'user', entityId: created.body.id, action: 'user.created' }).set(admin.bearer).expect(200);
+      const created = await api.http
+        .post('/api/v1/users')
+        .set(admin.bearer)
+        .send({ email, name: 'Revideret', role: 'caseworker', password: TEST_PASSWORD })
+        .expect(201);
+      const events = await api.http
+        .get('/api/v1/audit-events')
+        .query({ entityType: 'user', entityId: created.body.id, action: 'user.created' })
+        .set(admin.bearer)
+        .expect(200);
       expect(events.body.items).toHaveLength(1);
       expect(events.body.items[0]).toMatchObject({ actorId: admin.user.id, actorRole: 'admin', after: { email, role: 'caseworker', active: true } });
       expect(JSON.stringify(events.body.items[0])).not.toMatch(/argon2|passwordHash/);
@@ -82,7 +93,11 @@ describe('users', () => {
     it('creates a caseworker or admin waiting for another admin’s approval; the one who asked cannot approve', async () => {
       for (const role of ['caseworker', 'admin']) {
         const email = newEmail();
-        const created = await api.http.post('/api/v1/users').set(admin.bearer).send({ email, name: 'Ny Medarbejder', role, password: TEST_PASSWORD }).expect(201);
+        const created = await api.http
+          .post('/api/v1/users')
+          .set(admin.bearer)
+          .send({ email, name: 'Ny Medarbejder', role, password: TEST_PASSWORD })
+          .expect(201);
         expect(created.body).toMatchObject({ role, awaitingApproval: true, approvalRequestedBy: admin.user.id });
         await api.http.post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(401);
 
@@ -98,13 +113,21 @@ describe('users', () => {
 
     it('creates a project lead at once', async () => {
       const email = newEmail();
-      const created = await api.http.post('/api/v1/users').set(admin.bearer).send({ email, name: 'Leder', role: 'project_lead', municipalityCode: '621', password: TEST_PASSWORD }).expect(201);
+      const created = await api.http
+        .post('/api/v1/users')
+        .set(admin.bearer)
+        .send({ email, name: 'Leder', role: 'project_lead', municipalityCode: '621', password: TEST_PASSWORD })
+        .expect(201);
       expect(created.body.awaitingApproval).toBe(false);
       await signIn(api, email);
     });
 
     it('records the request and the approval with both administrators', async () => {
-      const created = await api.http.post('/api/v1/users').set(admin.bearer).send({ email: newEmail(), name: 'Revideret', role: 'caseworker', password: TEST_PASSWORD }).expect(201);
+      const created = await api.http
+        .post('/api/v1/users')
+        .set(admin.bearer)
+        .send({ email: newEmail(), name: 'Revideret', role: 'caseworker', password: TEST_PASSWORD })
+        .expect(201);
       const second = await signedInAs(api, 'admin');
       await api.http.post(`/api/v1/users/${created.body.id}/approve`).set(second.bearer).expect(200);
       const events = await api.http.get('/api/v1/audit-events').query({ entityId: created.body.id }).set(admin.bearer).expect(200);
@@ -148,13 +171,22 @@ describe('users', () => {
     it('changes name and role; a project lead who becomes a caseworker leaves the kommune, and waits for a second admin', async () => {
       const lead = await signedInAs(api, 'project_lead', '101');
       const response = await api.http.patch(`/api/v1/users/${lead.user.id}`).set(admin.bearer).send({ name: 'Ny Titel', role: 'caseworker' }).expect(200);
-      expect(response.body).toMatchObject({ name: 'Ny Titel', role: 'caseworker', municipalityCode: null, awaitingApproval: true, approvalRequestedBy: admin.user.id });
+      expect(response.body).toMatchObject({
+        name: 'Ny Titel',
+        role: 'caseworker',
+        municipalityCode: null,
+        awaitingApproval: true,
+        approvalRequestedBy: admin.user.id,
+      });
       // The new caseworker's old sessions end, and no sign-in works until another admin approves.
       await api.http.get('/api/v1/auth/me').set(lead.bearer).expect(401);
       await api.http.post('/api/v1/auth/login').send({ email: lead.email, password: TEST_PASSWORD }).expect(401);
       const second = await signedInAs(api, 'admin');
       await api.http.post(`/api/v1/users/${lead.user.id}/approve`).set(second.bearer).expect(200);
-      const me = await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${(await signIn(api, lead.email)).accessToken}`).expect(200);
+      const me = await api.http
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${(await signIn(api, lead.email)).accessToken}`)
+        .expect(200);
       expect(me.body.role).toBe('caseworker');
     });
 
@@ -236,7 +268,11 @@ describe('a single administrator', () => {
     try {
       const only = await signedInAs(isolated, 'admin');
       const email = newEmail();
-      const created = await isolated.http.post('/api/v1/users').set(only.bearer).send({ email, name: 'Første', role: 'admin', password: TEST_PASSWORD }).expect(201);
+      const created = await isolated.http
+        .post('/api/v1/users')
+        .set(only.bearer)
+        .send({ email, name: 'Første', role: 'admin', password: TEST_PASSWORD })
+        .expect(201);
       expect(created.body.awaitingApproval).toBe(false);
       await signIn(isolated, email);
     } finally {

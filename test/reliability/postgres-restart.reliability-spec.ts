@@ -14,10 +14,19 @@ const base = `http://127.0.0.1:${PORT}/api/v1`;
  */
 describe('Postgres restarted under load', () => {
   it('answers 503 while it is away and serves again when it is back, without a restart of the API', async () => {
-    const api = spawn(process.execPath, [apiMain], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const api = spawn(process.execPath, [apiMain], {
+      env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // The API's own account of any 500, to show with a failure.
     const errors: string[] = [];
-    const collect = (chunk: Buffer) => errors.push(...chunk.toString().split('\n').filter((line) => line.includes('Answered 500')));
+    const collect = (chunk: Buffer) =>
+      errors.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((line) => line.includes('Answered 500')),
+      );
     api.stdout.on('data', collect);
     api.stderr.on('data', collect);
     try {

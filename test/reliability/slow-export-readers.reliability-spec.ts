@@ -77,7 +77,9 @@ describe('slow readers of exports', () => {
     // With the downloads stalled, signed-in requests are answered as usual, in a pool they do not share.
     const started = Date.now();
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => fetch(`${base}/municipalities`, { headers: { authorization: `Bearer ${admin.accessToken}` } }).then((response) => response.status)),
+      Array.from({ length: 20 }, () =>
+        fetch(`${base}/municipalities`, { headers: { authorization: `Bearer ${admin.accessToken}` } }).then((response) => response.status),
+      ),
     );
     expect(answers).toEqual(Array(20).fill(200));
     expect(Date.now() - started).toBeLessThan(STALL_MS);

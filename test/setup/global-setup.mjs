@@ -21,7 +21,8 @@ function isStale(name, now) {
 }
 
 export default async function globalSetup() {
-  if (!existsSync(compiled('libs/core/database/data-source-options.js'))) throw new Error('dist/ is missing: run the tests with `npm test`, which builds first');
+  if (!existsSync(compiled('libs/core/database/data-source-options.js')))
+    throw new Error('dist/ is missing: run the tests with `npm test`, which builds first');
   await ensureServices();
   const { databaseUrls, dropDatabase, listDatabases, prepareDatabase, urlsForDatabase } = await import(compiled('libs/core/database/database-setup.js'));
   const base = databaseUrls(process.env);

@@ -27,7 +27,10 @@ export function startProcess(main: string, env: Record<string, string>, ready: s
     },
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`${main} did not print "${ready}" within ${timeoutMs} ms:\n${output}`))), timeoutMs);
+    const timer = setTimeout(
+      () => (child.kill('SIGKILL'), reject(new Error(`${main} did not print "${ready}" within ${timeoutMs} ms:\n${output}`))),
+      timeoutMs,
+    );
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(ready)) {

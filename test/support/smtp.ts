@@ -32,7 +32,10 @@ export class TestSmtpServer {
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             subject: decodeMimeWords(header('Subject')),
             messageId: header('Message-ID'),
-            text: raw.split(/\r?\n\r?\n/).slice(1).join('\n\n'),
+            text: raw
+              .split(/\r?\n\r?\n/)
+              .slice(1)
+              .join('\n\n'),
           };
           // Held: read in full, never answered, so never accepted (the sender cannot know it arrived).
           if (this.holding) return this.holding(mail);
@@ -72,6 +75,9 @@ function decodeMimeWords(text: string): string {
   return text.replace(/=\?utf-8\?([qb])\?([^?]*)\?=\s*/gi, (_m, encoding: string, data: string) =>
     encoding.toLowerCase() === 'b'
       ? Buffer.from(data, 'base64').toString('utf8')
-      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 }

@@ -51,9 +51,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const moduleRef = await builder.compile();
     const nestApp = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(parseEnv(process.env)), { bodyParser: false, bufferLogs: true });
     await configureApi(nestApp);
-    nestApp.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
-    });
+    nestApp
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRoute', (route) => {
+        for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+      });
     await nestApp.init();
     await nestApp.getHttpAdapter().getInstance().ready();
     return nestApp;

@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { oreToApi } from '../../core/money/money.js';
 import { PageQuery } from '../../core/pagination/page.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
@@ -206,4 +193,3 @@ export class ApplicationPage {
   @ApiProperty({ type: [ApplicationResponse] }) items: ApplicationResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
-

@@ -8,8 +8,7 @@ import { MAX_PASSWORD_LENGTH } from '../password-policy.js';
 import type { User } from '../user.entity.js';
 
 /** `0101` and `101` are the same kommune; anything else is left as given for the validator to refuse. */
-const toMunicipalityCode = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value;
+const toMunicipalityCode = ({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value);
 const MUNICIPALITY_CODE = /^\d{3}$/;
 
 export class CreateUserBody {
@@ -92,7 +91,12 @@ export class UserResponse {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ nullable: true, type: String }) municipalityCode: string | null;
   @ApiProperty() active: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set while addresses the user has not signed in from must wait after failed sign-ins' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Set while addresses the user has not signed in from must wait after failed sign-ins',
+  })
   lockedUntil: string | null;
   @ApiProperty({ description: 'A staff role given to the user waits for a second administrator’s approval; the user cannot sign in until then' })
   awaitingApproval: boolean;

@@ -1,6 +1,6 @@
-import { DynamicModule } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
-import { Env, parseEnv } from './env.js';
+import { type DynamicModule } from '@nestjs/common';
+import { ConfigModule, type ConfigService } from '@nestjs/config';
+import { type Env, parseEnv } from './env.js';
 
 /** The typed view of the validated environment: `config.get('PORT', { infer: true })` is a number. */
 export type AppConfigService = ConfigService<Env, true>;

@@ -6,8 +6,7 @@ import { DEFAULT_APP_URL } from '../database/database-setup.js';
 /** A signing secret shorter than this can be guessed offline from one token. */
 export const MIN_SECRET_LENGTH = 32;
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
+const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value);
 
 const URL_OF = (schemes: string) => new RegExp(`^(${schemes})://`);
 
@@ -279,9 +278,7 @@ function shown(name: string, value: unknown): string {
  */
 export function parseEnv(raw: Record<string, unknown>): Env {
   const known = Object.keys(new Env());
-  const present = Object.fromEntries(
-    Object.entries(raw).filter(([key, value]) => known.includes(key) && value !== ''),
-  );
+  const present = Object.fromEntries(Object.entries(raw).filter(([key, value]) => known.includes(key) && value !== ''));
   const env = plainToInstance(Env, present, { exposeDefaultValues: true });
   const problems = validateSync(env, { forbidUnknownValues: false }).map((error) => {
     const message = [...new Set(Object.values(error.constraints ?? {}))].join('; ');

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ClsModule, ClsService, type ClsStore } from 'nestjs-cls';
+import { ClsModule, type ClsService, type ClsStore } from 'nestjs-cls';
 import type { DynamicModule } from '@nestjs/common';
 import { loggableUrl } from '../logging/loggable-error.js';
 

@@ -62,7 +62,26 @@ function readableColumnByColumn(metadata: EntityMetadata, columns: Array<[string
  * hstore, cube and the simple-* types. A column of any other type and without a transformer takes its
  * raw value as it is, so its reader skips the driver's call.
  */
-const CONVERTED_TYPES = new Set<unknown>([Boolean, Date, Number, 'datetime', 'timestamp', 'timestamptz', 'timestamp with time zone', 'timestamp without time zone', 'date', 'time', 'vector', 'halfvec', 'hstore', 'simple-array', 'simple-json', 'simple-enum', 'enum', 'cube']);
+const CONVERTED_TYPES = new Set<unknown>([
+  Boolean,
+  Date,
+  Number,
+  'datetime',
+  'timestamp',
+  'timestamptz',
+  'timestamp with time zone',
+  'timestamp without time zone',
+  'date',
+  'time',
+  'vector',
+  'halfvec',
+  'hstore',
+  'simple-array',
+  'simple-json',
+  'simple-enum',
+  'enum',
+  'cube',
+]);
 
 /**
  * A function that copies one raw row's columns onto a new entity, written out column by column: with
@@ -70,12 +89,21 @@ const CONVERTED_TYPES = new Set<unknown>([Boolean, Date, Number, 'datetime', 'ti
  * loop over the keys is a slow generic lookup per column (most of the cost of a list row). The keys are
  * the entity's own column and property names, from its metadata, never from a request.
  */
-function compileEntityReader(prototype: object, columns: Array<[string, ColumnMetadata]>, convert: (value: unknown, column: ColumnMetadata) => unknown): (raw: Raw) => ObjectLiteral {
+function compileEntityReader(
+  prototype: object,
+  columns: Array<[string, ColumnMetadata]>,
+  convert: (value: unknown, column: ColumnMetadata) => unknown,
+): (raw: Raw) => ObjectLiteral {
   const steps = columns.map(([key, column], index) => {
     const value = column.transformer !== undefined || CONVERTED_TYPES.has(column.type) ? `convert(value, columns[${index}][1])` : 'value';
     return `value = raw[${JSON.stringify(key)}]; if (value !== undefined) entity[${JSON.stringify(column.propertyName)}] = ${value};`;
   });
-  const factory = new Function('prototype', 'columns', 'convert', `return function readEntity(raw) { const entity = Object.create(prototype); let value; ${steps.join(' ')} return entity; };`);
+  const factory = new Function(
+    'prototype',
+    'columns',
+    'convert',
+    `return function readEntity(raw) { const entity = Object.create(prototype); let value; ${steps.join(' ')} return entity; };`,
+  );
   return factory(prototype, columns, convert) as (raw: Raw) => ObjectLiteral;
 }
 
@@ -88,7 +116,9 @@ function hydratorFor<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): H
   if (!byAlias) hydrators.set(metadata, (byAlias = new Map()));
   if (!byAlias.has(alias.name)) {
     const driver = builder.dataSource.driver;
-    const columns: Array<[string, ColumnMetadata]> = metadata.columns.filter((column) => !column.isVirtual).map((column) => [`${alias.name}_${column.databaseName}`, column]);
+    const columns: Array<[string, ColumnMetadata]> = metadata.columns
+      .filter((column) => !column.isVirtual)
+      .map((column) => [`${alias.name}_${column.databaseName}`, column]);
     const prototype = (metadata.target as { prototype: object }).prototype;
     const primaryKeys = metadata.primaryColumns.map((column) => `${alias.name}_${column.databaseName}`);
     byAlias.set(
@@ -162,7 +192,10 @@ export class PreparedRead<T extends ObjectLiteral> {
   async one(manager: EntityManager, values: Record<string, unknown>): Promise<T | null> {
     const compiled = this.compile(manager);
     if (!compiled) return readEntity(this.build(manager).setParameters(values));
-    const rows: Raw[] = await manager.query(compiled.sql, compiled.order.map((name) => values[name]));
+    const rows: Raw[] = await manager.query(
+      compiled.sql,
+      compiled.order.map((name) => values[name]),
+    );
     return rows.length === 0 ? null : compiled.entity(rows[0]);
   }
 

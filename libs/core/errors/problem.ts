@@ -71,6 +71,8 @@ export function writeProblemToSocket(socket: Socket, problem: Problem): void {
     [REQUEST_ID_HEADER]: requestId,
     Connection: 'close',
   };
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.end(`HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? 'Error'}\r\n${head}\r\n${body}`);
 }

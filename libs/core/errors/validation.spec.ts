@@ -24,7 +24,13 @@ async function fieldErrorsFor(body: unknown) {
 
 describe('the validation pipe', () => {
   it('names nested fields by their path', async () => {
-    const errors = await fieldErrorsFor({ summary: 'ok', ratings: [{ criterionKey: 'a', rating: 1 }, { criterionKey: 'b', rating: 9 }] });
+    const errors = await fieldErrorsFor({
+      summary: 'ok',
+      ratings: [
+        { criterionKey: 'a', rating: 1 },
+        { criterionKey: 'b', rating: 9 },
+      ],
+    });
     expect(errors).toEqual([{ field: 'ratings[1].rating', message: 'must not be greater than 5' }]);
   });
 

@@ -24,8 +24,8 @@ export const MAX_URL_LENGTH = 8_192;
  * through; anything else (free text, an id chosen to look like another request's) gets an id of ours.
  */
 const ACCEPTABLE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** `%00` anywhere in the URL: a NUL, which Postgres refuses in text and no path or query of ours holds. */
-const NUL_IN_URL = /%00|\u0000/i;
+/** `%00` anywhere in the URL (or a raw NUL): a NUL, which Postgres refuses in text and no path or query of ours holds. */
+const hasNul = (url: string) => /%00/i.test(url) || url.includes(String.fromCharCode(0));
 
 /**
  * The HTTP adapter: Fastify, with the request id every log line and problem body carries, the proxies
@@ -72,7 +72,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     if (request.url.length > MAX_URL_LENGTH) return void sendProblem(reply, request, EdgeProblem.uriTooLong(MAX_URL_LENGTH));
-    if (NUL_IN_URL.test(request.url)) return void sendProblem(reply, request, EdgeProblem.invalidUrlCharacters());
+    if (hasNul(request.url)) return void sendProblem(reply, request, EdgeProblem.invalidUrlCharacters());
     done();
   });
   // Nothing the API answers is for a shared or a browser's cache: signed-in answers, exports and
@@ -85,14 +85,18 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
 
   // JSON is the one body the API reads (a form or text body is 415), with bounded shape: see parseJsonBody.
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: bytesOf(config.get('BODY_LIMIT', { infer: true })) }, (_request, body, done) => {
-    try {
-      done(null, parseJsonBody(body as string));
-    } catch (error) {
-      if (error instanceof SyntaxError) Object.assign(error, { statusCode: 400 });
-      done(error as Error, undefined);
-    }
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: bytesOf(config.get('BODY_LIMIT', { infer: true })) },
+    (_request, body, done) => {
+      try {
+        done(null, parseJsonBody(body as string));
+      } catch (error) {
+        if (error instanceof SyntaxError) Object.assign(error, { statusCode: 400 });
+        done(error as Error, undefined);
+      }
+    },
+  );
   app.setGlobalPrefix(API_PREFIX);
 
   const document = SwaggerModule.createDocument(

@@ -143,7 +143,10 @@ export function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: B
   }
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return writeProblemToSocket(socket, EdgeProblem.requestTimeout());
   if (error.code === 'HPE_HEADER_OVERFLOW') {
-    return writeProblemToSocket(socket, requestLineTooLong(error.rawPacket, maxUrlLength) ? EdgeProblem.uriTooLong(maxUrlLength) : EdgeProblem.headersTooLarge());
+    return writeProblemToSocket(
+      socket,
+      requestLineTooLong(error.rawPacket, maxUrlLength) ? EdgeProblem.uriTooLong(maxUrlLength) : EdgeProblem.headersTooLarge(),
+    );
   }
   writeProblemToSocket(socket, EdgeProblem.malformedRequest());
 }

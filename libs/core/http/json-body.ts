@@ -20,10 +20,7 @@ export const JSON_BODY_BOUNDS = {
 /** Keys that become prototypes once the body is copied into a DTO, where the whitelist cannot see them. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type JsonBodyRefusal =
-  | { kind: 'too-complex'; reason: string }
-  | { kind: 'prototype-key'; key: string }
-  | { kind: 'invalid-text'; path: string };
+export type JsonBodyRefusal = { kind: 'too-complex'; reason: string } | { kind: 'prototype-key'; key: string } | { kind: 'invalid-text'; path: string };
 
 /** Thrown by {@link parseJsonBody}; the HTTP layer answers it as a 400 problem. */
 export class JsonBodyError extends Error {

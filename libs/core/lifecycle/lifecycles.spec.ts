@@ -4,7 +4,13 @@ import { isOverdue, nextReportStatus, REPORT_ACTIONS, REPORT_STATUSES } from '..
 import { DomainException } from '../errors/domain.exception.js';
 
 /** Every state × action pair: the allowed ones give their next state, every other one is a 409. */
-function exhaustively<S extends string, A extends string>(name: string, states: readonly S[], actions: readonly A[], next: (s: S, a: A) => S, allowed: Array<[S, A, S]>) {
+function exhaustively<S extends string, A extends string>(
+  name: string,
+  states: readonly S[],
+  actions: readonly A[],
+  next: (s: S, a: A) => S,
+  allowed: Array<[S, A, S]>,
+) {
   describe(name, () => {
     const isAllowed = (s: S, a: A) => allowed.some(([state, action]) => state === s && action === a);
     it.each(allowed)('%s --%s--> %s', (state, action, expected) => expect(next(state, action)).toBe(expected));

@@ -113,5 +113,11 @@ export async function keysetPage<T extends ObjectLiteral>(
       parameters,
     );
   }
-  return toPage(list, await readEntities(builder), query.limit, (row) => keys.map((sort) => sort.key(row)), (row) => row);
+  return toPage(
+    list,
+    await readEntities(builder),
+    query.limit,
+    (row) => keys.map((sort) => sort.key(row)),
+    (row) => row,
+  );
 }

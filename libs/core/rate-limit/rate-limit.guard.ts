@@ -58,7 +58,11 @@ export class RateLimiter {
     const redisKey = `${this.config.get('QUEUE_PREFIX', { infer: true })}:rate:${rule.bucket}:${key}:${window}`;
     let count: number;
     try {
-      const results = await this.redis.multi().incr(redisKey).pexpire(redisKey, windowMs * 2).exec();
+      const results = await this.redis
+        .multi()
+        .incr(redisKey)
+        .pexpire(redisKey, windowMs * 2)
+        .exec();
       count = Number(results?.[0]?.[1] ?? 0);
     } catch (error) {
       this.logger.warn({ err: error }, 'Rate limiting skipped: Redis unavailable');

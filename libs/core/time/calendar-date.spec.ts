@@ -48,10 +48,14 @@ describe('addDays against the calendar', () => {
       return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
     };
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.integer({ min: -800, max: 800 }), (instant, days) => {
-        const date = instant.toISOString().slice(0, 10);
-        expect(addDays(date, days)).toBe(reference(date, days));
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        fc.integer({ min: -800, max: 800 }),
+        (instant, days) => {
+          const date = instant.toISOString().slice(0, 10);
+          expect(addDays(date, days)).toBe(reference(date, days));
+        },
+      ),
       { seed: 20261127, numRuns: 5000 },
     );
   });

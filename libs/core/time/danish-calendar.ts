@@ -83,7 +83,7 @@ export class DanishCalendar {
   /** The `count`-th working day after `date` (not counting `date` itself). */
   addWorkingDays(date: CalendarDate, count: number): CalendarDate {
     let day = date;
-    for (let added = 0; added < count; ) {
+    for (let added = 0; added < count;) {
       day = addDays(day, 1);
       if (this.isWorkingDay(day)) added += 1;
     }

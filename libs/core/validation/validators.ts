@@ -18,7 +18,10 @@ export function isCalendarDate(value: unknown): value is string {
 
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
-    { name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => `must be a date written YYYY-MM-DD, between ${FIRST_YEAR} and ${LAST_YEAR}` } },
+    {
+      name: 'isCalendarDate',
+      validator: { validate: isCalendarDate, defaultMessage: () => `must be a date written YYYY-MM-DD, between ${FIRST_YEAR} and ${LAST_YEAR}` },
+    },
     options,
   );
 }
