@@ -11,7 +11,7 @@ import { AuditService } from '../libs/audit/audit.service.js';
 import { User } from '../libs/auth/user.entity.js';
 import { UsersService } from '../libs/auth/users.service.js';
 import { Award } from '../libs/awards/award.entity.js';
-import { Decision } from '../libs/awards/decision.entity.js';
+import { Decision } from '../libs/decisions/decision.entity.js';
 import type { Actor } from '../libs/core/context/request-context.js';
 import { formatKroner, kroner, type Ore } from '../libs/core/money/money.js';
 import { fromCopenhagenWallClock, parseInstant } from '../libs/core/time/copenhagen.js';

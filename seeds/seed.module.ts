@@ -3,7 +3,7 @@ import { ApplicationsModule } from '../libs/applications/applications.module.js'
 import { AssessmentsModule } from '../libs/assessments/assessments.module.js';
 import { AuditModule } from '../libs/audit/audit.module.js';
 import { AuthModule } from '../libs/auth/auth.module.js';
-import { DecisionsModule } from '../libs/awards/decisions.module.js';
+import { DecisionsModule } from '../libs/decisions/decisions.module.js';
 import { CoreModule } from '../libs/core/core.module.js';
 import { ProgrammesModule } from '../libs/programmes/programmes.module.js';
 import { queueRootModule } from '../libs/queue/queue.module.js';

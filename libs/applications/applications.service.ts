@@ -10,7 +10,8 @@ import { oreFromApi } from '../core/money/money.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate, formatCopenhagenDateTime } from '../core/time/copenhagen.js';
-import { Programme } from '../programmes/programme.entity.js';
+import type { Programme } from '../programmes/programme.entity.js';
+import { ProgrammesService } from '../programmes/programmes.service.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { ReminderOutbox } from '../reminders/reminder-outbox.js';
 import { Application, type Receipt } from './application.entity.js';
@@ -43,12 +44,13 @@ export class ApplicationsService {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(ReminderOutbox) private readonly outbox: ReminderOutbox,
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
+    @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
   ) {}
 
   /** A new draft owned by the project lead's kommune. The programme's rules are checked at submission. */
   create(body: CreateApplicationBody, actor: AuthUser): Promise<Application> {
     return this.dataSource.transaction(async (manager) => {
-      const programme = await manager.findOneBy(Programme, { id: body.programmeId });
+      const programme = await this.programmes.find(body.programmeId, manager);
       if (!programme) throw ApplicationException.invalid([{ field: 'programmeId', message: 'is not a programme' }]);
       const coApplicantCodes = body.coApplicantCodes ?? [];
       await this.checkContent(manager, programme, { ...body, coApplicantCodes }, actor.municipalityCode!);
@@ -129,7 +131,7 @@ export class ApplicationsService {
       const application = await this.findOwned(manager, id, actor, 'edit');
       if (application.version !== body.version) throw ApplicationException.staleVersion(body.version, application.version);
       const before = contentOf(application);
-      const programme = await manager.findOneByOrFail(Programme, { id: application.programmeId });
+      const programme = await this.programmes.get(application.programmeId, manager);
 
       Object.assign(application, {
         title: body.title?.trim() ?? application.title,
@@ -155,7 +157,7 @@ export class ApplicationsService {
   async submit(id: string, actor: AuthUser): Promise<Application> {
     const { application, receipt } = await this.dataSource.transaction(async (manager) => {
       const application = await this.findOwned(manager, id, actor, 'submit');
-      const programme = await manager.findOneByOrFail(Programme, { id: application.programmeId });
+      const programme = await this.programmes.get(application.programmeId, manager);
       const problems = submissionProblems(application, { ...programme, themeKeys: programme.themes.map((theme) => theme.key) });
       if (problems.length > 0) throw ApplicationException.submissionRules(problems);
       const now = this.clock.now();

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { nextApplicationStatus } from '../applications/application.lifecycle.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,7 +10,6 @@ import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import type { FieldError } from '../core/errors/problem.js';
 import { oreFromApi } from '../core/money/money.js';
 import { Clock } from '../core/time/clock.js';
-import { Programme } from '../programmes/programme.entity.js';
 import { ProgrammeException } from '../programmes/programme.exception.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { Assessment } from './assessment.entity.js';
@@ -37,6 +36,11 @@ export class AssessmentsService {
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
   ) {}
 
+  /** The assessment a decision rests on, read in the decision's transaction. */
+  completedFor(manager: EntityManager, applicationId: string): Promise<Assessment> {
+    return manager.findOneByOrFail(Assessment, { applicationId });
+  }
+
   async get(applicationId: string, actor: Actor): Promise<{ assessment: Assessment; status: string }> {
     const application = await this.applications.findVisible(this.dataSource.manager, applicationId, actor);
     const assessment = await this.dataSource.manager.findOneBy(Assessment, { applicationId });
@@ -50,7 +54,7 @@ export class AssessmentsService {
       const application = await this.applications.findVisible(manager, applicationId, actor, true);
       const existing = await manager.findOneBy(Assessment, { applicationId });
       if (existing && existing.assessorId !== actor.id) throw AssessmentException.notAssessor();
-      const programme = await manager.findOneByOrFail(Programme, { id: application.programmeId });
+      const programme = await this.programmes.get(application.programmeId, manager);
       const conflict = await this.programmes.conflictOfInterest(manager, programme.id, actor.id, this.clock.now());
       if (conflict) throw ProgrammeException.conflictOfInterest(conflict);
 
@@ -97,7 +101,7 @@ export class AssessmentsService {
       nextApplicationStatus(application.status, 'complete_assessment');
       const assessment = await manager.findOneByOrFail(Assessment, { applicationId });
       if (assessment.assessorId !== actor.id) throw AssessmentException.notAssessor();
-      const programme = await manager.findOneByOrFail(Programme, { id: application.programmeId });
+      const programme = await this.programmes.get(application.programmeId, manager);
       const missing = unratedCriteria(
         assessment.ratings,
         programme.criteria.map((criterion) => criterion.key),

@@ -1,13 +1,11 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bullmq';
 import type { AppConfigService } from '../core/config/config.module.js';
 import { COPENHAGEN } from '../core/time/copenhagen.js';
 import { AUDIT_HEAD_PATTERN, AUDIT_HEAD_SCHEDULER_ID, JobName, type JobPayload, QueueName } from '../queue/queue.constants.js';
-import { STARTED_BY_CONFIG, startWorker } from '../queue/start-worker.js';
-import { AuditModule } from './audit.module.js';
+import { QueueWorker } from '../queue/queue-worker.js';
 import { AuditService, type SignedChainHead } from './audit.service.js';
 
 /**
@@ -15,19 +13,15 @@ import { AuditService, type SignedChainHead } from './audit.service.js';
  * outside the database: an auditor who holds one can later show that the chain still contains that
  * event, or that it was cut short after it (`GET /audit-events/verify?headSeq=…&headHash=…`).
  */
-@Processor(QueueName.Audit, STARTED_BY_CONFIG)
-export class AuditHeadProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger('AuditHead');
+@Injectable()
+export class AuditHeadProcessor extends QueueWorker {
+  protected readonly queueName = QueueName.Audit;
 
   constructor(
     @Inject(AuditService) private readonly audit: AuditService,
-    @Inject(ConfigService) private readonly config: AppConfigService,
+    @Inject(ConfigService) config: AppConfigService,
   ) {
-    super();
-  }
-
-  onApplicationBootstrap(): void {
-    startWorker(this.worker, this.config, this.logger);
+    super(config);
   }
 
   async process(_job: Job<JobPayload[JobName.PublishAuditHead], SignedChainHead, JobName.PublishAuditHead>): Promise<SignedChainHead> {
@@ -56,10 +50,3 @@ export class AuditHeadScheduler implements OnApplicationBootstrap {
     }
   }
 }
-
-/** The worker side of the audit context. */
-@Module({
-  imports: [AuditModule, BullModule.registerQueue({ name: QueueName.Audit })],
-  providers: [AuditHeadProcessor, AuditHeadScheduler],
-})
-export class AuditWorkerModule {}

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfigService } from '../core/config/config.module.js';
-import { ExportStreamsModule } from '../exports/exports.module.js';
+import { ExportStreamsModule } from '../core/http/export-streams.js';
 import { AuditController } from './audit.controller.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { loadAuditKey } from './audit-key.js';
+import { AUDIT_TRAIL } from './audit-trail.port.js';
 import { AUDIT_KEY, AuditService } from './audit.service.js';
 
 /** The audit chain's key, read once when the process starts (from configuration, or the development key file). */
@@ -21,7 +22,11 @@ const auditKeyProvider = {
 };
 
 /** The append-only, keyed hash chain every other context writes to. */
-@Module({ imports: [TypeOrmModule.forFeature([AuditEvent])], providers: [auditKeyProvider, AuditService], exports: [AuditService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([AuditEvent])],
+  providers: [auditKeyProvider, AuditService, { provide: AUDIT_TRAIL, useExisting: AuditService }],
+  exports: [AuditService, AUDIT_TRAIL],
+})
 export class AuditModule {}
 
 /** Its admin endpoints (search, chain verification, the signed head), for the API only. */

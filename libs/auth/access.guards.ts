@@ -4,7 +4,8 @@ import { ClsService } from 'nestjs-cls';
 import type { FastifyRequest as Request } from 'fastify';
 import type { RequestContextStore, Role } from '../core/context/request-context.js';
 import { AuthException } from './auth.exception.js';
-import { AuthService, bearerToken } from './auth.service.js';
+import { bearerToken } from '../core/access/bearer-token.js';
+import { AuthService } from './auth.service.js';
 import { ALLOWED_ROLES, IS_PUBLIC } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 

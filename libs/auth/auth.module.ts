@@ -10,6 +10,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { RateLimiter, RateLimitGuard } from '../core/rate-limit/rate-limit.guard.js';
 import type { AppConfigService } from '../core/config/config.module.js';
 import { JwtAuthGuard, RolesGuard } from './access.guards.js';
+import { ACCESS_TOKEN_VERIFIER } from './access-token.port.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -63,10 +64,11 @@ class InstallationKeysModule {}
     LocalAuthGuard,
     AdminBootstrap,
     RateLimiter,
+    { provide: ACCESS_TOKEN_VERIFIER, useExisting: AuthService },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [AuthService, UsersService, RateLimiter],
+  exports: [AuthService, UsersService, RateLimiter, ACCESS_TOKEN_VERIFIER],
 })
 export class AuthModule {}

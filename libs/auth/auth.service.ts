@@ -41,11 +41,6 @@ export interface SignedIn {
   user: User;
 }
 
-/** The token of an `Authorization: Bearer <token>` header (the scheme in any case), or undefined. */
-export function bearerToken(header: string | undefined): string | undefined {
-  return header === undefined ? undefined : /^bearer +(\S+) *$/i.exec(header)?.[1];
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

@@ -4,7 +4,7 @@ import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { AwardsService } from './awards.service.js';
 import { AwardPage, AwardQuery } from './dto/award.dto.js';
-import { AwardResponse } from './dto/decision.dto.js';
+import { AwardResponse } from './dto/award.dto.js';
 
 @ApiTags('awards')
 @Controller('awards')

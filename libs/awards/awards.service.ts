@@ -16,6 +16,26 @@ export class AwardsService {
     return findVisible(manager, Award, 'award', id, actor, { lock, label: 'Award' });
   }
 
+  /** A new, active award of a decision: its period as decided, no extension yet. In the decision's transaction. */
+  create(
+    manager: EntityManager,
+    fields: Pick<
+      Award,
+      | 'applicationId'
+      | 'programmeId'
+      | 'municipalityCode'
+      | 'participantCodes'
+      | 'caseNumber'
+      | 'amountOre'
+      | 'startDate'
+      | 'endDate'
+      | 'decidedBy'
+      | 'decidedAt'
+    >,
+  ): Promise<Award> {
+    return manager.save(manager.create(Award, { ...fields, originalEndDate: fields.endDate, status: 'active', approvedExtensionMonths: 0 }));
+  }
+
   get(id: string, actor: Actor): Promise<Award> {
     return this.findVisible(this.dataSource.manager, id, actor);
   }

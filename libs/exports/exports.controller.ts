@@ -6,8 +6,8 @@ import { Auth } from '../core/access/access.decorators.js';
 import { RateLimit } from '../core/rate-limit/rate-limit.guard.js';
 import { parseInstant } from '../core/time/copenhagen.js';
 import { IsInstant } from '../core/validation/validators.js';
-import { EXPORT_LIMIT } from './export-limit.js';
-import { ExportStreams } from './export-streams.js';
+import { EXPORT_LIMIT } from '../core/http/export-limit.js';
+import { ExportStreams } from '../core/http/export-streams.js';
 import { ExportsService } from './exports.service.js';
 
 export class ExportQuery {

@@ -5,10 +5,10 @@ import { Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
-import { Programme } from '../programmes/programme.entity.js';
+import { ProgrammesService } from '../programmes/programmes.service.js';
 import { type Overview, writeAwardOverviewPdf } from './award-overview.pdf.js';
 import { AmountCell, type CsvCell, csvWriter, danishDate } from './csv.js';
-import { ExportStreams } from './export-streams.js';
+import { ExportStreams } from '../core/http/export-streams.js';
 
 const AWARD_COLUMNS = [
   'Journalnummer',
@@ -63,6 +63,7 @@ export class ExportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ExportStreams) private readonly streams: ExportStreams,
+    @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
   ) {}
 
   /** One row per award, streamed from a database cursor so memory stays flat whatever the number of awards. */
@@ -144,8 +145,7 @@ export class ExportsService {
 
   /** The published award overview of a programme, from the awards as they stand now; 404 for an unknown programme. */
   async awardOverview(programmeId: string): Promise<Overview> {
-    const programme = await this.dataSource.manager.findOneBy(Programme, { id: programmeId });
-    if (!programme) throw new NotFoundDomainException('Programme', programmeId);
+    const programme = await this.programmes.get(programmeId);
     const rows: Array<{ applicant: string; title: string; purpose: string; activities: string[]; rationale: string; amount_ore: string }> =
       await this.dataSource.query(
         `SELECT CASE WHEN cardinality(ap.co_applicant_codes) = 0 THEN m.official_name

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { AwardsModule } from '../awards/awards.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
@@ -10,7 +11,7 @@ import { ExtensionsService } from './extensions.service.js';
 
 /** COVID-19 extension requests on awards. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ExtensionRequest]), AwardsModule, ReportsModule, RemindersModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([ExtensionRequest]), AwardsModule, ReportsModule, RemindersModule, AuditModule, ProgrammesModule],
   controllers: [ExtensionsController],
   providers: [ExtensionsService],
 })

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Award } from '../awards/award.entity.js';
 import { nextAwardStatus } from '../awards/award.lifecycle.js';
 import { AwardsService } from '../awards/awards.service.js';
-import { isSubstantiveRationale } from '../awards/rationale.js';
+import { isSubstantiveRationale } from '../decisions/rationale.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
@@ -13,7 +13,7 @@ import { keysetPage, type Page } from '../core/pagination/page.js';
 import { addMonths } from '../core/time/calendar-date.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
-import { Programme } from '../programmes/programme.entity.js';
+import { ProgrammesService } from '../programmes/programmes.service.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { ReportsService } from '../reports/reports.service.js';
 import type { ExtensionDecisionBody, ExtensionQuery, ExtensionRequestBody } from './dto/extension.dto.js';
@@ -35,6 +35,7 @@ export class ExtensionsService {
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
   ) {}
 
   /**
@@ -49,7 +50,7 @@ export class ExtensionsService {
       const now = this.clock.now();
       if (copenhagenDate(now) >= award.endDate) throw ExtensionException.afterEndDate(award.endDate);
       if (await manager.existsBy(ExtensionRequest, { awardId, status: 'submitted' })) throw ExtensionException.alreadyPending();
-      const { maxCovidExtensionMonths } = await manager.findOneByOrFail(Programme, { id: award.programmeId });
+      const { maxCovidExtensionMonths } = await this.programmes.get(award.programmeId, manager);
       const available = maxCovidExtensionMonths - award.approvedExtensionMonths;
       if (body.months > available) throw ExtensionException.exceedsMaximum(body.months, available, maxCovidExtensionMonths);
 
@@ -124,7 +125,7 @@ export class ExtensionsService {
 
       let saved = award;
       if (approvedMonths !== null) {
-        const programme = await manager.findOneByOrFail(Programme, { id: award.programmeId });
+        const programme = await this.programmes.get(award.programmeId, manager);
         const available = programme.maxCovidExtensionMonths - award.approvedExtensionMonths;
         if (approvedMonths > available) throw ExtensionException.exceedsMaximum(approvedMonths, available, programme.maxCovidExtensionMonths);
         award.status = nextAwardStatus(award.status, 'extend');

@@ -99,10 +99,15 @@ export class ProgrammesService {
     });
   }
 
+  /** The programme, or a 404. Other contexts read programmes through this, inside their own transaction when they pass its manager. */
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Programme> {
-    const programme = await manager.findOneBy(Programme, { id });
+    const programme = await this.find(id, manager);
     if (!programme) throw new NotFoundDomainException('Programme', id);
     return programme;
+  }
+
+  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Programme | null> {
+    return manager.findOneBy(Programme, { id });
   }
 
   async list(query: ProgrammeQuery): Promise<Page<Programme>> {

@@ -1,11 +1,11 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bullmq';
 import { hostname } from 'node:os';
 import type { AppConfigService } from '../core/config/config.module.js';
 import { RedisClient } from '../core/redis/redis.module.js';
-import { STARTED_BY_CONFIG, startWorker } from './start-worker.js';
+import { QueueWorker } from './queue-worker.js';
 import { HEARTBEAT_EVERY_MS, JobName, type JobPayload, QueueName } from './queue.constants.js';
 
 const HEARTBEAT_TTL_SECONDS = Math.ceil((HEARTBEAT_EVERY_MS * 3) / 1000);
@@ -16,19 +16,15 @@ export function heartbeatKey(queuePrefix: string): string {
 }
 
 /** Proves the worker is alive and processing: records who beat last and when. */
-@Processor(QueueName.Heartbeat, STARTED_BY_CONFIG)
-export class HeartbeatProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(HeartbeatProcessor.name);
+@Injectable()
+export class HeartbeatProcessor extends QueueWorker {
+  protected readonly queueName = QueueName.Heartbeat;
 
   constructor(
     @Inject(RedisClient) private readonly redis: RedisClient,
-    @Inject(ConfigService) private readonly config: AppConfigService,
+    @Inject(ConfigService) config: AppConfigService,
   ) {
-    super();
-  }
-
-  onApplicationBootstrap(): void {
-    startWorker(this.worker, this.config, this.logger);
+    super(config);
   }
 
   async process(job: Job<JobPayload[JobName.Heartbeat], void, JobName.Heartbeat>): Promise<void> {

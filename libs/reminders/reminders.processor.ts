@@ -1,10 +1,10 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bullmq';
 import type { AppConfigService } from '../core/config/config.module.js';
 import { JobName, type JobPayload, QueueName, RECONCILE_ALL_SCHEDULER_ID } from '../queue/queue.constants.js';
-import { STARTED_BY_CONFIG, startWorker } from '../queue/start-worker.js';
+import { QueueWorker } from '../queue/queue-worker.js';
 import { ReminderDelivery } from './reminder-delivery.js';
 import { ReminderReconciler } from './reminder-reconciler.js';
 
@@ -12,20 +12,16 @@ type ReminderJob =
   Job<JobPayload[JobName.SendReminder], unknown, JobName.SendReminder> | Job<JobPayload[JobName.ReconcileReminders], unknown, JobName.ReconcileReminders>;
 
 /** The reminders queue: deliveries, and reconciles (all, every 10 minutes; one award after a change). */
-@Processor(QueueName.Reminders, STARTED_BY_CONFIG)
-export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(RemindersProcessor.name);
+@Injectable()
+export class RemindersProcessor extends QueueWorker {
+  protected readonly queueName = QueueName.Reminders;
 
   constructor(
     @Inject(ReminderDelivery) private readonly delivery: ReminderDelivery,
     @Inject(ReminderReconciler) private readonly reconciler: ReminderReconciler,
-    @Inject(ConfigService) private readonly config: AppConfigService,
+    @Inject(ConfigService) config: AppConfigService,
   ) {
-    super();
-  }
-
-  onApplicationBootstrap(): void {
-    startWorker(this.worker, this.config, this.logger);
+    super(config);
   }
 
   async process(job: ReminderJob): Promise<unknown> {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { Award } from '../awards/award.entity.js';
+import type { Award } from '../awards/award.entity.js';
 import { nextAwardStatus } from '../awards/award.lifecycle.js';
 import { AwardsService } from '../awards/awards.service.js';
 import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';

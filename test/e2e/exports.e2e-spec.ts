@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../libs/core/time/clock.js';
-import { ExportStreams } from '../../libs/exports/export-streams.js';
+import { ExportStreams } from '../../libs/core/http/export-streams.js';
 import { readCsv } from '../support/csv.js';
 import { givenAward, givenProgramme } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

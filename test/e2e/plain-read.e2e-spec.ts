@@ -5,7 +5,7 @@ import { AuditEvent } from '../../libs/audit/audit-event.entity.js';
 import { AuthSession } from '../../libs/auth/auth-session.entity.js';
 import { User } from '../../libs/auth/user.entity.js';
 import { Award } from '../../libs/awards/award.entity.js';
-import { Decision } from '../../libs/awards/decision.entity.js';
+import { Decision } from '../../libs/decisions/decision.entity.js';
 import { PreparedRead, readEntities, readEntity } from '../../libs/core/database/plain-read.js';
 import { ManualClock } from '../../libs/core/time/clock.js';
 import { ExtensionRequest } from '../../libs/extensions/extension-request.entity.js';

@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { dashboardAction } from '../../libs/queue/queue-dashboard.js';
+import { dashboardAction } from '../../apps/api/src/queue-dashboard.js';
 import { QueueName } from '../../libs/queue/queue.constants.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { eventually } from '../support/test-worker.js';

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { givenUser, type SignedInUser, signedInAs, signIn, TEST_PASSWORD } from '../support/users.js';
 import { createScratchDatabase } from '../support/databases.js';
@@ -140,23 +142,41 @@ describe('users', () => {
   });
 
   describe('GET /users', () => {
-    it('pages through users by e-mail with a cursor', async () => {
-      for (let i = 0; i < 3; i += 1) await signedInAs(api, 'project_lead', '147');
-      const all: string[] = [];
+    it('pages through the users of a filter by e-mail with a cursor: exactly those, each once', async () => {
+      const created = await Promise.all(Array.from({ length: 3 }, () => signedInAs(api, 'project_lead', '147')));
+      await signedInAs(api, 'project_lead', '101');
+      const pages: Array<Array<{ email: string; municipalityCode: string; role: string }>> = [];
       let cursor: string | null = null;
       do {
-        const page: { body: { items: Array<{ email: string }>; nextCursor: string | null } } = await api.http
+        const page: { body: { items: Array<{ email: string; municipalityCode: string; role: string }>; nextCursor: string | null } } = await api.http
           .get('/api/v1/users')
           .query({ limit: 2, municipalityCode: '147', ...(cursor ? { cursor } : {}) })
           .set(admin.bearer)
           .expect(200);
         expect(page.body.items.length).toBeLessThanOrEqual(2);
-        all.push(...page.body.items.map((user) => user.email));
+        pages.push(page.body.items);
         cursor = page.body.nextCursor;
       } while (cursor);
-      expect(all.length).toBeGreaterThanOrEqual(3);
-      expect(all).toEqual([...all].sort());
-      expect(new Set(all).size).toBe(all.length);
+      const all = pages.flat();
+      expect(all.every((user) => user.municipalityCode === '147' && user.role === 'project_lead')).toBe(true);
+      expect(all.map((user) => user.email)).toEqual(expect.arrayContaining(created.map((user) => user.email)));
+      expect(all.map((user) => user.email)).toEqual([...all.map((user) => user.email)].sort());
+      expect(new Set(all.map((user) => user.email)).size).toBe(all.length);
+      const [{ count }] = await api.app
+        .get<DataSource>(getDataSourceToken())
+        .query(`SELECT count(*)::int AS count FROM app_user WHERE municipality_code = '147'`);
+      expect(all).toHaveLength(count);
+    });
+
+    it('filters by role and by the active flag', async () => {
+      const inactive = await givenUser(api, 'caseworker');
+      await api.http.patch(`/api/v1/users/${inactive.id}`).set(admin.bearer).send({ active: false }).expect(200);
+      const admins = await api.http.get('/api/v1/users').query({ role: 'admin', limit: 200 }).set(admin.bearer).expect(200);
+      expect(admins.body.items.length).toBeGreaterThan(0);
+      expect(admins.body.items.every((user: { role: string }) => user.role === 'admin')).toBe(true);
+      const deactivated = await api.http.get('/api/v1/users').query({ active: 'false', limit: 200 }).set(admin.bearer).expect(200);
+      expect(deactivated.body.items.map((user: { id: string }) => user.id)).toContain(inactive.id);
+      expect(deactivated.body.items.every((user: { active: boolean }) => user.active === false)).toBe(true);
     });
 
     it('refuses a bad limit or cursor with 400', async () => {

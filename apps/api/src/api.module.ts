@@ -4,7 +4,7 @@ import { AssessmentsModule } from '../../../libs/assessments/assessments.module.
 import { AuditApiModule } from '../../../libs/audit/audit.module.js';
 import { AuthModule } from '../../../libs/auth/auth.module.js';
 import { AwardsModule } from '../../../libs/awards/awards.module.js';
-import { DecisionsModule } from '../../../libs/awards/decisions.module.js';
+import { DecisionsModule } from '../../../libs/decisions/decisions.module.js';
 import { CoreModule } from '../../../libs/core/core.module.js';
 import { ExportsModule } from '../../../libs/exports/exports.module.js';
 import { ExtensionsModule } from '../../../libs/extensions/extensions.module.js';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AuditWorkerModule } from '../../../libs/audit/audit-head.processor.js';
+import { AuditWorkerModule } from '../../../libs/audit/audit-worker.module.js';
 import { CoreModule } from '../../../libs/core/core.module.js';
 import { HeartbeatModule } from '../../../libs/queue/heartbeat.module.js';
 import { queueRootModule } from '../../../libs/queue/queue.module.js';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../core/context/request-context.js';
 import { PageQuery } from '../../core/pagination/page.js';
@@ -76,11 +76,11 @@ export class UserQuery extends PageQuery {
   @Matches(MUNICIPALITY_CODE, { message: 'must be a three-digit kommune code' })
   municipalityCode?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: '`true` or `false`' })
   @IsOptional()
+  // Only the text: a `@Type(() => Boolean)` here made `Boolean('false')`, true, and the filter showed active users.
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
-  @Type(() => Boolean)
   active?: boolean;
 }
 

@@ -4,7 +4,8 @@ import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQuery } from '../../core/pagination/page.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import { AWARD_STATUSES, type AwardStatus } from '../award.lifecycle.js';
-import { AwardResponse } from './decision.dto.js';
+import { oreToApi } from '../../core/money/money.js';
+import type { Award } from '../award.entity.js';
 
 export class AwardQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -22,6 +23,44 @@ export class AwardQuery extends PageQuery {
   @Transform(({ value }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value))
   @Matches(/^\d{3}$/, { message: 'must be a three-digit kommune code' })
   municipalityCode?: string;
+}
+
+export class AwardResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ example: 'ÆLD-2020-0007' }) caseNumber: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ example: '706' }) municipalityCode: string;
+  @ApiProperty({ type: [String], description: 'Lead and co-applicant kommuner' }) participantCodes: string[];
+  @ApiProperty() amountOre: number;
+  @ApiProperty({ example: '2021-01-01' }) startDate: string;
+  @ApiProperty({ example: '2022-06-30' }) endDate: string;
+  @ApiProperty({ example: '2022-06-30' }) originalEndDate: string;
+  @ApiProperty({ enum: ['active', 'completed', 'closed', 'cancelled'] }) status: AwardStatus;
+  @ApiProperty() approvedExtensionMonths: number;
+  @ApiProperty({ format: 'uuid' }) decidedBy: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt: string;
+  @ApiProperty() version: number;
+
+  static from(award: Award): AwardResponse {
+    return {
+      id: award.id,
+      applicationId: award.applicationId,
+      caseNumber: award.caseNumber,
+      programmeId: award.programmeId,
+      municipalityCode: award.municipalityCode,
+      participantCodes: award.participantCodes,
+      amountOre: oreToApi(award.amountOre),
+      startDate: award.startDate,
+      endDate: award.endDate,
+      originalEndDate: award.originalEndDate,
+      status: award.status,
+      approvedExtensionMonths: award.approvedExtensionMonths,
+      decidedBy: award.decidedBy,
+      decidedAt: award.decidedAt.toISOString(),
+      version: award.version,
+    };
+  }
 }
 
 export class AwardPage {

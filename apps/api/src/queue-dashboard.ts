@@ -6,13 +6,13 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AuditService } from '../audit/audit.service.js';
-import { AuthService, bearerToken } from '../auth/auth.service.js';
-import { AuthException } from '../auth/auth.exception.js';
-import type { AuthUser } from '../core/access/auth-user.js';
-import { PROBLEM_CONTENT_TYPE, pathOf, type Problem, problemType } from '../core/errors/problem.js';
-import { ProblemDetailsFilter } from '../core/errors/problem-details.filter.js';
-import { QueueName } from './queue.constants.js';
+import { AUDIT_TRAIL, type AuditTrail } from '../../../libs/audit/audit-trail.port.js';
+import { ACCESS_TOKEN_VERIFIER, type AccessTokenVerifier, AuthException } from '../../../libs/auth/access-token.port.js';
+import type { AuthUser } from '../../../libs/core/access/auth-user.js';
+import { bearerToken } from '../../../libs/core/access/bearer-token.js';
+import { PROBLEM_CONTENT_TYPE, pathOf, type Problem, problemType } from '../../../libs/core/errors/problem.js';
+import { ProblemDetailsFilter } from '../../../libs/core/errors/problem-details.filter.js';
+import { QueueName } from '../../../libs/queue/queue.constants.js';
 
 export const QUEUE_DASHBOARD_PATH = '/api/v1/admin/queues';
 const COOKIE = 'tilskud_queues';
@@ -74,8 +74,8 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
     return { status: status as 500, body: {} };
   });
 
-  const auth = app.get(AuthService);
-  const audit = app.get(AuditService);
+  const auth = app.get<AccessTokenVerifier>(ACCESS_TOKEN_VERIFIER);
+  const audit = app.get<AuditTrail>(AUDIT_TRAIL);
   const problems = new ProblemDetailsFilter();
 
   await app.register(

@@ -1,12 +1,12 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { Readable } from 'node:stream';
-import type { AppConfigService } from '../core/config/config.module.js';
-import { DomainException } from '../core/errors/domain.exception.js';
+import type { AppConfigService } from '../config/config.module.js';
+import { DomainException } from '../errors/domain.exception.js';
 
 /** Every slot taken: the export is refused at once, not queued behind a slow reader. */
 export class ExportBusyException extends DomainException {
@@ -126,3 +126,8 @@ function takeOver(reply: FastifyReply, headers: { contentType: string; dispositi
   reply.raw.setHeader('Content-Disposition', headers.disposition);
   return reply.raw;
 }
+
+/** The slots and pool long answers run in, one per API process: exports, and the audit chain's verification. */
+@Global()
+@Module({ providers: [ExportStreams], exports: [ExportStreams] })
+export class ExportStreamsModule {}

@@ -3,29 +3,36 @@ import type { FieldError } from '../core/errors/problem.js';
 import { formatKroner, type Ore } from '../core/money/money.js';
 import { MIN_RATIONALE_CHARACTERS, MIN_RATIONALE_DISTINCT_WORDS } from './rationale.js';
 
-export enum AwardExceptionCode {
+export enum DecisionExceptionCode {
   FOUR_EYES = 'four-eyes',
   INVALID_DECISION = 'invalid-decision',
   AMOUNT_ABOVE_REQUESTED = 'amount-above-requested',
   RATIONALE_REQUIRED = 'main-considerations-required',
 }
 
-export class AwardException extends DomainException {
-  private constructor(code: AwardExceptionCode, status: number, title: string, detail: string, extensions?: Record<string, unknown>) {
+export class DecisionException extends DomainException {
+  private constructor(code: DecisionExceptionCode, status: number, title: string, detail: string, extensions?: Record<string, unknown>) {
     super(code, status, title, detail, extensions);
   }
 
-  static fourEyes(): AwardException {
-    return new AwardException(AwardExceptionCode.FOUR_EYES, 403, 'Forbidden', 'The caseworker who assessed the application may not decide it (four-eyes).');
+  static fourEyes(): DecisionException {
+    return new DecisionException(
+      DecisionExceptionCode.FOUR_EYES,
+      403,
+      'Forbidden',
+      'The caseworker who assessed the application may not decide it (four-eyes).',
+    );
   }
 
-  static invalid(errors: FieldError[]): AwardException {
-    return new AwardException(AwardExceptionCode.INVALID_DECISION, 400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
+  static invalid(errors: FieldError[]): DecisionException {
+    return new DecisionException(DecisionExceptionCode.INVALID_DECISION, 400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
+      errors,
+    });
   }
 
-  static amountAboveRequested(requestedOre: Ore): AwardException {
-    return new AwardException(
-      AwardExceptionCode.AMOUNT_ABOVE_REQUESTED,
+  static amountAboveRequested(requestedOre: Ore): DecisionException {
+    return new DecisionException(
+      DecisionExceptionCode.AMOUNT_ABOVE_REQUESTED,
       422,
       'Unprocessable Content',
       `An award cannot be more than the ${formatKroner(requestedOre)} applied for.`,
@@ -33,9 +40,9 @@ export class AwardException extends DomainException {
     );
   }
 
-  static rationaleRequired(): AwardException {
-    return new AwardException(
-      AwardExceptionCode.RATIONALE_REQUIRED,
+  static rationaleRequired(): DecisionException {
+    return new DecisionException(
+      DecisionExceptionCode.RATIONALE_REQUIRED,
       422,
       'Unprocessable Content',
       'A rejection or a partial award must state its main considerations (forvaltningsloven § 24): ' +

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { oreToApi } from '../../core/money/money.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
-import type { Award } from '../award.entity.js';
-import type { AwardStatus } from '../award.lifecycle.js';
+import { AwardResponse } from '../../awards/dto/award.dto.js';
 import type { Decision } from '../decision.entity.js';
 
 export class DecisionBody {
@@ -31,44 +30,6 @@ export class DecisionBody {
   @IsOptional()
   @IsCalendarDate()
   endDate?: string;
-}
-
-export class AwardResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) applicationId: string;
-  @ApiProperty({ example: 'ÆLD-2020-0007' }) caseNumber: string;
-  @ApiProperty({ format: 'uuid' }) programmeId: string;
-  @ApiProperty({ example: '706' }) municipalityCode: string;
-  @ApiProperty({ type: [String], description: 'Lead and co-applicant kommuner' }) participantCodes: string[];
-  @ApiProperty() amountOre: number;
-  @ApiProperty({ example: '2021-01-01' }) startDate: string;
-  @ApiProperty({ example: '2022-06-30' }) endDate: string;
-  @ApiProperty({ example: '2022-06-30' }) originalEndDate: string;
-  @ApiProperty({ enum: ['active', 'completed', 'closed', 'cancelled'] }) status: AwardStatus;
-  @ApiProperty() approvedExtensionMonths: number;
-  @ApiProperty({ format: 'uuid' }) decidedBy: string;
-  @ApiProperty({ format: 'date-time' }) decidedAt: string;
-  @ApiProperty() version: number;
-
-  static from(award: Award): AwardResponse {
-    return {
-      id: award.id,
-      applicationId: award.applicationId,
-      caseNumber: award.caseNumber,
-      programmeId: award.programmeId,
-      municipalityCode: award.municipalityCode,
-      participantCodes: award.participantCodes,
-      amountOre: oreToApi(award.amountOre),
-      startDate: award.startDate,
-      endDate: award.endDate,
-      originalEndDate: award.originalEndDate,
-      status: award.status,
-      approvedExtensionMonths: award.approvedExtensionMonths,
-      decidedBy: award.decidedBy,
-      decidedAt: award.decidedAt.toISOString(),
-      version: award.version,
-    };
-  }
 }
 
 export class DecisionRecord {

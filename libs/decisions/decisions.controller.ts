@@ -3,7 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOpera
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { DecisionsService } from './decisions.service.js';
-import { AwardResponse, DecisionBody, DecisionRecord, DecisionResponse } from './dto/decision.dto.js';
+import { AwardResponse } from '../awards/dto/award.dto.js';
+import { DecisionBody, DecisionRecord, DecisionResponse } from './dto/decision.dto.js';
 
 @ApiTags('decisions')
 @Controller('applications/:id/decision')

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { nextApplicationStatus } from '../applications/application.lifecycle.js';
 import { periodProblems } from '../applications/application.rules.js';
-import { Assessment } from '../assessments/assessment.entity.js';
+import { AssessmentsService } from '../assessments/assessments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import type { FieldError } from '../core/errors/problem.js';
@@ -15,8 +15,9 @@ import { ProgrammeException } from '../programmes/programme.exception.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { ReportsService } from '../reports/reports.service.js';
-import { Award } from './award.entity.js';
-import { AwardException } from './award.exception.js';
+import type { Award } from '../awards/award.entity.js';
+import { AwardsService } from '../awards/awards.service.js';
+import { DecisionException } from './decision.exception.js';
 import { Decision } from './decision.entity.js';
 import type { DecisionBody } from './dto/decision.dto.js';
 import { isSubstantiveRationale } from './rationale.js';
@@ -38,6 +39,8 @@ export class DecisionsService {
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(AssessmentsService) private readonly assessments: AssessmentsService,
+    @Inject(AwardsService) private readonly awards: AwardsService,
   ) {}
 
   /**
@@ -49,8 +52,8 @@ export class DecisionsService {
     const outcome = await this.dataSource.transaction(async (manager): Promise<DecisionOutcome> => {
       const application = await this.applications.findVisible(manager, applicationId, actor, true);
       nextApplicationStatus(application.status, body.outcome);
-      const assessment = await manager.findOneByOrFail(Assessment, { applicationId });
-      if (assessment.assessorId === actor.id) throw AwardException.fourEyes();
+      const assessment = await this.assessments.completedFor(manager, applicationId);
+      if (assessment.assessorId === actor.id) throw DecisionException.fourEyes();
 
       const amountOre = body.amountOre === undefined ? null : oreFromApi(body.amountOre);
       const startDate = body.startDate ?? application.plannedStart;
@@ -61,14 +64,14 @@ export class DecisionsService {
       if (body.outcome === 'award' && endDate <= startDate) problems.push({ field: 'endDate', message: 'must be after startDate' });
       const programme = await this.programmes.get(application.programmeId, manager);
       if (body.outcome === 'award') problems.push(...periodProblems(startDate, endDate, programme, { start: 'startDate', end: 'endDate' }));
-      if (problems.length > 0) throw AwardException.invalid(problems);
+      if (problems.length > 0) throw DecisionException.invalid(problems);
       const now = this.clock.now();
       const conflict = await this.programmes.conflictOfInterest(manager, application.programmeId, actor.id, now);
       if (conflict) throw ProgrammeException.conflictOfInterest(conflict);
-      if (amountOre !== null && amountOre > application.requestedOre) throw AwardException.amountAboveRequested(application.requestedOre);
+      if (amountOre !== null && amountOre > application.requestedOre) throw DecisionException.amountAboveRequested(application.requestedOre);
 
       const fullGrant = body.outcome === 'award' && amountOre === application.requestedOre;
-      if (!fullGrant && !isSubstantiveRationale(body.rationale)) throw AwardException.rationaleRequired();
+      if (!fullGrant && !isSubstantiveRationale(body.rationale)) throw DecisionException.rationaleRequired();
 
       const { ledger } = await this.programmes.lockLedger(manager, application.programmeId);
       if (amountOre !== null && !fitsBudget(ledger, amountOre)) throw ProgrammeException.budgetExceeded(amountOre, ledger.remainingOre);
@@ -88,23 +91,18 @@ export class DecisionsService {
 
       let award: Award | undefined;
       if (amountOre !== null) {
-        award = await manager.save(
-          manager.create(Award, {
-            applicationId,
-            programmeId: programme.id,
-            municipalityCode: application.municipalityCode,
-            participantCodes: application.participantCodes,
-            caseNumber: application.caseNumber!,
-            amountOre,
-            startDate,
-            endDate,
-            originalEndDate: endDate,
-            status: 'active',
-            approvedExtensionMonths: 0,
-            decidedBy: actor.id,
-            decidedAt: now,
-          }),
-        );
+        award = await this.awards.create(manager, {
+          applicationId,
+          programmeId: programme.id,
+          municipalityCode: application.municipalityCode,
+          participantCodes: application.participantCodes,
+          caseNumber: application.caseNumber!,
+          amountOre,
+          startDate,
+          endDate,
+          decidedBy: actor.id,
+          decidedAt: now,
+        });
         await this.reports.createSchedule(manager, award, programme);
       }
       await this.applications.transition(manager, application, body.outcome);

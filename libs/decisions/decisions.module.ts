@@ -1,18 +1,28 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
+import { AssessmentsModule } from '../assessments/assessments.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
-import { AwardsModule } from './awards.module.js';
+import { AwardsModule } from '../awards/awards.module.js';
 import { Decision } from './decision.entity.js';
 import { DecisionsController } from './decisions.controller.js';
 import { DecisionsService } from './decisions.service.js';
 
 /** Decisions on applications and the awards they create, with each award's report schedule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Decision]), AwardsModule, ApplicationsModule, ProgrammesModule, ReportsModule, RemindersModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([Decision]),
+    AwardsModule,
+    AssessmentsModule,
+    ApplicationsModule,
+    ProgrammesModule,
+    ReportsModule,
+    RemindersModule,
+    AuditModule,
+  ],
   controllers: [DecisionsController],
   providers: [DecisionsService],
 })

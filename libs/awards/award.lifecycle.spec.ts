@@ -1,0 +1,9 @@
+import { describeTransitions } from '../../test/support/transitions.js';
+import { nextAwardStatus } from './award.lifecycle.js';
+
+describeTransitions('the award life cycle', nextAwardStatus, {
+  active: { extend: 'active', complete: 'completed', close: 409, cancel: 'cancelled' },
+  completed: { extend: 409, complete: 409, close: 'closed', cancel: 409 },
+  closed: { extend: 409, complete: 409, close: 409, cancel: 409 },
+  cancelled: { extend: 409, complete: 409, close: 409, cancel: 409 },
+});
