@@ -14,6 +14,7 @@ import { OrderReminderIdsByTime1765300000000 } from './1765300000000-order-remin
 import { CreateInstallationSecrets1765400000000 } from './1765400000000-create-installation-secrets.js';
 import { AddSignInThrottleAndApprovals1765500000000 } from './1765500000000-add-sign-in-throttle-and-approvals.js';
 import { KeyTheAuditChainAndSeparateRoles1765600000000 } from './1765600000000-key-the-audit-chain-and-separate-roles.js';
+import { VersionTheLedgerByEverySource1765700000000 } from './1765700000000-version-the-ledger-by-every-source.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -36,4 +37,5 @@ export const migrations = [
   CreateInstallationSecrets1765400000000,
   AddSignInThrottleAndApprovals1765500000000,
   KeyTheAuditChainAndSeparateRoles1765600000000,
+  VersionTheLedgerByEverySource1765700000000,
 ];

@@ -7,7 +7,7 @@ import { type ApplicationStatus, nextApplicationStatus } from '../libs/applicati
 import { caseNumber } from '../libs/applications/application.rules.js';
 import { ApplicationVersion } from '../libs/applications/application-version.entity.js';
 import { Assessment } from '../libs/assessments/assessment.entity.js';
-import { AuditService } from '../libs/audit/audit.service.js';
+import { type Audited, audited, AuditService } from '../libs/audit/audit.service.js';
 import { User } from '../libs/auth/user.entity.js';
 import { UsersService } from '../libs/auth/users.service.js';
 import { Award } from '../libs/awards/award.entity.js';
@@ -85,7 +85,7 @@ export async function seedPool2020(app: INestApplicationContext): Promise<Import
   let imported = 0;
   for (const project of PUBLISHED_PROJECTS) {
     const number = caseNumber(POOL_2020.code, project.order);
-    const done = await dataSource.transaction((manager) => importProject(app, manager, programme!, project, number, actor));
+    const done = await app.get(AuditService).transaction((manager) => importProject(app, manager, programme!, project, number, actor));
     if (done) imported += 1;
   }
   await dataSource.query('UPDATE programme SET last_case_number = GREATEST(last_case_number, $2) WHERE id = $1', [programme.id, PUBLISHED_PROJECTS.length]);
@@ -109,8 +109,8 @@ async function importProject(
   project: PublishedProject,
   number: string,
   actor: Actor,
-): Promise<boolean> {
-  if (await manager.existsBy(Application, { caseNumber: number })) return false;
+): Promise<Audited<boolean>> {
+  if (await manager.existsBy(Application, { caseNumber: number })) return audited(false);
   const submittedAt = parseInstant(POOL_2020.applicationClosesAt)!;
   const decidedAt = startOfDay(POOL_2020.awardedOn);
   const amountOre = kroner(project.awardedKroner);
@@ -187,7 +187,7 @@ async function importProject(
     }),
   );
   await app.get(ReportsService).createSchedule(manager, award, programme);
-  await app.get(AuditService).record(manager, {
+  return audited(true, {
     action: 'application.imported',
     entityType: 'application',
     entityId: application.id,
@@ -201,7 +201,6 @@ async function importProject(
       amount: formatKroner(amountOre),
     },
   });
-  return true;
 }
 
 async function ensureImportUser(app: INestApplicationContext, dataSource: DataSource): Promise<User> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { audited, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
@@ -49,7 +49,7 @@ export class ApplicationsService {
 
   /** A new draft owned by the project lead's kommune. The programme's rules are checked at submission. */
   create(body: CreateApplicationBody, actor: AuthUser): Promise<Application> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const programme = await this.programmes.find(body.programmeId, manager);
       if (!programme) throw ApplicationException.invalid([{ field: 'programmeId', message: 'is not a programme' }]);
       const coApplicantCodes = body.coApplicantCodes ?? [];
@@ -74,8 +74,7 @@ export class ApplicationsService {
           receipt: null,
         }),
       );
-      await this.audit.record(manager, { action: 'application.created', entityType: 'application', entityId: application.id, after: contentOf(application) });
-      return application;
+      return audited(application, { action: 'application.created', entityType: 'application', entityId: application.id, after: contentOf(application) });
     });
   }
 
@@ -127,7 +126,7 @@ export class ApplicationsService {
 
   /** Changes a draft; only the lead kommune's project leads, and only against the current version. */
   update(id: string, body: UpdateApplicationBody, actor: AuthUser): Promise<Application> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const application = await this.findOwned(manager, id, actor, 'edit');
       if (application.version !== body.version) throw ApplicationException.staleVersion(body.version, application.version);
       const before = contentOf(application);
@@ -145,8 +144,7 @@ export class ApplicationsService {
       });
       await this.checkContent(manager, programme, application, application.municipalityCode);
       const saved = await manager.save(application);
-      await this.audit.record(manager, { action: 'application.updated', entityType: 'application', entityId: id, before, after: contentOf(saved) });
-      return saved;
+      return audited(saved, { action: 'application.updated', entityType: 'application', entityId: id, before, after: contentOf(saved) });
     });
   }
 
@@ -155,7 +153,7 @@ export class ApplicationsService {
    * time, freezes the content as a version of its own and writes the applicant's receipt.
    */
   async submit(id: string, actor: AuthUser): Promise<Application> {
-    const { application, receipt } = await this.dataSource.transaction(async (manager) => {
+    const { application, receipt } = await this.audit.transaction(async (manager) => {
       const application = await this.findOwned(manager, id, actor, 'submit');
       const programme = await this.programmes.get(application.programmeId, manager);
       const problems = submissionProblems(application, { ...programme, themeKeys: programme.themes.map((theme) => theme.key) });
@@ -186,13 +184,6 @@ export class ApplicationsService {
         submittedAt: now,
         submittedBy: actor.id,
       });
-      await this.audit.record(manager, {
-        action: 'application.submitted',
-        entityType: 'application',
-        entityId: id,
-        before,
-        after: { status: saved.status, caseNumber: number, submittedAt: now, receipt: saved.receipt },
-      });
       // The receipt goes to the applicant by e-mail and in the inbox, through the outbox.
       const receipt = await this.outbox.add(manager, {
         kind: 'application_receipt',
@@ -202,20 +193,28 @@ export class ApplicationsService {
         dueDate: copenhagenDate(now),
         sendAt: now,
       });
-      return { application: saved, receipt };
+      return audited(
+        { application: saved, receipt },
+        {
+          action: 'application.submitted',
+          entityType: 'application',
+          entityId: id,
+          before,
+          after: { status: saved.status, caseNumber: number, submittedAt: now, receipt: saved.receipt },
+        },
+      );
     });
     if (receipt) await this.reminderJobs.scheduleQuietly([receipt]);
     return application;
   }
 
   withdraw(id: string, actor: AuthUser): Promise<Application> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const application = await this.findOwned(manager, id, actor, 'withdraw');
       const before = { status: application.status };
       application.status = nextApplicationStatus(application.status, 'withdraw');
       const saved = await manager.save(application);
-      await this.audit.record(manager, { action: 'application.withdrawn', entityType: 'application', entityId: id, before, after: { status: saved.status } });
-      return saved;
+      return audited(saved, { action: 'application.withdrawn', entityType: 'application', entityId: id, before, after: { status: saved.status } });
     });
   }
 

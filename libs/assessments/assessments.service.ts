@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { nextApplicationStatus } from '../applications/application.lifecycle.js';
 import { ApplicationsService } from '../applications/applications.service.js';
-import { AuditService } from '../audit/audit.service.js';
+import { audited, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../core/context/request-context.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
@@ -50,7 +50,7 @@ export class AssessmentsService {
 
   /** Writes or rewrites the assessment; the first write takes the application into assessment. */
   put(applicationId: string, body: PutAssessmentBody, actor: AuthUser): Promise<{ assessment: Assessment; status: string }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const application = await this.applications.findVisible(manager, applicationId, actor, true);
       const existing = await manager.findOneBy(Assessment, { applicationId });
       if (existing && existing.assessorId !== actor.id) throw AssessmentException.notAssessor();
@@ -82,20 +82,22 @@ export class AssessmentsService {
           recommendedOre,
         }),
       );
-      await this.audit.record(manager, {
-        action: existing ? 'assessment.updated' : 'assessment.started',
-        entityType: 'application',
-        entityId: applicationId,
-        before: existing ? { status: statusBefore, ...auditView(existing) } : { status: statusBefore },
-        after: { status: application.status, ...auditView(assessment) },
-      });
-      return { assessment, status: application.status };
+      return audited(
+        { assessment, status: application.status },
+        {
+          action: existing ? 'assessment.updated' : 'assessment.started',
+          entityType: 'application',
+          entityId: applicationId,
+          before: existing ? { status: statusBefore, ...auditView(existing) } : { status: statusBefore },
+          after: { status: application.status, ...auditView(assessment) },
+        },
+      );
     });
   }
 
   /** The author marks the assessment done; every criterion must be rated with a rationale. */
   complete(applicationId: string, actor: AuthUser): Promise<{ assessment: Assessment; status: string }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const application = await this.applications.findVisible(manager, applicationId, actor, true);
       // Only an application in assessment can be completed, and it has an assessment by then.
       nextApplicationStatus(application.status, 'complete_assessment');
@@ -111,14 +113,16 @@ export class AssessmentsService {
       await this.applications.transition(manager, application, 'complete_assessment');
       assessment.completedAt = this.clock.now();
       const saved = await manager.save(assessment);
-      await this.audit.record(manager, {
-        action: 'assessment.completed',
-        entityType: 'application',
-        entityId: applicationId,
-        before: { status: 'in_assessment' },
-        after: { status: application.status, completedAt: saved.completedAt },
-      });
-      return { assessment: saved, status: application.status };
+      return audited(
+        { assessment: saved, status: application.status },
+        {
+          action: 'assessment.completed',
+          entityType: 'application',
+          entityId: applicationId,
+          before: { status: 'in_assessment' },
+          after: { status: application.status, completedAt: saved.completedAt },
+        },
+      );
     });
   }
 }

@@ -4,6 +4,7 @@ import { randomUUID, sign } from 'node:crypto';
 import { type DataSource, type EntityManager, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { ClsService } from 'nestjs-cls';
 import type { Actor, RequestContextStore } from '../core/context/request-context.js';
+import { ADVISORY_LOCKS } from '../core/database/advisory-locks.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { parseInstant } from '../core/time/copenhagen.js';
@@ -21,8 +22,6 @@ import type { AuditKey } from './audit-key.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventQuery } from './dto/audit-event.query.js';
 
-/** Serialises appends to the chain across every process; held until the recording transaction ends. */
-const AUDIT_CHAIN_LOCK = 7_304_117_001;
 const VERIFY_BATCH = 5_000;
 
 export interface AuditRecord {
@@ -37,6 +36,17 @@ export interface AuditRecord {
 }
 
 export const AUDIT_KEY = Symbol('AuditKey');
+
+/** What a use case's transaction gives back: its result, and the events that record what it did. */
+export interface Audited<T> {
+  result: T;
+  events: AuditRecord[];
+}
+
+/** `audited(saved, { action: … })`: a result and its events; a falsy event (a condition not met) is left out. */
+export function audited<T>(result: T, ...events: Array<AuditRecord | null | undefined | false>): Audited<T> {
+  return { result, events: events.filter((event): event is AuditRecord => Boolean(event)) };
+}
 
 /** A head of the chain someone kept earlier (from `GET /audit-events/head` or the daily log line). */
 export interface KeptHead {
@@ -102,10 +112,22 @@ export class AuditService {
   ) {}
 
   /**
-   * Appends an event inside the transaction of the change it records, so both commit or neither does.
-   * Call it as the last write of the transaction: it holds the chain lock until the commit.
+   * The one way a use case changes data: `work` makes the change in a transaction and returns its result
+   * with the events that record it ({@link audited}); the events are appended after the work, as the
+   * transaction's last writes, so both commit or neither does. Appending takes the chain's lock, held
+   * until the commit: nothing else of the transaction may come after it (an outbox row written after
+   * the event once kept every other audited write waiting on it).
    */
-  async record(manager: EntityManager, record: AuditRecord): Promise<AuditEvent> {
+  transaction<T>(work: (manager: EntityManager) => Promise<Audited<T>>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const { result, events } = await work(manager);
+      for (const event of events) await this.record(manager, event);
+      return result;
+    });
+  }
+
+  /** Appends an event inside the transaction of the change it records (see {@link transaction}). */
+  private async record(manager: EntityManager, record: AuditRecord): Promise<AuditEvent> {
     // The connection broke under the transaction (a database restart): a lost connection, not a bug here.
     if (manager.queryRunner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
     if (!manager.queryRunner?.isTransactionActive) {
@@ -129,7 +151,7 @@ export class AuditService {
     const [link]: Array<{ seq: string; prev_hash: string; hash: string }> = await manager.query(
       'SELECT seq, prev_hash, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)',
       [
-        AUDIT_CHAIN_LOCK,
+        ADVISORY_LOCKS.auditChain,
         id,
         content.occurredAt,
         content.actorId,

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { type Audited, audited, type AuditRecord, AuditService } from '../audit/audit.service.js';
 import type { AppConfigService } from '../core/config/config.module.js';
 import type { Role } from '../core/context/request-context.js';
 import { Clock } from '../core/time/clock.js';
@@ -96,53 +96,43 @@ export class AuthService {
   async verifyCredentials(email: string, password: string, client: string): Promise<User> {
     const address = normalizeEmail(email);
     const emailHash = this.emailHash(address);
-    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome<User>> => {
+    const outcome = await this.audit.transaction(async (manager): Promise<Audited<Outcome<User>>> => {
       const throttle = await SignInThrottleStore.lock(manager, emailHash, client);
       const user = await manager.findOne(User, { where: { email: address }, lock: { mode: 'pessimistic_write' } });
       const now = this.clock.now();
-      const record = (action: string, reason: string, after: Record<string, unknown> = {}) =>
-        this.audit.record(manager, {
-          action,
-          entityType: 'user',
-          entityId: user?.id ?? null,
-          after: { reason, ...(user ? {} : { emailHash }), ...after },
-          actor: null,
-        });
+      const event = (action: string, reason: string, after: Record<string, unknown> = {}): AuditRecord => ({
+        action,
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        after: { reason, ...(user ? {} : { emailHash }), ...after },
+        actor: null,
+      });
 
       const addressWait = waitBeforeAttempt(throttle, null, now);
-      if (addressWait > 0) {
-        await record('auth.login_throttled', 'address-waiting');
-        return { refused: AuthException.throttled(Math.ceil(addressWait / 1000)) };
-      }
+      if (addressWait > 0)
+        return audited({ refused: AuthException.throttled(Math.ceil(addressWait / 1000)) }, event('auth.login_throttled', 'address-waiting'));
       const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, password);
-      const refuse = async (reason: string, after: Record<string, unknown> = {}) => {
-        await record('auth.login_failed', reason, after);
-        return { refused: AuthException.invalidCredentials() };
-      };
+      const refuse = (reason: string, after: Record<string, unknown> = {}, ...more: AuditRecord[]) =>
+        audited({ refused: AuthException.invalidCredentials() }, ...more, event('auth.login_failed', reason, after));
 
       if (user && waitBeforeAttempt(throttle, user, now) > 0) return refuse('account-waiting', { lockedUntil: user.lockedUntil });
       if (!user || !passwordMatches) {
         const next = afterFailure(throttle, user, now);
         await SignInThrottleStore.save(manager, emailHash, client, next.address, now);
         if (!user) return refuse('unknown-email');
+        const lockedNow = next.account !== user && next.account !== null && next.account.lockedUntil !== null && next.account.lockedUntil !== user.lockedUntil;
         if (next.account !== user && next.account !== null) {
           await manager.update(User, user.id, { failedLoginCount: next.account.failedLoginCount, lockedUntil: next.account.lockedUntil });
-          if (next.account.lockedUntil && next.account.lockedUntil !== user.lockedUntil) {
-            await this.audit.record(manager, {
-              action: 'auth.locked_out',
-              entityType: 'user',
-              entityId: user.id,
-              after: { lockedUntil: next.account.lockedUntil },
-              actor: null,
-            });
-          }
         }
-        return refuse('wrong-password', { failuresFromAddress: next.address.failures, knownAddress: isKnownAddress(throttle, now) });
+        const lockout: AuditRecord[] = lockedNow
+          ? [{ action: 'auth.locked_out', entityType: 'user', entityId: user.id, after: { lockedUntil: next.account!.lockedUntil }, actor: null }]
+          : [];
+        return refuse('wrong-password', { failuresFromAddress: next.address.failures, knownAddress: isKnownAddress(throttle, now) }, ...lockout);
       }
       if (!user.active) return refuse('inactive');
       if (user.approvalRequestedAt !== null) return refuse('awaiting-approval');
       await SignInThrottleStore.save(manager, emailHash, client, afterSuccess(now).address, now);
-      return { ok: user };
+      return audited({ ok: user });
     });
     if ('refused' in outcome) throw outcome.refused;
     return outcome.ok;
@@ -150,7 +140,7 @@ export class AuthService {
 
   /** Starts a session (a refresh-token family) for a user whose password was just checked. */
   signIn(user: User): Promise<SignedIn> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const now = this.clock.now();
       await manager.update(User, user.id, { ...afterSuccess(now).account, lastSignInAt: now });
       const session = manager.create(AuthSession, {
@@ -163,14 +153,13 @@ export class AuthService {
       });
       await manager.insert(AuthSession, session);
       const signedIn = await this.issueTokens(manager, user, session.id);
-      await this.audit.record(manager, {
+      return audited(signedIn, {
         action: 'auth.login_succeeded',
         entityType: 'user',
         entityId: user.id,
         after: { sessionRef: sessionRef(session.id) },
         actor: { id: user.id, role: user.role, municipalityCode: user.municipalityCode },
       });
-      return signedIn;
     });
   }
 
@@ -181,29 +170,31 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<SignedIn> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw AuthException.invalidRefreshToken();
-    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome<SignedIn>> => {
+    const outcome = await this.audit.transaction(async (manager): Promise<Audited<Outcome<SignedIn>>> => {
       const token = await manager.findOne(RefreshToken, { where: { id: parsed.id }, lock: { mode: 'pessimistic_write' } });
-      if (!token || !secretHashesMatch(token.secretHash, parsed.secretHash)) return { refused: AuthException.invalidRefreshToken() };
+      if (!token || !secretHashesMatch(token.secretHash, parsed.secretHash)) return audited({ refused: AuthException.invalidRefreshToken() });
       const session = await manager.findOne(AuthSession, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
       const user = session && (await manager.findOneBy(User, { id: session.userId }));
       const now = this.clock.now();
-      if (!session || !user || session.revokedAt !== null) return { refused: AuthException.invalidRefreshToken() };
+      if (!session || !user || session.revokedAt !== null) return audited({ refused: AuthException.invalidRefreshToken() });
 
       if (token.usedAt !== null) {
         await this.revokeSession(manager, session, 'refresh-token-reuse');
-        await this.audit.record(manager, {
-          action: 'auth.refresh_token_reused',
-          entityType: 'user',
-          entityId: user.id,
-          after: { sessionRef: sessionRef(session.id) },
-          actor: null,
-        });
-        return { refused: AuthException.invalidRefreshToken() };
+        return audited(
+          { refused: AuthException.invalidRefreshToken() },
+          {
+            action: 'auth.refresh_token_reused',
+            entityType: 'user',
+            entityId: user.id,
+            after: { sessionRef: sessionRef(session.id) },
+            actor: null,
+          },
+        );
       }
-      if (session.expiresAt.getTime() <= now.getTime() || !user.active) return { refused: AuthException.invalidRefreshToken() };
+      if (session.expiresAt.getTime() <= now.getTime() || !user.active) return audited({ refused: AuthException.invalidRefreshToken() });
 
       await manager.update(RefreshToken, token.id, { usedAt: now });
-      return { ok: await this.issueTokens(manager, user, session.id) };
+      return audited({ ok: await this.issueTokens(manager, user, session.id) });
     });
     if ('refused' in outcome) throw outcome.refused;
     return outcome.ok;
@@ -212,7 +203,7 @@ export class AuthService {
   /** Ends the caller's session, and the session of the given refresh token when it is the caller's too. */
   async logout(user: AuthUser, refreshToken: string): Promise<void> {
     const parsed = parseRefreshToken(refreshToken);
-    await this.dataSource.transaction(async (manager) => {
+    await this.audit.transaction(async (manager) => {
       const sessionIds = new Set([user.sessionId]);
       if (parsed) {
         const token = await manager.findOneBy(RefreshToken, { id: parsed.id });
@@ -226,9 +217,7 @@ export class AuthService {
           revoked += 1;
         }
       }
-      if (revoked > 0) {
-        await this.audit.record(manager, { action: 'auth.logged_out', entityType: 'user', entityId: user.id, after: { sessions: revoked } });
-      }
+      return audited(undefined, revoked > 0 && { action: 'auth.logged_out', entityType: 'user', entityId: user.id, after: { sessions: revoked } });
     });
   }
 

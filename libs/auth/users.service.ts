@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { type Audited, audited, AuditService } from '../audit/audit.service.js';
+import { ADVISORY_LOCKS } from '../core/database/advisory-locks.js';
 import type { Actor, Role } from '../core/context/request-context.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
@@ -48,7 +49,7 @@ export class UsersService {
    */
   async create(body: CreateUserBody, actor?: Actor | null): Promise<User> {
     const prepared = await this.prepare(body);
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const approval = actor ? await this.requestApprovalIfNeeded(manager, prepared.role, null, actor) : NO_APPROVAL;
       return this.insert(manager, { ...prepared, ...approval }, actor);
     });
@@ -68,7 +69,7 @@ export class UsersService {
    * sessions until then; deactivating ends every session of the user at once.
    */
   update(id: string, body: UpdateUserBody, actor: Actor): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundDomainException('User', id);
       const before = auditView(user);
@@ -93,12 +94,11 @@ export class UsersService {
       }
       if (role !== before.role) Object.assign(user, await this.requestApprovalIfNeeded(manager, role, before.role, actor));
       // A change that changes nothing is neither saved nor audited.
-      if (JSON.stringify(auditView(user)) === JSON.stringify(before)) return user;
+      if (JSON.stringify(auditView(user)) === JSON.stringify(before)) return audited(user);
       const saved = await manager.save(user);
       if (before.active && !saved.active) await this.auth.revokeAllSessions(manager, saved.id, 'deactivated');
       if (!before.awaitingApproval && saved.approvalRequestedAt !== null) await this.auth.revokeAllSessions(manager, saved.id, 'awaiting-approval');
-      await this.audit.record(manager, { action: 'user.updated', entityType: 'user', entityId: saved.id, before, after: auditView(saved) });
-      return saved;
+      return audited(saved, { action: 'user.updated', entityType: 'user', entityId: saved.id, before, after: auditView(saved) });
     });
   }
 
@@ -107,7 +107,7 @@ export class UsersService {
    * from now on. The administrator who asked cannot approve their own request.
    */
   approve(id: string, actor: Actor): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundDomainException('User', id);
       if (user.approvalRequestedAt === null) throw AuthException.approvalNotPossible('Brugeren venter ikke på godkendelse.');
@@ -119,14 +119,13 @@ export class UsersService {
       user.approvalRequestedBy = null;
       user.approvalRequestedAt = null;
       const saved = await manager.save(user);
-      await this.audit.record(manager, { action: 'user.approved', entityType: 'user', entityId: id, before, after: { ...auditView(saved), requestedBy } });
-      return saved;
+      return audited(saved, { action: 'user.approved', entityType: 'user', entityId: id, before, after: { ...auditView(saved), requestedBy } });
     });
   }
 
   /** An administrator lets a user whose failed sign-ins made them wait sign in again at once, from anywhere. */
   unlock(id: string): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundDomainException('User', id);
       const before = { failedLoginCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
@@ -134,14 +133,13 @@ export class UsersService {
       user.lockedUntil = null;
       const saved = await manager.save(user);
       await SignInThrottleStore.clear(manager, this.auth.emailHash(user.email));
-      await this.audit.record(manager, {
+      return audited(saved, {
         action: 'user.unlocked',
         entityType: 'user',
         entityId: id,
         before,
         after: { failedLoginCount: 0, lockedUntil: null },
       });
-      return saved;
     });
   }
 
@@ -166,9 +164,9 @@ export class UsersService {
    */
   async ensureFirstAdmin(email: string, password: string): Promise<User | null> {
     const prepared = await this.prepare({ email, password, name: 'Administrator', role: 'admin' });
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(7304117002)');
-      if ((await manager.countBy(User, { role: 'admin' })) > 0) return null;
+    return this.audit.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.firstAdministrator]);
+      if ((await manager.countBy(User, { role: 'admin' })) > 0) return audited(null);
       return this.insert(manager, { ...prepared, ...NO_APPROVAL }, null);
     });
   }
@@ -186,11 +184,10 @@ export class UsersService {
     manager: EntityManager,
     fields: Awaited<ReturnType<UsersService['prepare']>> & Pick<User, 'approvalRequestedBy' | 'approvalRequestedAt'>,
     actor?: Actor | null,
-  ): Promise<User> {
+  ): Promise<Audited<User>> {
     if (await manager.existsBy(User, { email: fields.email })) throw AuthException.emailTaken();
     const user = await manager.save(manager.create(User, fields));
-    await this.audit.record(manager, { action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user), actor });
-    return user;
+    return audited(user, { action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user), actor });
   }
 
   /** A project lead belongs to exactly one existing kommune; other roles to none. */

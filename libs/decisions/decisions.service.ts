@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { nextApplicationStatus } from '../applications/application.lifecycle.js';
 import { periodProblems } from '../applications/application.rules.js';
 import { AssessmentsService } from '../assessments/assessments.service.js';
-import { AuditService } from '../audit/audit.service.js';
+import { audited, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import type { FieldError } from '../core/errors/problem.js';
 import { oreFromApi } from '../core/money/money.js';
@@ -32,7 +30,6 @@ export interface DecisionOutcome {
 @Injectable()
 export class DecisionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ApplicationsService) private readonly applications: ApplicationsService,
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(ReportsService) private readonly reports: ReportsService,
@@ -49,7 +46,7 @@ export class DecisionsService {
    * transaction, so concurrent decisions on one programme are serialised and cannot over-commit.
    */
   async decide(applicationId: string, body: DecisionBody, actor: AuthUser): Promise<DecisionOutcome> {
-    const outcome = await this.dataSource.transaction(async (manager): Promise<DecisionOutcome> => {
+    const outcome = await this.audit.transaction(async (manager) => {
       const application = await this.applications.findVisible(manager, applicationId, actor, true);
       nextApplicationStatus(application.status, body.outcome);
       const assessment = await this.assessments.completedFor(manager, applicationId);
@@ -106,19 +103,21 @@ export class DecisionsService {
         await this.reports.createSchedule(manager, award, programme);
       }
       await this.applications.transition(manager, application, body.outcome);
-      await this.audit.record(manager, {
-        action: body.outcome === 'award' ? 'application.awarded' : 'application.rejected',
-        entityType: 'application',
-        entityId: applicationId,
-        before: { status: 'assessed', remainingOre: ledger.remainingOre },
-        after: {
-          status: application.status,
-          decision: { outcome: decision.outcome, rationale: decision.rationale, amountOre, fullGrant, decidedAt: now },
-          award: award && { id: award.id, amountOre: award.amountOre, startDate, endDate },
-          remainingOre: ledger.remainingOre - (amountOre ?? 0n),
+      return audited(
+        { applicationId, status: application.status, decision, award },
+        {
+          action: body.outcome === 'award' ? 'application.awarded' : 'application.rejected',
+          entityType: 'application',
+          entityId: applicationId,
+          before: { status: 'assessed', remainingOre: ledger.remainingOre },
+          after: {
+            status: application.status,
+            decision: { outcome: decision.outcome, rationale: decision.rationale, amountOre, fullGrant, decidedAt: now },
+            award: award && { id: award.id, amountOre: award.amountOre, startDate, endDate },
+            remainingOre: ledger.remainingOre - (amountOre ?? 0n),
+          },
         },
-      });
-      return { applicationId, status: application.status, decision, award };
+      );
     });
     if (outcome.award) await this.reminderJobs.reconcileAward(outcome.award.id);
     return outcome;

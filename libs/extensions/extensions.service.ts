@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { audited, AuditService } from '../audit/audit.service.js';
 import type { Award } from '../awards/award.entity.js';
 import { nextAwardStatus } from '../awards/award.lifecycle.js';
 import { AwardsService } from '../awards/awards.service.js';
@@ -43,7 +43,7 @@ export class ExtensionsService {
    * pending request at a time, and never past the programme's maximum of approved months.
    */
   async request(awardId: string, body: ExtensionRequestBody, actor: AuthUser): Promise<ExtensionRequest> {
-    const request = await this.dataSource.transaction(async (manager) => {
+    const request = await this.audit.transaction(async (manager) => {
       const award = await this.awards.findVisible(manager, awardId, actor, true);
       if (actor.municipalityCode !== award.municipalityCode) throw ExtensionException.notOwner();
       nextAwardStatus(award.status, 'extend');
@@ -72,13 +72,12 @@ export class ExtensionsService {
           endDateAfter: null,
         }),
       );
-      await this.audit.record(manager, {
+      return audited(request, {
         action: 'extension.requested',
         entityType: 'extension_request',
         entityId: request.id,
         after: { awardId, months: request.months, reason: request.reason, justification: request.justification, monthsAvailable: available },
       });
-      return request;
     });
     await this.reminderJobs.reconcileAward(awardId);
     return request;
@@ -105,7 +104,7 @@ export class ExtensionsService {
    * end date and its final report's due date in the same transaction; rejection changes only the request.
    */
   async decide(id: string, body: ExtensionDecisionBody, actor: AuthUser): Promise<ExtensionDecision> {
-    const decision = await this.dataSource.transaction(async (manager): Promise<ExtensionDecision> => {
+    const decision = await this.audit.transaction(async (manager) => {
       const request = await this.findVisible(manager, id, actor, true);
       const action = body.outcome === 'approve' ? 'approve' : 'reject';
       nextExtensionStatus(request.status, action);
@@ -137,20 +136,22 @@ export class ExtensionsService {
         await this.reports.reschedule(manager, saved, programme);
       }
       const decided = await manager.save(request);
-      await this.audit.record(manager, {
-        action: approvedMonths === null ? 'extension.rejected' : 'extension.approved',
-        entityType: 'extension_request',
-        entityId: id,
-        before,
-        after: {
-          status: decided.status,
-          approvedMonths,
-          rationale: decided.decisionRationale,
-          endDate: saved.endDate,
-          approvedExtensionMonths: saved.approvedExtensionMonths,
+      return audited(
+        { request: decided, award: saved },
+        {
+          action: approvedMonths === null ? 'extension.rejected' : 'extension.approved',
+          entityType: 'extension_request',
+          entityId: id,
+          before,
+          after: {
+            status: decided.status,
+            approvedMonths,
+            rationale: decided.decisionRationale,
+            endDate: saved.endDate,
+            approvedExtensionMonths: saved.approvedExtensionMonths,
+          },
         },
-      });
-      return { request: decided, award: saved };
+      );
     });
     await this.reminderJobs.reconcileAward(decision.award.id);
     return decision;
@@ -158,20 +159,19 @@ export class ExtensionsService {
 
   /** The project lead takes back a request that has not been decided. */
   async withdraw(id: string, actor: AuthUser): Promise<ExtensionRequest> {
-    const withdrawn = await this.dataSource.transaction(async (manager) => {
+    const withdrawn = await this.audit.transaction(async (manager) => {
       const request = await this.findVisible(manager, id, actor, true);
       const award = await this.awards.findVisible(manager, request.awardId, actor);
       if (actor.municipalityCode !== award.municipalityCode) throw ExtensionException.notOwner();
       request.status = nextExtensionStatus(request.status, 'withdraw');
       const saved = await manager.save(request);
-      await this.audit.record(manager, {
+      return audited(saved, {
         action: 'extension.withdrawn',
         entityType: 'extension_request',
         entityId: id,
         before: { status: 'submitted' },
         after: { status: saved.status },
       });
-      return saved;
     });
     await this.reminderJobs.reconcileAward(withdrawn.awardId);
     return withdrawn;

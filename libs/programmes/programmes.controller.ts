@@ -3,8 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, A
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
-import { oreToApi } from '../core/money/money.js';
 import {
+  adjustmentResponse,
   BudgetAdjustmentBody,
   BudgetAdjustmentResponse,
   CreateProgrammeBody,
@@ -13,27 +13,15 @@ import {
   ProgrammeQuery,
   ProgrammeResponse,
 } from './dto/programme.dto.js';
-import type { BudgetAdjustment } from './budget-adjustment.entity.js';
-import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { LedgerCache } from './ledger-cache.js';
-import { type ProgrammeBooks, ProgrammesService } from './programmes.service.js';
-
-const adjustmentResponse = (adjustment: BudgetAdjustment): BudgetAdjustmentResponse => ({
-  id: adjustment.id,
-  programmeId: adjustment.programmeId,
-  deltaOre: oreToApi(adjustment.deltaOre),
-  reason: adjustment.reason,
-  createdBy: adjustment.createdBy,
-  createdAt: adjustment.createdAt.toISOString(),
-});
+import { LedgerReader } from './ledger-reader.js';
+import { ProgrammesService } from './programmes.service.js';
 
 @ApiTags('programmes')
 @Controller('programmes')
 export class ProgrammesController {
   constructor(
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
-    @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
-    @Inject(LedgerCache) private readonly ledgerCache: LedgerCache,
+    @Inject(LedgerReader) private readonly ledgers: LedgerReader,
   ) {}
 
   @Post()
@@ -85,34 +73,10 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'The books: budget + adjustments − committed = remaining, every award and adjustment, totals per kommune and deviations' })
   @ApiOkResponse({ type: LedgerResponse })
   async ledger(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    // Served as computed at the programme's current ledger version; recomputed only when it has moved on.
-    let version = await this.programmes.ledgerVersion(id);
-    let body = this.ledgerCache.get(id, version);
-    if (!body) {
-      const books = await this.programmes.ledger(id);
-      version = books.programme.ledgerVersion;
-      body = this.ledgerCache.set(id, version, this.ledgerResponse(books, await this.municipalities.names()));
-    }
-    // The stored bytes as they are (Nest would serialize a Buffer as JSON), or 304 to a matching If-None-Match.
-    const etag = `W/"ledger-${id}-${version}"`;
-    reply.header('ETag', etag);
-    const matches = request.headers['if-none-match']?.split(',').some((tag) => [etag, '*'].includes(tag.trim()));
-    if (matches) return void reply.status(304).send();
-    reply.type('application/json; charset=utf-8').send(body);
-  }
-
-  private ledgerResponse({ programme, ledger, awards, adjustments, byMunicipality, deviations }: ProgrammeBooks, names: Map<string, string>): LedgerResponse {
-    return {
-      programmeId: programme.id,
-      budgetOre: oreToApi(ledger.budgetOre),
-      adjustmentsOre: oreToApi(ledger.adjustmentsOre),
-      committedOre: oreToApi(ledger.committedOre),
-      remainingOre: oreToApi(ledger.remainingOre),
-      overCommittedOre: oreToApi(ledger.overCommittedOre),
-      awards: awards.map((award) => ({ ...award, amountOre: oreToApi(award.amountOre), requestedOre: oreToApi(award.requestedOre) })),
-      adjustments: adjustments.map(adjustmentResponse),
-      byMunicipality: byMunicipality.map((total) => ({ ...total, name: names.get(total.municipalityCode) ?? '', amountOre: oreToApi(total.amountOre) })),
-      deviations,
-    };
+    const read = await this.ledgers.read(id, request.headers['if-none-match']);
+    reply.header('ETag', read.etag);
+    if ('notModified' in read) return void reply.status(304).send();
+    // The stored bytes as they are (Nest would serialize a Buffer as JSON).
+    reply.type('application/json; charset=utf-8').send(read.body);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { audited, AuditService } from '../audit/audit.service.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import { formatKroner, MAX_AMOUNT_ORE, oreFromApi, type Ore } from '../core/money/money.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
@@ -73,7 +73,7 @@ export class ProgrammesService {
     uniqueKeys('themes', body.themes);
     uniqueKeys('criteria', body.criteria);
 
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       if (await manager.existsBy(Programme, { code: body.code })) throw ProgrammeException.codeTaken(body.code);
       const programme = await manager.save(
         manager.create(Programme, {
@@ -94,8 +94,7 @@ export class ProgrammesService {
           appealGuidance: body.appealGuidance ?? null,
         }),
       );
-      await this.audit.record(manager, { action: 'programme.created', entityType: 'programme', entityId: programme.id, after: auditView(programme) });
-      return programme;
+      return audited(programme, { action: 'programme.created', entityType: 'programme', entityId: programme.id, after: auditView(programme) });
     });
   }
 
@@ -193,7 +192,7 @@ export class ProgrammesService {
   addAdjustment(id: string, body: BudgetAdjustmentBody, actorId: string): Promise<BudgetAdjustment> {
     const deltaOre = oreFromApi(body.deltaOre);
     if (deltaOre === 0n) throw ProgrammeException.invalid('deltaOre', 'must not be 0');
-    return this.dataSource.transaction(async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const { ledger } = await this.lockLedger(manager, id);
       // A cut may not leave the programme short of what it has already committed.
       if (deltaOre < 0n && !fitsBudget(ledger, -deltaOre)) throw ProgrammeException.budgetExceeded(-deltaOre, ledger.remainingOre);
@@ -201,14 +200,13 @@ export class ProgrammesService {
       if (ledger.budgetOre + ledger.adjustmentsOre + deltaOre > MAX_AMOUNT_ORE)
         throw ProgrammeException.aboveCeiling(ledger.budgetOre + ledger.adjustmentsOre + deltaOre);
       const adjustment = await manager.save(manager.create(BudgetAdjustment, { programmeId: id, deltaOre, reason: body.reason.trim(), createdBy: actorId }));
-      await this.audit.record(manager, {
+      return audited(adjustment, {
         action: 'programme.budget_adjusted',
         entityType: 'programme',
         entityId: id,
         before: { adjustmentsOre: ledger.adjustmentsOre, remainingOre: ledger.remainingOre },
         after: { deltaOre, reason: adjustment.reason, adjustmentsOre: ledger.adjustmentsOre + deltaOre, remainingOre: ledger.remainingOre + deltaOre },
       });
-      return adjustment;
     });
   }
 

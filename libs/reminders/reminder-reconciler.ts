@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ADVISORY_LOCKS } from '../core/database/advisory-locks.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfigService } from '../core/config/config.module.js';
 import { Clock } from '../core/time/clock.js';
@@ -22,7 +23,7 @@ export const QUEUE_HORIZON_MS = 24 * 3_600_000;
  * several large indexes at random places, were the first pass's bottleneck on a single writer
  * (75 s to 54 s for 2.3 million reminders). A single award's reconcile holds it alone.
  */
-export const RECONCILE_LOCK = 7_304_117_003;
+export const RECONCILE_LOCK = ADVISORY_LOCKS.reminderReconcile;
 
 /** How a write holds {@link RECONCILE_LOCK}: `shared` beside the other lanes of a full pass, `exclusive` alone. */
 export type WriteMode = 'shared' | 'exclusive';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { audited, AuditService } from '../audit/audit.service.js';
 import type { Award } from '../awards/award.entity.js';
 import { nextAwardStatus } from '../awards/award.lifecycle.js';
 import { AwardsService } from '../awards/awards.service.js';
@@ -91,7 +91,7 @@ export class ReportsService {
 
   /** The project lead submits (or resubmits after a return); every submission is kept. */
   async submit(id: string, body: SubmitReportBody, actor: AuthUser): Promise<ProgressReport> {
-    const submitted = await this.dataSource.transaction(async (manager) => {
+    const submitted = await this.audit.transaction(async (manager) => {
       const report = await this.findVisible(manager, id, actor, true);
       if (actor.municipalityCode !== report.municipalityCode) throw ReportException.notOwner();
       const before = { status: report.status };
@@ -116,7 +116,7 @@ export class ReportsService {
       await manager.insert(ReportSubmission, submission);
       report.submittedAt = now;
       const saved = await manager.save(report);
-      await this.audit.record(manager, {
+      return audited(saved, {
         action: 'report.submitted',
         entityType: 'report',
         entityId: id,
@@ -132,7 +132,6 @@ export class ReportsService {
           nextSteps: submission.nextSteps,
         },
       });
-      return saved;
     });
     await this.reminderJobs.reconcileAward(submitted.awardId);
     return submitted;
@@ -140,7 +139,7 @@ export class ReportsService {
 
   /** A caseworker approves or returns the latest submission; approving the final report completes the award. */
   async review(id: string, body: ReviewReportBody, actor: AuthUser): Promise<{ report: ProgressReport; award?: Award }> {
-    const reviewed = await this.dataSource.transaction(async (manager) => {
+    const reviewed = await this.audit.transaction(async (manager) => {
       // Approving the final report changes the award too. Lock order is award, then its reports, as an
       // extension decision takes them (it reschedules the reports): the other order deadlocks with it.
       // A report's award and kind never change, so they can be read before either lock.
@@ -162,22 +161,18 @@ export class ReportsService {
       if (award) {
         award.status = nextAwardStatus(award.status, 'complete');
         award = await manager.save(award);
-        await this.audit.record(manager, {
-          action: 'award.completed',
-          entityType: 'award',
-          entityId: award.id,
-          before: { status: 'active' },
-          after: { status: award.status },
-        });
       }
-      await this.audit.record(manager, {
-        action: body.outcome === 'approve' ? 'report.approved' : 'report.returned',
-        entityType: 'report',
-        entityId: id,
-        before,
-        after: { status: saved.status, submissionNo: latest.submissionNo, comment: body.comment.trim() },
-      });
-      return { report: saved, award };
+      return audited(
+        { report: saved, award },
+        award && { action: 'award.completed', entityType: 'award', entityId: award.id, before: { status: 'active' }, after: { status: award.status } },
+        {
+          action: body.outcome === 'approve' ? 'report.approved' : 'report.returned',
+          entityType: 'report',
+          entityId: id,
+          before,
+          after: { status: saved.status, submissionNo: latest.submissionNo, comment: body.comment.trim() },
+        },
+      );
     });
     await this.reminderJobs.reconcileAward(reviewed.report.awardId);
     return reviewed;

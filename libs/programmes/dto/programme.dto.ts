@@ -5,6 +5,7 @@ import { MAX_AMOUNT_ORE, oreToApi } from '../../core/money/money.js';
 import { PageQuery } from '../../core/pagination/page.js';
 import { IsInstant, IsOre } from '../../core/validation/validators.js';
 import type { Ledger } from '../ledger.js';
+import type { BudgetAdjustment } from '../budget-adjustment.entity.js';
 import type { Programme } from '../programme.entity.js';
 
 const KEY = /^[a-z0-9][a-z0-9-]{0,49}$/;
@@ -229,3 +230,12 @@ export class LedgerResponse {
   @ApiProperty({ type: [DeviationResponse], description: 'Where the books and the programme’s rules disagree (shown, never corrected)' })
   deviations: DeviationResponse[];
 }
+
+export const adjustmentResponse = (adjustment: BudgetAdjustment): BudgetAdjustmentResponse => ({
+  id: adjustment.id,
+  programmeId: adjustment.programmeId,
+  deltaOre: oreToApi(adjustment.deltaOre),
+  reason: adjustment.reason,
+  createdBy: adjustment.createdBy,
+  createdAt: adjustment.createdAt.toISOString(),
+});

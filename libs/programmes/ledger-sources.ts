@@ -1,0 +1,16 @@
+/**
+ * Every column the ledger answer shows, by table. `programme.ledger_version` must move in the
+ * transaction of any change to one of them (the triggers of the migrations AddProgrammeLedgerVersion
+ * and VersionTheLedgerByEverySource), or a process would serve a ledger it cached before the change.
+ * `test/e2e/ledger-version.e2e-spec.ts` changes each of these columns and checks that it does; a column
+ * the ledger starts to show belongs here, with a trigger, before it ships.
+ */
+export const LEDGER_SOURCES = {
+  programme: ['budget_ore', 'min_application_ore'],
+  award: ['programme_id', 'amount_ore', 'status', 'case_number', 'municipality_code'],
+  budget_adjustment: ['programme_id', 'delta_ore', 'reason', 'created_by', 'created_at'],
+  /** The amount applied for, beside each award line. */
+  application: ['requested_ore'],
+  /** The kommune's name, in the totals per kommune. */
+  municipality: ['name'],
+} as const;
