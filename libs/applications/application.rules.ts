@@ -1,7 +1,9 @@
 import type { FieldError } from '../core/errors/problem.js';
-import { formatKroner, type Ore } from '../core/money/money.js';
+import { type Ore } from '../core/money/money.js';
+import { formatKroner } from '../core/format/danish.js';
 import { addMonths, type CalendarDate } from '../core/time/calendar-date.js';
-import { copenhagenDate, formatCopenhagenDateTime } from '../core/time/copenhagen.js';
+import { formatDateTime } from '../core/format/danish.js';
+import { copenhagenDate } from '../core/time/copenhagen.js';
 
 export interface ApplicationContent {
   requestedOre: Ore;
@@ -71,8 +73,8 @@ export function submissionProblems(content: ApplicationContent, programme: Progr
 
 /** Null when `now` is inside the window (opening time included, closing time excluded), else why not. */
 export function windowProblem(now: Date, programme: Pick<ProgrammeRules, 'applicationOpensAt' | 'applicationClosesAt'>): string | null {
-  if (now < programme.applicationOpensAt) return `The programme opens for applications ${formatCopenhagenDateTime(programme.applicationOpensAt)}.`;
-  if (now >= programme.applicationClosesAt) return `The programme closed for applications ${formatCopenhagenDateTime(programme.applicationClosesAt)}.`;
+  if (now < programme.applicationOpensAt) return `The programme opens for applications ${formatDateTime(programme.applicationOpensAt)}.`;
+  if (now >= programme.applicationClosesAt) return `The programme closed for applications ${formatDateTime(programme.applicationClosesAt)}.`;
   return null;
 }
 

@@ -9,7 +9,8 @@ import type { FieldError } from '../core/errors/problem.js';
 import { oreFromApi } from '../core/money/money.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
-import { copenhagenDate, formatCopenhagenDateTime } from '../core/time/copenhagen.js';
+import { formatDateTime } from '../core/format/danish.js';
+import { copenhagenDate } from '../core/time/copenhagen.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
@@ -256,7 +257,7 @@ export class ApplicationsService {
   }
 
   private receiptFor(number: string, receivedAt: Date, programme: Programme, application: Application): Receipt {
-    const when = formatCopenhagenDateTime(receivedAt);
+    const when = formatDateTime(receivedAt);
     return {
       caseNumber: number,
       receivedAt: receivedAt.toISOString(),

@@ -1,6 +1,7 @@
 import { DomainException } from '../core/errors/domain.exception.js';
 import type { FieldError } from '../core/errors/problem.js';
-import { formatKroner, type Ore } from '../core/money/money.js';
+import { type Ore } from '../core/money/money.js';
+import { formatKroner } from '../core/format/danish.js';
 import { MIN_RATIONALE_CHARACTERS, MIN_RATIONALE_DISTINCT_WORDS } from './rationale.js';
 
 export enum DecisionExceptionCode {

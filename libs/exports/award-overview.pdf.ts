@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import { formatKroner, type Ore } from '../core/money/money.js';
+import { type Ore } from '../core/money/money.js';
+import { formatKroner } from '../core/format/danish.js';
 
 const require = createRequire(import.meta.url);
 /** DejaVu Sans, embedded: every glyph of Danish (æ, ø, å) and of the published texts. */

@@ -1,4 +1,5 @@
 import { stringify, type Stringifier } from 'csv-stringify';
+import { formatKronerNumber } from '../core/format/danish.js';
 
 /**
  * An amount cell: written in Danish format and exempt from formula escaping (a negative amount starts
@@ -25,22 +26,7 @@ export function csvWriter(header: string[]): Stringifier {
     header: true,
     columns: header,
     cast: {
-      object: (value: object) => (value instanceof AmountCell ? { value: danishKroner(value.ore), escape_formulas: false } : JSON.stringify(value)),
+      object: (value: object) => (value instanceof AmountCell ? { value: formatKronerNumber(value.ore), escape_formulas: false } : JSON.stringify(value)),
     },
   });
-}
-
-/** Øre as a Danish number of kroner with two decimals: 1101426000 → `11.014.260,00`. */
-export function danishKroner(ore: bigint): string {
-  const negative = ore < 0n;
-  const absolute = negative ? -ore : ore;
-  const whole = (absolute / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${negative ? '-' : ''}${whole},${(absolute % 100n).toString().padStart(2, '0')}`;
-}
-
-/** `2020-12-18` → `18-12-2020`. */
-export function danishDate(date: string | null): string {
-  if (!date) return '';
-  const [year, month, day] = date.slice(0, 10).split('-');
-  return `${day}-${month}-${year}`;
 }

@@ -7,7 +7,8 @@ import type { DataSource } from 'typeorm';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { type Overview, writeAwardOverviewPdf } from './award-overview.pdf.js';
-import { AmountCell, type CsvCell, csvWriter, danishDate } from './csv.js';
+import { formatSpreadsheetDate } from '../core/format/danish.js';
+import { AmountCell, type CsvCell, csvWriter } from './csv.js';
 import { ExportStreams } from '../core/http/export-streams.js';
 
 const AWARD_COLUMNS = [
@@ -90,12 +91,12 @@ export class ExportsService {
         row.co_applicants,
         row.title,
         new AmountCell(BigInt(row.amount_ore)),
-        danishDate(row.start_date),
-        danishDate(row.end_date),
-        danishDate(row.original_end_date),
+        formatSpreadsheetDate(row.start_date),
+        formatSpreadsheetDate(row.end_date),
+        formatSpreadsheetDate(row.original_end_date),
         row.approved_extension_months,
         row.status,
-        danishDate(row.decided_on),
+        formatSpreadsheetDate(row.decided_on),
       ],
     );
   }

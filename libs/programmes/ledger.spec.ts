@@ -1,5 +1,5 @@
 import { kroner } from '../core/money/money.js';
-import { formatKroner } from '../core/money/money.js';
+import { formatKroner } from '../core/format/danish.js';
 import { fitsBudget, ledgerDeviations, ledgerOf, totalsByMunicipality } from './ledger.js';
 
 describe('the ledger', () => {

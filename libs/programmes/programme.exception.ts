@@ -1,5 +1,6 @@
 import { DomainException } from '../core/errors/domain.exception.js';
-import { formatKroner, MAX_AMOUNT_ORE, type Ore } from '../core/money/money.js';
+import { MAX_AMOUNT_ORE, type Ore } from '../core/money/money.js';
+import { formatKroner } from '../core/format/danish.js';
 
 export enum ProgrammeExceptionCode {
   CODE_TAKEN = 'programme-code-taken',

@@ -1,14 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { formatDate } from '../core/format/danish.js';
 import type { CalendarDate } from '../core/time/calendar-date.js';
 import type { ReminderKind } from './reminder-planner.js';
-
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-
-/** `2022-01-01` → `1. januar 2022`. */
-export function danishDate(date: CalendarDate): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${day}. ${MONTHS[month - 1]} ${year}`;
-}
 
 export interface MessageContext {
   caseNumber: string;
@@ -31,7 +24,7 @@ export function reminderMessage(kind: ReminderKind, dueDate: CalendarDate, conte
   const project = `"${context.projectTitle}" (${context.caseNumber})`;
   const report = context.reportKind === 'final' ? 'Slutrapporten' : `Statusrapport nr. ${context.reportSequence ?? 1}`;
   const reportLower = context.reportKind === 'final' ? 'slutrapporten' : `statusrapport nr. ${context.reportSequence ?? 1}`;
-  const reportDue = danishDate(context.reportDueDate ?? dueDate);
+  const reportDue = formatDate(context.reportDueDate ?? dueDate);
   switch (kind) {
     case 'report_due_in_14_days':
       return {
@@ -61,13 +54,13 @@ export function reminderMessage(kind: ReminderKind, dueDate: CalendarDate, conte
     case 'extension_decision_waiting':
       return {
         title: `En ansøgning om forlængelse for ${context.caseNumber} venter på afgørelse`,
-        body: `Ansøgningen om ${context.months ?? ''} måneders COVID-19-forlængelse af projektet ${project} blev indsendt ${danishDate(dueDate)} og har ventet mere end 10 arbejdsdage.`,
+        body: `Ansøgningen om ${context.months ?? ''} måneders COVID-19-forlængelse af projektet ${project} blev indsendt ${formatDate(dueDate)} og har ventet mere end 10 arbejdsdage.`,
       };
     case 'award_ending_in_30_days':
       return {
         title: `Projektperioden for ${context.caseNumber} slutter om 30 dage`,
         body:
-          `Projektet ${project} slutter ${danishDate(context.awardEndDate ?? dueDate)}. Slutrapporten skal indsendes efter projektets afslutning. ` +
+          `Projektet ${project} slutter ${formatDate(context.awardEndDate ?? dueDate)}. Slutrapporten skal indsendes efter projektets afslutning. ` +
           `Har COVID-19 forsinket projektet, kan der søges om forlængelse, men kun inden slutdatoen.`,
       };
     case 'application_receipt':

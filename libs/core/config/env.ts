@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 import { DEFAULT_APP_URL } from '../database/database-setup.js';
@@ -9,6 +10,20 @@ export const MIN_SECRET_LENGTH = 32;
 const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value);
 
 const URL_OF = (schemes: string) => new RegExp(`^(${schemes})://`);
+
+/**
+ * A whole-number setting between two bounds (in `unit`, when it has one): read from its text, with
+ * one message for every way it can be wrong, naming the range.
+ */
+function WholeNumber(min: number, max: number, unit?: string): PropertyDecorator {
+  const message = `must be a whole number${unit ? ` of ${unit}` : ''} between ${min} and ${max}`;
+  return applyDecorators(
+    Type(() => Number),
+    IsInt({ message }),
+    Min(min, { message }),
+    Max(max, { message }),
+  ) as PropertyDecorator;
+}
 
 /** A size such as `100kb` or `1mb` (BODY_LIMIT): the one format the setting accepts and {@link bytesOf} reads. */
 const SIZE = /^(\d+)(b|kb|mb)$/i;
@@ -28,10 +43,7 @@ export class Env {
   @IsIn(['development', 'test', 'production'], { message: 'must be one of development, test, production' })
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number between 1 and 65535' })
-  @Min(1, { message: 'must be a whole number between 1 and 65535' })
-  @Max(65535, { message: 'must be a whole number between 1 and 65535' })
+  @WholeNumber(1, 65535)
   PORT = 3000;
 
   @IsString()
@@ -49,10 +61,7 @@ export class Env {
   @Matches(URL_OF('postgres|postgresql'), { message: 'must be a postgres:// URL' })
   DATABASE_OWNER_URL?: string = undefined;
 
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number between 1 and 200' })
-  @Min(1, { message: 'must be a whole number between 1 and 200' })
-  @Max(200, { message: 'must be a whole number between 1 and 200' })
+  @WholeNumber(1, 200)
   DATABASE_POOL_SIZE = 10;
 
   @Matches(URL_OF('redis|rediss'), { message: 'must be a redis:// URL' })
@@ -93,48 +102,30 @@ export class Env {
   JWT_SECRET_PREVIOUS?: string = undefined;
 
   /** Lifetime of an access token; short, because it is not revoked by itself (its session is). */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of seconds between 60 and 3600' })
-  @Min(60, { message: 'must be a whole number of seconds between 60 and 3600' })
-  @Max(3600, { message: 'must be a whole number of seconds between 60 and 3600' })
+  @WholeNumber(60, 3600, 'seconds')
   JWT_ACCESS_TTL_SECONDS = 900;
 
   /** How long one sign-in can be kept alive by refreshing before the user must sign in again. */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of days between 1 and 90' })
-  @Min(1, { message: 'must be a whole number of days between 1 and 90' })
-  @Max(90, { message: 'must be a whole number of days between 1 and 90' })
+  @WholeNumber(1, 90, 'days')
   SESSION_TTL_DAYS = 30;
 
   /** Sign-in and refresh attempts per minute from one address (only well-formed ones count). */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number between 1 and 100000' })
-  @Min(1, { message: 'must be a whole number between 1 and 100000' })
-  @Max(100000, { message: 'must be a whole number between 1 and 100000' })
+  @WholeNumber(1, 100000)
   LOGIN_RATE_LIMIT = 20;
 
   /** Exports (CSV, PDF) and chain verifications one user may start per minute. */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number between 1 and 100000' })
-  @Min(1, { message: 'must be a whole number between 1 and 100000' })
-  @Max(100000, { message: 'must be a whole number between 1 and 100000' })
+  @WholeNumber(1, 100000)
   EXPORT_RATE_LIMIT = 10;
 
   /**
    * Streamed exports and chain verifications one API process runs at once, each on a database connection
    * of a pool of this size apart from the one requests use, so slow downloads never hold the API's.
    */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number between 1 and 20' })
-  @Min(1, { message: 'must be a whole number between 1 and 20' })
-  @Max(20, { message: 'must be a whole number between 1 and 20' })
+  @WholeNumber(1, 20)
   EXPORT_CONCURRENCY = 2;
 
   /** A download whose reader takes nothing for this long is cut off, and its connection freed. */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 600000' })
-  @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 600000' })
-  @Max(600_000, { message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  @WholeNumber(1000, 600_000, 'milliseconds')
   EXPORT_STALL_TIMEOUT_MS = 30_000;
 
   /** With ADMIN_PASSWORD: the first administrator, created at start-up when there is none. */
@@ -149,10 +140,7 @@ export class Env {
   @IsString()
   SMTP_HOST = '127.0.0.1';
 
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number between 1 and 65535' })
-  @Min(1, { message: 'must be a whole number between 1 and 65535' })
-  @Max(65535, { message: 'must be a whole number between 1 and 65535' })
+  @WholeNumber(1, 65535)
   SMTP_PORT = 1025;
 
   @Transform(toBoolean)
@@ -172,24 +160,15 @@ export class Env {
   MAIL_FROM = 'Tilskud <no-reply@tilskud.local>';
 
   /** Delivery attempts of one reminder before it is marked failed (and the admins told). */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number between 1 and 20' })
-  @Min(1, { message: 'must be a whole number between 1 and 20' })
-  @Max(20, { message: 'must be a whole number between 1 and 20' })
+  @WholeNumber(1, 20)
   REMINDER_ATTEMPTS = 5;
 
   /** The first retry waits this long; each further one twice as long. */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of milliseconds between 10 and 3600000' })
-  @Min(10, { message: 'must be a whole number of milliseconds between 10 and 3600000' })
-  @Max(3_600_000, { message: 'must be a whole number of milliseconds between 10 and 3600000' })
+  @WholeNumber(10, 3_600_000, 'milliseconds')
   REMINDER_BACKOFF_MS = 60_000;
 
   /** How often the reconciler recomputes every reminder from the database. */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of milliseconds between 10000 and 86400000' })
-  @Min(10_000, { message: 'must be a whole number of milliseconds between 10000 and 86400000' })
-  @Max(86_400_000, { message: 'must be a whole number of milliseconds between 10000 and 86400000' })
+  @WholeNumber(10_000, 86_400_000, 'milliseconds')
   RECONCILE_EVERY_MS = 600_000;
 
   /** Days the ministry is closed besides weekends and public holidays, as MM-DD (Grundlovsdag, 24 and 31 December). */
@@ -197,27 +176,18 @@ export class Env {
   CLOSURE_DAYS = '06-05,12-24,12-31';
 
   /** Jobs one worker process runs at once. */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number between 1 and 100' })
-  @Min(1, { message: 'must be a whole number between 1 and 100' })
-  @Max(100, { message: 'must be a whole number between 1 and 100' })
+  @WholeNumber(1, 100)
   WORKER_CONCURRENCY = 5;
 
   /**
    * A running job's lock in Redis lasts this long and is renewed at half of it while the worker lives;
    * when a worker dies mid-job, the lock runs out and another worker takes the job up again.
    */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 600000' })
-  @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 600000' })
-  @Max(600_000, { message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  @WholeNumber(1000, 600_000, 'milliseconds')
   WORKER_LOCK_MS = 30_000;
 
   /** How often each worker looks for jobs whose worker died (their lock ran out) and puts them back in the queue. */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of milliseconds between 500 and 600000' })
-  @Min(500, { message: 'must be a whole number of milliseconds between 500 and 600000' })
-  @Max(600_000, { message: 'must be a whole number of milliseconds between 500 and 600000' })
+  @WholeNumber(500, 600_000, 'milliseconds')
   WORKER_STALLED_CHECK_MS = 30_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -237,17 +207,11 @@ export class Env {
   TRUST_PROXY = 'false';
 
   /** After SIGTERM, how long the API goes on serving (health already 503) before it stops accepting connections. */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of milliseconds between 0 and 60000' })
-  @Min(0, { message: 'must be a whole number of milliseconds between 0 and 60000' })
-  @Max(60_000, { message: 'must be a whole number of milliseconds between 0 and 60000' })
+  @WholeNumber(0, 60_000, 'milliseconds')
   SHUTDOWN_GRACE_MS = 2_000;
 
   /** How long SIGTERM waits for in-flight requests and jobs before the process gives up and exits. */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 120000' })
-  @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 120000' })
-  @Max(120000, { message: 'must be a whole number of milliseconds between 1000 and 120000' })
+  @WholeNumber(1000, 120000, 'milliseconds')
   SHUTDOWN_TIMEOUT_MS = 15000;
 }
 

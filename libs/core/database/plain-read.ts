@@ -1,3 +1,16 @@
+/*
+ * This file reads TypeORM's internals, which are not its public API: `SelectQueryBuilder.expressionMap`
+ * (`mainAlias`, `selects`, `joinAttributes`, `relationIdAttributes`, `lockMode`, `skip`, `take`),
+ * `EntityMetadata` (`columns`, `primaryColumns`, `childEntityMetadatas`, `embeddeds`, `lazyRelations`,
+ * `afterLoadListeners`, `target`), `ColumnMetadata` (`databaseName`, `propertyName`, `type`,
+ * `transformer`, `isVirtual`, `isVirtualProperty`), `Driver.prepareHydratedValue` and `maxAliasLength`,
+ * `DataSource.subscribers` and `options.typename`, and the raw result keys `<alias>_<column>`.
+ * That is why `typeorm` is pinned to an exact version in package.json. On an upgrade:
+ *  1. read TypeORM's changelog for the names above and for `RawSqlResultsToEntityTransformer`;
+ *  2. run `test/e2e/plain-read.e2e-spec.ts`, which compares these readers with `getMany()`/`getOne()` on
+ *     real rows of every entity the app registers (taken from the metadata, so none is left out);
+ *  3. run `npm run bench` and compare the list and case-detail figures with the last run's.
+ */
 import type { DataSource, EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 type ColumnMetadata = EntityMetadata['columns'][number];

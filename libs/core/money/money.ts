@@ -41,18 +41,6 @@ export function sumOre(values: Iterable<Ore>): Ore {
   return total;
 }
 
-const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-
-/** Danish format: `.` between thousands, `,` before øre, `kr.` after: `11.014.260 kr.`, `1.234,50 kr.`. */
-export function formatKroner(value: Ore): string {
-  const negative = value < 0n;
-  const absolute = negative ? -value : value;
-  const whole = groupThousands((absolute / ORE_PER_KRONE).toString());
-  const ore = absolute % ORE_PER_KRONE;
-  const text = ore === 0n ? `${whole} kr.` : `${whole},${ore.toString().padStart(2, '0')} kr.`;
-  return negative ? `-${text}` : text;
-}
-
 /** A bigint column as a bigint (pg hands int8 over as text, so nothing is rounded on the way). */
 export const oreColumn: ValueTransformer = {
   to: (value: Ore | null | undefined) => (value === null || value === undefined ? value : value.toString()),

@@ -85,11 +85,3 @@ export function parseInstant(text: string): Date | null {
   const instant = new Date(text);
   return Number.isNaN(instant.getTime()) ? null : instant;
 }
-
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-
-/** How a Danish letter writes a time: `19. oktober 2020 kl. 11.58`. */
-export function formatCopenhagenDateTime(instant: Date): string {
-  const { year, month, day, hour, minute } = wallClock(instant);
-  return `${day}. ${MONTHS[month - 1]} ${year} kl. ${String(hour).padStart(2, '0')}.${String(minute).padStart(2, '0')}`;
-}
