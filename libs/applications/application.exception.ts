@@ -11,12 +11,12 @@ export enum ApplicationExceptionCode {
 }
 
 export class ApplicationException extends DomainException {
-  private constructor(code: ApplicationExceptionCode, status: number, title: string, detail: string, extensions?: Record<string, unknown>) {
-    super(code, status, title, detail, extensions);
+  private constructor(code: ApplicationExceptionCode, detail: string, extensions?: Record<string, unknown>) {
+    super(code, detail, extensions);
   }
 
   static illegalTransition(status: string, action: string): ApplicationException {
-    return new ApplicationException(ApplicationExceptionCode.ILLEGAL_TRANSITION, 409, 'Conflict', `An application that is ${status} cannot be ${action}.`, {
+    return new ApplicationException(ApplicationExceptionCode.ILLEGAL_TRANSITION, `An application that is ${status} cannot be ${action}.`, {
       currentStatus: status,
     });
   }
@@ -24,24 +24,17 @@ export class ApplicationException extends DomainException {
   static staleVersion(expected: number, actual: number): ApplicationException {
     return new ApplicationException(
       ApplicationExceptionCode.STALE_VERSION,
-      409,
-      'Conflict',
       `The application has changed since version ${expected} (it is now version ${actual}); reload it and apply your change again.`,
       { currentVersion: actual },
     );
   }
 
   static notOwner(): ApplicationException {
-    return new ApplicationException(
-      ApplicationExceptionCode.NOT_OWNER,
-      403,
-      'Forbidden',
-      'Only a project lead of the lead kommune may change this application.',
-    );
+    return new ApplicationException(ApplicationExceptionCode.NOT_OWNER, 'Only a project lead of the lead kommune may change this application.');
   }
 
   static invalid(errors: FieldError[]): ApplicationException {
-    return new ApplicationException(ApplicationExceptionCode.INVALID_APPLICATION, 400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
+    return new ApplicationException(ApplicationExceptionCode.INVALID_APPLICATION, errors.map((e) => `${e.field} ${e.message}`).join('; '), {
       errors,
     });
   }
@@ -49,14 +42,12 @@ export class ApplicationException extends DomainException {
   static submissionRules(errors: FieldError[]): ApplicationException {
     return new ApplicationException(
       ApplicationExceptionCode.SUBMISSION_RULES,
-      422,
-      'Unprocessable Content',
       `The application does not meet the programme's rules: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`,
       { errors },
     );
   }
 
   static outsideWindow(detail: string): ApplicationException {
-    return new ApplicationException(ApplicationExceptionCode.OUTSIDE_WINDOW, 422, 'Unprocessable Content', detail);
+    return new ApplicationException(ApplicationExceptionCode.OUTSIDE_WINDOW, detail);
   }
 }

@@ -1,21 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { ApplicationsService } from './applications.service.js';
 import { ApplicationPage, ApplicationQuery, ApplicationResponse, CreateApplicationBody, UpdateApplicationBody } from './dto/application.dto.js';
+import { ApiProblems } from '../core/errors/api-problems.js';
 
 @ApiTags('applications')
 @Controller('applications')
-@ApiNotFoundResponse({ description: 'No such application, or not one of your kommune’s' })
 export class ApplicationsController {
   constructor(@Inject(ApplicationsService) private readonly applications: ApplicationsService) {}
 
@@ -23,6 +15,7 @@ export class ApplicationsController {
   @Auth('project_lead')
   @ApiOperation({ summary: 'Start a draft for your kommune' })
   @ApiCreatedResponse({ type: ApplicationResponse })
+  @ApiProblems('invalid-application')
   async create(@Body() body: CreateApplicationBody, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
     return ApplicationResponse.from(await this.applications.create(body, user));
   }
@@ -48,7 +41,7 @@ export class ApplicationsController {
   @Auth('project_lead')
   @ApiOperation({ summary: 'Change a draft (send the version you changed)' })
   @ApiOkResponse({ type: ApplicationResponse })
-  @ApiConflictResponse({ description: 'Stale version, or no longer a draft' })
+  @ApiProblems('invalid-application', 'not-owner', 'stale-version', 'illegal-transition')
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateApplicationBody, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
     return ApplicationResponse.from(await this.applications.update(id, body, user));
   }
@@ -58,7 +51,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit: case number, time stamp and receipt (kvittering)' })
   @ApiOkResponse({ type: ApplicationResponse })
-  @ApiUnprocessableEntityResponse({ description: 'Below the minimum, no theme, dates, or outside the application window' })
+  @ApiProblems('not-owner', 'illegal-transition', 'submission-rules-not-met', 'outside-application-window')
   async submit(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
     return ApplicationResponse.from(await this.applications.submit(id, user));
   }
@@ -68,6 +61,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a draft or a submitted application' })
   @ApiOkResponse({ type: ApplicationResponse })
+  @ApiProblems('not-owner', 'illegal-transition')
   async withdraw(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
     return ApplicationResponse.from(await this.applications.withdraw(id, user));
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { AssessmentsService } from './assessments.service.js';
 import { AssessmentResponse, PutAssessmentBody } from './dto/assessment.dto.js';
+import { ApiProblems } from '../core/errors/api-problems.js';
 
 @ApiTags('assessments')
 @Controller('applications/:id/assessment')
@@ -23,7 +24,7 @@ export class AssessmentsController {
   @Auth('caseworker')
   @ApiOperation({ summary: 'Write the assessment: a rating 1–5 and a rationale per criterion, a summary and a recommendation' })
   @ApiOkResponse({ type: AssessmentResponse })
-  @ApiForbiddenResponse({ description: 'Another caseworker wrote this assessment' })
+  @ApiProblems('invalid-assessment', 'not-the-assessor', 'conflict-of-interest', 'illegal-transition', 'recommended-above-requested')
   async put(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PutAssessmentBody, @CurrentUser() user: AuthUser): Promise<AssessmentResponse> {
     const { assessment, status } = await this.assessments.put(id, body, user);
     return AssessmentResponse.from(assessment, status);
@@ -34,7 +35,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark the assessment done (its author only); every criterion must be rated' })
   @ApiOkResponse({ type: AssessmentResponse })
-  @ApiUnprocessableEntityResponse({ description: 'A criterion has no rating' })
+  @ApiProblems('not-the-assessor', 'illegal-transition', 'assessment-incomplete')
   async complete(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<AssessmentResponse> {
     const { assessment, status } = await this.assessments.complete(id, user);
     return AssessmentResponse.from(assessment, status);

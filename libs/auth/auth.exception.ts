@@ -16,65 +16,58 @@ export enum AuthExceptionCode {
 }
 
 export class AuthException extends DomainException {
-  private constructor(code: AuthExceptionCode, status: number, title: string, detail: string, extensions?: Record<string, unknown>) {
-    super(code, status, title, detail, extensions);
+  private constructor(code: AuthExceptionCode, detail: string, extensions?: Record<string, unknown>) {
+    super(code, detail, extensions);
   }
 
   /** The same answer for an unknown e-mail, a wrong password, a locked or a deactivated account: no enumeration. */
   static invalidCredentials(): AuthException {
-    return new AuthException(AuthExceptionCode.INVALID_CREDENTIALS, 401, 'Unauthorized', 'The e-mail address or the password is wrong.');
+    return new AuthException(AuthExceptionCode.INVALID_CREDENTIALS, 'The e-mail address or the password is wrong.');
   }
 
   static invalidRefreshToken(): AuthException {
-    return new AuthException(AuthExceptionCode.INVALID_REFRESH_TOKEN, 401, 'Unauthorized', 'The refresh token is not valid; sign in again.');
+    return new AuthException(AuthExceptionCode.INVALID_REFRESH_TOKEN, 'The refresh token is not valid; sign in again.');
   }
 
   static unauthenticated(): AuthException {
-    return new AuthException(AuthExceptionCode.UNAUTHENTICATED, 401, 'Unauthorized', 'Sign in and send the access token as a Bearer token.');
+    return new AuthException(AuthExceptionCode.UNAUTHENTICATED, 'Sign in and send the access token as a Bearer token.');
   }
 
   static forbidden(): AuthException {
-    return new AuthException(AuthExceptionCode.FORBIDDEN, 403, 'Forbidden', 'Your role may not do this.');
+    return new AuthException(AuthExceptionCode.FORBIDDEN, 'Your role may not do this.');
   }
 
   static weakPassword(problems: string[]): AuthException {
     const errors: FieldError[] = problems.map((message) => ({ field: 'password', message }));
-    return new AuthException(AuthExceptionCode.WEAK_PASSWORD, 400, 'Bad Request', 'The password does not meet the password policy.', { errors });
+    return new AuthException(AuthExceptionCode.WEAK_PASSWORD, 'The password does not meet the password policy.', { errors });
   }
 
   static emailTaken(): AuthException {
-    return new AuthException(AuthExceptionCode.EMAIL_TAKEN, 409, 'Conflict', 'A user with this e-mail address already exists.');
+    return new AuthException(AuthExceptionCode.EMAIL_TAKEN, 'A user with this e-mail address already exists.');
   }
 
   static invalidUser(field: string, message: string): AuthException {
-    return new AuthException(AuthExceptionCode.INVALID_USER, 400, 'Bad Request', `${field} ${message}.`, { errors: [{ field, message }] });
+    return new AuthException(AuthExceptionCode.INVALID_USER, `${field} ${message}.`, { errors: [{ field, message }] });
   }
 
   /** This address must wait after its failed sign-ins on this account (the same for an unknown e-mail). */
   static throttled(retryAfterSeconds: number): AuthException {
     return new AuthException(
       AuthExceptionCode.SIGN_IN_THROTTLED,
-      429,
-      'Vent før næste forsøg',
       `Der har været for mange forkerte forsøg på at logge ind fra denne adresse; prøv igen om ${retryAfterSeconds} sekunder.`,
       { retryAfterSeconds },
     );
   }
 
   static selfChange(): AuthException {
-    return new AuthException(
-      AuthExceptionCode.SELF_CHANGE,
-      403,
-      'Ikke tilladt',
-      'Du kan ikke ændre din egen rolle eller deaktivere dig selv; bed en anden administrator om det.',
-    );
+    return new AuthException(AuthExceptionCode.SELF_CHANGE, 'Du kan ikke ændre din egen rolle eller deaktivere dig selv; bed en anden administrator om det.');
   }
 
   static approvalNotPossible(detail: string): AuthException {
-    return new AuthException(AuthExceptionCode.APPROVAL, 409, 'Kan ikke godkendes', detail);
+    return new AuthException(AuthExceptionCode.APPROVAL, detail);
   }
 
   static lastAdmin(): AuthException {
-    return new AuthException(AuthExceptionCode.LAST_ADMIN, 409, 'Conflict', 'This is the last active administrator; make another one first.');
+    return new AuthException(AuthExceptionCode.LAST_ADMIN, 'This is the last active administrator; make another one first.');
   }
 }

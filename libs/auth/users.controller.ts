@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { CreateUserBody, UpdateUserBody, UserPage, UserQuery, UserResponse } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
+import { ApiProblems } from '../core/errors/api-problems.js';
 
 @ApiTags('users')
 @Controller('users')
@@ -16,7 +17,7 @@ export class UsersController {
     summary: 'Create a user (a project lead needs a kommune code); a caseworker or admin waits for a second administrator’s approval',
   })
   @ApiCreatedResponse({ type: UserResponse })
-  @ApiConflictResponse({ description: 'The e-mail address is taken' })
+  @ApiProblems('invalid-user', 'weak-password', 'email-taken')
   async create(@Body() body: CreateUserBody, @CurrentUser() user: AuthUser): Promise<UserResponse> {
     return UserResponse.from(await this.users.create(body, user));
   }
@@ -35,8 +36,7 @@ export class UsersController {
       'Change role, name, kommune or the active flag (not one’s own role or active flag); a new staff role waits for approval; deactivation ends every session at once',
   })
   @ApiOkResponse({ type: UserResponse })
-  @ApiForbiddenResponse({ description: 'One’s own role or active flag' })
-  @ApiConflictResponse({ description: 'The last active administrator would be demoted or deactivated' })
+  @ApiProblems('invalid-user', 'self-change', 'last-admin')
   async update(
     @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
     @Body() body: UpdateUserBody,
@@ -49,7 +49,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve the staff role another administrator gave this user; the account can sign in from then on' })
   @ApiOkResponse({ type: UserResponse })
-  @ApiConflictResponse({ description: 'Nothing waits for approval, or the approver is the one who gave the role' })
+  @ApiProblems('approval-not-possible')
   async approve(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @CurrentUser() user: AuthUser): Promise<UserResponse> {
     return UserResponse.from(await this.users.approve(id, user));
   }

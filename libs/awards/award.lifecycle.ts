@@ -20,7 +20,7 @@ export const AWARD_TRANSITIONS: TransitionTable<AwardStatus, AwardAction> = {
 export class AwardTransitionException extends DomainException {
   constructor(status: AwardStatus, action: AwardAction) {
     const verb = { extend: 'extended', complete: 'completed', close: 'closed', cancel: 'cancelled' }[action];
-    super('illegal-transition', 409, 'Conflict', `An award that is ${status} cannot be ${verb}.`, { currentStatus: status });
+    super('illegal-transition', `An award that is ${status} cannot be ${verb}.`, { currentStatus: status });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { AwardsService } from './awards.service.js';
@@ -24,7 +24,6 @@ export class AwardsController {
   @Auth()
   @ApiOperation({ summary: 'One award, with its original and current end date and approved extension months' })
   @ApiOkResponse({ type: AwardResponse })
-  @ApiNotFoundResponse({ description: 'No such award, or not one of your kommune’s' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<AwardResponse> {
     return AwardResponse.from(await this.awards.get(id, user));
   }

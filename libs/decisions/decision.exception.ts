@@ -12,40 +12,29 @@ export enum DecisionExceptionCode {
 }
 
 export class DecisionException extends DomainException {
-  private constructor(code: DecisionExceptionCode, status: number, title: string, detail: string, extensions?: Record<string, unknown>) {
-    super(code, status, title, detail, extensions);
+  private constructor(code: DecisionExceptionCode, detail: string, extensions?: Record<string, unknown>) {
+    super(code, detail, extensions);
   }
 
   static fourEyes(): DecisionException {
-    return new DecisionException(
-      DecisionExceptionCode.FOUR_EYES,
-      403,
-      'Forbidden',
-      'The caseworker who assessed the application may not decide it (four-eyes).',
-    );
+    return new DecisionException(DecisionExceptionCode.FOUR_EYES, 'The caseworker who assessed the application may not decide it (four-eyes).');
   }
 
   static invalid(errors: FieldError[]): DecisionException {
-    return new DecisionException(DecisionExceptionCode.INVALID_DECISION, 400, 'Bad Request', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
+    return new DecisionException(DecisionExceptionCode.INVALID_DECISION, errors.map((e) => `${e.field} ${e.message}`).join('; '), {
       errors,
     });
   }
 
   static amountAboveRequested(requestedOre: Ore): DecisionException {
-    return new DecisionException(
-      DecisionExceptionCode.AMOUNT_ABOVE_REQUESTED,
-      422,
-      'Unprocessable Content',
-      `An award cannot be more than the ${formatKroner(requestedOre)} applied for.`,
-      { errors: [{ field: 'amountOre', message: 'must not be more than the requested amount' }] },
-    );
+    return new DecisionException(DecisionExceptionCode.AMOUNT_ABOVE_REQUESTED, `An award cannot be more than the ${formatKroner(requestedOre)} applied for.`, {
+      errors: [{ field: 'amountOre', message: 'must not be more than the requested amount' }],
+    });
   }
 
   static rationaleRequired(): DecisionException {
     return new DecisionException(
       DecisionExceptionCode.RATIONALE_REQUIRED,
-      422,
-      'Unprocessable Content',
       'A rejection or a partial award must state its main considerations (forvaltningsloven § 24): ' +
         `at least ${MIN_RATIONALE_CHARACTERS} characters and ${MIN_RATIONALE_DISTINCT_WORDS} different words beyond stock phrases.`,
       { errors: [{ field: 'rationale', message: 'must state the main considerations of the decision' }] },

@@ -9,6 +9,7 @@ import { IsInstant } from '../core/validation/validators.js';
 import { EXPORT_LIMIT } from '../core/http/export-limit.js';
 import { ExportStreams } from '../core/http/export-streams.js';
 import { ExportsService } from './exports.service.js';
+import { ApiProblems } from '../core/errors/api-problems.js';
 
 export class ExportQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'One programme; all when left out (the overview: the first by code)' })
@@ -80,6 +81,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'The published award overview (applicant, description, rationale, amount) as it stands now' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'PDF, A4 landscape, with page numbers and the programme’s total' })
+  @ApiProblems('not-found')
   @ApiServiceUnavailableResponse({ description: 'The most exports the API runs at once are running; try again shortly' })
   async awardOverviewPdf(@Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
     await this.streams.stream(

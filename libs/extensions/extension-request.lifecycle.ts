@@ -17,7 +17,7 @@ export const EXTENSION_TRANSITIONS: TransitionTable<ExtensionStatus, ExtensionAc
 export class ExtensionTransitionException extends DomainException {
   constructor(status: ExtensionStatus, action: ExtensionAction) {
     const verb = { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn' }[action];
-    super('illegal-transition', 409, 'Conflict', `An extension request that is ${status} cannot be ${verb}.`, { currentStatus: status });
+    super('illegal-transition', `An extension request that is ${status} cannot be ${verb}.`, { currentStatus: status });
   }
 }
 

@@ -1,21 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { ExtensionDecisionBody, ExtensionQuery, ExtensionRequestBody, ExtensionRequestPage, ExtensionRequestResponse } from './dto/extension.dto.js';
 import { ExtensionsService } from './extensions.service.js';
+import { ApiProblems } from '../core/errors/api-problems.js';
 
 @ApiTags('extensions')
 @Controller()
-@ApiNotFoundResponse({ description: 'No such request or award, or not one of your kommune’s' })
 export class ExtensionsController {
   constructor(@Inject(ExtensionsService) private readonly extensions: ExtensionsService) {}
 
@@ -23,8 +15,7 @@ export class ExtensionsController {
   @Auth('project_lead')
   @ApiOperation({ summary: 'Ask for a COVID-19 extension of 1–6 months, before the current end date' })
   @ApiCreatedResponse({ type: ExtensionRequestResponse })
-  @ApiConflictResponse({ description: 'A request is already pending' })
-  @ApiUnprocessableEntityResponse({ description: 'Past the programme’s maximum (the answer says how many months are left), or after the end date' })
+  @ApiProblems('not-owner', 'extension-pending', 'extension-months-exceeded', 'after-end-date')
   async request(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ExtensionRequestBody,
@@ -55,6 +46,7 @@ export class ExtensionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve (possibly fewer months) or reject, with a rationale; approval moves the award’s end date' })
   @ApiOkResponse({ type: ExtensionRequestResponse })
+  @ApiProblems('invalid-extension-decision', 'illegal-transition', 'main-considerations-required', 'extension-months-exceeded')
   async decide(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ExtensionDecisionBody,
@@ -72,6 +64,7 @@ export class ExtensionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a request that has not been decided' })
   @ApiOkResponse({ type: ExtensionRequestResponse })
+  @ApiProblems('not-owner', 'illegal-transition')
   async withdraw(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ExtensionRequestResponse> {
     return ExtensionRequestResponse.from(await this.extensions.withdraw(id, user));
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { Clock } from '../core/time/clock.js';
@@ -27,7 +27,6 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of your notifications read' })
   @ApiOkResponse({ type: NotificationResponse })
-  @ApiNotFoundResponse({ description: 'No such notification in your inbox' })
   async read(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<NotificationResponse> {
     return NotificationResponse.from(await this.notifications.markRead(id, user.id, this.clock.now()));
   }

@@ -11,23 +11,21 @@ export enum ProgrammeExceptionCode {
 }
 
 export class ProgrammeException extends DomainException {
-  private constructor(code: ProgrammeExceptionCode, status: number, title: string, detail: string, extensions?: Record<string, unknown>) {
-    super(code, status, title, detail, extensions);
+  private constructor(code: ProgrammeExceptionCode, detail: string, extensions?: Record<string, unknown>) {
+    super(code, detail, extensions);
   }
 
   static codeTaken(code: string): ProgrammeException {
-    return new ProgrammeException(ProgrammeExceptionCode.CODE_TAKEN, 409, 'Conflict', `A programme with the code ${code} already exists.`);
+    return new ProgrammeException(ProgrammeExceptionCode.CODE_TAKEN, `A programme with the code ${code} already exists.`);
   }
 
   static invalid(field: string, message: string): ProgrammeException {
-    return new ProgrammeException(ProgrammeExceptionCode.INVALID_PROGRAMME, 400, 'Bad Request', `${field} ${message}.`, { errors: [{ field, message }] });
+    return new ProgrammeException(ProgrammeExceptionCode.INVALID_PROGRAMME, `${field} ${message}.`, { errors: [{ field, message }] });
   }
 
   static aboveCeiling(totalOre: Ore): ProgrammeException {
     return new ProgrammeException(
       ProgrammeExceptionCode.ABOVE_CEILING,
-      422,
-      'Beløbet er for stort',
       `Budgettet med reguleringer ville blive ${formatKroner(totalOre)}; systemet rummer højst ${formatKroner(MAX_AMOUNT_ORE)} pr. pulje.`,
       { maxOre: Number(MAX_AMOUNT_ORE) },
     );
@@ -35,7 +33,7 @@ export class ProgrammeException extends DomainException {
 
   /** The actor set up the programme or adjusted its budget within the week: someone else must assess and decide. */
   static conflictOfInterest(detail: string): ProgrammeException {
-    return new ProgrammeException(ProgrammeExceptionCode.CONFLICT_OF_INTEREST, 403, 'Inhabil', detail);
+    return new ProgrammeException(ProgrammeExceptionCode.CONFLICT_OF_INTEREST, detail);
   }
 
   /** The budget (with adjustments) cannot cover this; says by how much, in kroner and øre. */
@@ -43,8 +41,6 @@ export class ProgrammeException extends DomainException {
     const shortOre = requestedOre - remainingOre;
     return new ProgrammeException(
       ProgrammeExceptionCode.BUDGET_EXCEEDED,
-      409,
-      'Budget exceeded',
       `This needs ${formatKroner(requestedOre)} but the programme has ${formatKroner(remainingOre)} left: ${formatKroner(shortOre)} short. An administrator can record a budget adjustment that covers it.`,
       { remainingOre: Number(remainingOre), shortOre: Number(shortOre) },
     );

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
@@ -15,6 +15,7 @@ import {
 } from './dto/programme.dto.js';
 import { LedgerReader } from './ledger-reader.js';
 import { ProgrammesService } from './programmes.service.js';
+import { ApiProblems } from '../core/errors/api-problems.js';
 
 @ApiTags('programmes')
 @Controller('programmes')
@@ -28,7 +29,7 @@ export class ProgrammesController {
   @Auth('admin')
   @ApiOperation({ summary: 'Create a grant programme (pulje)' })
   @ApiCreatedResponse({ type: ProgrammeResponse })
-  @ApiConflictResponse({ description: 'The code is taken' })
+  @ApiProblems('invalid-programme', 'programme-code-taken')
   async create(@Body() body: CreateProgrammeBody, @CurrentUser() user: AuthUser): Promise<ProgrammeResponse> {
     const programme = await this.programmes.create(body, user.id);
     const ledgers = await this.programmes.ledgers([programme.id]);
@@ -59,7 +60,7 @@ export class ProgrammesController {
   @Auth('admin')
   @ApiOperation({ summary: 'Record a budget adjustment with its reason' })
   @ApiCreatedResponse({ type: BudgetAdjustmentResponse })
-  @ApiConflictResponse({ description: 'A cut that would leave less than is already committed' })
+  @ApiProblems('invalid-programme', 'conflict-of-interest', 'budget-exceeded', 'amount-above-ceiling')
   async addAdjustment(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: BudgetAdjustmentBody,
@@ -71,7 +72,12 @@ export class ProgrammesController {
   @Get(':id/ledger')
   @Auth('caseworker', 'admin')
   @ApiOperation({ summary: 'The books: budget + adjustments − committed = remaining, every award and adjustment, totals per kommune and deviations' })
-  @ApiOkResponse({ type: LedgerResponse })
+  @ApiOkResponse({
+    type: LedgerResponse,
+    headers: { ETag: { description: 'The version of the books; send it back in If-None-Match', schema: { type: 'string' } } },
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of the books you hold' })
+  @ApiResponse({ status: 304, description: 'Unchanged since the ETag you sent' })
   async ledger(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const read = await this.ledgers.read(id, request.headers['if-none-match']);
     reply.header('ETag', read.etag);

@@ -1,11 +1,12 @@
 import { DomainException } from '../core/errors/domain.exception.js';
+import type { ProblemCode } from '../core/errors/problem-types.js';
 
 export class ReportException extends DomainException {
-  private constructor(code: string, status: number, title: string, detail: string) {
-    super(code, status, title, detail);
+  private constructor(code: ProblemCode, detail: string) {
+    super(code, detail);
   }
 
   static notOwner(): ReportException {
-    return new ReportException('not-owner', 403, 'Forbidden', 'Only a project lead of the award’s lead kommune may submit its reports.');
+    return new ReportException('not-owner', 'Only a project lead of the award’s lead kommune may submit its reports.');
   }
 }

@@ -16,7 +16,7 @@ export const REPORT_TRANSITIONS: TransitionTable<ReportStatus, ReportAction> = {
 
 export class ReportTransitionException extends DomainException {
   constructor(status: ReportStatus, action: ReportAction) {
-    super('illegal-transition', 409, 'Conflict', `A report that is ${status} cannot be ${action === 'submit' ? 'submitted' : `${action}ed`}.`, {
+    super('illegal-transition', `A report that is ${status} cannot be ${action === 'submit' ? 'submitted' : `${action}ed`}.`, {
       currentStatus: status,
     });
   }

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { ReportDetailResponse, ReportPage, ReportQuery, ReportResponse, ReviewReportBody, SubmissionResponse, SubmitReportBody } from './dto/report.dto.js';
 import { ReportsService } from './reports.service.js';
+import { ApiProblems } from '../core/errors/api-problems.js';
 
 @ApiTags('reports')
 @Controller()
-@ApiNotFoundResponse({ description: 'No such report or award, or not one of your kommune’s' })
 export class ReportsController {
   constructor(@Inject(ReportsService) private readonly reports: ReportsService) {}
 
@@ -44,6 +44,7 @@ export class ReportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit a report (or resubmit a returned one)' })
   @ApiOkResponse({ type: ReportResponse })
+  @ApiProblems('not-owner', 'illegal-transition')
   async submit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SubmitReportBody, @CurrentUser() user: AuthUser): Promise<ReportResponse> {
     return ReportResponse.from(await this.reports.submit(id, body, user), this.reports.today());
   }
@@ -53,6 +54,7 @@ export class ReportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve or return a submitted report with a comment; approving the final report completes the award' })
   @ApiOkResponse({ type: ReportResponse })
+  @ApiProblems('illegal-transition')
   async review(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewReportBody, @CurrentUser() user: AuthUser): Promise<ReportResponse> {
     const { report } = await this.reports.review(id, body, user);
     return ReportResponse.from(report, this.reports.today());

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { getDataSourceToken, InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
@@ -30,11 +31,13 @@ class ProbeController {
   }
 
   @Post('duplicate')
+  @ApiConflictResponse({ description: 'A duplicate' })
   async duplicate() {
     await this.dataSource.query(`INSERT INTO municipality (code, name, official_name) VALUES ('101', 'Dublet', 'Dublet Kommune')`);
   }
 
   @Post('check-violation')
+  @ApiUnprocessableEntityResponse({ description: 'A rule of the data broken' })
   async checkViolation() {
     await this.dataSource.query(`INSERT INTO municipality (code, name, official_name) VALUES ('1x1', 'Ugyldig', 'Ugyldig Kommune')`);
   }
@@ -113,7 +116,7 @@ describe('errors are application/problem+json', () => {
   it('answers an unknown route with 404', async () => {
     const response = await api.http.get('/api/v1/no-such-thing').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 404, title: 'Not Found', instance: '/api/v1/no-such-thing' });
+    expect(response.body).toMatchObject({ type: 'urn:tilskud:problem:not-found', status: 404, title: 'Findes ikke', instance: '/api/v1/no-such-thing' });
   });
 
   it('answers a unique violation with 409 and changes nothing', async () => {
@@ -131,7 +134,7 @@ describe('errors are application/problem+json', () => {
 
   it('answers an unexpected error with a 500 that leaks no internals', async () => {
     const response = await api.http.get('/api/v1/test-probe/boom').expect(500);
-    expect(response.body).toMatchObject({ status: 500, title: 'Internal Server Error' });
+    expect(response.body).toMatchObject({ type: 'urn:tilskud:problem:internal-error', status: 500, title: 'Uventet fejl' });
     expect(JSON.stringify(response.body)).not.toMatch(/hunter2|secret|postgres|\.ts/);
     expect(response.body.requestId).toBe(response.headers['x-request-id']);
   });

@@ -1,4 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { PROBLEM_TYPES, problemType } from '../../libs/core/errors/problem-types.js';
+import { OpenApiValidator } from '../support/openapi-validator.js';
 import { registeredRoutes } from '../support/routes.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -30,6 +32,41 @@ describe('the OpenAPI document', () => {
     for (const schema of ['CreateApplicationBody', 'ApplicationResponse', 'PutAssessmentBody', 'DecisionBody', 'DecisionResponse', 'LedgerResponse']) {
       expect(body.components.schemas[schema]).toBeDefined();
     }
+  });
+
+  it('answers every error as problem+json, and lists every problem type with its status and Danish title', async () => {
+    const { body } = await api.http.get('/api/docs-json').expect(200);
+    for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, { content?: object }> }>>(body.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (Number(status) < 400) continue;
+          expect({ at: `${method} ${path} ${status}`, content: response.content }).toEqual({
+            at: `${method} ${path} ${status}`,
+            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+          });
+        }
+        // Every operation can meet bad input, a failure of ours and an unavailable service.
+        expect({ at: `${method} ${path}`, statuses: Object.keys(operation.responses) }).toEqual({
+          at: `${method} ${path}`,
+          statuses: expect.arrayContaining(['400', '500', '503']),
+        });
+      }
+    }
+    expect(body['x-problem-types']).toHaveLength(Object.keys(PROBLEM_TYPES).length);
+    expect(body['x-problem-types']).toContainEqual({ type: problemType('illegal-transition'), status: 409, title: 'Ikke muligt i sagens tilstand' });
+    // The operations name the problems they answer.
+    expect(body.paths['/api/v1/applications/{id}/submit'].post.responses['422'].description).toContain(problemType('outside-application-window'));
+  });
+
+  it('is held to by every answer the e2e tests get: an undocumented status or a body off its schema fails the test', async () => {
+    const { body } = await api.http.get('/api/docs-json').expect(200);
+    const validator = await OpenApiValidator.of(body);
+    const json = { 'content-type': 'application/json; charset=utf-8' };
+    expect(validator.problemWith('get', '/api/v1/municipalities', { status: 418, headers: json, body: {} })).toMatch(/does not list/);
+    expect(validator.problemWith('get', '/api/v1/municipalities', { status: 200, headers: json, body: [{ code: 101 }] })).toMatch(/does not match its schema/);
+    expect(validator.problemWith('get', '/api/v1/municipalities', { status: 200, headers: json, body: [{ code: '101', name: 'København' }] })).toBeNull();
+    const problem = { 'content-type': 'application/problem+json' };
+    expect(validator.problemWith('get', '/api/v1/awards/x', { status: 404, headers: problem, body: { title: 'Findes ikke' } })).toMatch(/does not match/);
   });
 
   it('serves the Swagger UI at /api/docs', async () => {

@@ -8,6 +8,7 @@ import { configureApi } from '../../apps/api/src/configure-api.js';
 import { parseEnv } from '../../libs/core/config/env.js';
 import { createHttpAdapter } from '../../libs/core/http/configure-http-app.js';
 import { Clock, type ManualClock } from '../../libs/core/time/clock.js';
+import { OpenApiValidator } from './openapi-validator.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -61,5 +62,27 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     await nestApp.getHttpAdapter().getInstance().ready();
     return nestApp;
   });
-  return { app, routes, http: request(app.getHttpServer()), close: () => app.close() };
+  const validator = await OpenApiValidator.of((await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body);
+  return { app, routes, http: checkedAgent(request(app.getHttpServer()), validator), close: () => app.close() };
+}
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+/**
+ * supertest's agent, with every answer checked against the OpenAPI document the app serves: an answer
+ * with a status the document does not list, or a JSON body that does not match its schema, fails the
+ * test that got it.
+ */
+function checkedAgent(agent: TestAgent, validator: OpenApiValidator): TestAgent {
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !METHODS.has(property) || typeof value !== 'function') return value;
+      return (url: string) =>
+        (value as (url: string) => ReturnType<TestAgent['get']>).call(target, url).expect((response) => {
+          const problem = validator.problemWith(property, url, response);
+          if (problem) throw new Error(problem);
+        });
+    },
+  });
 }

@@ -10,7 +10,7 @@ import { AUDIT_TRAIL, type AuditTrail } from '../../../libs/audit/audit-trail.po
 import { ACCESS_TOKEN_VERIFIER, type AccessTokenVerifier, AuthException } from '../../../libs/auth/access-token.port.js';
 import type { AuthUser } from '../../../libs/core/access/auth-user.js';
 import { bearerToken } from '../../../libs/core/access/bearer-token.js';
-import { PROBLEM_CONTENT_TYPE, pathOf, type Problem, problemType } from '../../../libs/core/errors/problem.js';
+import { PROBLEM_CONTENT_TYPE, pathOf, type Problem, problem } from '../../../libs/core/errors/problem.js';
 import { ProblemDetailsFilter } from '../../../libs/core/errors/problem-details.filter.js';
 import { QueueName } from '../../../libs/queue/queue.constants.js';
 
@@ -44,12 +44,9 @@ export function dashboardAction(method: string, route: string): string {
 
 /** bull-board's own error answers (its message keys, an error's message and stack) as a problem that says nothing about our internals. */
 function dashboardProblem(status: number): Problem {
-  return {
-    type: problemType('queue-dashboard-failed'),
-    title: 'Jobdashboardet kunne ikke udføre handlingen',
-    status,
-    detail: status >= 500 ? 'Handlingen mislykkedes; fejlen er logget.' : 'Handlingen kunne ikke udføres på det, der blev bedt om (findes køen eller jobbet?).',
-  };
+  if (status === 404) return problem('not-found', 'Køen eller jobbet findes ikke.');
+  if (status < 500) return { ...problem('invalid-value', 'Handlingen kunne ikke udføres på det, der blev bedt om.'), status };
+  return problem('queue-dashboard-failed', 'Handlingen mislykkedes; fejlen er logget.');
 }
 
 /**
@@ -95,8 +92,9 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
       });
       scope.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
         if (reply.statusCode < 400 || String(reply.getHeader('content-type') ?? '').startsWith('application/problem+json')) return payload;
-        reply.header('Content-Type', PROBLEM_CONTENT_TYPE);
-        return JSON.stringify({ ...dashboardProblem(reply.statusCode), instance: pathOf(request.url), requestId: String(request.id) });
+        const answer = dashboardProblem(reply.statusCode);
+        reply.status(answer.status).header('Content-Type', PROBLEM_CONTENT_TYPE);
+        return JSON.stringify({ ...answer, instance: pathOf(request.url), requestId: String(request.id) });
       });
       scope.addHook('onResponse', async (request: FastifyRequest & { dashboardUser?: AuthUser }, reply: FastifyReply) => {
         const user = request.dashboardUser;

@@ -2,6 +2,7 @@ import { BadRequestException, ServiceUnavailableException } from '@nestjs/common
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainException } from './domain.exception.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { PROBLEM_TYPES, problemTypeList } from './problem-types.js';
 
 function queryFailed(code: string, message = 'failed'): QueryFailedError {
   return new QueryFailedError('SELECT 1', [], Object.assign(new Error(message), { code }));
@@ -9,7 +10,7 @@ function queryFailed(code: string, message = 'failed'): QueryFailedError {
 
 class BudgetException extends DomainException {
   constructor() {
-    super('budget-exceeded', 409, 'Budget exceeded', 'The award would exceed the budget by 10 kr.', { overByOre: 1000 });
+    super('budget-exceeded', 'The award would exceed the budget by 10 kr.', { overByOre: 1000 });
   }
 }
 
@@ -38,7 +39,7 @@ describe('ProblemDetailsFilter.toProblem', () => {
   it('keeps a domain exception’s code, status and extension members', () => {
     expect(filter.toProblem(new BudgetException())).toEqual({
       type: 'urn:tilskud:problem:budget-exceeded',
-      title: 'Budget exceeded',
+      title: 'Budgettet rækker ikke',
       status: 409,
       detail: 'The award would exceed the budget by 10 kr.',
       overByOre: 1000,
@@ -62,5 +63,26 @@ describe('ProblemDetailsFilter.toProblem', () => {
       detail: 'Unavailable: redis.',
       error: { redis: { status: 'down' } },
     });
+  });
+});
+
+describe('the problem registry', () => {
+  it('gives every problem one status and a Danish title, and types in our namespace', () => {
+    for (const { type, status, title } of problemTypeList()) {
+      expect(type).toMatch(/^urn:tilskud:problem:[a-z]+(-[a-z]+)*$/);
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(title).not.toMatch(/^(Bad Request|Not Found|Conflict|Forbidden|Unauthorized|Unprocessable Content)$/);
+    }
+  });
+
+  it('answers an exception with its registry entry’s status and title, whatever the context', () => {
+    for (const code of ['not-found', 'four-eyes', 'budget-exceeded', 'sign-in-throttled'] as const) {
+      class Probe extends DomainException {
+        constructor() {
+          super(code, 'prøve');
+        }
+      }
+      expect(new ProblemDetailsFilter().toProblem(new Probe())).toMatchObject({ type: `urn:tilskud:problem:${code}`, ...PROBLEM_TYPES[code] });
+    }
   });
 });

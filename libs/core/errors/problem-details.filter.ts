@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Inject, Logger, NotFoundException, Optional } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, Logger, NotFoundException, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { EntityNotFoundError, QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
@@ -7,49 +7,43 @@ import { JsonBodyError } from '../http/json-body.js';
 import { RouteCatalog } from '../http/route-catalog.js';
 import { loggableError } from '../logging/loggable-error.js';
 import { DomainException } from './domain.exception.js';
-import { pathOf, type Problem, problemType, sendProblem } from './problem.js';
+import { pathOf, type Problem, problem, sendProblem } from './problem.js';
+import type { ProblemCode } from './problem-types.js';
 import { RequestValidationException } from './validation.js';
 
 /** PostgreSQL SQLSTATE codes we answer as client errors instead of 500s. */
-const POSTGRES_PROBLEMS: Record<string, Problem> = {
-  '23505': { type: problemType('duplicate'), title: 'Conflict', status: 409, detail: 'This would duplicate an existing record.' },
-  '23503': {
-    type: problemType('reference-conflict'),
-    title: 'Conflict',
-    status: 409,
-    detail: 'This refers to a record that does not exist, or a record that others still refer to.',
-  },
-  '23514': { type: problemType('rule-violated'), title: 'Unprocessable Content', status: 422, detail: 'This breaks a rule of the data.' },
-  '23502': { type: problemType('rule-violated'), title: 'Unprocessable Content', status: 422, detail: 'A required value is missing.' },
-  '22P02': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A value has the wrong format.' },
-  '22003': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A number is out of range.' },
-  '22007': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A date or time has the wrong format.' },
-  '22008': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A date or time is out of range.' },
+const POSTGRES_PROBLEMS: Record<string, () => Problem> = {
+  '23505': () => problem('duplicate', 'Det ville gentage noget, der findes i forvejen.'),
+  '23503': () => problem('reference-conflict', 'Det henviser til noget, der ikke findes, eller som andet stadig henviser til.'),
+  '23514': () => problem('rule-violated', 'Det bryder en regel for dataene.'),
+  '23502': () => problem('rule-violated', 'En påkrævet værdi mangler.'),
+  '22P02': () => problem('invalid-value', 'En værdi har forkert format.'),
+  '22003': () => problem('invalid-value', 'Et tal er uden for det tilladte.'),
+  '22007': () => problem('invalid-value', 'En dato eller et tidspunkt har forkert format.'),
+  '22008': () => problem('invalid-value', 'En dato eller et tidspunkt er uden for det tilladte.'),
   // Text Postgres cannot hold (a NUL, an encoding it cannot convert) or a value too long for its column
   // or index. The edge refuses such values first; these answer any that reach the database.
-  '22021': { type: problemType('invalid-characters'), title: 'Ugyldige tegn', status: 400, detail: 'Teksten indeholder tegn, der ikke kan gemmes.' },
-  '22P05': { type: problemType('invalid-characters'), title: 'Ugyldige tegn', status: 400, detail: 'Teksten indeholder tegn, der ikke kan gemmes.' },
-  '22001': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A value is too long.' },
-  '54000': { type: problemType('invalid-value'), title: 'Bad Request', status: 400, detail: 'A value is too large.' },
-  '40001': {
-    type: problemType('concurrent-update'),
-    title: 'Conflict',
-    status: 409,
-    detail: 'Another change was made at the same time; try again.',
-  },
-  '40P01': {
-    type: problemType('concurrent-update'),
-    title: 'Conflict',
-    status: 409,
-    detail: 'Another change was made at the same time; try again.',
-  },
+  '22021': () => problem('invalid-characters', 'Teksten indeholder tegn, der ikke kan gemmes.'),
+  '22P05': () => problem('invalid-characters', 'Teksten indeholder tegn, der ikke kan gemmes.'),
+  '22001': () => problem('invalid-value', 'En værdi er for lang.'),
+  '54000': () => problem('invalid-value', 'En værdi er for stor.'),
+  '40001': () => problem('concurrent-update', 'En anden ændring blev lavet samtidig; prøv igen.'),
+  '40P01': () => problem('concurrent-update', 'En anden ændring blev lavet samtidig; prøv igen.'),
 };
 
-const UNAVAILABLE: Problem = {
-  type: problemType('service-unavailable'),
-  title: 'Service Unavailable',
-  status: 503,
-  detail: 'A service the system depends on is not answering; try again shortly.',
+const unavailable = (): Problem => problem('service-unavailable', 'En tjeneste, systemet bygger på, svarer ikke; prøv igen om lidt.');
+
+/** A plain HTTP error (from Nest or a pipe), by its status, as the registry's problem for it. */
+const HTTP_STATUS_PROBLEMS: Record<number, ProblemCode> = {
+  400: 'invalid-value',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  413: 'body-too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+  503: 'service-unavailable',
 };
 
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -65,20 +59,20 @@ function isConnectionFailure(error: unknown): boolean {
 
 function httpProblem(exception: HttpException): Problem {
   const status = exception.getStatus();
-  const title = STATUS_CODES[status] ?? 'Error';
   const body = exception.getResponse();
   if (exception instanceof RequestValidationException) {
     const omitted = exception.omitted > 0 ? { errorsOmitted: exception.omitted } : {};
-    return { type: problemType('validation-failed'), title, status, detail: exception.message, errors: exception.fieldErrors, ...omitted };
+    return problem('validation-failed', exception.message, { errors: exception.fieldErrors, ...omitted });
   }
   // @nestjs/terminus answers an unhealthy check with its report; keep it as problem extension members.
   if (typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'error' && 'error' in body) {
     const report = body as { info?: object; error: Record<string, unknown>; details?: object };
-    return { ...UNAVAILABLE, status, detail: `Unavailable: ${Object.keys(report.error).join(', ')}.`, info: report.info, error: report.error };
+    return problem('service-unavailable', `Unavailable: ${Object.keys(report.error).join(', ')}.`, { info: report.info, error: report.error });
   }
   const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : title;
-  return { type: 'about:blank', title, status, detail };
+  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : (STATUS_CODES[status] ?? 'Error');
+  const code = HTTP_STATUS_PROBLEMS[status];
+  return code ? { ...problem(code, detail), status } : { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail };
 }
 
 /** What Nest's not-found handler throws for a request that matched no route: `Cannot GET /path`. */
@@ -124,9 +118,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   toProblem(exception: unknown): Problem {
-    if (exception instanceof DomainException) {
-      return { type: problemType(exception.code), title: exception.title, status: exception.status, detail: exception.detail, ...exception.extensions };
-    }
+    if (exception instanceof DomainException) return problem(exception.code, exception.detail, exception.extensions);
     // Fastify's errors in reading a body carry their `code`; our JSON reader throws its own refusal.
     const readError = bodyReadError(exception);
     if (readError instanceof JsonBodyError) return jsonBodyProblem(readError.refusal);
@@ -134,29 +126,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const bodyCode = (readError as { code?: unknown } | undefined)?.code;
     if (typeof bodyCode === 'string' && Object.hasOwn(BODY_READ_PROBLEMS, bodyCode)) return BODY_READ_PROBLEMS[bodyCode]();
     if (exception instanceof HttpException) return httpProblem(exception);
-    if (exception instanceof EntityNotFoundError) {
-      return { type: problemType('not-found'), title: 'Not Found', status: 404, detail: 'The requested record was not found.' };
-    }
+    if (exception instanceof EntityNotFoundError) return problem('not-found', 'Det efterspurgte findes ikke.');
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
-      if (code && POSTGRES_PROBLEMS[code]) return POSTGRES_PROBLEMS[code];
+      if (code && Object.hasOwn(POSTGRES_PROBLEMS, code)) return POSTGRES_PROBLEMS[code]();
     }
     // TypeORM releases a query runner whose connection broke; the transaction's next query then says so,
     // through the runner itself or through an EntityManager that the runner provided.
-    if (exception instanceof QueryRunnerAlreadyReleasedError || exception instanceof QueryRunnerProviderAlreadyReleasedError) return UNAVAILABLE;
-    if (isConnectionFailure(exception) || isConnectionFailure((exception as { driverError?: unknown })?.driverError)) return UNAVAILABLE;
-    return {
-      type: 'about:blank',
-      title: 'Internal Server Error',
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
-      detail: 'An unexpected error occurred. It has been logged; quote the request id when reporting it.',
-    };
+    if (exception instanceof QueryRunnerAlreadyReleasedError || exception instanceof QueryRunnerProviderAlreadyReleasedError) return unavailable();
+    if (isConnectionFailure(exception) || isConnectionFailure((exception as { driverError?: unknown })?.driverError)) return unavailable();
+    return problem('internal-error', 'Der skete en uventet fejl. Den er logget; oplys anmodningens id (requestId), hvis du melder den.');
   }
 
   /** A request no route took: 405 with `Allow` when the path exists under other methods, else 404. */
   private unroutedProblem(request: FastifyRequest): Problem {
     const allow = this.routes?.methodsFor(pathOf(request.url) ?? '') ?? [];
     if (allow.length > 0) return EdgeProblem.methodNotAllowed(request.method, allow);
-    return { type: 'about:blank', title: 'Not Found', status: 404, detail: `Cannot ${request.method} ${pathOf(request.url)}` };
+    return problem('not-found', `Der er intet på ${request.method} ${pathOf(request.url)}.`);
   }
 }

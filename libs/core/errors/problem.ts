@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { PROBLEM_TYPES, type ProblemCode, problemType } from './problem-types.js';
+
+export { problemType };
 
 /** One field that failed validation, named by its path in the request (`ratings[0].rating`). */
 export interface FieldError {
@@ -27,9 +30,10 @@ export type Problem = Pick<ProblemDetails, 'type' | 'title' | 'status' | 'detail
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
-/** Problem types are URNs in our own namespace; plain HTTP errors use `about:blank` as RFC 9457 says. */
-export function problemType(code: string): string {
-  return `urn:tilskud:problem:${code}`;
+/** A problem of the registry (`problem-types.ts`): its type, status and title from there, and what happened. */
+export function problem(code: ProblemCode, detail: string, extensions: Record<string, unknown> = {}): Problem {
+  const { status, title } = PROBLEM_TYPES[code];
+  return { type: problemType(code), title, status, detail, ...extensions };
 }
 
 /** The path of a request without its query, which may hold a token or personal data. */

@@ -11,6 +11,7 @@ import { bytesOf, type Env, trustProxyOption } from '../config/env.js';
 import { REQUEST_ID_HEADER, sendProblem } from '../errors/problem.js';
 import { answerClientError, EdgeProblem, frameworkProblem } from './edge-problems.js';
 import { parseJsonBody } from './json-body.js';
+import { completeOpenApiDocument } from './openapi.js';
 import { RouteCatalog } from './route-catalog.js';
 
 export const API_PREFIX = 'api/v1';
@@ -99,14 +100,16 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   );
   app.setGlobalPrefix(API_PREFIX);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tilskud API')
-      .setDescription('Grant-administration case management: programmes (puljer), applications, assessments, awards, extensions and reports.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = completeOpenApiDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Tilskud API')
+        .setDescription('Grant-administration case management: programmes (puljer), applications, assessments, awards, extensions and reports.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
   return app;

@@ -1,6 +1,6 @@
 import type { FastifyError } from 'fastify';
 import type { Socket } from 'node:net';
-import { type Problem, problemType, writeProblemToSocket } from '../errors/problem.js';
+import { type Problem, problem, writeProblemToSocket } from '../errors/problem.js';
 import type { JsonBodyRefusal } from './json-body.js';
 
 /**
@@ -8,86 +8,23 @@ import type { JsonBodyRefusal } from './json-body.js';
  * parser refuse, and the shape of a body. Each keeps a stable `type`; the texts are Danish.
  */
 export const EdgeProblem = {
-  malformedBody: (detail = 'Anmodningens indhold er ikke gyldig JSON.'): Problem => ({
-    type: problemType('malformed-body'),
-    title: 'Ugyldigt indhold',
-    status: 400,
-    detail,
-  }),
-  bodyTooComplex: (reason: string): Problem => ({
-    type: problemType('body-too-complex'),
-    title: 'Indholdet er for sammensat',
-    status: 400,
-    detail: `Anmodningens indhold rummer ${reason}; ingen handling tager imod så meget.`,
-  }),
-  invalidText: (field: string): Problem => ({
-    type: problemType('invalid-characters'),
-    title: 'Ugyldige tegn',
-    status: 400,
-    detail: 'Teksten indeholder tegn, der ikke kan gemmes (NUL-tegn eller et halvt surrogatpar).',
-    errors: [{ field, message: 'indeholder tegn, der ikke kan gemmes' }],
-  }),
-  invalidUrlCharacters: (): Problem => ({
-    type: problemType('invalid-characters'),
-    title: 'Ugyldige tegn',
-    status: 400,
-    detail: 'Adressen indeholder et NUL-tegn.',
-  }),
-  invalidUrl: (): Problem => ({
-    type: problemType('invalid-url'),
-    title: 'Ugyldig adresse',
-    status: 400,
-    detail: 'Adressen kan ikke læses: en %-kode er ugyldig.',
-  }),
-  uriTooLong: (maxLength: number): Problem => ({
-    type: problemType('uri-too-long'),
-    title: 'Adressen er for lang',
-    status: 414,
-    detail: `Adressen må højst være ${maxLength} tegn.`,
-  }),
-  headersTooLarge: (): Problem => ({
-    type: problemType('headers-too-large'),
-    title: 'For store headere',
-    status: 431,
-    detail: 'Anmodningens headere fylder for meget.',
-  }),
-  malformedRequest: (): Problem => ({
-    type: problemType('malformed-request'),
-    title: 'Ugyldig anmodning',
-    status: 400,
-    detail: 'Anmodningen følger ikke HTTP-protokollen.',
-  }),
-  requestTimeout: (): Problem => ({
-    type: problemType('request-timeout'),
-    title: 'Anmodningen tog for lang tid',
-    status: 408,
-    detail: 'Anmodningen blev ikke modtaget i tide.',
-  }),
-  bodyTooLarge: (): Problem => ({
-    type: problemType('body-too-large'),
-    title: 'Indholdet er for stort',
-    status: 413,
-    detail: 'Anmodningens indhold er større end denne handling tager imod.',
-  }),
-  unsupportedMediaType: (): Problem => ({
-    type: problemType('unsupported-media-type'),
-    title: 'Ikke-understøttet indholdstype',
-    status: 415,
-    detail: 'Anmodningens indhold skal være JSON (Content-Type: application/json).',
-  }),
-  unexpectedBody: (): Problem => ({
-    type: problemType('unexpected-body'),
-    title: 'Uventet indhold',
-    status: 400,
-    detail: 'Denne handling tager ikke imod indhold; send anmodningen uden indhold.',
-  }),
-  methodNotAllowed: (method: string, allow: string[]): Problem => ({
-    type: problemType('method-not-allowed'),
-    title: 'Metoden er ikke tilladt',
-    status: 405,
-    detail: `${method} kan ikke bruges på denne adresse; brug ${allow.join(' eller ')}.`,
-    allow,
-  }),
+  malformedBody: (detail = 'Anmodningens indhold er ikke gyldig JSON.'): Problem => problem('malformed-body', detail),
+  bodyTooComplex: (reason: string): Problem => problem('body-too-complex', `Anmodningens indhold rummer ${reason}; ingen handling tager imod så meget.`),
+  invalidText: (field: string): Problem =>
+    problem('invalid-characters', 'Teksten indeholder tegn, der ikke kan gemmes (NUL-tegn eller et halvt surrogatpar).', {
+      errors: [{ field, message: 'indeholder tegn, der ikke kan gemmes' }],
+    }),
+  invalidUrlCharacters: (): Problem => problem('invalid-characters', 'Adressen indeholder et NUL-tegn.'),
+  invalidUrl: (): Problem => problem('invalid-url', 'Adressen kan ikke læses: en %-kode er ugyldig.'),
+  uriTooLong: (maxLength: number): Problem => problem('uri-too-long', `Adressen må højst være ${maxLength} tegn.`),
+  headersTooLarge: (): Problem => problem('headers-too-large', 'Anmodningens headere fylder for meget.'),
+  malformedRequest: (): Problem => problem('malformed-request', 'Anmodningen følger ikke HTTP-protokollen.'),
+  requestTimeout: (): Problem => problem('request-timeout', 'Anmodningen blev ikke modtaget i tide.'),
+  bodyTooLarge: (): Problem => problem('body-too-large', 'Anmodningens indhold er større end denne handling tager imod.'),
+  unsupportedMediaType: (): Problem => problem('unsupported-media-type', 'Anmodningens indhold skal være JSON (Content-Type: application/json).'),
+  unexpectedBody: (): Problem => problem('unexpected-body', 'Denne handling tager ikke imod indhold; send anmodningen uden indhold.'),
+  methodNotAllowed: (method: string, allow: string[]): Problem =>
+    problem('method-not-allowed', `${method} kan ikke bruges på denne adresse; brug ${allow.join(' eller ')}.`, { allow }),
 } as const;
 
 /** The problem for a body the parser refused. */

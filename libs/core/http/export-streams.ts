@@ -11,13 +11,9 @@ import { DomainException } from '../errors/domain.exception.js';
 /** Every slot taken: the export is refused at once, not queued behind a slow reader. */
 export class ExportBusyException extends DomainException {
   constructor(retryAfterSeconds: number) {
-    super(
-      'exports-busy',
-      503,
-      'Eksporterne er optaget',
-      `Der køres allerede det højeste antal eksporter og kædekontroller på én gang; prøv igen om ${retryAfterSeconds} sekunder.`,
-      { retryAfterSeconds },
-    );
+    super('exports-busy', `Der køres allerede det højeste antal eksporter og kædekontroller på én gang; prøv igen om ${retryAfterSeconds} sekunder.`, {
+      retryAfterSeconds,
+    });
   }
 }
 

@@ -34,7 +34,7 @@ export interface Page<T> {
 
 export class InvalidCursorException extends DomainException {
   constructor() {
-    super('invalid-cursor', 400, 'Bad Request', 'The cursor is not valid for this list; start again without one.', {
+    super('invalid-cursor', 'The cursor is not valid for this list; start again without one.', {
       errors: [{ field: 'cursor', message: 'is not a valid cursor' }],
     });
   }

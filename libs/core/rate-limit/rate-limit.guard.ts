@@ -31,7 +31,7 @@ const RATE_LIMIT = 'tilskud:rate-limit';
 
 export class RateLimitException extends DomainException {
   constructor(retryAfterSeconds: number) {
-    super('rate-limited', 429, 'For mange forsøg', `For mange forsøg; prøv igen om ${retryAfterSeconds} sekunder.`, { retryAfterSeconds });
+    super('rate-limited', `For mange forsøg; prøv igen om ${retryAfterSeconds} sekunder.`, { retryAfterSeconds });
   }
 }
 
