@@ -30,6 +30,7 @@ export interface CheckedResponse {
  */
 export class OpenApiValidator {
   private readonly routes: Route[];
+  // Ajv reads OpenAPI 3.0's `nullable` beside a `type`, as the specification has it, and no more.
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
   private readonly compiled = new WeakMap<object, ValidateFunction>();
 
@@ -45,8 +46,7 @@ export class OpenApiValidator {
   }
 
   static async of(document: object): Promise<OpenApiValidator> {
-    const dereferenced = await SwaggerParser.dereference(structuredClone(document) as never);
-    return new OpenApiValidator(asJsonSchema(dereferenced, new Map()) as never);
+    return new OpenApiValidator((await SwaggerParser.dereference(structuredClone(document) as never)) as never);
   }
 
   /** Why the answer breaks the document, or null when it keeps to it (or no operation takes the request). */
@@ -74,31 +74,4 @@ export class OpenApiValidator {
     const errors = (validate.errors ?? []).slice(0, 5).map((error) => `${error.instancePath || '(body)'} ${error.message}`);
     return `${where} with a body that does not match its schema: ${errors.join('; ')}`;
   }
-}
-
-/**
- * OpenAPI 3.0's `nullable: true` means "or null" whatever else the schema says (openapi-typescript
- * reads `allOf: [Receipt], nullable: true` as `Receipt | null`); JSON Schema, which ajv speaks, has
- * no such keyword, so each nullable schema becomes `anyOf: [schema, null]`. Dereferenced documents
- * share objects, hence the memo.
- */
-function asJsonSchema(value: unknown, memo: Map<object, unknown>): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const known = memo.get(value);
-  if (known) return known;
-  if (Array.isArray(value)) {
-    const copy: unknown[] = [];
-    memo.set(value, copy);
-    for (const item of value) copy.push(asJsonSchema(item, memo));
-    return copy;
-  }
-  const copy: Record<string, unknown> = {};
-  memo.set(value, copy);
-  for (const [key, item] of Object.entries(value)) copy[key] = asJsonSchema(item, memo);
-  if (copy.nullable === true) {
-    const { nullable: _nullable, description, ...schema } = copy;
-    for (const key of Object.keys(copy)) delete copy[key];
-    Object.assign(copy, { description, anyOf: [schema, { type: 'null' }] });
-  }
-  return copy;
 }

@@ -55,6 +55,27 @@ function commonResponses(method: string, operation: Operation): Record<string, s
   return responses;
 }
 
+/** In OpenAPI 3.0, `null` and nothing else (`nullable` needs a `type` beside it to mean anything). */
+const NULL_ONLY = { type: 'object', nullable: true, enum: [null] };
+
+/**
+ * Nest writes a nullable reference as `{ type: 'object', nullable: true, allOf: [$ref] }`, which
+ * OpenAPI 3.0.3 does not let be null: `allOf` still wants the referenced object. It is written as
+ * "one of the object or null" instead, which validators and openapi-typescript read alike.
+ */
+function nullableReferences(schema: unknown): void {
+  if (typeof schema !== 'object' || schema === null) return;
+  const node = schema as Record<string, unknown>;
+  if (node.nullable === true && Array.isArray(node.allOf) && node.allOf.length === 1) {
+    const [reference] = node.allOf as unknown[];
+    delete node.allOf;
+    delete node.nullable;
+    delete node.type;
+    node.oneOf = [reference, NULL_ONLY];
+  }
+  for (const value of Object.values(node)) nullableReferences(value);
+}
+
 /**
  * Completes the generated document: every error answer is problem+json with the `ProblemDetails`
  * schema, every operation lists the answers any operation can give, and the registry of problem types
@@ -63,6 +84,7 @@ function commonResponses(method: string, operation: Operation): Record<string, s
 export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
   document.components ??= {};
   document.components.schemas = { ...document.components.schemas, ProblemDetails: PROBLEM_DETAILS, FieldError: FIELD_ERROR };
+  nullableReferences(document.components.schemas);
   (document as OpenAPIObject & { 'x-problem-types': unknown })['x-problem-types'] = problemTypeList();
   for (const path of Object.values(document.paths)) {
     for (const [method, operation] of Object.entries(path) as Array<[string, Operation]>) {
