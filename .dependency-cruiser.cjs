@@ -17,6 +17,7 @@ const LAYERS = [
   'reports',
   'decisions',
   'extensions',
+  'letters',
   'exports',
 ];
 

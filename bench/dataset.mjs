@@ -136,8 +136,8 @@ export async function generate(client, size, log, passwordHash, auditKey) {
   await step(
     `${size.awards * size.reportsPerAward} reports`,
     `
-    INSERT INTO progress_report (award_id, programme_id, municipality_code, participant_codes, kind, sequence, due_date, status)
-    SELECT a.id, a.programme_id, a.municipality_code, a.participant_codes, CASE WHEN s = $1 THEN 'final' ELSE 'status' END,
+    INSERT INTO progress_report (award_id, application_id, programme_id, municipality_code, participant_codes, kind, sequence, due_date, status)
+    SELECT a.id, a.application_id, a.programme_id, a.municipality_code, a.participant_codes, CASE WHEN s = $1 THEN 'final' ELSE 'status' END,
            CASE WHEN s = $1 THEN 1 ELSE s END, DATE '2026-07-01' + ((s * 90 + (hashtext(a.id::text) & 63)) || ' days')::interval,
            CASE WHEN s = 1 AND hashtext(a.id::text) % 3 = 0 THEN 'approved' ELSE 'due' END
       FROM award a CROSS JOIN generate_series(1, $1) s`,

@@ -10,7 +10,32 @@ const port = Number(process.env.PORT ?? 3900);
 const AUTH = `SELECT u.id, u.email, u.name, u.role, u.municipality_code FROM app_user u JOIN auth_session s ON s.user_id = u.id
                WHERE u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL AND s.expires_at > now()`;
 const APPLICATION_COLUMNS = `id, programme_id, municipality_code, co_applicant_codes, participant_codes, created_by, status, title, purpose, activities, themes,
-  requested_ore, planned_start, planned_end, case_number, submitted_at, receipt, created_at, updated_at, version`;
+  requested_ore, planned_start, planned_end, case_number, submitted_at, receipt, assignee_id, assigned_at, created_at, updated_at, version`;
+/** As the API names a page of cases' people (their contacts, assignee and creator), in one query. */
+const CASE_PEOPLE = `SELECT c.application_id, c.municipality_code, c.user_id, u.name, u.active AND u.role = 'project_lead' AND u.municipality_code = c.municipality_code AS active
+    FROM case_contact c JOIN app_user u ON u.id = c.user_id WHERE c.application_id = ANY($1)
+  UNION ALL SELECT NULL, NULL, u.id, u.name, u.active FROM app_user u WHERE u.id = ANY($2)`;
+/** As the API finds who is told of a case's outcome. */
+const RECIPIENTS = `SELECT DISTINCT person AS user_id FROM application a, unnest(a.participant_codes) AS p(code),
+    unnest(coalesce(
+      (SELECT ARRAY[u.id] FROM case_contact c JOIN app_user u ON u.id = c.user_id
+        WHERE c.application_id = a.id AND c.municipality_code = p.code AND u.active AND u.role = 'project_lead' AND u.municipality_code = p.code),
+      (SELECT array_agg(u.id) FROM app_user u WHERE u.role = 'project_lead' AND u.active AND u.municipality_code = p.code))) AS person
+  WHERE a.id = $1 ORDER BY 1`;
+/** As the API files an outcome: an outbox row and an inbox item per recipient. */
+const CASE_MESSAGE = `WITH outbox AS (
+    INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
+    SELECT 'decision_made', recipient, 'application', $2, $3, current_date, now(), 'scheduled' FROM unnest($1::uuid[]) AS recipient
+    ON CONFLICT ON CONSTRAINT reminder_once DO NOTHING RETURNING id, recipient_id, send_at),
+  inbox AS (INSERT INTO notification (user_id, kind, title, body, subject_type, subject_id, reminder_id, case_id, link)
+    SELECT recipient_id, 'decision_made', $4, $5, 'application', $2, id, $2, $6 FROM outbox RETURNING reminder_id)
+  SELECT outbox.id, outbox.send_at FROM outbox JOIN inbox ON inbox.reminder_id = outbox.id`;
+
+async function withPeople(client, rows) {
+  const people = [...new Set(rows.flatMap((row) => [row.assignee_id, row.created_by]).filter(Boolean))];
+  await client.query(CASE_PEOPLE, [rows.map((row) => row.id), people]);
+  return rows;
+}
 
 function claims(request) {
   const token = request.headers.authorization?.slice(7) ?? '';
@@ -48,13 +73,14 @@ const routes = [
         ORDER BY ${lead ? 'p.created_at DESC, p.application_id DESC' : 'a.created_at DESC, a.id DESC'} LIMIT 51`,
         params,
       );
-      return { items: rows.slice(0, 50), nextCursor: rows.length > 50 ? 'x' : null };
+      return { items: await withPeople(client, rows.slice(0, 50)), nextCursor: rows.length > 50 ? 'x' : null };
     },
   ],
   [
     /^\/api\/v1\/applications\/([0-9a-f-]{36})$/,
     'GET',
-    async (client, match) => (await client.query(`SELECT ${APPLICATION_COLUMNS} FROM application WHERE id = $1`, [match[1]])).rows[0],
+    async (client, match) =>
+      (await withPeople(client, (await client.query(`SELECT ${APPLICATION_COLUMNS} FROM application WHERE id = $1`, [match[1]])).rows))[0],
   ],
   [
     /^\/api\/v1\/programmes\/([0-9a-f-]{36})\/ledger$/,
@@ -142,11 +168,20 @@ const routes = [
           )
         ).rows[0];
         await client.query(
-          `INSERT INTO progress_report (award_id, programme_id, municipality_code, participant_codes, kind, sequence, due_date, status)
-         SELECT $1, $2, $3, $4, 'status', 1, $5::date + interval '12 months', 'due' UNION ALL SELECT $1, $2, $3, $4, 'final', 1, $6::date + interval '3 months', 'due'`,
-          [award.id, programme.id, application.municipality_code, application.participant_codes, application.planned_start, application.planned_end],
+          `INSERT INTO progress_report (award_id, application_id, programme_id, municipality_code, participant_codes, kind, sequence, due_date, status)
+         SELECT $1, $7, $2, $3, $4, 'status', 1, $5::date + interval '12 months', 'due' UNION ALL SELECT $1, $7, $2, $3, $4, 'final', 1, $6::date + interval '3 months', 'due'`,
+          [award.id, programme.id, application.municipality_code, application.participant_codes, application.planned_start, application.planned_end, match[1]],
         );
         await client.query(`UPDATE application SET status = 'awarded', version = version + 1, updated_at = now() WHERE id = $1`, [match[1]]);
+        const recipients = (await client.query(RECIPIENTS, [match[1]])).rows.map((row) => row.user_id);
+        await client.query(CASE_MESSAGE, [
+          recipients,
+          match[1],
+          award.id,
+          `Tilsagn til ${application.case_number}`,
+          'Tilsagnet kan hentes i Tilskud.',
+          `/sager/${match[1]}/afgoerelse`,
+        ]);
         await appendAudit(client, user, 'application.awarded', match[1]);
         await client.query('COMMIT');
         return { applicationId: match[1], status: 'awarded', award };

@@ -68,6 +68,13 @@ export class Application {
   @Column({ type: 'jsonb', nullable: true })
   receipt: Receipt | null;
 
+  /** The caseworker who has the case; changed only through an assignment (see CasePeople). */
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true, update: false })
+  assigneeId: string | null;
+
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true, update: false })
+  assignedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

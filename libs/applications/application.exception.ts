@@ -42,4 +42,26 @@ export class ApplicationException extends DomainException {
   static outsideWindow(detail: string): ApplicationException {
     return new ApplicationException('outside-application-window', detail);
   }
+
+  static notAParticipant(code: string): ApplicationException {
+    return new ApplicationException('not-a-participant', `Kommune ${code} er hverken ansøger eller medansøger på sagen.`, {
+      errors: [{ field: 'municipalityCode', message: 'er ikke en af sagens kommuner' }],
+    });
+  }
+
+  static otherKommunesContact(): ApplicationException {
+    return new ApplicationException('forbidden', 'En projektleder kan kun udpege sin egen kommunes kontaktperson.');
+  }
+
+  static contactNotEligible(code: string): ApplicationException {
+    return new ApplicationException('contact-not-eligible', `Kontaktpersonen skal være en aktiv projektleder i kommune ${code}.`, {
+      errors: [{ field: 'contactUserId', message: `skal være en aktiv projektleder i kommune ${code}` }],
+    });
+  }
+
+  static assigneeNotEligible(): ApplicationException {
+    return new ApplicationException('assignee-not-eligible', 'En sag kan kun tildeles en aktiv sagsbehandler.', {
+      errors: [{ field: 'assigneeId', message: 'skal være en aktiv sagsbehandler' }],
+    });
+  }
 }

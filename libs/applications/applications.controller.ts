@@ -2,14 +2,32 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, P
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
+import type { Application } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
-import { ApplicationPage, ApplicationQuery, ApplicationResponse, CreateApplicationBody, UpdateApplicationBody } from './dto/application.dto.js';
+import { CasePeople } from './case-people.js';
+import {
+  ApplicationPage,
+  ApplicationQuery,
+  ApplicationResponse,
+  AssignBody,
+  ContactBody,
+  CreateApplicationBody,
+  UpdateApplicationBody,
+} from './dto/application.dto.js';
 import { ApiProblems } from '../core/errors/api-problems.js';
 
 @ApiTags('applications')
 @Controller('applications')
 export class ApplicationsController {
-  constructor(@Inject(ApplicationsService) private readonly applications: ApplicationsService) {}
+  constructor(
+    @Inject(ApplicationsService) private readonly applications: ApplicationsService,
+    @Inject(CasePeople) private readonly people: CasePeople,
+  ) {}
+
+  private async one(application: Promise<Application>): Promise<ApplicationResponse> {
+    const [response] = await this.applications.respond([await application]);
+    return response;
+  }
 
   @Post()
   @Auth('project_lead')
@@ -17,7 +35,7 @@ export class ApplicationsController {
   @ApiCreatedResponse({ type: ApplicationResponse })
   @ApiProblems('invalid-application')
   async create(@Body() body: CreateApplicationBody, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
-    return ApplicationResponse.from(await this.applications.create(body, user));
+    return this.one(this.applications.create(body, user));
   }
 
   @Get()
@@ -26,7 +44,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationPage })
   async list(@Query() query: ApplicationQuery, @CurrentUser() user: AuthUser): Promise<ApplicationPage> {
     const page = await this.applications.list(query, user);
-    return { items: page.items.map(ApplicationResponse.from), nextCursor: page.nextCursor };
+    return { items: await this.applications.respond(page.items), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -34,7 +52,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'One application' })
   @ApiOkResponse({ type: ApplicationResponse })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
-    return ApplicationResponse.from(await this.applications.get(id, user));
+    return this.one(this.applications.get(id, user));
   }
 
   @Patch(':id')
@@ -43,7 +61,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiProblems('invalid-application', 'not-owner', 'stale-version', 'illegal-transition')
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateApplicationBody, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
-    return ApplicationResponse.from(await this.applications.update(id, body, user));
+    return this.one(this.applications.update(id, body, user));
   }
 
   @Post(':id/submit')
@@ -53,7 +71,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiProblems('not-owner', 'illegal-transition', 'submission-rules-not-met', 'outside-application-window')
   async submit(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
-    return ApplicationResponse.from(await this.applications.submit(id, user));
+    return this.one(this.applications.submit(id, user));
   }
 
   @Post(':id/withdraw')
@@ -63,6 +81,30 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiProblems('not-owner', 'illegal-transition')
   async withdraw(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
-    return ApplicationResponse.from(await this.applications.withdraw(id, user));
+    return this.one(this.applications.withdraw(id, user));
+  }
+
+  @Patch(':id/contact')
+  @Auth('project_lead', 'caseworker', 'admin')
+  @ApiOperation({
+    summary:
+      'Name a kommune’s contact on the case (an active project lead of that kommune): a project lead names their own kommune’s, a caseworker or admin any of the case’s kommuner’; the contact is told',
+  })
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiProblems('forbidden', 'not-a-participant', 'contact-not-eligible')
+  async changeContact(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ContactBody, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
+    return this.one(this.people.changeContact(id, body, user));
+  }
+
+  @Post(':id/assign')
+  @Auth('caseworker', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Assign the case (and so its award, reports and extension requests) to a caseworker, or release it with null; the caseworker is told',
+  })
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiProblems('assignee-not-eligible')
+  async assign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AssignBody, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
+    return this.one(this.people.assign(id, body.assigneeId, user));
   }
 }

@@ -3,24 +3,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { audited, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
-import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
+import { restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
 import type { FieldError } from '../core/errors/problem.js';
 import { oreFromApi } from '../core/money/money.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { formatDateTime } from '../core/format/danish.js';
-import { copenhagenDate } from '../core/time/copenhagen.js';
+import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
-import { ReminderOutbox } from '../reminders/reminder-outbox.js';
+import { CaseMessages } from '../reminders/case-messages.js';
+import { caseLink } from '../reminders/reminder-messages.js';
 import { Application, type Receipt } from './application.entity.js';
 import { ApplicationException } from './application.exception.js';
 import { type ApplicationAction, nextApplicationStatus } from './application.lifecycle.js';
 import { caseNumber, contentProblems, periodProblems, submissionProblems, windowProblem } from './application.rules.js';
 import { ApplicationVersion } from './application-version.entity.js';
-import type { ApplicationQuery, CreateApplicationBody, UpdateApplicationBody } from './dto/application.dto.js';
+import { findVisibleApplication } from './application-reads.js';
+import { CasePeople } from './case-people.js';
+import { type ApplicationQuery, type CreateApplicationBody, ApplicationResponse, type UpdateApplicationBody } from './dto/application.dto.js';
 
 /** What the audit trail and the frozen version keep of an application's content. */
 function contentOf(application: Application) {
@@ -43,10 +46,27 @@ export class ApplicationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(ReminderOutbox) private readonly outbox: ReminderOutbox,
+    @Inject(CaseMessages) private readonly messages: CaseMessages,
+    @Inject(CasePeople) private readonly people: CasePeople,
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
+    @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
   ) {}
+
+  /** Who submitted the application (its latest submitted version), by name. */
+  async submitterName(id: string): Promise<string | null> {
+    const [row]: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT u.name FROM application_version v JOIN app_user u ON u.id = v.submitted_by WHERE v.application_id = $1 ORDER BY v.version_no DESC LIMIT 1`,
+      [id],
+    );
+    return row?.name ?? null;
+  }
+
+  /** The answers for some applications, with the names of their people and kommuner. */
+  async respond(applications: Application[]): Promise<ApplicationResponse[]> {
+    const views = await this.people.describe(applications);
+    return applications.map((application) => ApplicationResponse.from(application, views.get(application.id)!));
+  }
 
   /** A new draft owned by the project lead's kommune. The programme's rules are checked at submission. */
   create(body: CreateApplicationBody, actor: AuthUser): Promise<Application> {
@@ -75,6 +95,7 @@ export class ApplicationsService {
           receipt: null,
         }),
       );
+      await this.people.nameFirstContact(manager, application);
       return audited(application, { action: 'application.created', entityType: 'application', entityId: application.id, after: contentOf(application) });
     });
   }
@@ -88,7 +109,7 @@ export class ApplicationsService {
    * For a project lead of another kommune it does not exist (404).
    */
   async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<Application> {
-    return findVisible(manager, Application, 'application', id, actor, { lock, label: 'Application' });
+    return findVisibleApplication(manager, id, actor, lock);
   }
 
   /**
@@ -98,6 +119,9 @@ export class ApplicationsService {
    */
   async list(query: ApplicationQuery, actor: Actor): Promise<Page<Application>> {
     const builder = this.dataSource.getRepository(Application).createQueryBuilder('application');
+    if (query.assigneeId === 'none') builder.andWhere('application.assignee_id IS NULL');
+    else if (query.assigneeId)
+      builder.andWhere('application.assignee_id = :assigneeId', { assigneeId: query.assigneeId === 'me' ? actor.id : query.assigneeId });
     const kommune = actor.role === 'project_lead' ? (actor.municipalityCode ?? '') : query.municipalityCode;
     if (query.status) builder.andWhere('application.status = :status', { status: query.status });
     if (query.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: query.programmeId });
@@ -154,7 +178,7 @@ export class ApplicationsService {
    * time, freezes the content as a version of its own and writes the applicant's receipt.
    */
   async submit(id: string, actor: AuthUser): Promise<Application> {
-    const { application, receipt } = await this.audit.transaction(async (manager) => {
+    const { application, mails } = await this.audit.transaction(async (manager) => {
       const application = await this.findOwned(manager, id, actor, 'submit');
       const programme = await this.programmes.get(application.programmeId, manager);
       const problems = submissionProblems(application, { ...programme, themeKeys: programme.themes.map((theme) => theme.key) });
@@ -174,7 +198,7 @@ export class ApplicationsService {
       application.status = nextApplicationStatus(application.status, 'submit');
       application.caseNumber = number;
       application.submittedAt = now;
-      application.receipt = this.receiptFor(number, now, programme, application);
+      application.receipt = await this.receiptFor(number, now, programme, application);
       const saved = await manager.save(application);
 
       const versions = await manager.countBy(ApplicationVersion, { applicationId: id });
@@ -185,27 +209,34 @@ export class ApplicationsService {
         submittedAt: now,
         submittedBy: actor.id,
       });
-      // The receipt goes to the applicant by e-mail and in the inbox, through the outbox.
-      const receipt = await this.outbox.add(manager, {
-        kind: 'application_receipt',
-        recipientId: actor.id,
-        subjectType: 'application',
-        subjectId: id,
-        dueDate: copenhagenDate(now),
-        sendAt: now,
-      });
+      // The receipt goes to the case's contacts and whoever submitted it: in their inbox now, by e-mail through the outbox.
+      const recipientIds = [...(await this.people.recipients(manager, id)), actor.id];
+      const mails = await this.messages.send(
+        manager,
+        {
+          kind: 'application_receipt',
+          recipientIds,
+          subjectType: 'application',
+          subjectId: id,
+          caseId: id,
+          title: `Kvittering for ansøgning ${number} «${saved.title}»`,
+          body: saved.receipt!.text,
+          link: caseLink(id),
+        },
+        now,
+      );
       return audited(
-        { application: saved, receipt },
+        { application: saved, mails },
         {
           action: 'application.submitted',
           entityType: 'application',
           entityId: id,
           before,
-          after: { status: saved.status, caseNumber: number, submittedAt: now, receipt: saved.receipt },
+          after: { status: saved.status, caseNumber: number, submittedAt: now, receipt: saved.receipt, receiptSentTo: [...new Set(recipientIds)] },
         },
       );
     });
-    if (receipt) await this.reminderJobs.scheduleQuietly([receipt]);
+    await this.reminderJobs.scheduleQuietly(mails);
     return application;
   }
 
@@ -256,14 +287,15 @@ export class ApplicationsService {
     if (problems.length > 0) throw ApplicationException.invalid(problems);
   }
 
-  private receiptFor(number: string, receivedAt: Date, programme: Programme, application: Application): Receipt {
+  private async receiptFor(number: string, receivedAt: Date, programme: Programme, application: Application): Promise<Receipt> {
     const when = formatDateTime(receivedAt);
+    const kommune = (await this.municipalities.officialNames()).get(application.municipalityCode) ?? application.municipalityCode;
     return {
       caseNumber: number,
       receivedAt: receivedAt.toISOString(),
       receivedAtCopenhagen: when,
       text:
-        `Kvittering: Ansøgningen "${application.title}" til ${programme.name} er modtaget ${when} ` +
+        `Kvittering: Ansøgningen «${application.title}» fra ${kommune} til ${programme.name} er modtaget ${when} ` +
         `og har fået journalnummer ${number}. Gem kvitteringen som dokumentation for, at ansøgningen er indsendt rettidigt.`,
     };
   }

@@ -188,6 +188,12 @@ export class AuditService {
     const builder = this.dataSource.getRepository(AuditEvent).createQueryBuilder('event');
     if (query.entityType) builder.andWhere('event.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) builder.andWhere('event.entity_id = :entityId', { entityId: query.entityId });
+    // A case's every event: its application's, its award's, its reports' and its extension requests' (the view says which).
+    if (query.caseId) {
+      builder.andWhere('(event.entity_type, event.entity_id) IN (SELECT c.entity_type, c.entity_id FROM case_entity c WHERE c.case_id = :caseId)', {
+        caseId: query.caseId,
+      });
+    }
     if (query.actorId) builder.andWhere('event.actor_id = :actorId', { actorId: query.actorId });
     if (query.action) builder.andWhere('event.action = :action', { action: query.action });
     if (query.from) builder.andWhere('event.occurred_at >= :from', { from: parseInstant(query.from) });

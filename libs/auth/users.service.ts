@@ -32,6 +32,15 @@ function auditView(user: User) {
 
 const NO_APPROVAL = { approvalRequestedBy: null, approvalRequestedAt: null };
 
+/** A person as other answers name them. */
+export interface Person {
+  id: string;
+  name: string;
+  role: Role;
+  municipalityCode: string | null;
+  active: boolean;
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -53,6 +62,17 @@ export class UsersService {
       const approval = actor ? await this.requestApprovalIfNeeded(manager, prepared.role, null, actor) : NO_APPROVAL;
       return this.insert(manager, { ...prepared, ...approval }, actor);
     });
+  }
+
+  /** Who these users are, for answers that name people beside their ids; one query. */
+  async people(ids: ReadonlyArray<string | null | undefined>, manager: EntityManager = this.dataSource.manager): Promise<Map<string, Person>> {
+    const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+    if (wanted.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string; role: Role; municipality_code: string | null; active: boolean }> = await manager.query(
+      'SELECT id, name, role, municipality_code, active FROM app_user WHERE id = ANY($1)',
+      [wanted],
+    );
+    return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, role: row.role, municipalityCode: row.municipality_code, active: row.active }]));
   }
 
   async list(query: UserQuery): Promise<Page<User>> {

@@ -17,7 +17,7 @@ export class AwardsController {
   @ApiOkResponse({ type: AwardPage })
   async list(@Query() query: AwardQuery, @CurrentUser() user: AuthUser): Promise<AwardPage> {
     const page = await this.awards.list(query, user);
-    return { items: page.items.map(AwardResponse.from), nextCursor: page.nextCursor };
+    return { items: await this.awards.respond(page.items), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -25,6 +25,7 @@ export class AwardsController {
   @ApiOperation({ summary: 'One award, with its original and current end date and approved extension months' })
   @ApiOkResponse({ type: AwardResponse })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<AwardResponse> {
-    return AwardResponse.from(await this.awards.get(id, user));
+    const [response] = await this.awards.respond([await this.awards.get(id, user)]);
+    return response;
   }
 }

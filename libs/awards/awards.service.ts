@@ -1,15 +1,43 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CasePeople } from '../applications/case-people.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Award } from './award.entity.js';
-import type { AwardQuery } from './dto/award.dto.js';
+import { type AwardQuery, AwardResponse } from './dto/award.dto.js';
 
 @Injectable()
 export class AwardsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CasePeople) private readonly people: CasePeople,
+  ) {}
+
+  /** The answers for some awards, with their project's title, kommune and people named: one query. */
+  async respond(awards: Award[], manager: EntityManager = this.dataSource.manager): Promise<AwardResponse[]> {
+    const { labels, people } = await this.people.labels(
+      awards.map((award) => award.applicationId),
+      awards.map((award) => award.decidedBy),
+      manager,
+    );
+    return awards.map((award) => {
+      const label = labels.get(award.applicationId);
+      return AwardResponse.from(award, {
+        projectTitle: label?.projectTitle ?? '',
+        municipalityName: label?.municipalityName ?? award.municipalityCode,
+        decidedByName: people.get(award.decidedBy) ?? null,
+        assigneeId: label?.assigneeId ?? null,
+        assigneeName: label?.assigneeName ?? null,
+      });
+    });
+  }
+
+  /** The award a decision made on an application, if any. */
+  forApplication(manager: EntityManager, applicationId: string): Promise<Award | null> {
+    return manager.findOneBy(Award, { applicationId });
+  }
 
   /** The award if the actor may see it (a project lead: their kommune's), optionally locked; else 404. */
   async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<Award> {
@@ -46,6 +74,15 @@ export class AwardsService {
     if (query.programmeId) builder.andWhere('award.programme_id = :programmeId', { programmeId: query.programmeId });
     if (query.status) builder.andWhere('award.status = :status', { status: query.status });
     if (query.municipalityCode) builder.andWhere(':code = ANY(award.participant_codes)', { code: query.municipalityCode });
+    if (query.assigneeId) {
+      const assignee = query.assigneeId === 'me' ? actor.id : query.assigneeId;
+      builder.andWhere(
+        query.assigneeId === 'none'
+          ? 'EXISTS (SELECT 1 FROM application a WHERE a.id = award.application_id AND a.assignee_id IS NULL)'
+          : 'EXISTS (SELECT 1 FROM application a WHERE a.id = award.application_id AND a.assignee_id = :assignee)',
+        { assignee },
+      );
+    }
     return keysetPage(builder, 'awards', query, 'DESC', [
       { column: 'award.created_at', key: (row) => row.createdAt.toISOString() },
       { column: 'award.id', key: (row) => row.id },

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
@@ -22,8 +24,11 @@ import { DecisionsService } from './decisions.service.js';
     ReportsModule,
     RemindersModule,
     AuditModule,
+    AuthModule,
+    MunicipalitiesModule,
   ],
   controllers: [DecisionsController],
   providers: [DecisionsService],
+  exports: [DecisionsService],
 })
 export class DecisionsModule {}

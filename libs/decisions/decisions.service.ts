@@ -1,4 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Application } from '../applications/application.entity.js';
+import { CasePeople } from '../applications/case-people.js';
+import { UsersService } from '../auth/users.service.js';
+import type { AppConfigService } from '../core/config/config.module.js';
+import type { Actor } from '../core/context/request-context.js';
+import { NotFoundDomainException } from '../core/errors/domain.exception.js';
+import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
+import { CaseMessages } from '../reminders/case-messages.js';
+import { decisionMessage, letterName } from './decision-messages.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { nextApplicationStatus } from '../applications/application.lifecycle.js';
 import { periodProblems } from '../applications/application.rules.js';
@@ -20,6 +32,18 @@ import { Decision } from './decision.entity.js';
 import type { DecisionBody } from './dto/decision.dto.js';
 import { isSubstantiveRationale } from './rationale.js';
 
+/** Where the web app shows a case's decision. */
+export const decisionLink = (applicationId: string) => `/sager/${applicationId}/afgoerelse`;
+
+/** A decision as its parties read it, with the case it decided and the award it made. */
+export interface DecisionRead {
+  application: Application;
+  decision: Decision;
+  award: Award | null;
+  decidedByName: string | null;
+  municipalityName: string;
+}
+
 export interface DecisionOutcome {
   applicationId: string;
   status: string;
@@ -38,7 +62,33 @@ export class DecisionsService {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(AssessmentsService) private readonly assessments: AssessmentsService,
     @Inject(AwardsService) private readonly awards: AwardsService,
+    @Inject(CasePeople) private readonly people: CasePeople,
+    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(CaseMessages) private readonly messages: CaseMessages,
+    @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
+    @Inject(ConfigService) private readonly config: AppConfigService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** The decision on an application the actor may see; 404 before there is one. */
+  async read(applicationId: string, actor: Actor): Promise<DecisionRead> {
+    const manager = this.dataSource.manager;
+    const application = await this.applications.findVisible(manager, applicationId, actor);
+    const decision = await manager.findOneBy(Decision, { applicationId });
+    if (!decision) throw new NotFoundDomainException('Decision of application', applicationId);
+    const [award, people, kommuner] = await Promise.all([
+      decision.outcome === 'award' ? this.awards.forApplication(manager, applicationId) : Promise.resolve(null),
+      this.users.people([decision.decidedBy], manager),
+      this.municipalities.officialNames(),
+    ]);
+    return {
+      application,
+      decision,
+      award,
+      decidedByName: people.get(decision.decidedBy)?.name ?? null,
+      municipalityName: kommuner.get(application.municipalityCode) ?? application.municipalityCode,
+    };
+  }
 
   /**
    * Decides an assessed application: award (at most what was asked for, within the budget) or reject.
@@ -103,8 +153,37 @@ export class DecisionsService {
         await this.reports.createSchedule(manager, award, programme);
       }
       await this.applications.transition(manager, application, body.outcome);
+
+      // The case's contacts are told at once in their inbox, and by e-mail through the outbox.
+      const recipientIds = await this.people.recipients(manager, applicationId);
+      const municipalityName = (await this.municipalities.officialNames()).get(application.municipalityCode) ?? application.municipalityCode;
+      const mails = await this.messages.send(
+        manager,
+        {
+          kind: 'decision_made',
+          recipientIds,
+          subjectType: 'application',
+          subjectId: applicationId,
+          caseId: applicationId,
+          awardId: award?.id ?? null,
+          ...decisionMessage({
+            organisation: this.config.get('ORGANISATION_NAME', { infer: true }),
+            caseNumber: application.caseNumber!,
+            title: application.title,
+            municipalityName,
+            outcome: body.outcome,
+            fullGrant,
+            requestedOre: application.requestedOre,
+            amountOre,
+            startDate,
+            endDate,
+          }),
+          link: decisionLink(applicationId),
+        },
+        now,
+      );
       return audited(
-        { applicationId, status: application.status, decision, award },
+        { applicationId, status: application.status, decision, award, mails },
         {
           action: body.outcome === 'award' ? 'application.awarded' : 'application.rejected',
           entityType: 'application',
@@ -115,10 +194,13 @@ export class DecisionsService {
             decision: { outcome: decision.outcome, rationale: decision.rationale, amountOre, fullGrant, decidedAt: now },
             award: award && { id: award.id, amountOre: award.amountOre, startDate, endDate },
             remainingOre: ledger.remainingOre - (amountOre ?? 0n),
+            letter: { name: letterName(decision), url: `/api/v1/applications/${applicationId}/decision/letter.pdf` },
+            notified: recipientIds,
           },
         },
       );
     });
+    await this.reminderJobs.scheduleQuietly(outcome.mails);
     if (outcome.award) await this.reminderJobs.reconcileAward(outcome.award.id);
     return outcome;
   }

@@ -10,6 +10,10 @@ export class ExtensionRequest {
   @Column({ name: 'award_id', type: 'uuid' })
   awardId: string;
 
+  /** The case (application) the award belongs to. */
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId: string;
+
   /** Copied from the award, so the worklist is scoped without a join. */
   @Column({ name: 'participant_codes', type: 'text', array: true })
   participantCodes: string[];

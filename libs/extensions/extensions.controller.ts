@@ -4,12 +4,18 @@ import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { ExtensionDecisionBody, ExtensionQuery, ExtensionRequestBody, ExtensionRequestPage, ExtensionRequestResponse } from './dto/extension.dto.js';
 import { ExtensionsService } from './extensions.service.js';
+import type { ExtensionRequest } from './extension-request.entity.js';
 import { ApiProblems } from '../core/errors/api-problems.js';
 
 @ApiTags('extensions')
 @Controller()
 export class ExtensionsController {
   constructor(@Inject(ExtensionsService) private readonly extensions: ExtensionsService) {}
+
+  private async one(request: Promise<ExtensionRequest>): Promise<ExtensionRequestResponse> {
+    const [response] = await this.extensions.respond([await request]);
+    return response;
+  }
 
   @Post('awards/:id/extension-requests')
   @Auth('project_lead')
@@ -21,7 +27,7 @@ export class ExtensionsController {
     @Body() body: ExtensionRequestBody,
     @CurrentUser() user: AuthUser,
   ): Promise<ExtensionRequestResponse> {
-    return ExtensionRequestResponse.from(await this.extensions.request(id, body, user));
+    return this.one(this.extensions.request(id, body, user));
   }
 
   @Get('awards/:id/extension-requests')
@@ -29,7 +35,7 @@ export class ExtensionsController {
   @ApiOperation({ summary: 'The extension requests of an award, oldest first' })
   @ApiOkResponse({ type: [ExtensionRequestResponse] })
   async forAward(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ExtensionRequestResponse[]> {
-    return (await this.extensions.listForAward(id, user)).map(ExtensionRequestResponse.from);
+    return this.extensions.respond(await this.extensions.listForAward(id, user));
   }
 
   @Get('extension-requests')
@@ -38,7 +44,7 @@ export class ExtensionsController {
   @ApiOkResponse({ type: ExtensionRequestPage })
   async worklist(@Query() query: ExtensionQuery, @CurrentUser() user: AuthUser): Promise<ExtensionRequestPage> {
     const page = await this.extensions.worklist(query, user);
-    return { items: page.items.map(ExtensionRequestResponse.from), nextCursor: page.nextCursor };
+    return { items: await this.extensions.respond(page.items), nextCursor: page.nextCursor };
   }
 
   @Post('extension-requests/:id/decision')
@@ -54,7 +60,7 @@ export class ExtensionsController {
   ): Promise<ExtensionRequestResponse> {
     const { request, award } = await this.extensions.decide(id, body, user);
     return {
-      ...ExtensionRequestResponse.from(request),
+      ...(await this.one(Promise.resolve(request))),
       award: { id: award.id, endDate: award.endDate, originalEndDate: award.originalEndDate, approvedExtensionMonths: award.approvedExtensionMonths },
     };
   }
@@ -66,6 +72,6 @@ export class ExtensionsController {
   @ApiOkResponse({ type: ExtensionRequestResponse })
   @ApiProblems('not-owner', 'illegal-transition')
   async withdraw(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ExtensionRequestResponse> {
-    return ExtensionRequestResponse.from(await this.extensions.withdraw(id, user));
+    return this.one(this.extensions.withdraw(id, user));
   }
 }

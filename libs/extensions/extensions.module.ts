@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from '../applications/applications.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { AwardsModule } from '../awards/awards.module.js';
@@ -11,7 +12,7 @@ import { ExtensionsService } from './extensions.service.js';
 
 /** COVID-19 extension requests on awards. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ExtensionRequest]), AwardsModule, ReportsModule, RemindersModule, AuditModule, ProgrammesModule],
+  imports: [TypeOrmModule.forFeature([ExtensionRequest]), AwardsModule, ApplicationsModule, ReportsModule, RemindersModule, AuditModule, ProgrammesModule],
   controllers: [ExtensionsController],
   providers: [ExtensionsService],
 })

@@ -16,7 +16,12 @@ import { copenhagenDate } from '../core/time/copenhagen.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { ReportsService } from '../reports/reports.service.js';
-import type { ExtensionDecisionBody, ExtensionQuery, ExtensionRequestBody } from './dto/extension.dto.js';
+import { type ExtensionDecisionBody, type ExtensionQuery, type ExtensionRequestBody, ExtensionRequestResponse } from './dto/extension.dto.js';
+import { extensionDecisionMessage } from './extension-messages.js';
+import { CasePeople } from '../applications/case-people.js';
+import { CaseNames } from '../applications/dto/case-names.dto.js';
+import { CaseMessages } from '../reminders/case-messages.js';
+import { caseLink } from '../reminders/reminder-messages.js';
 import { ExtensionRequest } from './extension-request.entity.js';
 import { nextExtensionStatus } from './extension-request.lifecycle.js';
 import { ExtensionException } from './extension.exception.js';
@@ -36,7 +41,18 @@ export class ExtensionsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
+    @Inject(CasePeople) private readonly people: CasePeople,
+    @Inject(CaseMessages) private readonly messages: CaseMessages,
   ) {}
+
+  /** The answers for some requests, with their case and people named. */
+  async respond(requests: ExtensionRequest[]): Promise<ExtensionRequestResponse[]> {
+    const { labels, people } = await this.people.labels(
+      requests.map((request) => request.applicationId),
+      requests.flatMap((request) => [request.requestedBy, request.decidedBy]),
+    );
+    return requests.map((request) => ExtensionRequestResponse.from(request, CaseNames.of(labels.get(request.applicationId)), people));
+  }
 
   /**
    * The award's project lead asks for more time because of COVID-19: before the current end date, one
@@ -57,6 +73,7 @@ export class ExtensionsService {
       const request = await manager.save(
         manager.create(ExtensionRequest, {
           awardId,
+          applicationId: award.applicationId,
           participantCodes: award.participantCodes,
           months: body.months,
           reason: body.reason,
@@ -93,6 +110,12 @@ export class ExtensionsService {
     const builder = this.dataSource.getRepository(ExtensionRequest).createQueryBuilder('request');
     restrictToKommune(builder, 'request', actor);
     if (query.status) builder.andWhere('request.status = :status', { status: query.status });
+    if (query.assigneeId) {
+      builder.andWhere(
+        `request.award_id IN (SELECT aw.id FROM award aw JOIN application a ON a.id = aw.application_id WHERE ${query.assigneeId === 'none' ? 'a.assignee_id IS NULL' : 'a.assignee_id = :assignee'})`,
+        { assignee: query.assigneeId === 'me' ? actor.id : query.assigneeId },
+      );
+    }
     return keysetPage(builder, 'extension-requests', query, 'ASC', [
       { column: 'request.requested_at', key: (row) => row.requestedAt.toISOString() },
       { column: 'request.id', key: (row) => row.id },
@@ -136,8 +159,33 @@ export class ExtensionsService {
         await this.reports.reschedule(manager, saved, programme);
       }
       const decided = await manager.save(request);
+
+      // The case's contacts are told of the decision.
+      const label = (await this.people.labels([award.applicationId], [], manager)).labels.get(award.applicationId)!;
+      const recipientIds = await this.people.recipients(manager, award.applicationId);
+      const mails = await this.messages.send(
+        manager,
+        {
+          kind: 'extension_decided',
+          recipientIds,
+          subjectType: 'extension_request',
+          subjectId: id,
+          caseId: award.applicationId,
+          awardId: award.id,
+          ...extensionDecisionMessage({
+            ...label,
+            requestedMonths: decided.months,
+            approvedMonths,
+            rationale: decided.decisionRationale!,
+            endDateBefore: before.endDate,
+            endDateAfter: saved.endDate,
+          }),
+          link: caseLink(award.applicationId),
+        },
+        request.decidedAt,
+      );
       return audited(
-        { request: decided, award: saved },
+        { request: decided, award: saved, mails },
         {
           action: approvedMonths === null ? 'extension.rejected' : 'extension.approved',
           entityType: 'extension_request',
@@ -149,10 +197,12 @@ export class ExtensionsService {
             rationale: decided.decisionRationale,
             endDate: saved.endDate,
             approvedExtensionMonths: saved.approvedExtensionMonths,
+            notified: recipientIds,
           },
         },
       );
     });
+    await this.reminderJobs.scheduleQuietly(decision.mails);
     await this.reminderJobs.reconcileAward(decision.award.id);
     return decision;
   }

@@ -13,9 +13,18 @@ export class MunicipalitiesService {
 
   /** Code → name; the 98 rows are read once and kept, they never change. */
   async names(): Promise<Map<string, string>> {
-    this.cache ??= this.list().then((rows) => new Map(rows.map((row) => [row.code, row.name])));
+    return new Map([...(await this.byCode())].map(([code, row]) => [code, row.name]));
+  }
+
+  /** Code → the name documents print: "Syddjurs Kommune". */
+  async officialNames(): Promise<Map<string, string>> {
+    return new Map([...(await this.byCode())].map(([code, row]) => [code, row.officialName]));
+  }
+
+  private byCode(): Promise<Map<string, Municipality>> {
+    this.cache ??= this.list().then((rows) => new Map(rows.map((row) => [row.code, row])));
     return this.cache;
   }
 
-  private cache?: Promise<Map<string, string>>;
+  private cache?: Promise<Map<string, Municipality>>;
 }

@@ -24,6 +24,14 @@ export class Notification {
   @Column({ name: 'subject_id', type: 'uuid', nullable: true })
   subjectId: string | null;
 
+  /** The case (application) it is about, when it is about one. */
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId: string | null;
+
+  /** Where in the web app to read more (a path). */
+  @Column({ type: 'text', nullable: true })
+  link: string | null;
+
   /** The reminder it delivers; unique, so a retried delivery never files it twice. */
   @Column({ name: 'reminder_id', type: 'uuid', nullable: true })
   reminderId: string | null;

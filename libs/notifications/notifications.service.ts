@@ -12,6 +12,8 @@ export interface NewNotification {
   body: string;
   subjectType?: string | null;
   subjectId?: string | null;
+  caseId?: string | null;
+  link?: string | null;
   reminderId?: string | null;
 }
 
@@ -25,9 +27,14 @@ export class NotificationsService {
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values({ subjectType: null, subjectId: null, reminderId: null, readAt: null, ...notification })
+      .values({ subjectType: null, subjectId: null, caseId: null, link: null, reminderId: null, readAt: null, ...notification })
       .orIgnore()
       .execute();
+  }
+
+  /** The inbox item a reminder or outcome message filed, if it has been filed. */
+  forReminder(manager: EntityManager, reminderId: string): Promise<Notification | null> {
+    return manager.findOneBy(Notification, { reminderId });
   }
 
   /** The user's own inbox, newest first. */

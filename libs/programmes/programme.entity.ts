@@ -68,6 +68,10 @@ export class Programme {
   @Column({ name: 'appeal_guidance', type: 'text', nullable: true })
   appealGuidance: string | null;
 
+  /** The programme's own conditions, printed in every award letter after the standard ones. */
+  @Column({ name: 'award_conditions', type: 'text', nullable: true })
+  awardConditions: string | null;
+
   @Column({ name: 'last_case_number', type: 'int', default: 0 })
   lastCaseNumber: number;
 

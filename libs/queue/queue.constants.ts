@@ -17,8 +17,8 @@ export enum JobName {
 export interface JobPayload {
   [JobName.Heartbeat]: Record<string, never>;
   [JobName.SendReminder]: { reminderId: string };
-  /** Without an award id: every reminder of the system. */
-  [JobName.ReconcileReminders]: { awardId?: string };
+  /** One award's, a case's (its award's, if it has one), or without either every reminder of the system. */
+  [JobName.ReconcileReminders]: { awardId?: string; caseId?: string };
   [JobName.PublishAuditHead]: Record<string, never>;
 }
 

@@ -65,6 +65,21 @@ export class ReminderJobs {
     );
   }
 
+  /** Asks a worker to recompute the reminders of a case's award, if it has one (its contacts or assignee changed). */
+  async reconcileCase(caseId: string): Promise<void> {
+    await this.quietly(`reconcile case ${caseId}`, () =>
+      this.queue.add(JobName.ReconcileReminders, { caseId } satisfies JobPayload[JobName.ReconcileReminders], { removeOnComplete: true, removeOnFail: 100 }),
+    );
+  }
+
+  /** Puts a failed delivery back on the queue, to be tried again from the first attempt. */
+  async retry(reminderId: string, sendAt: Date): Promise<void> {
+    await this.quietly(`retry reminder ${reminderId}`, async () => {
+      await this.queue.remove(sendJobId(reminderId));
+      await this.schedule([{ id: reminderId, sendAt }]);
+    });
+  }
+
   /** Queues deliveries, but a Redis outage only logs: the reconciler will queue them later. */
   async scheduleQuietly(reminders: Array<{ id: string; sendAt: Date }>): Promise<void> {
     await this.quietly('schedule reminders', () => this.schedule(reminders));

@@ -4,8 +4,12 @@ import type { CalendarDate } from '../core/time/calendar-date.js';
 import type { ReminderKind } from './reminder-planner.js';
 
 export interface MessageContext {
+  /** The application the case is. */
+  caseId?: string;
   caseNumber: string;
   projectTitle: string;
+  /** The lead kommune's official name: "Syddjurs Kommune". */
+  municipalityName?: string;
   reportKind?: 'status' | 'final';
   reportSequence?: number;
   reportDueDate?: CalendarDate;
@@ -19,11 +23,25 @@ export interface Message {
   body: string;
 }
 
+/** A case as people name it: case number, project title and kommune, never an id alone. */
+export function caseLabel(context: Pick<MessageContext, 'caseNumber' | 'projectTitle' | 'municipalityName'>): string {
+  return `${context.caseNumber} «${context.projectTitle}»${context.municipalityName ? `, ${context.municipalityName}` : ''}`;
+}
+
+/** "Statusrapport nr. 2" or "Slutrapporten"; lower-case inside a sentence. */
+export function reportName(kind: 'status' | 'final' | undefined, sequence: number | undefined, inSentence = false): string {
+  const name = kind === 'final' ? 'Slutrapporten' : `Statusrapport nr. ${sequence ?? 1}`;
+  return inSentence ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** Where the web app shows a case. */
+export const caseLink = (caseId: string) => `/sager/${caseId}`;
+
 /** The Danish text of each reminder. */
 export function reminderMessage(kind: ReminderKind, dueDate: CalendarDate, context: MessageContext): Message {
-  const project = `"${context.projectTitle}" (${context.caseNumber})`;
-  const report = context.reportKind === 'final' ? 'Slutrapporten' : `Statusrapport nr. ${context.reportSequence ?? 1}`;
-  const reportLower = context.reportKind === 'final' ? 'slutrapporten' : `statusrapport nr. ${context.reportSequence ?? 1}`;
+  const project = `«${context.projectTitle}» (${context.caseNumber}${context.municipalityName ? `, ${context.municipalityName}` : ''})`;
+  const report = reportName(context.reportKind, context.reportSequence);
+  const reportLower = reportName(context.reportKind, context.reportSequence, true);
   const reportDue = formatDate(context.reportDueDate ?? dueDate);
   switch (kind) {
     case 'report_due_in_14_days':
@@ -70,20 +88,30 @@ export function reminderMessage(kind: ReminderKind, dueDate: CalendarDate, conte
   }
 }
 
+/** The case's number, title, kommune and id, as columns of a query joined to its application `ap`. */
+const CASE_COLUMNS = `ap.id AS case_id, ap.case_number, ap.title, (SELECT m.official_name FROM municipality m WHERE m.code = ap.municipality_code) AS municipality_name`;
+
 /** Looks up what a reminder's text needs about its subject. */
 export async function loadMessageContext(manager: EntityManager, subjectType: string, subjectId: string): Promise<MessageContext> {
   const queries: Record<string, string> = {
-    report: `SELECT a.case_number, ap.title, r.kind AS report_kind, r.sequence, r.due_date AS report_due_date, a.end_date
+    report: `SELECT ${CASE_COLUMNS}, r.kind AS report_kind, r.sequence, r.due_date AS report_due_date, a.end_date
                FROM progress_report r JOIN award a ON a.id = r.award_id JOIN application ap ON ap.id = a.application_id WHERE r.id = $1`,
-    award: `SELECT a.case_number, ap.title, a.end_date FROM award a JOIN application ap ON ap.id = a.application_id WHERE a.id = $1`,
-    extension_request: `SELECT a.case_number, ap.title, a.end_date, e.months
+    report_submission: `SELECT ${CASE_COLUMNS}, r.kind AS report_kind, r.sequence, r.due_date AS report_due_date, a.end_date
+                          FROM report_submission s JOIN progress_report r ON r.id = s.report_id JOIN award a ON a.id = r.award_id
+                          JOIN application ap ON ap.id = a.application_id WHERE s.id = $1`,
+    award: `SELECT ${CASE_COLUMNS}, a.end_date FROM award a JOIN application ap ON ap.id = a.application_id WHERE a.id = $1`,
+    extension_request: `SELECT ${CASE_COLUMNS}, a.end_date, e.months
                           FROM extension_request e JOIN award a ON a.id = e.award_id JOIN application ap ON ap.id = a.application_id WHERE e.id = $1`,
-    application: `SELECT ap.case_number, ap.title, ap.receipt FROM application ap WHERE ap.id = $1`,
+    application: `SELECT ${CASE_COLUMNS}, ap.receipt FROM application ap WHERE ap.id = $1`,
+    case_assignment: `SELECT ${CASE_COLUMNS} FROM case_assignment c JOIN application ap ON ap.id = c.application_id WHERE c.id = $1`,
   };
-  const [row] = await manager.query(queries[subjectType], [subjectId]);
+  const query = queries[subjectType];
+  const [row] = query ? await manager.query(query, [subjectId]) : [];
   return {
+    caseId: row?.case_id,
     caseNumber: row?.case_number ?? '',
     projectTitle: row?.title ?? '',
+    municipalityName: row?.municipality_name,
     reportKind: row?.report_kind,
     reportSequence: row?.sequence,
     reportDueDate: row?.report_due_date,

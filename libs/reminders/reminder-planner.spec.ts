@@ -4,7 +4,7 @@ import { type PlannerState, planReminders, reminderKey, remindersDigest } from '
 
 const calendar = new DanishCalendar();
 const LONG_AGO = new Date('2000-01-01T00:00:00Z');
-const award = { id: 'award-1', status: 'active', endDate: '2022-06-30', projectLeadIds: ['lead'], responsibleCaseworkerId: 'caseworker' };
+const award = { id: 'award-1', status: 'active', endDate: '2022-06-30', contactIds: ['lead'], assigneeId: null, responsibleCaseworkerId: 'caseworker' };
 const state = (overrides: Partial<PlannerState>): PlannerState => ({
   awards: [award],
   reports: [],
@@ -75,6 +75,24 @@ describe('the reminder planner', () => {
   it('reminds the caseworkers of an extension request waiting more than 10 working days', () => {
     const reminders = summary(state({ pendingExtensions: [{ id: 'ext-1', awardId: 'award-1', requestedAt: new Date('2021-03-29T10:00:00Z') }] }));
     expect(reminders).toEqual(['extension_decision_waiting → cw1 at 2021-04-16T06:00:00.000Z', 'extension_decision_waiting → cw2 at 2021-04-16T06:00:00.000Z']);
+  });
+
+  it('sends waiting reminders to the assigned caseworker alone, when the case has one', () => {
+    const assigned = state({ awards: [{ ...award, assigneeId: 'cw2', responsibleCaseworkerId: 'cw2' }] });
+    const waitingReport = summary({ ...assigned, reports: [report('2021-12-02', 'submitted', new Date('2021-11-29T13:00:00Z'))] });
+    expect(waitingReport).toEqual(['report_review_waiting → cw2 at 2021-12-14T07:00:00.000Z']);
+    const waitingExtension = summary({ ...assigned, pendingExtensions: [{ id: 'ext-1', awardId: 'award-1', requestedAt: new Date('2021-03-29T10:00:00Z') }] });
+    expect(waitingExtension).toEqual(['extension_decision_waiting → cw2 at 2021-04-16T06:00:00.000Z']);
+  });
+
+  it('reminds every contact of a joint case (lead and co-applicant kommuner) of its duties', () => {
+    const joint = state({ awards: [{ ...award, contactIds: ['lead', 'co-lead'] }], reports: [report('2021-12-02')] });
+    expect(summary(joint).filter((line) => line.startsWith('report_due_in_14_days'))).toEqual([
+      'report_due_in_14_days → lead at 2021-11-18T07:00:00.000Z',
+      'report_due_in_14_days → co-lead at 2021-11-18T07:00:00.000Z',
+    ]);
+    const ending = planReminders(joint, calendar, LONG_AGO).filter((r) => r.kind === 'award_ending_in_30_days');
+    expect(ending.map((r) => r.recipientId)).toEqual(['lead', 'co-lead']);
   });
 
   it('reminds the project lead 30 days before the award ends, on a working day', () => {

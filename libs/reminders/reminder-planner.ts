@@ -3,7 +3,7 @@ import { addDays, type CalendarDate } from '../core/time/calendar-date.js';
 import { copenhagenDate, fromCopenhagenWallClock } from '../core/time/copenhagen.js';
 import type { DanishCalendar } from '../core/time/danish-calendar.js';
 
-/** What the reminders are about, and to whom they go. Receipts are one-off messages, not planned. */
+/** What the reminders are about, and to whom they go. Outcomes (a receipt, a decision …) are one-off messages, not planned. */
 export const PLANNED_REMINDER_KINDS = [
   'report_due_in_14_days',
   'report_due_in_3_days',
@@ -14,9 +14,21 @@ export const PLANNED_REMINDER_KINDS = [
   'award_ending_in_30_days',
 ] as const;
 export type PlannedReminderKind = (typeof PLANNED_REMINDER_KINDS)[number];
-export const REMINDER_KINDS = [...PLANNED_REMINDER_KINDS, 'application_receipt'] as const;
+/** Messages about something that happened to a case, sent once to its people as it happens (see CaseMessages). */
+export const OUTCOME_KINDS = [
+  'application_receipt',
+  'decision_made',
+  'report_returned',
+  'report_approved',
+  'extension_decided',
+  'case_assigned',
+  'contact_named',
+] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+export const REMINDER_KINDS = [...PLANNED_REMINDER_KINDS, ...OUTCOME_KINDS] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
-export type ReminderSubjectType = 'report' | 'award' | 'extension_request' | 'application';
+export const REMINDER_SUBJECT_TYPES = ['report', 'award', 'extension_request', 'application', 'report_submission', 'case_assignment'] as const;
+export type ReminderSubjectType = (typeof REMINDER_SUBJECT_TYPES)[number];
 
 /** Reminders go out at 08:00 Copenhagen time on a working day. */
 export const SEND_HOUR = 8;
@@ -29,9 +41,14 @@ export interface PlannerAward {
   id: string;
   status: string;
   endDate: CalendarDate;
-  /** The active project leads of the lead kommune. */
-  projectLeadIds: string[];
-  /** The caseworker who decided the award, while active: responsible for its follow-up. */
+  /**
+   * The case's contacts: each kommune's named contact while active, else that kommune's active
+   * project leads (lead kommune and co-applicants alike).
+   */
+  contactIds: string[];
+  /** The caseworker the case is assigned to, while active. */
+  assigneeId: string | null;
+  /** The assignee, else the caseworker who decided the award, while active: told of an overdue report. */
   responsibleCaseworkerId: string | null;
 }
 
@@ -53,7 +70,7 @@ export interface PlannerState {
   awards: PlannerAward[];
   reports: PlannerReport[];
   pendingExtensions: PlannerExtension[];
-  /** Every active caseworker: waiting work is everyone's until someone takes it. */
+  /** Every active caseworker: waiting work of a case nobody is assigned is everyone's. */
   caseworkerIds: string[];
 }
 
@@ -98,12 +115,12 @@ export function planReminders(state: PlannerState, calendar: DanishCalendar, sin
     if (!award) continue;
     const subject = { subjectType: 'report' as const, subjectId: report.id, awardId: award.id, dueDate: report.dueDate };
     if (report.status === 'due' || report.status === 'returned') {
-      for (const recipientId of award.projectLeadIds) {
+      for (const recipientId of award.contactIds) {
         add({ ...subject, kind: 'report_due_in_14_days', recipientId }, calendar.onOrBefore(addDays(report.dueDate, -14)));
         add({ ...subject, kind: 'report_due_in_3_days', recipientId }, calendar.onOrBefore(addDays(report.dueDate, -3)));
         add({ ...subject, kind: 'report_due_today', recipientId }, calendar.onOrBefore(report.dueDate));
       }
-      const overdueRecipients = [...award.projectLeadIds, ...(award.responsibleCaseworkerId ? [award.responsibleCaseworkerId] : [])];
+      const overdueRecipients = [...award.contactIds, ...(award.responsibleCaseworkerId ? [award.responsibleCaseworkerId] : [])];
       for (let week = 1; week <= OVERDUE_REMINDERS; week += 1) {
         const day = calendar.onOrAfter(addDays(report.dueDate, 7 * week));
         // The weekly reminders are told apart by the date they are about: the due date plus n weeks.
@@ -111,16 +128,17 @@ export function planReminders(state: PlannerState, calendar: DanishCalendar, sin
       }
     } else if (report.status === 'submitted' && report.submittedAt) {
       const submitted = copenhagenDate(report.submittedAt);
-      for (const recipientId of state.caseworkerIds) {
+      for (const recipientId of award.assigneeId ? [award.assigneeId] : state.caseworkerIds) {
         add({ ...subject, dueDate: submitted, kind: 'report_review_waiting', recipientId }, calendar.addWorkingDays(submitted, WAITING_WORKING_DAYS + 1));
       }
     }
   }
 
   for (const extension of state.pendingExtensions) {
-    if (!awards.has(extension.awardId)) continue;
+    const award = awards.get(extension.awardId);
+    if (!award) continue;
     const requested = copenhagenDate(extension.requestedAt);
-    for (const recipientId of state.caseworkerIds) {
+    for (const recipientId of award.assigneeId ? [award.assigneeId] : state.caseworkerIds) {
       add(
         {
           kind: 'extension_decision_waiting',
@@ -136,7 +154,7 @@ export function planReminders(state: PlannerState, calendar: DanishCalendar, sin
   }
 
   for (const award of awards.values()) {
-    for (const recipientId of award.projectLeadIds) {
+    for (const recipientId of award.contactIds) {
       add(
         { kind: 'award_ending_in_30_days', recipientId, subjectType: 'award', subjectId: award.id, awardId: award.id, dueDate: award.endDate },
         calendar.onOrBefore(addDays(award.endDate, -30)),

@@ -128,6 +128,12 @@ export class ReminderReconciler {
     this.calendar = new DanishCalendar(config.get('CLOSURE_DAYS', { infer: true }).split(',').filter(Boolean));
   }
 
+  /** The reminders of a case's award, if it has one (after its contacts or assignee changed). */
+  async reconcileCase(caseId: string): Promise<ReconcileResult | null> {
+    const [award]: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM award WHERE application_id = $1', [caseId]);
+    return award ? this.reconcile(award.id) : null;
+  }
+
   /**
    * One award (after a change to it), or every active award, a batch at a time: memory stays bounded
    * and each batch is a short transaction of its own, whatever the number of awards.

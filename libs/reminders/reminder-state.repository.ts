@@ -5,19 +5,36 @@ import type { PlannerState } from './reminder-planner.js';
 
 /**
  * When anything the planner reads about an award last changed (the award, its reports, its extension
- * requests): a plan made from an older stamp must not overwrite a newer one.
+ * requests, its case's contacts and assignee): a plan made from an older stamp must not overwrite a
+ * newer one.
  */
 const STAMPS = `
   SELECT a.id, greatest(a.updated_at,
                         (SELECT max(r.updated_at) FROM progress_report r WHERE r.award_id = a.id),
-                        (SELECT max(coalesce(e.decided_at, e.requested_at)) FROM extension_request e WHERE e.award_id = a.id))::text AS stamp
+                        (SELECT max(coalesce(e.decided_at, e.requested_at)) FROM extension_request e WHERE e.award_id = a.id),
+                        (SELECT ap.updated_at FROM application ap WHERE ap.id = a.application_id),
+                        (SELECT max(c.updated_at) FROM case_contact c WHERE c.application_id = a.application_id))::text AS stamp
     FROM award a WHERE a.id = ANY($1)`;
+
+/**
+ * The people of a case, by kommune (the lead and each co-applicant): the kommune's named contact while
+ * active and still a project lead there, else every active project lead of the kommune. The same rule
+ * as CaseContacts.recipients (applications), read here in bulk for the planner.
+ */
+export const CASE_CONTACT_IDS = (application: string) => `
+  (SELECT array_agg(DISTINCT person ORDER BY person) FROM (
+     SELECT unnest(coalesce(
+              (SELECT ARRAY[u.id] FROM case_contact c JOIN app_user u ON u.id = c.user_id
+                WHERE c.application_id = ${application}.id AND c.municipality_code = p.code
+                  AND u.active AND u.role = 'project_lead' AND u.municipality_code = p.code),
+              (SELECT array_agg(u.id) FROM app_user u WHERE u.role = 'project_lead' AND u.active AND u.municipality_code = p.code))) AS person
+       FROM unnest(${application}.participant_codes) AS p(code)) people)`;
 
 export type AwardStamps = Map<string, string>;
 
 /**
  * Reads what the planner needs straight from the tables, for a batch of awards: the awards with their
- * kommune's project leads and responsible caseworker, their reports and pending extension requests, and
+ * case's contacts, assignee and responsible caseworker, their reports and pending extension requests, and
  * the active caseworkers.
  */
 @Injectable()
@@ -39,16 +56,21 @@ export class ReminderStateRepository {
     const stamps = await this.stamps(this.dataSource.manager, awardIds);
     const scope = 'AND a.id = ANY($1)';
     const parameters = [awardIds];
-    const awards: Array<{ id: string; status: string; end_date: string; lead_ids: string[] | null; caseworker_id: string | null }> =
-      await this.dataSource.query(
-        `SELECT a.id, a.status, a.end_date,
-              (SELECT array_agg(u.id ORDER BY u.id) FROM app_user u
-                WHERE u.role = 'project_lead' AND u.active AND u.municipality_code = a.municipality_code) AS lead_ids,
+    const awards: Array<{
+      id: string;
+      status: string;
+      end_date: string;
+      contact_ids: string[] | null;
+      assignee_id: string | null;
+      caseworker_id: string | null;
+    }> = await this.dataSource.query(
+      `SELECT a.id, a.status, a.end_date, ${CASE_CONTACT_IDS('ap')} AS contact_ids,
+              (SELECT s.id FROM app_user s WHERE s.id = ap.assignee_id AND s.active AND s.role = 'caseworker') AS assignee_id,
               (SELECT d.id FROM app_user d WHERE d.id = a.decided_by AND d.active AND d.role = 'caseworker') AS caseworker_id
-         FROM award a
+         FROM award a JOIN application ap ON ap.id = a.application_id
         WHERE a.status = 'active' ${scope}`,
-        parameters,
-      );
+      parameters,
+    );
     const reports: Array<{ id: string; award_id: string; due_date: string; status: 'due' | 'submitted' | 'approved' | 'returned'; submitted_at: Date | null }> =
       await this.dataSource.query(
         `SELECT r.id, r.award_id, r.due_date, r.status, r.submitted_at
@@ -68,8 +90,9 @@ export class ReminderStateRepository {
         id: row.id,
         status: row.status,
         endDate: row.end_date,
-        projectLeadIds: row.lead_ids ?? [],
-        responsibleCaseworkerId: row.caseworker_id,
+        contactIds: row.contact_ids ?? [],
+        assigneeId: row.assignee_id,
+        responsibleCaseworkerId: row.assignee_id ?? row.caseworker_id,
       })),
       reports: reports.map((row) => ({ id: row.id, awardId: row.award_id, dueDate: row.due_date, status: row.status, submittedAt: row.submitted_at })),
       pendingExtensions: extensions.map((row) => ({ id: row.id, awardId: row.award_id, requestedAt: row.requested_at })),

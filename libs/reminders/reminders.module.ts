@@ -1,12 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
+import { CaseMessages } from './case-messages.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { QueueName } from '../queue/queue.constants.js';
 import { Reminder } from './reminder.entity.js';
 import { ReminderDelivery } from './reminder-delivery.js';
 import { ReminderJobs } from './reminder-jobs.js';
-import { ReminderOutbox } from './reminder-outbox.js';
 import { ReminderReconciler } from './reminder-reconciler.js';
 import { ReminderStateRepository } from './reminder-state.repository.js';
 import { RemindersController } from './reminders.controller.js';
@@ -16,13 +18,13 @@ import { ReconcileScheduler, RemindersProcessor } from './reminders.processor.js
 /** The outbox and the queue: what the domain uses to ask for reminders (both processes). */
 @Module({
   imports: [TypeOrmModule.forFeature([Reminder]), BullModule.registerQueue({ name: QueueName.Reminders })],
-  providers: [ReminderJobs, ReminderOutbox],
-  exports: [ReminderJobs, ReminderOutbox, BullModule],
+  providers: [ReminderJobs, CaseMessages],
+  exports: [ReminderJobs, CaseMessages, BullModule],
 })
 export class RemindersModule {}
 
 /** The API side: the admins' view of every planned reminder. */
-@Module({ imports: [RemindersModule], controllers: [RemindersController], providers: [RemindersService] })
+@Module({ imports: [RemindersModule, AuthModule, AuditModule], controllers: [RemindersController], providers: [RemindersService] })
 export class RemindersApiModule {}
 
 /** The worker side: planning, reconciling and delivering. */

@@ -29,7 +29,7 @@ export class RemindersProcessor extends QueueWorker {
       case JobName.SendReminder:
         return this.delivery.deliver(job.data.reminderId, job.attemptsMade + 1, job.opts.attempts ?? 1);
       case JobName.ReconcileReminders:
-        return this.reconciler.reconcile(job.data.awardId);
+        return job.data.caseId ? this.reconciler.reconcileCase(job.data.caseId) : this.reconciler.reconcile(job.data.awardId);
     }
   }
 }

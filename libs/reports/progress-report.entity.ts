@@ -11,6 +11,10 @@ export class ProgressReport {
   @Column({ name: 'award_id', type: 'uuid' })
   awardId: string;
 
+  /** The case (application) the report belongs to. */
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId: string;
+
   @Column({ name: 'programme_id', type: 'uuid' })
   programmeId: string;
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
-import { ReportDetailResponse, ReportPage, ReportQuery, ReportResponse, ReviewReportBody, SubmissionResponse, SubmitReportBody } from './dto/report.dto.js';
+import { ReportDetailResponse, ReportPage, ReportQuery, ReportResponse, ReviewReportBody, SubmitReportBody } from './dto/report.dto.js';
 import { ReportsService } from './reports.service.js';
 import { ApiProblems } from '../core/errors/api-problems.js';
 
@@ -16,8 +16,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'The report schedule of an award, by due date' })
   @ApiOkResponse({ type: [ReportResponse] })
   async forAward(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ReportResponse[]> {
-    const today = this.reports.today();
-    return (await this.reports.listForAward(id, user)).map((report) => ReportResponse.from(report, today));
+    return this.reports.respond(await this.reports.listForAward(id, user));
   }
 
   @Get('reports')
@@ -25,9 +24,8 @@ export class ReportsController {
   @ApiOperation({ summary: 'The report worklist, by due date; `status=overdue` for reports past due and not submitted' })
   @ApiOkResponse({ type: ReportPage })
   async worklist(@Query() query: ReportQuery, @CurrentUser() user: AuthUser): Promise<ReportPage> {
-    const today = this.reports.today();
     const page = await this.reports.worklist(query, user);
-    return { items: page.items.map((report) => ReportResponse.from(report, today)), nextCursor: page.nextCursor };
+    return { items: await this.reports.respond(page.items), nextCursor: page.nextCursor };
   }
 
   @Get('reports/:id')
@@ -36,7 +34,7 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportDetailResponse })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ReportDetailResponse> {
     const { report, submissions } = await this.reports.get(id, user);
-    return { ...ReportResponse.from(report, this.reports.today()), submissions: submissions.map(SubmissionResponse.from) };
+    return { ...report, submissions };
   }
 
   @Post('reports/:id/submit')
@@ -46,7 +44,8 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportResponse })
   @ApiProblems('not-owner', 'illegal-transition')
   async submit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SubmitReportBody, @CurrentUser() user: AuthUser): Promise<ReportResponse> {
-    return ReportResponse.from(await this.reports.submit(id, body, user), this.reports.today());
+    const [response] = await this.reports.respond([await this.reports.submit(id, body, user)]);
+    return response;
   }
 
   @Post('reports/:id/review')
@@ -57,6 +56,7 @@ export class ReportsController {
   @ApiProblems('illegal-transition')
   async review(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewReportBody, @CurrentUser() user: AuthUser): Promise<ReportResponse> {
     const { report } = await this.reports.review(id, body, user);
-    return ReportResponse.from(report, this.reports.today());
+    const [response] = await this.reports.respond([report]);
+    return response;
   }
 }

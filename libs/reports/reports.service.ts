@@ -13,7 +13,12 @@ import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
-import type { ReportQuery, ReviewReportBody, SubmitReportBody } from './dto/report.dto.js';
+import { type ReportQuery, ReportResponse, type ReviewReportBody, SubmissionResponse, type SubmitReportBody } from './dto/report.dto.js';
+import { reviewMessage } from './report-messages.js';
+import { CasePeople } from '../applications/case-people.js';
+import { CaseNames } from '../applications/dto/case-names.dto.js';
+import { CaseMessages } from '../reminders/case-messages.js';
+import { caseLink } from '../reminders/reminder-messages.js';
 import { ProgressReport } from './progress-report.entity.js';
 import { nextReportStatus } from './report.lifecycle.js';
 import { ReportException } from './report.exception.js';
@@ -28,6 +33,8 @@ export class ReportsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
+    @Inject(CasePeople) private readonly people: CasePeople,
+    @Inject(CaseMessages) private readonly messages: CaseMessages,
   ) {}
 
   /** Today in Copenhagen: what "due" and "overdue" are measured against. */
@@ -77,16 +84,36 @@ export class ReportsService {
     if (query.dueBefore) builder.andWhere('report.due_date <= :dueBefore', { dueBefore: query.dueBefore });
     if (query.programmeId) builder.andWhere('report.programme_id = :programmeId', { programmeId: query.programmeId });
     if (query.municipalityCode) builder.andWhere(':code = ANY(report.participant_codes)', { code: query.municipalityCode });
+    if (query.assigneeId) {
+      builder.andWhere(
+        `report.award_id IN (SELECT aw.id FROM award aw JOIN application a ON a.id = aw.application_id WHERE ${query.assigneeId === 'none' ? 'a.assignee_id IS NULL' : 'a.assignee_id = :assignee'})`,
+        { assignee: query.assigneeId === 'me' ? actor.id : query.assigneeId },
+      );
+    }
     return keysetPage(builder, 'reports', query, 'ASC', [
       { column: 'report.due_date', key: (report) => report.dueDate },
       { column: 'report.id', key: (report) => report.id },
     ]);
   }
 
-  async get(id: string, actor: Actor): Promise<{ report: ProgressReport; submissions: ReportSubmission[] }> {
+  async get(id: string, actor: Actor): Promise<{ report: ReportResponse; submissions: SubmissionResponse[] }> {
     const report = await this.findVisible(this.dataSource.manager, id, actor);
     const submissions = await this.dataSource.manager.find(ReportSubmission, { where: { reportId: id }, order: { submissionNo: 'ASC' } });
-    return { report, submissions };
+    const { labels, people } = await this.people.labels(
+      [report.applicationId],
+      submissions.flatMap((submission) => [submission.submittedBy, submission.reviewedBy]),
+    );
+    return {
+      report: ReportResponse.from(report, this.today(), CaseNames.of(labels.get(report.applicationId))),
+      submissions: submissions.map((submission) => SubmissionResponse.from(submission, people)),
+    };
+  }
+
+  /** The answers for some reports, with their case named: one query. */
+  async respond(reports: ProgressReport[]): Promise<ReportResponse[]> {
+    const today = this.today();
+    const { labels } = await this.people.labels(reports.map((report) => report.applicationId));
+    return reports.map((report) => ReportResponse.from(report, today, CaseNames.of(labels.get(report.applicationId))));
   }
 
   /** The project lead submits (or resubmits after a return); every submission is kept. */
@@ -162,18 +189,46 @@ export class ReportsService {
         award.status = nextAwardStatus(award.status, 'complete');
         award = await manager.save(award);
       }
+
+      // The case's contacts are told how their report was received.
+      const { applicationId } = report;
+      const label = (await this.people.labels([applicationId], [], manager)).labels.get(applicationId)!;
+      const recipientIds = await this.people.recipients(manager, applicationId);
+      const mails = await this.messages.send(
+        manager,
+        {
+          kind: body.outcome === 'approve' ? 'report_approved' : 'report_returned',
+          recipientIds,
+          subjectType: 'report_submission',
+          subjectId: latest.id,
+          caseId: applicationId,
+          awardId,
+          ...reviewMessage({
+            ...label,
+            reportKind: report.kind,
+            sequence: report.sequence,
+            outcome: body.outcome,
+            comment: body.comment.trim(),
+            reviewer: actor.name,
+            completesAward: !!award,
+          }),
+          link: caseLink(applicationId),
+        },
+        now,
+      );
       return audited(
-        { report: saved, award },
+        { report: saved, award, mails },
         award && { action: 'award.completed', entityType: 'award', entityId: award.id, before: { status: 'active' }, after: { status: award.status } },
         {
           action: body.outcome === 'approve' ? 'report.approved' : 'report.returned',
           entityType: 'report',
           entityId: id,
           before,
-          after: { status: saved.status, submissionNo: latest.submissionNo, comment: body.comment.trim() },
+          after: { status: saved.status, submissionNo: latest.submissionNo, comment: body.comment.trim(), notified: recipientIds },
         },
       );
     });
+    await this.reminderJobs.scheduleQuietly(reviewed.mails);
     await this.reminderJobs.reconcileAward(reviewed.report.awardId);
     return reviewed;
   }
@@ -183,6 +238,12 @@ export class ReportsService {
   }
 
   private ownedBy(award: Award) {
-    return { awardId: award.id, programmeId: award.programmeId, municipalityCode: award.municipalityCode, participantCodes: award.participantCodes };
+    return {
+      awardId: award.id,
+      applicationId: award.applicationId,
+      programmeId: award.programmeId,
+      municipalityCode: award.municipalityCode,
+      participantCodes: award.participantCodes,
+    };
   }
 }

@@ -29,6 +29,9 @@ const CALLERS: Caller[] = ['anonymous', 'project_lead', 'other_kommune', 'casewo
 
 interface Fixture {
   targetUserId: string;
+  /** The project lead whose kommune's cases these are, and a caseworker: people a case can name. */
+  ownerId: string;
+  caseworkerId: string;
   programmeId: string;
   /** A fresh sign-in of the caller (so logging out in one check cannot spoil another). */
   tokens: { accessToken: string; refreshToken: string } | null;
@@ -39,7 +42,9 @@ interface Fixture {
   /** In assessment, by the caller when the caller is a caseworker (only the author may complete it). */
   inAssessment(): Promise<{ id: string }>;
   assessed(): Promise<{ id: string }>;
-  award(): Promise<{ id: string }>;
+  award(): Promise<{ id: string; applicationId: string }>;
+  /** A reminder in the outbox (a receipt's e-mail). */
+  reminder(): Promise<{ id: string }>;
   /** A pending extension request on a fresh award. */
   extensionRequest(): Promise<{ id: string }>;
   /** A report of a fresh award: due, or submitted (ready for review). */
@@ -159,6 +164,36 @@ const MATRIX: Row[] = [
     expect: CASEWORKER_ONLY,
   },
   {
+    method: 'patch',
+    path: '/api/v1/applications/:id/contact',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/contact`, body: { contactUserId: f.ownerId } }),
+    expect: SCOPED,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/applications/:id/assign',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/assign`, body: { assigneeId: f.caseworkerId } }),
+    expect: STAFF,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/applications/:id/receipt.pdf',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/receipt.pdf` }),
+    expect: SCOPED,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/applications/:id/decision',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.award()).applicationId}/decision` }),
+    expect: SCOPED,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/applications/:id/decision/letter.pdf',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.award()).applicationId}/decision/letter.pdf` }),
+    expect: SCOPED,
+  },
+  {
     method: 'post',
     path: '/api/v1/applications/:id/decision',
     request: async (f) => ({
@@ -225,6 +260,13 @@ const MATRIX: Row[] = [
     expect: SIGNED_IN,
   },
   { method: 'get', path: '/api/v1/reminders', request: () => ({ url: '/api/v1/reminders' }), expect: ADMIN_ONLY },
+  // Not a failed one: an admin gets 409 (allowed through), everyone else is stopped before.
+  {
+    method: 'post',
+    path: '/api/v1/reminders/:id/resend',
+    request: async (f) => ({ url: `/api/v1/reminders/${(await f.reminder()).id}/resend` }),
+    expect: ADMIN_ONLY,
+  },
   { method: 'get', path: '/api/v1/exports/awards.csv', request: () => ({ url: '/api/v1/exports/awards.csv' }), expect: STAFF },
   {
     method: 'get',
@@ -272,6 +314,13 @@ describe('the access matrix', () => {
     const loginBody = { email: email ?? emails.get('caseworker')!, password: TEST_PASSWORD };
     const { url, body } = await row.request({
       targetUserId,
+      ownerId: owner.user.id,
+      caseworkerId: assessor.user.id,
+      reminder: async () => {
+        const application = await givenSubmitted(api, owner, programmeId);
+        const [reminder] = await api.app.get<DataSource>(getDataSourceToken()).query(`SELECT id FROM reminder WHERE subject_id = $1 LIMIT 1`, [application.id]);
+        return reminder;
+      },
       programmeId,
       tokens,
       loginBody,

@@ -41,6 +41,11 @@ describe('reading whole rows without TypeORM’s transformer', () => {
       .set(admin.bearer)
       .send({ deltaOre: 100, reason: 'Rækker til en justering' })
       .expect(201);
+    await api.http
+      .post(`/api/v1/applications/${award.applicationId}/assign`)
+      .set(people.decider.bearer)
+      .send({ assigneeId: people.assessor.user.id })
+      .expect(200);
     const [report] = (await api.http.get(`/api/v1/awards/${award.id}/reports`).set(people.lead.bearer).expect(200)).body;
     await api.http.post(`/api/v1/reports/${report.id}/submit`).set(people.lead.bearer).send(reportBody()).expect(200);
     await api.app
@@ -77,6 +82,8 @@ describe('reading whole rows without TypeORM’s transformer', () => {
         'auth_session',
         'award',
         'budget_adjustment',
+        'case_assignment',
+        'case_contact',
         'decision',
         'extension_request',
         'municipality',

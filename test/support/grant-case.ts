@@ -111,7 +111,7 @@ export async function givenAward(
     .set(people.decider.bearer)
     .send({ outcome: 'award', amountOre: application.requestedOre, rationale: 'Projektet bevilges fuldt ud.', ...period })
     .expect(201);
-  return response.body.award as { id: string; caseNumber: string; endDate: string; originalEndDate: string; amountOre: number };
+  return response.body.award as { id: string; applicationId: string; caseNumber: string; endDate: string; originalEndDate: string; amountOre: number };
 }
 
 export const reportBody = (overrides: Record<string, unknown> = {}) => ({

@@ -10,6 +10,7 @@ import { ExportsModule } from '../../../libs/exports/exports.module.js';
 import { ExtensionsModule } from '../../../libs/extensions/extensions.module.js';
 import { HealthModule } from '../../../libs/core/health/health.module.js';
 import { HttpCoreModule } from '../../../libs/core/http/http-core.module.js';
+import { LettersModule } from '../../../libs/letters/letters.module.js';
 import { MunicipalitiesModule } from '../../../libs/municipalities/municipalities.module.js';
 import { NotificationsModule } from '../../../libs/notifications/notifications.module.js';
 import { ProgrammesModule } from '../../../libs/programmes/programmes.module.js';
@@ -38,6 +39,7 @@ export class ApiModule {
         DecisionsModule,
         ReportsModule,
         ExtensionsModule,
+        LettersModule,
         NotificationsModule,
         RemindersApiModule,
         ExportsModule,

@@ -1,16 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { oreToApi } from '../../core/money/money.js';
 import { PageQuery } from '../../core/pagination/page.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import type { Application, Receipt } from '../application.entity.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application.lifecycle.js';
+import type { CasePeopleView } from '../case-people.js';
+
+/** The statuses of a decided application: its decision and letter exist. */
+const DECIDED = new Set<ApplicationStatus>(['awarded', 'rejected']);
 
 const toCodes = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((code) => (typeof code === 'string' ? (normalizeMunicipalityCode(code) ?? code) : code)) : value;
 const THEME_KEY = /^[a-z0-9][a-z0-9-]{0,49}$/;
+/** `me`, `none` or a user id: the worklists' filter on the assigned caseworker. */
+export const ASSIGNEE_FILTER = /^(me|none|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
 export class CreateApplicationBody {
   @ApiProperty({ format: 'uuid' })
@@ -128,6 +134,11 @@ export class ApplicationQuery extends PageQuery {
   @Matches(THEME_KEY, { message: 'must be a theme key' })
   theme?: string;
 
+  @ApiPropertyOptional({ example: 'me', description: 'The assigned caseworker: `me`, a user id, or `none` for cases nobody has' })
+  @IsOptional()
+  @Matches(ASSIGNEE_FILTER, { message: 'must be me, none or a user id' })
+  assigneeId?: string;
+
   @ApiPropertyOptional({ example: 'selvstyrende teams', description: 'Full text in Danish over title and purpose' })
   @IsOptional()
   @IsString()
@@ -143,10 +154,44 @@ export class ReceiptResponse {
   @ApiProperty() text: string;
 }
 
+export class ContactBody {
+  @ApiProperty({ format: 'uuid', description: 'An active project lead of the kommune' })
+  @IsUUID()
+  contactUserId: string;
+
+  @ApiPropertyOptional({ example: '851', description: 'A co-applicant kommune naming its own contact; the lead kommune when left out' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value))
+  @Matches(/^\d{3}$/, { message: 'must be a three-digit kommune code' })
+  municipalityCode?: string;
+}
+
+export class AssignBody {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'An active caseworker; null releases the case' })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  assigneeId: string | null;
+}
+
+export class ContactResponse {
+  @ApiProperty({ example: '706' }) municipalityCode: string;
+  @ApiProperty({ example: 'Syddjurs Kommune' }) municipalityName: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Null: nobody named; the kommune’s project leads get the messages' })
+  userId: string | null;
+  @ApiProperty({ nullable: true, type: String }) userName: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'False: deactivated (or no longer a project lead there); the kommune’s other project leads get the messages',
+  })
+  active: boolean | null;
+}
+
 export class ApplicationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ example: '706' }) municipalityCode: string;
+  @ApiProperty({ example: 'Syddjurs Kommune' }) municipalityName: string;
   @ApiProperty({ type: [String] }) coApplicantCodes: string[];
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty() title: string;
@@ -159,16 +204,34 @@ export class ApplicationResponse {
   @ApiProperty({ nullable: true, type: String }) caseNumber: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
   @ApiPropertyOptional({ type: ReceiptResponse, nullable: true }) receipt: Receipt | null;
+  @ApiProperty({ nullable: true, type: String, example: '/api/v1/applications/…/receipt.pdf', description: 'The receipt as PDF, once submitted' })
+  receiptUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '/api/v1/applications/…/decision', description: 'The decision, once made' })
+  decisionUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '/api/v1/applications/…/decision/letter.pdf', description: 'The decision letter, once made' })
+  decisionLetterUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The lead kommune’s contact' }) contactUserId: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactUserName: string | null;
+  @ApiProperty({ type: [ContactResponse], description: 'Each kommune’s contact: the lead kommune first, then the co-applicants' })
+  contacts: ContactResponse[];
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The caseworker the case is assigned to' }) assigneeId: string | null;
+  @ApiProperty({ nullable: true, type: String }) assigneeName: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) assignedAt: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty({ nullable: true, type: String }) createdByName: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
-  static from(application: Application): ApplicationResponse {
+  static from(application: Application, people: CasePeopleView): ApplicationResponse {
+    const path = `/api/v1/applications/${application.id}`;
+    const decided = DECIDED.has(application.status);
+    const lead = people.contacts[0];
     return {
       id: application.id,
       programmeId: application.programmeId,
       municipalityCode: application.municipalityCode,
+      municipalityName: people.municipalityName,
       coApplicantCodes: application.coApplicantCodes,
       status: application.status,
       title: application.title,
@@ -181,8 +244,18 @@ export class ApplicationResponse {
       caseNumber: application.caseNumber,
       submittedAt: application.submittedAt?.toISOString() ?? null,
       receipt: application.receipt,
+      receiptUrl: application.caseNumber ? `${path}/receipt.pdf` : null,
+      decisionUrl: decided ? `${path}/decision` : null,
+      decisionLetterUrl: decided ? `${path}/decision/letter.pdf` : null,
+      contactUserId: lead?.userId ?? null,
+      contactUserName: lead?.userName ?? null,
+      contacts: people.contacts,
+      assigneeId: application.assigneeId,
+      assigneeName: people.assigneeName,
+      assignedAt: application.assignedAt?.toISOString() ?? null,
       version: application.version,
       createdBy: application.createdBy,
+      createdByName: people.createdByName,
       createdAt: application.createdAt.toISOString(),
       updatedAt: application.updatedAt.toISOString(),
     };

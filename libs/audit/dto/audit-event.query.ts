@@ -17,6 +17,14 @@ export class AuditEventQuery extends PageQuery {
   @MaxLength(100)
   entityId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'An application id: every event of the case (application, assessment, decision, award, reports, extension requests, assignments, contacts)',
+  })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

@@ -6,6 +6,7 @@ import { normalizeMunicipalityCode } from '../../municipalities/municipality-cod
 import { AWARD_STATUSES, type AwardStatus } from '../award.lifecycle.js';
 import { oreToApi } from '../../core/money/money.js';
 import type { Award } from '../award.entity.js';
+import { ASSIGNEE_FILTER } from '../../applications/dto/application.dto.js';
 
 export class AwardQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -23,14 +24,30 @@ export class AwardQuery extends PageQuery {
   @Transform(({ value }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value))
   @Matches(/^\d{3}$/, { message: 'must be a three-digit kommune code' })
   municipalityCode?: string;
+
+  @ApiPropertyOptional({ example: 'me', description: 'The case’s assigned caseworker: `me`, a user id, or `none`' })
+  @IsOptional()
+  @Matches(ASSIGNEE_FILTER, { message: 'must be me, none or a user id' })
+  assigneeId?: string;
+}
+
+/** The names an award's answer carries beside its ids. */
+export interface AwardNames {
+  projectTitle: string;
+  municipalityName: string;
+  decidedByName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
 }
 
 export class AwardResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ example: 'ÆLD-2020-0007' }) caseNumber: string;
+  @ApiProperty({ example: 'Mere værdig hjemmepleje' }) projectTitle: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ example: '706' }) municipalityCode: string;
+  @ApiProperty({ example: 'Syddjurs Kommune' }) municipalityName: string;
   @ApiProperty({ type: [String], description: 'Lead and co-applicant kommuner' }) participantCodes: string[];
   @ApiProperty() amountOre: number;
   @ApiProperty({ example: '2021-01-01' }) startDate: string;
@@ -39,16 +56,23 @@ export class AwardResponse {
   @ApiProperty({ enum: ['active', 'completed', 'closed', 'cancelled'] }) status: AwardStatus;
   @ApiProperty() approvedExtensionMonths: number;
   @ApiProperty({ format: 'uuid' }) decidedBy: string;
+  @ApiProperty({ nullable: true, type: String }) decidedByName: string | null;
   @ApiProperty({ format: 'date-time' }) decidedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The caseworker the case is assigned to' }) assigneeId: string | null;
+  @ApiProperty({ nullable: true, type: String }) assigneeName: string | null;
+  @ApiProperty({ example: '/api/v1/applications/…/decision' }) decisionUrl: string;
+  @ApiProperty({ example: '/api/v1/applications/…/decision/letter.pdf' }) decisionLetterUrl: string;
   @ApiProperty() version: number;
 
-  static from(award: Award): AwardResponse {
+  static from(award: Award, names: AwardNames): AwardResponse {
     return {
       id: award.id,
       applicationId: award.applicationId,
       caseNumber: award.caseNumber,
+      projectTitle: names.projectTitle,
       programmeId: award.programmeId,
       municipalityCode: award.municipalityCode,
+      municipalityName: names.municipalityName,
       participantCodes: award.participantCodes,
       amountOre: oreToApi(award.amountOre),
       startDate: award.startDate,
@@ -57,7 +81,12 @@ export class AwardResponse {
       status: award.status,
       approvedExtensionMonths: award.approvedExtensionMonths,
       decidedBy: award.decidedBy,
+      decidedByName: names.decidedByName,
       decidedAt: award.decidedAt.toISOString(),
+      assigneeId: names.assigneeId,
+      assigneeName: names.assigneeName,
+      decisionUrl: `/api/v1/applications/${award.applicationId}/decision`,
+      decisionLetterUrl: `/api/v1/applications/${award.applicationId}/decision/letter.pdf`,
       version: award.version,
     };
   }

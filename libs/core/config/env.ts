@@ -159,6 +159,21 @@ export class Env {
   @MaxLength(200)
   MAIL_FROM = 'Tilskud <no-reply@tilskud.local>';
 
+  /** Where people open Tilskud (the web app): links in e-mails point here. */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'must be an http(s) address such as https://tilskud.example.dk' })
+  APP_URL = 'http://localhost:3000';
+
+  /** The authority that runs the programmes: the sender of every letter. */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  ORGANISATION_NAME = 'Sundheds- og Ældreministeriet';
+
+  /** Its postal address, one line per line of the letterhead (separated by `;`). */
+  @IsString()
+  @MaxLength(300)
+  ORGANISATION_ADDRESS = 'Holbergsgade 6;1057 København K';
+
   /** Delivery attempts of one reminder before it is marked failed (and the admins told). */
   @WholeNumber(1, 20)
   REMINDER_ATTEMPTS = 5;

@@ -57,6 +57,9 @@ export const PROBLEM_TYPES = {
   'amount-above-ceiling': { status: 422, title: 'Beløbet er for stort' },
   'after-end-date': { status: 422, title: 'Efter projektets slutdato' },
   'extension-months-exceeded': { status: 422, title: 'For mange måneders forlængelse' },
+  'not-a-participant': { status: 422, title: 'Ikke en af sagens kommuner' },
+  'contact-not-eligible': { status: 422, title: 'Kan ikke være kontaktperson' },
+  'assignee-not-eligible': { status: 422, title: 'Kan ikke tildeles sagen' },
   // Invalid content found by a context (its field errors say which)
   'invalid-application': { status: 400, title: 'Ugyldig ansøgning' },
   'invalid-assessment': { status: 400, title: 'Ugyldig vurdering' },

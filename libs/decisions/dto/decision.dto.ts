@@ -62,3 +62,27 @@ export class DecisionResponse {
   @ApiProperty({ type: DecisionRecord }) decision: DecisionRecord;
   @ApiPropertyOptional({ type: AwardResponse }) award?: AwardResponse;
 }
+
+/** The decision as its parties read it (GET /applications/:id/decision). */
+export class DecisionView {
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ example: 'ÆLD-2020-0007' }) caseNumber: string;
+  @ApiProperty({ example: 'Mere værdig hjemmepleje' }) projectTitle: string;
+  @ApiProperty({ example: '706' }) municipalityCode: string;
+  @ApiProperty({ example: 'Syddjurs Kommune' }) municipalityName: string;
+  @ApiProperty({ enum: ['award', 'reject'] }) outcome: 'award' | 'reject';
+  @ApiProperty({ description: 'Begrundelse; for a rejection or partial award its main considerations (forvaltningsloven § 24)' }) rationale: string;
+  @ApiProperty({ description: 'Øre asked for' }) requestedOre: number;
+  @ApiPropertyOptional({ description: 'Øre awarded' }) amountOre?: number;
+  @ApiPropertyOptional({ example: '2021-01-01' }) startDate?: string;
+  @ApiPropertyOptional({ example: '2022-06-30', description: 'The award’s end date as decided (extensions move the award’s, not this)' }) endDate?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) awardId?: string;
+  @ApiProperty({ description: 'Everything asked for was granted' }) fullGrant: boolean;
+  @ApiProperty({ format: 'date-time' }) decidedAt: string;
+  @ApiProperty({ format: 'uuid' }) decidedBy: string;
+  @ApiProperty({ nullable: true, type: String }) decidedByName: string | null;
+  @ApiProperty({ nullable: true, type: String }) legalBasis: string | null;
+  @ApiProperty({ description: 'Klagevejledning (forvaltningsloven § 25): the programme’s, as it stood at the decision' }) appealGuidance: string;
+  @ApiProperty({ example: 'tilsagnsbrev', enum: ['tilsagnsbrev', 'afgørelsesbrev'] }) letterKind: 'tilsagnsbrev' | 'afgørelsesbrev';
+  @ApiProperty({ example: '/api/v1/applications/…/decision/letter.pdf' }) letterUrl: string;
+}

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ASSIGNEE_FILTER } from '../../applications/dto/application.dto.js';
+import { CaseNames } from '../../applications/dto/case-names.dto.js';
 import { PageQuery } from '../../core/pagination/page.js';
 import type { ExtensionRequest } from '../extension-request.entity.js';
 import { EXTENSION_STATUSES, type ExtensionStatus } from '../extension-request.lifecycle.js';
@@ -46,6 +48,11 @@ export class ExtensionQuery extends PageQuery {
   @IsOptional()
   @IsIn(EXTENSION_STATUSES)
   status?: ExtensionStatus;
+
+  @ApiPropertyOptional({ example: 'me', description: 'The case’s assigned caseworker: `me`, a user id, or `none`' })
+  @IsOptional()
+  @Matches(ASSIGNEE_FILTER, { message: 'must be me, none or a user id' })
+  assigneeId?: string;
 }
 
 export class ExtendedAward {
@@ -55,7 +62,7 @@ export class ExtendedAward {
   @ApiProperty() approvedExtensionMonths: number;
 }
 
-export class ExtensionRequestResponse {
+export class ExtensionRequestResponse extends CaseNames {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) awardId: string;
   @ApiProperty() months: number;
@@ -63,8 +70,10 @@ export class ExtensionRequestResponse {
   @ApiProperty() justification: string;
   @ApiProperty({ enum: EXTENSION_STATUSES }) status: ExtensionStatus;
   @ApiProperty({ format: 'uuid' }) requestedBy: string;
+  @ApiProperty({ nullable: true, type: String }) requestedByName: string | null;
   @ApiProperty({ format: 'date-time' }) requestedAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) decidedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedByName: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) rationale: string | null;
   @ApiProperty({ nullable: true, type: Number }) approvedMonths: number | null;
@@ -72,8 +81,9 @@ export class ExtensionRequestResponse {
   @ApiProperty({ nullable: true, type: String, description: 'The award’s end date after an approval' }) endDateAfter: string | null;
   @ApiPropertyOptional({ type: ExtendedAward, description: 'With an approval: the award as it now stands' }) award?: ExtendedAward;
 
-  static from(request: ExtensionRequest): ExtensionRequestResponse {
+  static from(request: ExtensionRequest, names: CaseNames, people: ReadonlyMap<string, string>): ExtensionRequestResponse {
     return {
+      ...names,
       id: request.id,
       awardId: request.awardId,
       months: request.months,
@@ -81,8 +91,10 @@ export class ExtensionRequestResponse {
       justification: request.justification,
       status: request.status,
       requestedBy: request.requestedBy,
+      requestedByName: people.get(request.requestedBy) ?? null,
       requestedAt: request.requestedAt.toISOString(),
       decidedBy: request.decidedBy,
+      decidedByName: request.decidedBy ? (people.get(request.decidedBy) ?? null) : null,
       decidedAt: request.decidedAt?.toISOString() ?? null,
       rationale: request.decisionRationale,
       approvedMonths: request.approvedMonths,

@@ -19,6 +19,8 @@ export class NotificationResponse {
   @ApiProperty() body: string;
   @ApiProperty({ nullable: true, type: String }) subjectType: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) subjectId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The case (application) it is about' }) caseId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '/sager/0190c7a2-…', description: 'Where in the web app to read more' }) link: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt: string | null;
 
@@ -30,6 +32,8 @@ export class NotificationResponse {
       body: notification.body,
       subjectType: notification.subjectType,
       subjectId: notification.subjectId,
+      caseId: notification.caseId,
+      link: notification.link,
       createdAt: notification.createdAt.toISOString(),
       readAt: notification.readAt?.toISOString() ?? null,
     };

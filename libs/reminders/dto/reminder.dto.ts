@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../core/pagination/page.js';
 import type { Reminder, ReminderStatus } from '../reminder.entity.js';
 import { REMINDER_STATUSES } from '../reminder.entity.js';
-import { REMINDER_KINDS, type ReminderKind } from '../reminder-planner.js';
+import { REMINDER_KINDS, REMINDER_SUBJECT_TYPES, type ReminderKind } from '../reminder-planner.js';
 
 export class ReminderQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -20,13 +20,19 @@ export class ReminderQuery extends PageQuery {
   @IsOptional()
   @IsIn(REMINDER_KINDS)
   kind?: ReminderKind;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  recipientId?: string;
 }
 
 export class ReminderResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: REMINDER_KINDS }) kind: ReminderKind;
   @ApiProperty({ format: 'uuid' }) recipientId: string;
-  @ApiProperty({ enum: ['report', 'award', 'extension_request', 'application'] }) subjectType: string;
+  @ApiProperty({ nullable: true, type: String }) recipientName: string | null;
+  @ApiProperty({ enum: REMINDER_SUBJECT_TYPES }) subjectType: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) awardId: string | null;
   @ApiProperty({ example: '2022-01-01', description: 'The date the reminder is about' }) dueDate: string;
@@ -36,11 +42,12 @@ export class ReminderResponse {
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) sentAt: string | null;
 
-  static from(reminder: Reminder): ReminderResponse {
+  static from(reminder: Reminder, recipientName: string | null): ReminderResponse {
     return {
       id: reminder.id,
       kind: reminder.kind,
       recipientId: reminder.recipientId,
+      recipientName,
       subjectType: reminder.subjectType,
       subjectId: reminder.subjectId,
       awardId: reminder.awardId,

@@ -5,6 +5,8 @@ import { oreToApi } from '../../core/money/money.js';
 import { PageQuery } from '../../core/pagination/page.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
+import { ASSIGNEE_FILTER } from '../../applications/dto/application.dto.js';
+import { CaseNames } from '../../applications/dto/case-names.dto.js';
 import type { ProgressReport } from '../progress-report.entity.js';
 import { REPORT_STATUSES, type ReportStatus } from '../report.lifecycle.js';
 import type { ReportKind } from '../report-schedule.js';
@@ -73,9 +75,14 @@ export class ReportQuery extends PageQuery {
   @Transform(({ value }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value))
   @Matches(/^\d{3}$/, { message: 'must be a three-digit kommune code' })
   municipalityCode?: string;
+
+  @ApiPropertyOptional({ example: 'me', description: 'The case’s assigned caseworker: `me`, a user id, or `none`' })
+  @IsOptional()
+  @Matches(ASSIGNEE_FILTER, { message: 'must be me, none or a user id' })
+  assigneeId?: string;
 }
 
-export class ReportResponse {
+export class ReportResponse extends CaseNames {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) awardId: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
@@ -87,8 +94,9 @@ export class ReportResponse {
   @ApiProperty({ description: 'Past due and not submitted (derived)' }) overdue: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
 
-  static from(report: ProgressReport, today: string): ReportResponse {
+  static from(report: ProgressReport, today: string, names: CaseNames): ReportResponse {
     return {
+      ...names,
       id: report.id,
       awardId: report.awardId,
       programmeId: report.programmeId,
@@ -112,13 +120,15 @@ export class SubmissionResponse {
   @ApiProperty({ nullable: true, type: String }) deviations: string | null;
   @ApiProperty({ nullable: true, type: String }) nextSteps: string | null;
   @ApiProperty({ format: 'uuid' }) submittedBy: string;
+  @ApiProperty({ nullable: true, type: String }) submittedByName: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
   @ApiProperty({ nullable: true, enum: ['approve', 'return'] }) reviewOutcome: 'approve' | 'return' | null;
   @ApiProperty({ nullable: true, type: String }) reviewComment: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) reviewedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) reviewedByName: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) reviewedAt: string | null;
 
-  static from(submission: ReportSubmission): SubmissionResponse {
+  static from(submission: ReportSubmission, people: ReadonlyMap<string, string>): SubmissionResponse {
     return {
       id: submission.id,
       submissionNo: submission.submissionNo,
@@ -128,10 +138,12 @@ export class SubmissionResponse {
       deviations: submission.deviations,
       nextSteps: submission.nextSteps,
       submittedBy: submission.submittedBy,
+      submittedByName: people.get(submission.submittedBy) ?? null,
       submittedAt: submission.submittedAt.toISOString(),
       reviewOutcome: submission.reviewOutcome,
       reviewComment: submission.reviewComment,
       reviewedBy: submission.reviewedBy,
+      reviewedByName: submission.reviewedBy ? (people.get(submission.reviewedBy) ?? null) : null,
       reviewedAt: submission.reviewedAt?.toISOString() ?? null,
     };
   }

@@ -1,0 +1,314 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { audited, AuditService } from '../audit/audit.service.js';
+import { type Person, UsersService } from '../auth/users.service.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import { Clock } from '../core/time/clock.js';
+import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
+import { CaseMessages } from '../reminders/case-messages.js';
+import { caseLabel, caseLink } from '../reminders/reminder-messages.js';
+import { ReminderJobs } from '../reminders/reminder-jobs.js';
+import type { Application } from './application.entity.js';
+import { ApplicationException } from './application.exception.js';
+import { findVisibleApplication } from './application-reads.js';
+
+/** A kommune's contact on a case, as answers show it. */
+export interface ContactView {
+  municipalityCode: string;
+  municipalityName: string;
+  /** Null: the kommune has named nobody; its project leads get the case's messages. */
+  userId: string | null;
+  userName: string | null;
+  /** False: the contact was deactivated; the kommune's other project leads get the messages until a new one is named. */
+  active: boolean | null;
+}
+
+/** Who a case's people are, by name, for its answers. */
+export interface CasePeopleView {
+  municipalityName: string;
+  contacts: ContactView[];
+  assigneeName: string | null;
+  createdByName: string | null;
+}
+
+/** A case as the answers about its award, reports and extension requests name it. */
+export interface CaseLabel {
+  caseId: string;
+  caseNumber: string | null;
+  projectTitle: string;
+  municipalityCode: string;
+  municipalityName: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+}
+
+/** The kommune whose contact is named: the lead's unless a co-applicant's is given. */
+export interface ContactChange {
+  contactUserId: string;
+  municipalityCode?: string;
+}
+
+/**
+ * The people of a case: each kommune's contact (who gets the case's messages) and the caseworker it is
+ * assigned to (who gets its waiting reminders). Changes are audited and told to the person named.
+ */
+@Injectable()
+export class CasePeople {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
+    @Inject(CaseMessages) private readonly messages: CaseMessages,
+    @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** The lead kommune's first contact: the project lead who starts the application. */
+  async nameFirstContact(manager: EntityManager, application: Application): Promise<void> {
+    await manager.query(`INSERT INTO case_contact (application_id, municipality_code, user_id, updated_by, updated_at) VALUES ($1, $2, $3, $3, $4)`, [
+      application.id,
+      application.municipalityCode,
+      application.createdBy,
+      this.clock.now(),
+    ]);
+  }
+
+  /**
+   * Who is told of what happens to a case: for each of its kommuner, the named contact while active
+   * and still a project lead there, else every active project lead of the kommune.
+   */
+  async recipients(manager: EntityManager, applicationId: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `SELECT DISTINCT person AS user_id FROM application a, unnest(a.participant_codes) AS p(code),
+              unnest(coalesce(
+                (SELECT ARRAY[u.id] FROM case_contact c JOIN app_user u ON u.id = c.user_id
+                  WHERE c.application_id = a.id AND c.municipality_code = p.code
+                    AND u.active AND u.role = 'project_lead' AND u.municipality_code = p.code),
+                (SELECT array_agg(u.id) FROM app_user u WHERE u.role = 'project_lead' AND u.active AND u.municipality_code = p.code))) AS person
+        WHERE a.id = $1
+        ORDER BY 1`,
+      [applicationId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  /**
+   * Names a kommune's contact on the case. A project lead names their own kommune's; a caseworker or an
+   * admin any kommune's of the case. The contact is an active project lead of that kommune.
+   */
+  async changeContact(applicationId: string, change: ContactChange, actor: AuthUser): Promise<Application> {
+    const { application, mails } = await this.audit.transaction(async (manager) => {
+      const application = await findVisibleApplication(manager, applicationId, actor, true);
+      const code = change.municipalityCode ?? application.municipalityCode;
+      if (!application.participantCodes.includes(code)) throw ApplicationException.notAParticipant(code);
+      if (actor.role === 'project_lead' && actor.municipalityCode !== code) throw ApplicationException.otherKommunesContact();
+      const contact = (await this.users.people([change.contactUserId], manager)).get(change.contactUserId);
+      if (!contact || !contact.active || contact.role !== 'project_lead' || contact.municipalityCode !== code) {
+        throw ApplicationException.contactNotEligible(code);
+      }
+      const [previous]: Array<{ user_id: string }> = await manager.query(
+        'SELECT user_id FROM case_contact WHERE application_id = $1 AND municipality_code = $2 FOR UPDATE',
+        [applicationId, code],
+      );
+      const now = this.clock.now();
+      await manager.query(
+        `INSERT INTO case_contact (application_id, municipality_code, user_id, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (application_id, municipality_code) DO UPDATE SET user_id = $3, updated_by = $4, updated_at = $5`,
+        [applicationId, code, contact.id, actor.id, now],
+      );
+      const mails =
+        contact.id === actor.id || previous?.user_id === contact.id
+          ? []
+          : await this.messages.send(
+              manager,
+              {
+                kind: 'contact_named',
+                recipientIds: [contact.id],
+                subjectType: 'application',
+                subjectId: applicationId,
+                caseId: applicationId,
+                title: `Du er kontaktperson for ${await this.label(application)}`,
+                body:
+                  `${actor.name} har gjort dig til ${(await this.municipalities.officialNames()).get(code)}s kontaktperson for sagen ` +
+                  `${await this.label(application)}. Du får sagens kvitteringer, afgørelser, påmindelser og svar på rapporter.`,
+                link: caseLink(applicationId),
+              },
+              now,
+            );
+      return audited(
+        { application, mails },
+        {
+          action: 'application.contact_changed',
+          entityType: 'application',
+          entityId: applicationId,
+          before: { municipalityCode: code, contactUserId: previous?.user_id ?? null },
+          after: { municipalityCode: code, contactUserId: contact.id, contactName: contact.name },
+        },
+      );
+    });
+    await this.reminderJobs.scheduleQuietly(mails);
+    await this.reminderJobs.reconcileCase(applicationId);
+    return application;
+  }
+
+  /**
+   * Assigns the case to an active caseworker, or releases it (`null`). The new assignee is told,
+   * unless they assigned it to themself; the history is kept in `case_assignment`.
+   */
+  async assign(applicationId: string, assigneeId: string | null, actor: AuthUser): Promise<Application> {
+    const { application, mails } = await this.audit.transaction(async (manager) => {
+      const application = await findVisibleApplication(manager, applicationId, actor, true);
+      let assignee: Person | undefined;
+      if (assigneeId !== null) {
+        assignee = (await this.users.people([assigneeId], manager)).get(assigneeId);
+        if (!assignee || !assignee.active || assignee.role !== 'caseworker') throw ApplicationException.assigneeNotEligible();
+      }
+      const previousAssigneeId = application.assigneeId;
+      const now = this.clock.now();
+      const [{ id: assignmentId }]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO case_assignment (application_id, assignee_id, previous_assignee_id, assigned_by, assigned_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [applicationId, assigneeId, previousAssigneeId, actor.id, now],
+      );
+      // Not through save(): an assignment is not an edit of the application's content (its version stays).
+      await manager.query('UPDATE application SET assignee_id = $2, assigned_at = $3, updated_at = $3 WHERE id = $1', [applicationId, assigneeId, now]);
+      application.assigneeId = assigneeId;
+      application.assignedAt = now;
+      const mails =
+        assignee && assignee.id !== actor.id && assignee.id !== previousAssigneeId
+          ? await this.messages.send(
+              manager,
+              {
+                kind: 'case_assigned',
+                recipientIds: [assignee.id],
+                subjectType: 'case_assignment',
+                subjectId: assignmentId,
+                caseId: applicationId,
+                title: application.caseNumber ? `Sag ${application.caseNumber} er tildelt dig` : 'En sag er tildelt dig',
+                body: `${actor.name} har tildelt dig sagen ${await this.label(application)}${previousAssigneeId ? ' (den var før tildelt en anden sagsbehandler)' : ''}.`,
+                link: caseLink(applicationId),
+              },
+              now,
+            )
+          : [];
+      return audited(
+        { application, mails },
+        {
+          action: 'application.assigned',
+          entityType: 'application',
+          entityId: applicationId,
+          before: { assigneeId: previousAssigneeId },
+          after: { assigneeId, assigneeName: assignee?.name ?? null, assignmentId },
+        },
+      );
+    });
+    await this.reminderJobs.scheduleQuietly(mails);
+    await this.reminderJobs.reconcileCase(applicationId);
+    return application;
+  }
+
+  /** The names of the people and kommuner of some applications, in two queries at most. */
+  async describe(applications: readonly Application[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, CasePeopleView>> {
+    if (applications.length === 0) return new Map();
+    const ids = applications.map((application) => application.id);
+    const personIds = [...new Set(applications.flatMap((application) => [application.assigneeId, application.createdBy]).filter((id): id is string => !!id))];
+    const [rows, kommuner] = await Promise.all([
+      manager.query(
+        `SELECT c.application_id, c.municipality_code, c.user_id, u.name,
+                u.active AND u.role = 'project_lead' AND u.municipality_code = c.municipality_code AS active
+           FROM case_contact c JOIN app_user u ON u.id = c.user_id WHERE c.application_id = ANY($1)
+         UNION ALL
+         SELECT NULL, NULL, u.id, u.name, u.active FROM app_user u WHERE u.id = ANY($2)`,
+        [ids, personIds],
+      ) as Promise<Array<{ application_id: string | null; municipality_code: string | null; user_id: string; name: string; active: boolean }>>,
+      this.municipalities.officialNames(),
+    ]);
+    const contacts = rows.filter((row): row is (typeof rows)[number] & { application_id: string; municipality_code: string } => row.application_id !== null);
+    const people = new Map(rows.filter((row) => row.application_id === null).map((row) => [row.user_id, row.name]));
+    const byCase = new Map<string, Map<string, (typeof contacts)[number]>>();
+    for (const row of contacts) {
+      if (!byCase.has(row.application_id)) byCase.set(row.application_id, new Map());
+      byCase.get(row.application_id)!.set(row.municipality_code.trim(), row);
+    }
+    return new Map(
+      applications.map((application) => {
+        const named = byCase.get(application.id) ?? new Map();
+        return [
+          application.id,
+          {
+            municipalityName: kommuner.get(application.municipalityCode) ?? application.municipalityCode,
+            contacts: [application.municipalityCode, ...application.coApplicantCodes].map((code) => {
+              const contact = named.get(code);
+              return {
+                municipalityCode: code,
+                municipalityName: kommuner.get(code) ?? code,
+                userId: contact?.user_id ?? null,
+                userName: contact?.name ?? null,
+                active: contact ? contact.active : null,
+              };
+            }),
+            assigneeName: application.assigneeId ? (people.get(application.assigneeId) ?? null) : null,
+            createdByName: people.get(application.createdBy) ?? null,
+          },
+        ];
+      }),
+    );
+  }
+
+  /**
+   * The title, kommune and assignee of some cases, by application id, and the names of some other
+   * people (who decided, requested, reviewed …), in one query.
+   */
+  async labels(
+    applicationIds: ReadonlyArray<string>,
+    personIds: ReadonlyArray<string | null | undefined> = [],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ labels: Map<string, CaseLabel>; people: Map<string, string> }> {
+    const ids = [...new Set(applicationIds)];
+    const persons = [...new Set(personIds.filter((id): id is string => typeof id === 'string'))];
+    if (ids.length === 0 && persons.length === 0) return { labels: new Map(), people: new Map() };
+    const [rows, kommuner] = await Promise.all([
+      manager.query(
+        `SELECT a.id, a.case_number, a.title, a.municipality_code, a.assignee_id, u.name AS assignee_name
+           FROM application a LEFT JOIN app_user u ON u.id = a.assignee_id WHERE a.id = ANY($1)
+         UNION ALL
+         SELECT u.id, NULL, NULL, NULL, NULL, u.name FROM app_user u WHERE u.id = ANY($2)`,
+        [ids, persons],
+      ) as Promise<
+        Array<{
+          id: string;
+          case_number: string | null;
+          title: string | null;
+          municipality_code: string | null;
+          assignee_id: string | null;
+          assignee_name: string | null;
+        }>
+      >,
+      this.municipalities.officialNames(),
+    ]);
+    const labels = new Map<string, CaseLabel>();
+    const people = new Map<string, string>();
+    for (const row of rows) {
+      if (row.municipality_code === null) {
+        people.set(row.id, row.assignee_name ?? '');
+        continue;
+      }
+      labels.set(row.id, {
+        caseId: row.id,
+        caseNumber: row.case_number,
+        projectTitle: row.title ?? '',
+        municipalityCode: row.municipality_code,
+        municipalityName: kommuner.get(row.municipality_code) ?? row.municipality_code,
+        assigneeId: row.assignee_id,
+        assigneeName: row.assignee_name,
+      });
+    }
+    return { labels, people };
+  }
+
+  private async label(application: Application): Promise<string> {
+    const kommune = (await this.municipalities.officialNames()).get(application.municipalityCode);
+    return caseLabel({ caseNumber: application.caseNumber ?? 'kladde', projectTitle: application.title, municipalityName: kommune });
+  }
+}

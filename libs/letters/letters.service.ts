@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Application } from '../applications/application.entity.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import type { AppConfigService } from '../core/config/config.module.js';
+import type { Actor } from '../core/context/request-context.js';
+import { NotFoundDomainException } from '../core/errors/domain.exception.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
+import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
+import type { Programme } from '../programmes/programme.entity.js';
+import { ProgrammesService } from '../programmes/programmes.service.js';
+import { renderLetter } from './letter-pdf.js';
+import { decisionLetter, type LetterCase, type LetterProgramme, type Organisation, receiptLetter } from './letters.js';
+
+export interface RenderedLetter {
+  pdf: Buffer;
+  /** A file name for the download: `tilsagnsbrev-ÆLD-2020-0007.pdf`. */
+  filename: string;
+}
+
+/**
+ * The case's letters, generated from the database on every request, the same way every time: the
+ * receipt from the submitted application, the decision letter from the decision as it was made.
+ */
+@Injectable()
+export class LettersService {
+  constructor(
+    @Inject(ApplicationsService) private readonly applications: ApplicationsService,
+    @Inject(DecisionsService) private readonly decisions: DecisionsService,
+    @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
+    @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
+    @Inject(ConfigService) private readonly config: AppConfigService,
+  ) {}
+
+  async receipt(applicationId: string, actor: Actor): Promise<RenderedLetter> {
+    const application = await this.applications.get(applicationId, actor);
+    if (!application.caseNumber || !application.submittedAt) throw new NotFoundDomainException('Receipt of application', applicationId);
+    const programme = await this.programmes.get(application.programmeId);
+    const letter = receiptLetter(this.organisation(), letterProgramme(programme), await this.letterCase(application, programme));
+    return { pdf: await renderLetter(letter), filename: `kvittering-${application.caseNumber}.pdf` };
+  }
+
+  async decision(applicationId: string, actor: Actor): Promise<RenderedLetter> {
+    const { application, decision, award, decidedByName } = await this.decisions.read(applicationId, actor);
+    const programme = await this.programmes.get(application.programmeId);
+    const letter = decisionLetter(this.organisation(), letterProgramme(programme), await this.letterCase(application, programme), {
+      outcome: decision.outcome,
+      fullGrant: decision.fullGrant,
+      rationale: decision.rationale,
+      amountOre: decision.amountOre,
+      startDate: award?.startDate ?? null,
+      endDate: award?.originalEndDate ?? null,
+      legalBasis: decision.legalBasis,
+      appealGuidance: decision.appealGuidance,
+      decidedAt: decision.decidedAt,
+      decidedByName,
+    });
+    const kind = decision.outcome === 'award' ? 'tilsagnsbrev' : 'afgoerelsesbrev';
+    return { pdf: await renderLetter(letter), filename: `${kind}-${application.caseNumber}.pdf` };
+  }
+
+  private organisation(): Organisation {
+    return {
+      name: this.config.get('ORGANISATION_NAME', { infer: true }),
+      addressLines: this.config
+        .get('ORGANISATION_ADDRESS', { infer: true })
+        .split(';')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    };
+  }
+
+  private async letterCase(application: Application, programme: Programme): Promise<LetterCase> {
+    const names = await this.municipalities.officialNames();
+    const themes = new Map(programme.themes.map((theme) => [theme.key, theme.name]));
+    return {
+      caseNumber: application.caseNumber!,
+      title: application.title,
+      purpose: application.purpose,
+      activities: application.activities,
+      leadKommune: names.get(application.municipalityCode) ?? application.municipalityCode,
+      coApplicantKommuner: application.coApplicantCodes.map((code) => names.get(code) ?? code),
+      requestedOre: application.requestedOre,
+      plannedStart: application.plannedStart,
+      plannedEnd: application.plannedEnd,
+      themeNames: application.themes.map((key) => themes.get(key) ?? key),
+      receivedAt: application.submittedAt!,
+      submittedByName: await this.applications.submitterName(application.id),
+    };
+  }
+}
+
+function letterProgramme(programme: Programme): LetterProgramme {
+  return {
+    name: programme.name,
+    applicationClosesAt: programme.applicationClosesAt,
+    maxCovidExtensionMonths: programme.maxCovidExtensionMonths,
+    statusReportIntervalMonths: programme.statusReportIntervalMonths,
+    finalReportDueMonths: programme.finalReportDueMonths,
+    awardConditions: programme.awardConditions,
+  };
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { copenhagenDate } from '../core/time/copenhagen.js';
+import type { OutcomeKind, ReminderSubjectType } from './reminder-planner.js';
+
+/** Something that happened to a case, told to its people: in their inbox at once, and by e-mail. */
+export interface CaseMessage {
+  kind: OutcomeKind;
+  /** Each is told once (duplicates are dropped). */
+  recipientIds: readonly string[];
+  /** What it is about; with the kind and the recipient, its identity: the same message is never filed twice. */
+  subjectType: ReminderSubjectType;
+  subjectId: string;
+  /** The application the case is. */
+  caseId: string;
+  awardId?: string | null;
+  title: string;
+  body: string;
+  /** Where in the web app to read more (a path), also put under the e-mail. */
+  link?: string | null;
+}
+
+/** An e-mail waiting in the outbox, for the caller to queue once its transaction has committed. */
+export interface QueuedMail {
+  id: string;
+  sendAt: Date;
+}
+
+/**
+ * Files an outcome in the transaction of the change that causes it: one inbox item per recipient,
+ * there as soon as the change is, and one e-mail per recipient in the reminder outbox, delivered
+ * apart from it (a mail server that is down delays the e-mail, never the inbox item) and exactly once
+ * (the outbox row's unique key, and the delivery's row lock). The caller queues the e-mails after its
+ * commit; the reconciler queues any it could not.
+ */
+@Injectable()
+export class CaseMessages {
+  async send(manager: EntityManager, message: CaseMessage, now: Date): Promise<QueuedMail[]> {
+    const recipients = [...new Set(message.recipientIds)];
+    if (recipients.length === 0) return [];
+    const rows: Array<{ id: string; send_at: Date }> = await manager.query(
+      `WITH outbox AS (
+         INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
+         SELECT $1, recipient, $3, $4, $5, $6, $7, 'scheduled' FROM unnest($2::uuid[]) AS recipient
+         ON CONFLICT ON CONSTRAINT reminder_once DO NOTHING
+         RETURNING id, recipient_id, send_at),
+       inbox AS (
+         INSERT INTO notification (user_id, kind, title, body, subject_type, subject_id, reminder_id, case_id, link)
+         SELECT recipient_id, $1, $8, $9, $3, $4, id, $10, $11 FROM outbox
+         RETURNING reminder_id)
+       SELECT outbox.id, outbox.send_at FROM outbox JOIN inbox ON inbox.reminder_id = outbox.id`,
+      [
+        message.kind,
+        recipients,
+        message.subjectType,
+        message.subjectId,
+        message.awardId ?? null,
+        copenhagenDate(now),
+        now,
+        message.title,
+        message.body,
+        message.caseId,
+        message.link ?? null,
+      ],
+    );
+    return rows.map((row) => ({ id: row.id, sendAt: row.send_at }));
+  }
+}
