@@ -44,7 +44,7 @@ export function decisionMessage(news: DecisionNews): { title: string; body: stri
   return {
     title: `Delvist tilsagn til ${news.caseNumber} «${news.title}»`,
     body:
-      `${granted} Der var søgt om ${formatKroner(news.requestedOre)}. ` +
-      `Begrundelsen for det lavere beløb, vilkårene og klagevejledningen står i ${letter}, som kan hentes som PDF i Tilskud.`,
+      `${granted} Der var søgt om ${formatKroner(news.requestedOre)}; ` +
+      `begrundelsen for det lavere beløb, vilkårene og klagevejledningen står i ${letter}, som kan hentes som PDF i Tilskud.`,
   };
 }

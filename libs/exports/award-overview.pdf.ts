@@ -108,7 +108,8 @@ export function writeAwardOverviewPdf(overview: Overview, output: Writable): voi
   doc.font('regular').fontSize(8.5);
   const difference = overview.budgetOre - total;
   doc.text(
-    `Puljens ramme: ${formatKroner(overview.budgetOre)}. ${difference >= 0n ? `Ikke disponeret: ${formatKroner(difference)}.` : `Bevilget ud over rammen: ${formatKroner(-difference)}.`}`,
+    // Amounts end in "kr.": the parts are set apart with a dot in the middle, never a second full stop.
+    `Puljens ramme: ${formatKroner(overview.budgetOre)} · ${difference >= 0n ? `Ikke disponeret: ${formatKroner(difference)}` : `Bevilget ud over rammen: ${formatKroner(-difference)}`}`,
     MARGIN,
     doc.y + 2,
     { width: tableWidth, align: 'right' },

@@ -108,7 +108,7 @@ export function decisionLetter(organisation: Organisation, programme: LetterProg
         {
           kind: 'paragraph',
           text: partial
-            ? `I har søgt om ${formatKroner(application.requestedOre)}. Tilsagnet er på et lavere beløb; begrundelsen står nedenfor. ${received}`
+            ? `I har søgt om ${formatKroner(application.requestedOre)}; tilsagnet er på et lavere beløb, og begrundelsen står nedenfor. ${received}`
             : received,
         },
       ],

@@ -93,6 +93,7 @@ export class ProgrammesService {
           criteria: body.criteria.map(({ key, title, description }) => ({ key, title, description })),
           legalBasis: body.legalBasis ?? null,
           appealGuidance: body.appealGuidance ?? null,
+          awardConditions: body.awardConditions?.trim() || null,
         }),
       );
       return audited(programme, { action: 'programme.created', entityType: 'programme', entityId: programme.id, after: auditView(programme) });

@@ -53,7 +53,7 @@ export class ReportsService {
 
   /** Follows a moved end date; reports already submitted, approved or returned stay as they are. */
   async reschedule(manager: EntityManager, award: Award, policy: SchedulePolicy): Promise<ScheduleChanges> {
-    const existing = await manager.find(ProgressReport, { where: { awardId: award.id }, lock: { mode: 'pessimistic_write' } });
+    const existing = await manager.find(ProgressReport, { where: { awardId: award.id }, lock: { mode: 'for_no_key_update' } });
     const changes = rescheduleReports(existing, reportSchedule(award.startDate, award.endDate, policy));
     if (changes.insert.length > 0) {
       await manager.insert(

@@ -53,13 +53,14 @@ describe('a worker killed in the middle of a job', () => {
     const application = await givenSubmitted(api, lead, programme.id);
     const mail = await held;
     const reminderId = /<reminder-([0-9a-f-]{36})@tilskud>/.exec(mail.messageId)?.[1];
-    expect(mail.subject).toBe(`Kvittering for ansøgning ${application.caseNumber}`);
+    expect(mail.subject).toBe(`Kvittering for ansøgning ${application.caseNumber} «${application.title}»`);
     expect(reminderId).toBeDefined();
 
     await workers[0].stop('SIGKILL');
-    // Nothing of the interrupted attempt remains: its transaction died with the process.
+    // The inbox item was filed (and committed) before the e-mail was tried; the e-mail attempt's
+    // transaction died with the process, so the reminder is still due and nothing counts as sent.
     expect(await reminderRow(reminderId!)).toEqual({ status: 'scheduled', attempts: 0 });
-    expect(await filed(reminderId!)).toBe(0);
+    expect(await filed(reminderId!)).toBe(1);
 
     workers.push(await startProcess(WORKER_MAIN, env, WORKER_READY));
     await eventually(async () => (await reminderRow(reminderId!)).status === 'sent', 20_000);

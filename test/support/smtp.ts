@@ -56,8 +56,9 @@ export class TestSmtpServer {
     });
   }
 
-  async start(): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  /** Listens on a free port, or on `port` (to come back where a stopped one was). */
+  async start(port = 0): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     return (this.server.server.address() as AddressInfo).port;
   }
 

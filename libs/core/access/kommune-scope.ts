@@ -51,9 +51,12 @@ export async function findVisible<T extends ObjectLiteral>(
   const scoped = actor.role === 'project_lead';
   const values = { id, actorKommune: actor.municipalityCode ?? '' };
   // A locked read is rare (a write's first step) and stays on TypeORM's path, which refuses a lock
-  // outside a transaction.
+  // outside a transaction. FOR NO KEY UPDATE, not FOR UPDATE: no write changes a key, and FOR UPDATE
+  // also blocks the foreign-key checks of rows that point at this one (a reminder or a report
+  // submission inserted by another case's write), which deadlocked a report review with an extension
+  // decision on the same award under load.
   const row = lock
-    ? await readEntity(visibleQuery(manager, entity, alias, scoped).setParameters(values).setLock('pessimistic_write'))
+    ? await readEntity(visibleQuery(manager, entity, alias, scoped).setParameters(values).setLock('for_no_key_update'))
     : await visibleRead(entity, alias, scoped).one(manager, values);
   if (!row) throw new NotFoundDomainException(label, id);
   return row;

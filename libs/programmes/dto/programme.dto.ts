@@ -121,6 +121,12 @@ export class CreateProgrammeBody {
   @IsString()
   @MaxLength(5000)
   appealGuidance?: string;
+
+  @ApiPropertyOptional({ description: 'The programme’s own conditions, printed in every award letter after the standard ones' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  awardConditions?: string;
 }
 
 export class BudgetAdjustmentBody {
@@ -152,6 +158,7 @@ export class ProgrammeResponse {
   @ApiProperty({ type: [ThemeDto] }) themes: ThemeDto[];
   @ApiProperty({ type: [CriterionDto] }) criteria: CriterionDto[];
   @ApiProperty({ nullable: true, type: String }) legalBasis: string | null;
+  @ApiProperty({ nullable: true, type: String }) awardConditions: string | null;
   @ApiProperty({ nullable: true, type: String }) appealGuidance: string | null;
   @ApiProperty({ description: 'Sum of awards not cancelled' }) committedOre: number;
   @ApiProperty({ description: 'Sum of budget adjustments' }) adjustmentsOre: number;
@@ -173,6 +180,7 @@ export class ProgrammeResponse {
       themes: programme.themes,
       criteria: programme.criteria,
       legalBasis: programme.legalBasis,
+      awardConditions: programme.awardConditions,
       appealGuidance: programme.appealGuidance,
       committedOre: oreToApi(ledger.committedOre),
       adjustmentsOre: oreToApi(ledger.adjustmentsOre),
