@@ -10,6 +10,7 @@ import { MunicipalitiesService } from '../municipalities/municipalities.service.
 import type { Programme } from '../programmes/programme.entity.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { renderLetter } from './letter-pdf.js';
+import { DanishCalendar } from '../core/time/danish-calendar.js';
 import { decisionLetter, type LetterCase, type LetterProgramme, type Organisation, receiptLetter } from './letters.js';
 
 export interface RenderedLetter {
@@ -30,6 +31,7 @@ export class LettersService {
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
     @Inject(ConfigService) private readonly config: AppConfigService,
+    @Inject(DanishCalendar) private readonly calendar: DanishCalendar,
   ) {}
 
   async receipt(applicationId: string, actor: Actor): Promise<RenderedLetter> {
@@ -43,18 +45,24 @@ export class LettersService {
   async decision(applicationId: string, actor: Actor): Promise<RenderedLetter> {
     const { application, decision, award, decidedByName } = await this.decisions.read(applicationId, actor);
     const programme = await this.programmes.get(application.programmeId);
-    const letter = decisionLetter(this.organisation(), letterProgramme(programme), await this.letterCase(application, programme), {
-      outcome: decision.outcome,
-      fullGrant: decision.fullGrant,
-      rationale: decision.rationale,
-      amountOre: decision.amountOre,
-      startDate: award?.startDate ?? null,
-      endDate: award?.originalEndDate ?? null,
-      legalBasis: decision.legalBasis,
-      appealGuidance: decision.appealGuidance,
-      decidedAt: decision.decidedAt,
-      decidedByName,
-    });
+    const letter = decisionLetter(
+      this.organisation(),
+      letterProgramme(programme),
+      await this.letterCase(application, programme),
+      {
+        outcome: decision.outcome,
+        fullGrant: decision.fullGrant,
+        rationale: decision.rationale,
+        amountOre: decision.amountOre,
+        startDate: award?.startDate ?? null,
+        endDate: award?.originalEndDate ?? null,
+        legalBasis: decision.legalBasis,
+        appealGuidance: decision.appealGuidance,
+        decidedAt: decision.decidedAt,
+        decidedByName,
+      },
+      this.calendar,
+    );
     const kind = decision.outcome === 'award' ? 'tilsagnsbrev' : 'afgoerelsesbrev';
     return { pdf: await renderLetter(letter), filename: `${kind}-${application.caseNumber}.pdf` };
   }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { appealGuidanceOf } from '../decisions/appeal-guidance.js';
 import type { Letter, LetterBlock } from './letter-pdf.js';
 import { decisionLetter, receiptLetter } from './letters.js';
+import { DanishCalendar } from '../core/time/danish-calendar.js';
 
 const organisation = { name: 'Sundheds- og Ældreministeriet', addressLines: ['Holbergsgade 6', '1057 København K'] };
 const programme = {
@@ -51,13 +52,16 @@ const textOf = (letter: Letter) =>
     ]),
   ].join('\n');
 
+const calendar = new DanishCalendar();
+
 describe('the decision letter', () => {
   it('a full grant: amount, period, every report with its date, the COVID-19 terms and the conditions; no appeal guidance', () => {
-    const text = textOf(decisionLetter(organisation, programme, application, decision));
+    const text = textOf(decisionLetter(organisation, programme, application, decision, calendar));
     expect(text).toContain('Tilsagn om tilskud');
     expect(text).toContain('tilsagn om et tilskud på 5.020.400 kr.');
     expect(text).toContain('på vegne af projektets kommuner: Københavns Kommune, Aalborg Kommune og Aarhus Kommune');
-    expect(text).toContain('Statusrapport nr. 1: senest 1. januar 2022');
+    // 1 January 2022 is Nytårsdag and a Saturday: the deadline is the Monday after.
+    expect(text).toContain('Statusrapport nr. 1: senest 3. januar 2022');
     expect(text).toContain('Slutrapport: senest 31. marts 2023');
     expect(text).toContain('op til 6 måneder i alt');
     expect(text).toContain('Projektet deltager i puljens netværksmøder.');
@@ -66,14 +70,20 @@ describe('the decision letter', () => {
   });
 
   it('a rejection states its main considerations and the appeal guidance, and no award terms', () => {
-    const letter = decisionLetter(organisation, programme, application, {
-      ...decision,
-      outcome: 'reject',
-      fullGrant: false,
-      amountOre: null,
-      startDate: null,
-      endDate: null,
-    });
+    const letter = decisionLetter(
+      organisation,
+      programme,
+      application,
+      {
+        ...decision,
+        outcome: 'reject',
+        fullGrant: false,
+        amountOre: null,
+        startDate: null,
+        endDate: null,
+      },
+      calendar,
+    );
     const text = textOf(letter);
     expect(letter.heading).toBe('Afslag på ansøgning om tilskud');
     expect(text).toContain('forvaltningslovens § 24');
@@ -87,7 +97,13 @@ describe('the decision letter', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 48 }), fc.integer({ min: 1, max: 24 }), (months, interval) => {
         const end = new Date(Date.UTC(2021, months, 1)).toISOString().slice(0, 10);
-        const letter = decisionLetter(organisation, { ...programme, statusReportIntervalMonths: interval }, application, { ...decision, endDate: end });
+        const letter = decisionLetter(
+          organisation,
+          { ...programme, statusReportIntervalMonths: interval },
+          application,
+          { ...decision, endDate: end },
+          calendar,
+        );
         const reports = letter.sections.find((section) => section.heading === 'Rapportering')!.blocks.find((block) => block.kind === 'list')!;
         const items = (reports as { items: string[] }).items;
         expect(items.filter((item) => item.startsWith('Statusrapport'))).toHaveLength(Math.ceil(months / interval) - 1);

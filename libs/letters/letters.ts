@@ -3,7 +3,7 @@ import type { Ore } from '../core/money/money.js';
 import type { CalendarDate } from '../core/time/calendar-date.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
 import { appealGuidanceOf } from '../decisions/appeal-guidance.js';
-import { reportSchedule, type SchedulePolicy } from '../reports/report-schedule.js';
+import { type Deadlines, reportSchedule, type SchedulePolicy } from '../reports/report-schedule.js';
 import type { Letter, LetterSection } from './letter-pdf.js';
 
 export interface Organisation {
@@ -82,7 +82,13 @@ function letterhead(organisation: Organisation, issuedAt: Date, caseNumber: stri
  * (afgørelsesbrev) for a rejection. A rejection or a partial award states its main considerations
  * (forvaltningsloven § 24) and the appeal guidance (§ 25).
  */
-export function decisionLetter(organisation: Organisation, programme: LetterProgramme, application: LetterCase, decision: LetterDecision): Letter {
+export function decisionLetter(
+  organisation: Organisation,
+  programme: LetterProgramme,
+  application: LetterCase,
+  decision: LetterDecision,
+  deadlines: Deadlines,
+): Letter {
   const award = decision.outcome === 'award';
   const partial = award && !decision.fullGrant;
   const parties = [application.leadKommune, ...application.coApplicantKommuner];
@@ -129,7 +135,7 @@ export function decisionLetter(organisation: Organisation, programme: LetterProg
         },
       ],
     });
-    const reports = reportSchedule(decision.startDate!, decision.endDate!, programme);
+    const reports = reportSchedule(decision.startDate!, decision.endDate!, programme, deadlines);
     sections.push({
       heading: 'Rapportering',
       blocks: [

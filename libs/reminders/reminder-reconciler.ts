@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ADVISORY_LOCKS } from '../core/database/advisory-locks.js';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AppConfigService } from '../core/config/config.module.js';
 import { Clock } from '../core/time/clock.js';
 import { DanishCalendar } from '../core/time/danish-calendar.js';
 import { ReminderJobs } from './reminder-jobs.js';
@@ -116,17 +114,14 @@ async function moveStatus(manager: EntityManager, ids: string[], from: string, t
 @Injectable()
 export class ReminderReconciler {
   private readonly logger = new Logger(ReminderReconciler.name);
-  private readonly calendar: DanishCalendar;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ReminderStateRepository) private readonly state: ReminderStateRepository,
     @Inject(ReminderJobs) private readonly jobs: ReminderJobs,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(ConfigService) config: AppConfigService,
-  ) {
-    this.calendar = new DanishCalendar(config.get('CLOSURE_DAYS', { infer: true }).split(',').filter(Boolean));
-  }
+    @Inject(DanishCalendar) private readonly calendar: DanishCalendar,
+  ) {}
 
   /** The reminders of a case's award, if it has one (after its contacts or assignee changed). */
   async reconcileCase(caseId: string): Promise<ReconcileResult | null> {

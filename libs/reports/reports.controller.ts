@@ -42,7 +42,7 @@ export class ReportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit a report (or resubmit a returned one)' })
   @ApiOkResponse({ type: ReportResponse })
-  @ApiProblems('not-owner', 'illegal-transition')
+  @ApiProblems('not-owner', 'illegal-transition', 'award-not-active', 'report-period-not-started', 'spent-above-award', 'spent-decreased')
   async submit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SubmitReportBody, @CurrentUser() user: AuthUser): Promise<ReportResponse> {
     const [response] = await this.reports.respond([await this.reports.submit(id, body, user)]);
     return response;
@@ -53,7 +53,7 @@ export class ReportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve or return a submitted report with a comment; approving the final report completes the award' })
   @ApiOkResponse({ type: ReportResponse })
-  @ApiProblems('illegal-transition')
+  @ApiProblems('illegal-transition', 'reports-outstanding')
   async review(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewReportBody, @CurrentUser() user: AuthUser): Promise<ReportResponse> {
     const { report } = await this.reports.review(id, body, user);
     const [response] = await this.reports.respond([report]);

@@ -12,6 +12,7 @@ import { oreFromApi } from '../core/money/money.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
+import { DanishCalendar } from '../core/time/danish-calendar.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { type ReportQuery, ReportResponse, type ReviewReportBody, SubmissionResponse, type SubmitReportBody } from './dto/report.dto.js';
 import { reviewMessage } from './report-messages.js';
@@ -22,7 +23,7 @@ import { caseLink } from '../reminders/reminder-messages.js';
 import { ProgressReport } from './progress-report.entity.js';
 import { nextReportStatus } from './report.lifecycle.js';
 import { ReportException } from './report.exception.js';
-import { reportSchedule, rescheduleReports, type ScheduleChanges, type SchedulePolicy } from './report-schedule.js';
+import { periodStart, reportSchedule, rescheduleReports, type ScheduleChanges, type SchedulePolicy } from './report-schedule.js';
 import { ReportSubmission } from './report-submission.entity.js';
 
 @Injectable()
@@ -35,6 +36,7 @@ export class ReportsService {
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
     @Inject(CasePeople) private readonly people: CasePeople,
     @Inject(CaseMessages) private readonly messages: CaseMessages,
+    @Inject(DanishCalendar) private readonly calendar: DanishCalendar,
   ) {}
 
   /** Today in Copenhagen: what "due" and "overdue" are measured against. */
@@ -44,7 +46,7 @@ export class ReportsService {
 
   /** The schedule of a new award, written in the transaction that creates the award. */
   async createSchedule(manager: EntityManager, award: Award, policy: SchedulePolicy): Promise<void> {
-    const planned = reportSchedule(award.startDate, award.endDate, policy);
+    const planned = reportSchedule(award.startDate, award.endDate, policy, this.calendar);
     await manager.insert(
       ProgressReport,
       planned.map((report) => ({ ...this.ownedBy(award), ...report, status: 'due' as const, submittedAt: null })),
@@ -54,7 +56,7 @@ export class ReportsService {
   /** Follows a moved end date; reports already submitted, approved or returned stay as they are. */
   async reschedule(manager: EntityManager, award: Award, policy: SchedulePolicy): Promise<ScheduleChanges> {
     const existing = await manager.find(ProgressReport, { where: { awardId: award.id }, lock: { mode: 'for_no_key_update' } });
-    const changes = rescheduleReports(existing, reportSchedule(award.startDate, award.endDate, policy));
+    const changes = rescheduleReports(existing, reportSchedule(award.startDate, award.endDate, policy, this.calendar));
     if (changes.insert.length > 0) {
       await manager.insert(
         ProgressReport,
@@ -123,6 +125,7 @@ export class ReportsService {
       if (actor.municipalityCode !== report.municipalityCode) throw ReportException.notOwner();
       const before = { status: report.status };
       report.status = nextReportStatus(report.status, 'submit');
+      await this.checkSubmission(manager, report, body, actor);
       const now = this.clock.now();
       const submissionNo = (await manager.countBy(ReportSubmission, { reportId: id })) + 1;
       const submission = manager.create(ReportSubmission, {
@@ -164,6 +167,28 @@ export class ReportsService {
     return submitted;
   }
 
+  /**
+   * What a submission must respect beyond the report's own state: the award is still active, the
+   * report's period has begun (where the previous report's ended; the first at the award's start),
+   * the spending is within the award, and it has not gone down since the last approved report
+   * without the deviations explaining why.
+   */
+  private async checkSubmission(manager: EntityManager, report: ProgressReport, body: SubmitReportBody, actor: Actor): Promise<void> {
+    const award = await this.awards.findVisible(manager, report.awardId, actor);
+    if (award.status !== 'active') throw ReportException.awardNotActive(award.status);
+    const reports = await manager.find(ProgressReport, { where: { awardId: award.id } });
+    const start = periodStart(report, reports, award.startDate);
+    if (this.today() < start) throw ReportException.periodNotStarted(start);
+    const spent = oreFromApi(body.spentToDateOre);
+    if (spent > BigInt(award.amountOre)) throw ReportException.spentAboveAward(BigInt(award.amountOre));
+    const [previous]: Array<{ spent: string }> = await manager.query(
+      `SELECT s.spent_to_date_ore AS spent FROM report_submission s JOIN progress_report r ON r.id = s.report_id
+        WHERE r.award_id = $1 AND s.review_outcome = 'approve' ORDER BY s.reviewed_at DESC LIMIT 1`,
+      [award.id],
+    );
+    if (previous && spent < BigInt(previous.spent) && !body.deviations?.trim()) throw ReportException.spentDecreased(BigInt(previous.spent));
+  }
+
   /** A caseworker approves or returns the latest submission; approving the final report completes the award. */
   async review(id: string, body: ReviewReportBody, actor: AuthUser): Promise<{ report: ProgressReport; award?: Award }> {
     const reviewed = await this.audit.transaction(async (manager) => {
@@ -175,6 +200,13 @@ export class ReportsService {
       const report = await this.findVisible(manager, id, actor, true);
       const before = { status: report.status };
       report.status = nextReportStatus(report.status, body.outcome);
+      if (award) {
+        // The final report is approved last: every status report of the award first.
+        const outstanding = (await manager.find(ProgressReport, { where: { awardId }, order: { sequence: 'ASC' } })).filter(
+          (other) => other.kind === 'status' && other.status !== 'approved',
+        );
+        if (outstanding.length > 0) throw ReportException.reportsOutstanding(outstanding);
+      }
       const now = this.clock.now();
       const latest = await manager.findOneOrFail(ReportSubmission, { where: { reportId: id }, order: { submissionNo: 'DESC' } });
       await manager.update(ReportSubmission, latest.id, {

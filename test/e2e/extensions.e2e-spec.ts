@@ -42,13 +42,13 @@ describe('COVID-19 extension requests', () => {
       status: 'approved',
       approvedMonths: 4,
       endDateBefore: '2022-06-30',
-      endDateAfter: '2022-10-30',
-      award: { endDate: '2022-10-30', approvedExtensionMonths: 4 },
+      endDateAfter: '2022-10-31',
+      award: { endDate: '2022-10-31', approvedExtensionMonths: 4 },
     });
 
     const two = await request(id, 2).expect(201);
     await decide(two.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
-    expect(await award(id)).toMatchObject({ endDate: '2022-12-30', originalEndDate: '2022-06-30', approvedExtensionMonths: 6 });
+    expect(await award(id)).toMatchObject({ endDate: '2022-12-31', originalEndDate: '2022-06-30', approvedExtensionMonths: 6 });
 
     const more = await request(id, 1).expect(422);
     expect(more.body).toMatchObject({ type: 'urn:tilskud:problem:extension-months-exceeded', monthsAvailable: 0 });
@@ -67,7 +67,9 @@ describe('COVID-19 extension requests', () => {
     expect((await finalReport(id)).dueDate).toBe('2022-09-30');
     const pending = await request(id, 3).expect(201);
     await decide(pending.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
-    expect((await finalReport(id)).dueDate).toBe('2022-12-30');
+    // 30 June + 3 months ends with September (a month end stays one); the final report 3 months on is due
+    // 31 December, a closure day and a Saturday, and New Year falls on the Sunday: Monday 2 January.
+    expect((await finalReport(id)).dueDate).toBe('2023-01-02');
   });
 
   it('may approve fewer months, with the main considerations', async () => {
@@ -76,7 +78,7 @@ describe('COVID-19 extension requests', () => {
     await decide(pending.body.id, { outcome: 'approve', approvedMonths: 2, rationale: 'Kort.' }).expect(422);
     await decide(pending.body.id, { outcome: 'approve', approvedMonths: 6, rationale: SUBSTANTIVE_EXTENSION_REJECTION }).expect(400);
     const partial = await decide(pending.body.id, { outcome: 'approve', approvedMonths: 2, rationale: SUBSTANTIVE_EXTENSION_REJECTION }).expect(200);
-    expect(partial.body).toMatchObject({ approvedMonths: 2, award: { endDate: '2022-08-30', approvedExtensionMonths: 2 } });
+    expect(partial.body).toMatchObject({ approvedMonths: 2, award: { endDate: '2022-08-31', approvedExtensionMonths: 2 } });
   });
 
   it('a rejection changes nothing but the request', async () => {

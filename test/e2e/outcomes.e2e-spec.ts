@@ -255,7 +255,7 @@ describe('outcomes reach their people', () => {
         'hovedhensyn (forvaltningslovens § 24)',
         SUBSTANTIVE_PARTIAL,
         'i perioden 1. januar 2021 til 30. juni 2022',
-        'Statusrapport nr. 1: senest 1. januar 2022',
+        'Statusrapport nr. 1: senest 3. januar 2022',
         'Slutrapport: senest 30. september 2022',
         'op til 6 måneder i alt',
         'Vilkår',

@@ -53,7 +53,7 @@ describe('a worker killed in the middle of a job', () => {
     const application = await givenSubmitted(api, lead, programme.id);
     const mail = await held;
     const reminderId = /<reminder-([0-9a-f-]{36})@tilskud>/.exec(mail.messageId)?.[1];
-    expect(mail.subject).toBe(`Kvittering for ansøgning ${application.caseNumber} «${application.title}»`);
+    expect(mail.subject).toBe(`Kvittering for ansøgning ${application.caseNumber} «Mere værdig hjemmepleje»`);
     expect(reminderId).toBeDefined();
 
     await workers[0].stop('SIGKILL');

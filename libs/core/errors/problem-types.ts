@@ -46,6 +46,8 @@ export const PROBLEM_TYPES = {
   'last-admin': { status: 409, title: 'Den sidste administrator' },
   'approval-not-possible': { status: 409, title: 'Kan ikke godkendes' },
   'extension-pending': { status: 409, title: 'En forlængelse venter allerede' },
+  'award-not-active': { status: 409, title: 'Tilsagnet er ikke aktivt' },
+  'reports-outstanding': { status: 409, title: 'Rapporter mangler godkendelse' },
   // The rules of the domain
   'rule-violated': { status: 422, title: 'Bryder en regel' },
   'submission-rules-not-met': { status: 422, title: 'Opfylder ikke puljens regler' },
@@ -60,6 +62,9 @@ export const PROBLEM_TYPES = {
   'not-a-participant': { status: 422, title: 'Ikke en af sagens kommuner' },
   'contact-not-eligible': { status: 422, title: 'Kan ikke være kontaktperson' },
   'assignee-not-eligible': { status: 422, title: 'Kan ikke tildeles sagen' },
+  'report-period-not-started': { status: 422, title: 'Rapportperioden er ikke begyndt' },
+  'spent-above-award': { status: 422, title: 'Forbrug over tilsagnet' },
+  'spent-decreased': { status: 422, title: 'Forbruget er faldet uden forklaring' },
   // Invalid content found by a context (its field errors say which)
   'invalid-application': { status: 400, title: 'Ugyldig ansøgning' },
   'invalid-assessment': { status: 400, title: 'Ugyldig vurdering' },

@@ -16,15 +16,25 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Adds whole months the way a calendar does: the same day of the month, or the month's last day when
- * it has no such day (31 January + 1 month = 28 or 29 February).
+ * Adds whole months the way a calendar does, the one month arithmetic of the whole system: the same
+ * day of the month, or the month's last day when it has no such day (31 January + 1 month = 28 or 29
+ * February); and a month's last day stays the last day (30 September + 3 months = 31 December, 28
+ * February 2021 + 1 month = 31 March), so a period that ends with a month still does after an
+ * extension. Monotone, and never an invalid date (property-tested).
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
   const [year, month, day] = parts(date);
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = (index % 12) + 1;
-  return format(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+  const last = daysInMonth(targetYear, targetMonth);
+  return format(targetYear, targetMonth, day === daysInMonth(year, month) ? last : Math.min(day, last));
+}
+
+/** Whether the date is the last day of its month. */
+export function isMonthEnd(date: CalendarDate): boolean {
+  const [year, month, day] = parts(date);
+  return day === daysInMonth(year, month);
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
