@@ -73,12 +73,12 @@ export async function generate(client, size, log, passwordHash, auditKey) {
     `
     INSERT INTO programme (code, name, budget_ore, min_application_ore, application_opens_at, application_closes_at,
                            max_covid_extension_months, status_report_interval_months, final_report_due_months, themes, criteria,
-                           legal_basis, appeal_guidance, last_case_number)
+                           legal_basis, appeal_guidance, last_case_number, decision_mode)
     SELECT 'B' || chr(65 + i / 26) || chr(65 + i % 26) || '-2026', 'Benchpulje ' || i, 900000000000000, 500000000,
            '2026-01-01', '2099-01-01', 6, 12, 3,
            '[{"key":"livskvalitet","name":"Livskvalitet"},{"key":"paaroerende","name":"Pårørende"},{"key":"ensomhed","name":"Ensomhed"}]',
            '[{"key":"formaal","title":"Formål","description":"."},{"key":"ny-praksis","title":"Ny praksis","description":"."}]',
-           'Benchmark', 'Benchmark', 0
+           'Benchmark', 'Benchmark', 0, 'rolling'
       FROM generate_series(0, $1 - 1) i`,
     [size.programmes],
   );

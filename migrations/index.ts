@@ -15,6 +15,7 @@ import { CreateInstallationSecrets1765400000000 } from './1765400000000-create-i
 import { AddSignInThrottleAndApprovals1765500000000 } from './1765500000000-add-sign-in-throttle-and-approvals.js';
 import { KeyTheAuditChainAndSeparateRoles1765600000000 } from './1765600000000-key-the-audit-chain-and-separate-roles.js';
 import { VersionTheLedgerByEverySource1765700000000 } from './1765700000000-version-the-ledger-by-every-source.js';
+import { AddDecisionModeAndAssessmentHandover1765850000000 } from './1765850000000-add-decision-mode-and-assessment-handover.js';
 import { AddCaseContactsAssignmentAndOutcomes1765800000000 } from './1765800000000-add-case-contacts-assignment-and-outcomes.js';
 
 /**
@@ -40,4 +41,5 @@ export const migrations = [
   KeyTheAuditChainAndSeparateRoles1765600000000,
   VersionTheLedgerByEverySource1765700000000,
   AddCaseContactsAssignmentAndOutcomes1765800000000,
+  AddDecisionModeAndAssessmentHandover1765850000000,
 ];

@@ -8,6 +8,8 @@ import {
   START_MONTHS_AFTER_CLOSING,
   START_MONTHS_BEFORE_OPENING,
   submissionProblems,
+  substanceProblems,
+  draftWindowProblem,
   windowProblem,
 } from './application.rules.js';
 
@@ -18,7 +20,14 @@ const programme = {
   applicationClosesAt: new Date('2020-10-19T10:00:00Z'),
   maxProjectMonths: 60,
 };
-const content = { requestedOre: kroner(11_014_260), themes: ['livskvalitet'], plannedStart: '2021-01-01', plannedEnd: '2021-12-31' };
+const content = {
+  purpose: 'Projektets formål er at udvikle en hjemmepleje, hvor borgeren mødes med nærvær.',
+  activities: ['Selvstyrende teams'],
+  requestedOre: kroner(11_014_260),
+  themes: ['livskvalitet'],
+  plannedStart: '2021-01-01',
+  plannedEnd: '2021-12-31',
+};
 
 describe('submission rules', () => {
   it('accept an application that meets them', () => {
@@ -30,6 +39,32 @@ describe('submission rules', () => {
     expect(submissionProblems({ ...content, requestedOre: kroner(5_000_000) - 1n }, programme)).toEqual([
       { field: 'requestedOre', message: "must be at least the programme's minimum of 5.000.000 kr." },
     ]);
+  });
+
+  it('need a purpose of at least a sentence and at least one activity', () => {
+    expect(submissionProblems({ ...content, purpose: 'Nærvær.', activities: [] }, programme)).toEqual([
+      { field: 'purpose', message: 'skal beskrive projektets formål i mindst én sætning (mindst 5 ord)' },
+      { field: 'activities', message: 'skal nævne mindst én aktivitet' },
+    ]);
+    expect(substanceProblems({ purpose: 'a b c d e f g h i j k l m n o p', activities: ['  '] }).map((p) => p.field)).toEqual(['purpose', 'activities']);
+    expect(substanceProblems({ purpose: 'Vi vil give borgerne mere nærvær i plejen.', activities: ['Teams'] })).toEqual([]);
+  });
+
+  it('any purpose shorter than five words is refused, whatever its length', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-zæøå]{2,30}$/), { minLength: 0, maxLength: 4 }), (words) => {
+        expect(substanceProblems({ purpose: words.join(' '), activities: ['Teams'] }).map((p) => p.field)).toEqual(['purpose']);
+      }),
+      { seed: 20261204 },
+    );
+  });
+
+  it('let a draft be started before the window opens, never after it has closed', () => {
+    expect(draftWindowProblem(new Date('2020-01-01T00:00:00Z'), programme)).toBeNull();
+    expect(draftWindowProblem(new Date('2020-10-19T09:59:59Z'), programme)).toBeNull();
+    expect(draftWindowProblem(new Date('2020-10-19T10:00:00Z'), programme)).toBe(
+      'Puljen lukkede for ansøgninger 19. oktober 2020 kl. 12.00; der kan ikke oprettes nye ansøgninger til den.',
+    );
   });
 
   it('need at least one theme, and only the programme’s', () => {

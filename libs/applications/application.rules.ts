@@ -6,6 +6,8 @@ import { formatDateTime } from '../core/format/danish.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
 
 export interface ApplicationContent {
+  purpose: string;
+  activities: string[];
   requestedOre: Ore;
   themes: string[];
   plannedStart: string;
@@ -63,7 +65,11 @@ export function contentProblems(content: Pick<ApplicationContent, 'themes' | 'pl
 
 /** What keeps a draft from being submitted (the window aside): the programme's minimum, themes, dates. */
 export function submissionProblems(content: ApplicationContent, programme: ProgrammeRules): FieldError[] {
-  const problems = [...contentProblems(content, programme.themeKeys), ...periodProblems(content.plannedStart, content.plannedEnd, programme)];
+  const problems = [
+    ...substanceProblems(content),
+    ...contentProblems(content, programme.themeKeys),
+    ...periodProblems(content.plannedStart, content.plannedEnd, programme),
+  ];
   if (content.requestedOre < programme.minApplicationOre) {
     problems.push({ field: 'requestedOre', message: `must be at least the programme's minimum of ${formatKroner(programme.minApplicationOre)}` });
   }
@@ -81,4 +87,29 @@ export function windowProblem(now: Date, programme: Pick<ProgrammeRules, 'applic
 /** `ÆLD-2020` and 7 give `ÆLD-2020-0007`. */
 export function caseNumber(programmeCode: string, sequence: number): string {
   return `${programmeCode}-${String(sequence).padStart(4, '0')}`;
+}
+
+/** A draft may be started before the window opens (to prepare), never once it has closed. */
+export function draftWindowProblem(now: Date, programme: Pick<ProgrammeRules, 'applicationClosesAt'>): string | null {
+  return now >= programme.applicationClosesAt
+    ? `Puljen lukkede for ansøgninger ${formatDateTime(programme.applicationClosesAt)}; der kan ikke oprettes nye ansøgninger til den.`
+    : null;
+}
+
+/** A purpose of at least a sentence: this many characters and words of two letters or more. */
+export const PURPOSE_MIN_CHARACTERS = 30;
+export const PURPOSE_MIN_WORDS = 5;
+
+/** What makes a draft a real application: a purpose of at least a sentence and at least one activity. */
+export function substanceProblems(content: { purpose: string; activities: string[] }): FieldError[] {
+  const problems: FieldError[] = [];
+  const purpose = content.purpose.trim();
+  const words = purpose.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 2);
+  if (purpose.length < PURPOSE_MIN_CHARACTERS || words.length < PURPOSE_MIN_WORDS) {
+    problems.push({ field: 'purpose', message: `skal beskrive projektets formål i mindst én sætning (mindst ${PURPOSE_MIN_WORDS} ord)` });
+  }
+  if (!content.activities.some((activity) => activity.trim().length > 0)) {
+    problems.push({ field: 'activities', message: 'skal nævne mindst én aktivitet' });
+  }
+  return problems;
 }

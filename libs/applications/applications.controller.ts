@@ -33,7 +33,7 @@ export class ApplicationsController {
   @Auth('project_lead')
   @ApiOperation({ summary: 'Start a draft for your kommune' })
   @ApiCreatedResponse({ type: ApplicationResponse })
-  @ApiProblems('invalid-application')
+  @ApiProblems('invalid-application', 'outside-application-window')
   async create(@Body() body: CreateApplicationBody, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
     return this.one(this.applications.create(body, user));
   }

@@ -19,7 +19,7 @@ import { caseLink } from '../reminders/reminder-messages.js';
 import { Application, type Receipt } from './application.entity.js';
 import { ApplicationException } from './application.exception.js';
 import { type ApplicationAction, nextApplicationStatus } from './application.lifecycle.js';
-import { caseNumber, contentProblems, periodProblems, submissionProblems, windowProblem } from './application.rules.js';
+import { caseNumber, contentProblems, draftWindowProblem, periodProblems, submissionProblems, windowProblem } from './application.rules.js';
 import { ApplicationVersion } from './application-version.entity.js';
 import { findVisibleApplication } from './application-reads.js';
 import { CasePeople } from './case-people.js';
@@ -73,6 +73,8 @@ export class ApplicationsService {
     return this.audit.transaction(async (manager) => {
       const programme = await this.programmes.find(body.programmeId, manager);
       if (!programme) throw ApplicationException.invalid([{ field: 'programmeId', message: 'is not a programme' }]);
+      const closed = draftWindowProblem(this.clock.now(), programme);
+      if (closed) throw ApplicationException.outsideWindow(closed);
       const coApplicantCodes = body.coApplicantCodes ?? [];
       await this.checkContent(manager, programme, { ...body, coApplicantCodes }, actor.municipalityCode!);
 
@@ -119,6 +121,8 @@ export class ApplicationsService {
    */
   async list(query: ApplicationQuery, actor: Actor): Promise<Page<Application>> {
     const builder = this.dataSource.getRepository(Application).createQueryBuilder('application');
+    // A draft is the kommune's own work: the ministry sees an application from its submission on.
+    if (actor.role !== 'project_lead') builder.andWhere(`application.status <> 'draft'`);
     if (query.assigneeId === 'none') builder.andWhere('application.assignee_id IS NULL');
     else if (query.assigneeId)
       builder.andWhere('application.assignee_id = :assigneeId', { assigneeId: query.assigneeId === 'me' ? actor.id : query.assigneeId });

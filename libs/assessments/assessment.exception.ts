@@ -11,6 +11,28 @@ export class AssessmentException extends DomainException {
     return new AssessmentException('not-the-assessor', 'Only the caseworker who wrote the assessment may change or complete it.');
   }
 
+  static notHandedOver(status: string): AssessmentException {
+    return new AssessmentException(
+      'illegal-transition',
+      'Kun en vurdering, der er i gang, kan overdrages; en afsluttet vurdering bliver hos sin forfatter (firøjneprincippet).',
+      { currentStatus: status },
+    );
+  }
+
+  static staleVersion(expected: number, actual: number): AssessmentException {
+    return new AssessmentException(
+      'stale-version',
+      `Vurderingen er ændret, siden du hentede version ${expected} (den er nu version ${actual}). Hent den igen, og gentag din ændring.`,
+      { currentVersion: actual },
+    );
+  }
+
+  static assessorNotEligible(reason: string): AssessmentException {
+    return new AssessmentException('assessor-not-eligible', `Vurderingen kan ikke overdrages: ${reason}.`, {
+      errors: [{ field: 'assessorId', message: reason }],
+    });
+  }
+
   static invalid(errors: FieldError[]): AssessmentException {
     return new AssessmentException('invalid-assessment', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
       errors,

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { AssessmentsService } from './assessments.service.js';
-import { AssessmentResponse, PutAssessmentBody } from './dto/assessment.dto.js';
+import { AssessmentResponse, HandoverAssessmentBody, PutAssessmentBody } from './dto/assessment.dto.js';
 import { ApiProblems } from '../core/errors/api-problems.js';
 
 @ApiTags('assessments')
@@ -24,9 +24,24 @@ export class AssessmentsController {
   @Auth('caseworker')
   @ApiOperation({ summary: 'Write the assessment: a rating 1–5 and a rationale per criterion, a summary and a recommendation' })
   @ApiOkResponse({ type: AssessmentResponse })
-  @ApiProblems('invalid-assessment', 'not-the-assessor', 'conflict-of-interest', 'illegal-transition', 'recommended-above-requested')
+  @ApiProblems('invalid-assessment', 'not-the-assessor', 'conflict-of-interest', 'illegal-transition', 'recommended-above-requested', 'stale-version')
   async put(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PutAssessmentBody, @CurrentUser() user: AuthUser): Promise<AssessmentResponse> {
     const { assessment, status } = await this.assessments.put(id, body, user);
+    return AssessmentResponse.from(assessment, status);
+  }
+
+  @Post('handover')
+  @Auth('caseworker', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hand an assessment in progress to another caseworker (audited; the new author is notified and four-eyes follows them)' })
+  @ApiOkResponse({ type: AssessmentResponse })
+  @ApiProblems('illegal-transition', 'assessor-not-eligible')
+  async handover(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: HandoverAssessmentBody,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AssessmentResponse> {
+    const { assessment, status } = await this.assessments.handover(id, body, user);
     return AssessmentResponse.from(assessment, status);
   }
 

@@ -15,7 +15,11 @@ import { ProgrammesService } from '../programmes/programmes.service.js';
 import { Assessment } from './assessment.entity.js';
 import { AssessmentException } from './assessment.exception.js';
 import { ratingProblems, unratedCriteria } from './assessment.rules.js';
-import type { PutAssessmentBody } from './dto/assessment.dto.js';
+import type { HandoverAssessmentBody, PutAssessmentBody } from './dto/assessment.dto.js';
+import { UsersService } from '../auth/users.service.js';
+import { CaseMessages } from '../reminders/case-messages.js';
+import { ReminderJobs } from '../reminders/reminder-jobs.js';
+import { caseLink } from '../reminders/reminder-messages.js';
 
 const auditView = (assessment: Assessment) => ({
   assessorId: assessment.assessorId,
@@ -34,6 +38,9 @@ export class AssessmentsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
+    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(CaseMessages) private readonly messages: CaseMessages,
+    @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
   ) {}
 
   /** The assessment a decision rests on, read in the decision's transaction. */
@@ -54,6 +61,7 @@ export class AssessmentsService {
       const application = await this.applications.findVisible(manager, applicationId, actor, true);
       const existing = await manager.findOneBy(Assessment, { applicationId });
       if (existing && existing.assessorId !== actor.id) throw AssessmentException.notAssessor();
+      if (existing && body.version !== undefined && body.version !== existing.version) throw AssessmentException.staleVersion(body.version, existing.version);
       const programme = await this.programmes.get(application.programmeId, manager);
       const conflict = await this.programmes.conflictOfInterest(manager, programme.id, actor.id, this.clock.now());
       if (conflict) throw ProgrammeException.conflictOfInterest(conflict);
@@ -93,6 +101,67 @@ export class AssessmentsService {
         },
       );
     });
+  }
+
+  /**
+   * Hands an assessment in progress to another caseworker (the author is away), by a caseworker or an
+   * administrator; recorded in `assessment_handover` and the audit trail, and the new author is told.
+   * Only before it is completed: the four-eyes rule then follows the new author, so a completed
+   * assessment is never handed away from the one who would otherwise decide on their own work.
+   */
+  async handover(applicationId: string, body: HandoverAssessmentBody, actor: AuthUser): Promise<{ assessment: Assessment; status: string }> {
+    const outcome = await this.audit.transaction(async (manager) => {
+      const application = await this.applications.findVisible(manager, applicationId, actor, true);
+      if (application.status !== 'in_assessment') throw AssessmentException.notHandedOver(application.status);
+      const assessment = await manager.findOneByOrFail(Assessment, { applicationId });
+      const successor = (await this.users.people([body.assessorId], manager)).get(body.assessorId);
+      if (!successor || !successor.active || successor.role !== 'caseworker') throw AssessmentException.assessorNotEligible('skal være en aktiv sagsbehandler');
+      if (successor.id === assessment.assessorId) throw AssessmentException.assessorNotEligible('er allerede vurderingens forfatter');
+      const now = this.clock.now();
+      const conflict = await this.programmes.conflictOfInterest(manager, application.programmeId, successor.id, now);
+      if (conflict) throw AssessmentException.assessorNotEligible(`${successor.name} er inhabil i puljen`);
+
+      const previousId = assessment.assessorId;
+      const reason = body.reason?.trim() || null;
+      const [{ id: handoverId }]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO assessment_handover (application_id, from_assessor_id, to_assessor_id, handed_over_by, reason, handed_over_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [applicationId, previousId, successor.id, actor.id, reason, now],
+      );
+      assessment.assessorId = successor.id;
+      const saved = await manager.save(assessment);
+      const mails =
+        successor.id === actor.id
+          ? []
+          : await this.messages.send(
+              manager,
+              {
+                kind: 'assessment_handed_over',
+                recipientIds: [successor.id],
+                subjectType: 'assessment_handover',
+                subjectId: handoverId,
+                caseId: applicationId,
+                title: `Vurderingen af ${application.caseNumber} er overdraget til dig`,
+                body:
+                  `${actor.name} har overdraget vurderingen af ${application.caseNumber} «${application.title}» til dig` +
+                  `${reason ? ` med begrundelsen: ${reason}` : ''}. Du er nu vurderingens forfatter og kan derfor ikke selv træffe afgørelsen.`,
+                link: caseLink(applicationId),
+              },
+              now,
+            );
+      return audited(
+        { assessment: saved, status: application.status, mails },
+        {
+          action: 'assessment.handed_over',
+          entityType: 'application',
+          entityId: applicationId,
+          before: { assessorId: previousId },
+          after: { assessorId: successor.id, assessorName: successor.name, reason, handoverId, version: saved.version },
+        },
+      );
+    });
+    await this.reminderJobs.scheduleQuietly(outcome.mails);
+    return { assessment: outcome.assessment, status: outcome.status };
   }
 
   /** The author marks the assessment done; every criterion must be rated with a rationale. */

@@ -2,8 +2,8 @@ import { DomainException } from '../core/errors/domain.exception.js';
 import type { ProblemCode } from '../core/errors/problem-types.js';
 import type { FieldError } from '../core/errors/problem.js';
 import { type Ore } from '../core/money/money.js';
-import { formatKroner } from '../core/format/danish.js';
-import { MIN_RATIONALE_CHARACTERS, MIN_RATIONALE_DISTINCT_WORDS } from './rationale.js';
+import { formatDateTime, formatKroner } from '../core/format/danish.js';
+import { MIN_GIVEN_RATIONALE_CHARACTERS, MIN_RATIONALE_CHARACTERS, MIN_RATIONALE_DISTINCT_WORDS } from './rationale.js';
 
 export class DecisionException extends DomainException {
   private constructor(code: ProblemCode, detail: string, extensions?: Record<string, unknown>) {
@@ -24,6 +24,26 @@ export class DecisionException extends DomainException {
     return new DecisionException('amount-above-requested', `An award cannot be more than the ${formatKroner(requestedOre)} applied for.`, {
       errors: [{ field: 'amountOre', message: 'must not be more than the requested amount' }],
     });
+  }
+
+  static rationaleNotReal(): DecisionException {
+    return new DecisionException(
+      'invalid-decision',
+      'En begrundelse, der gives, skal være en egentlig tekst; ved fuld bevilling kan den udelades (forvaltningslovens § 22).',
+      {
+        errors: [
+          { field: 'rationale', message: `skal være en egentlig begrundelse på mindst ${MIN_GIVEN_RATIONALE_CHARACTERS} tegn og to ord, eller udelades` },
+        ],
+      },
+    );
+  }
+
+  static beforeDeadline(closesAt: Date): DecisionException {
+    return new DecisionException(
+      'decision-before-deadline',
+      `Puljen afgør ansøgningerne samlet efter ansøgningsfristen ${formatDateTime(closesAt)}; der kan ikke træffes afgørelse før.`,
+      { applicationClosesAt: closesAt.toISOString() },
+    );
   }
 
   static rationaleRequired(): DecisionException {

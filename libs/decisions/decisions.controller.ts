@@ -63,6 +63,7 @@ export class DecisionsController {
     'budget-exceeded',
     'amount-above-requested',
     'main-considerations-required',
+    'decision-before-deadline',
   )
   async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecisionBody, @CurrentUser() user: AuthUser): Promise<DecisionResponse> {
     const outcome = await this.decisions.decide(id, body, user);

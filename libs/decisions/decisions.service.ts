@@ -30,7 +30,7 @@ import { AwardsService } from '../awards/awards.service.js';
 import { DecisionException } from './decision.exception.js';
 import { Decision } from './decision.entity.js';
 import type { DecisionBody } from './dto/decision.dto.js';
-import { isSubstantiveRationale } from './rationale.js';
+import { isRealText, isSubstantiveRationale } from './rationale.js';
 
 /** Where the web app shows a case's decision. */
 export const decisionLink = (applicationId: string) => `/sager/${applicationId}/afgoerelse`;
@@ -117,8 +117,13 @@ export class DecisionsService {
       if (conflict) throw ProgrammeException.conflictOfInterest(conflict);
       if (amountOre !== null && amountOre > application.requestedOre) throw DecisionException.amountAboveRequested(application.requestedOre);
 
+      if (programme.decisionMode === 'after_deadline' && now < programme.applicationClosesAt)
+        throw DecisionException.beforeDeadline(programme.applicationClosesAt);
+
       const fullGrant = body.outcome === 'award' && amountOre === application.requestedOre;
-      if (!fullGrant && !isSubstantiveRationale(body.rationale)) throw DecisionException.rationaleRequired();
+      const rationale = body.rationale?.trim() ?? '';
+      if (!fullGrant && !isSubstantiveRationale(rationale)) throw DecisionException.rationaleRequired();
+      if (fullGrant && rationale !== '' && !isRealText(rationale)) throw DecisionException.rationaleNotReal();
 
       const { ledger } = await this.programmes.lockLedger(manager, application.programmeId);
       if (amountOre !== null && !fitsBudget(ledger, amountOre)) throw ProgrammeException.budgetExceeded(amountOre, ledger.remainingOre);
@@ -126,7 +131,7 @@ export class DecisionsService {
       const decision = manager.create(Decision, {
         applicationId,
         outcome: body.outcome,
-        rationale: body.rationale.trim(),
+        rationale,
         amountOre,
         fullGrant,
         legalBasis: programme.legalBasis,

@@ -40,3 +40,15 @@ export function isSubstantiveRationale(text: string): boolean {
   const words = remainder.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
   return new Set(words).size >= MIN_RATIONALE_DISTINCT_WORDS;
 }
+
+/**
+ * A full grant may go without a rationale (forvaltningsloven § 22), but one that is given is published
+ * and must be real text: at least 10 characters and two words of two letters or more. "x" or "ok"
+ * never reaches a letter or the published overview.
+ */
+export const MIN_GIVEN_RATIONALE_CHARACTERS = 10;
+
+export function isRealText(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length >= MIN_GIVEN_RATIONALE_CHARACTERS && trimmed.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 2).length >= 2;
+}

@@ -119,13 +119,16 @@ export function decisionLetter(
         },
       ],
     });
-    sections.push({
-      heading: partial ? 'Begrundelse for det lavere beløb' : 'Begrundelse',
-      blocks: [
-        ...(partial ? [{ kind: 'paragraph' as const, text: 'Afgørelsen bygger på følgende hovedhensyn (forvaltningslovens § 24):' }] : []),
-        { kind: 'paragraph', text: decision.rationale },
-      ],
-    });
+    // A full grant may go without a rationale (forvaltningsloven § 22): then the letter has no such section.
+    if (partial || decision.rationale.trim()) {
+      sections.push({
+        heading: partial ? 'Begrundelse for det lavere beløb' : 'Begrundelse',
+        blocks: [
+          ...(partial ? [{ kind: 'paragraph' as const, text: 'Afgørelsen bygger på følgende hovedhensyn (forvaltningslovens § 24):' }] : []),
+          { kind: 'paragraph', text: decision.rationale },
+        ],
+      });
+    }
     sections.push({
       heading: 'Projektperiode',
       blocks: [

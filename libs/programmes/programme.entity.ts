@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { type Ore, oreColumn } from '../core/money/money.js';
 
+export const DECISION_MODES = ['after_deadline', 'rolling'] as const;
+export type DecisionMode = (typeof DECISION_MODES)[number];
+
 export interface Theme {
   key: string;
   name: string;
@@ -69,6 +72,13 @@ export class Programme {
   appealGuidance: string | null;
 
   /** The programme's own conditions, printed in every award letter after the standard ones. */
+  /** `after_deadline`: decided once the window has closed, every application on equal terms; `rolling`: as they arrive. */
+  @Column({ name: 'decision_mode', type: 'text', default: 'after_deadline' })
+  decisionMode: DecisionMode;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
   @Column({ name: 'award_conditions', type: 'text', nullable: true })
   awardConditions: string | null;
 

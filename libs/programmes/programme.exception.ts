@@ -16,6 +16,21 @@ export class ProgrammeException extends DomainException {
     return new ProgrammeException('invalid-programme', `${field} ${message}.`, { errors: [{ field, message }] });
   }
 
+  /** Fields that can no longer change, each with why. */
+  static locked(errors: Array<{ field: string; message: string }>): ProgrammeException {
+    return new ProgrammeException('programme-field-locked', `Puljen kan ikke ændres sådan: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`, {
+      errors,
+    });
+  }
+
+  static staleVersion(expected: number, actual: number): ProgrammeException {
+    return new ProgrammeException(
+      'stale-version',
+      `Puljen er ændret, siden du hentede version ${expected} (den er nu version ${actual}). Hent den igen, og gentag din ændring.`,
+      { currentVersion: actual },
+    );
+  }
+
   static aboveCeiling(totalOre: Ore): ProgrammeException {
     return new ProgrammeException(
       'amount-above-ceiling',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
@@ -12,7 +12,9 @@ import {
   ProgrammePage,
   ProgrammeQuery,
   ProgrammeResponse,
+  UpdateProgrammeBody,
 } from './dto/programme.dto.js';
+import { Clock } from '../core/time/clock.js';
 import { LedgerReader } from './ledger-reader.js';
 import { ProgrammesService } from './programmes.service.js';
 import { ApiProblems } from '../core/errors/api-problems.js';
@@ -23,6 +25,7 @@ export class ProgrammesController {
   constructor(
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(LedgerReader) private readonly ledgers: LedgerReader,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -52,6 +55,19 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeResponse })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ProgrammeResponse> {
     const programme = await this.programmes.get(id);
+    const ledgers = await this.programmes.ledgers([id]);
+    return ProgrammeResponse.from(programme, ledgers.get(id)!);
+  }
+
+  @Patch(':id')
+  @Auth('admin')
+  @ApiOperation({
+    summary: 'Change a programme: its texts at any time, a date that has not passed, criteria, themes and decision mode before the first submission',
+  })
+  @ApiOkResponse({ type: ProgrammeResponse })
+  @ApiProblems('invalid-programme', 'programme-field-locked', 'stale-version')
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateProgrammeBody): Promise<ProgrammeResponse> {
+    const programme = await this.programmes.update(id, body, this.clock.now());
     const ledgers = await this.programmes.ledgers([id]);
     return ProgrammeResponse.from(programme, ledgers.get(id)!);
   }

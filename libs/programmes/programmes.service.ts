@@ -4,11 +4,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { audited, AuditService } from '../audit/audit.service.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import { MAX_AMOUNT_ORE, oreFromApi, type Ore } from '../core/money/money.js';
-import { formatKroner } from '../core/format/danish.js';
+import { formatDateTime, formatKroner } from '../core/format/danish.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
 import { parseInstant } from '../core/time/copenhagen.js';
 import { BudgetAdjustment } from './budget-adjustment.entity.js';
-import type { BudgetAdjustmentBody, CreateProgrammeBody, ProgrammeQuery } from './dto/programme.dto.js';
+import type { BudgetAdjustmentBody, CreateProgrammeBody, ProgrammeQuery, UpdateProgrammeBody } from './dto/programme.dto.js';
 import { type Deviation, fitsBudget, type Ledger, ledgerDeviations, ledgerOf, totalsByMunicipality } from './ledger.js';
 import { Programme } from './programme.entity.js';
 import { ProgrammeException } from './programme.exception.js';
@@ -48,8 +48,26 @@ function auditView(programme: Programme) {
     maxProjectMonths: programme.maxProjectMonths,
     themes: programme.themes,
     criteria: programme.criteria,
+    decisionMode: programme.decisionMode,
   };
 }
+
+/** The fields an update may touch, as they are stored. */
+const EDITABLE = [
+  'name',
+  'description',
+  'appealGuidance',
+  'legalBasis',
+  'awardConditions',
+  'applicationOpensAt',
+  'applicationClosesAt',
+  'decisionMode',
+  'themes',
+  'criteria',
+] as const;
+type Editable = (typeof EDITABLE)[number];
+
+const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b));
 
 function uniqueKeys(field: string, items: Array<{ key: string }>): void {
   const seen = new Set<string>();
@@ -94,9 +112,68 @@ export class ProgrammesService {
           legalBasis: body.legalBasis ?? null,
           appealGuidance: body.appealGuidance ?? null,
           awardConditions: body.awardConditions?.trim() || null,
+          decisionMode: body.decisionMode ?? 'after_deadline',
+          description: body.description?.trim() || null,
         }),
       );
       return audited(programme, { action: 'programme.created', entityType: 'programme', entityId: programme.id, after: auditView(programme) });
+    });
+  }
+
+  /**
+   * An administrator's change: the texts at any time; a date only while it has not passed, and only to
+   * one that has not; criteria, themes and the decision mode only before the first submission (an
+   * application is written and assessed against them). Audited with the changed fields before and after.
+   */
+  update(id: string, body: UpdateProgrammeBody, now: Date): Promise<Programme> {
+    return this.audit.transaction(async (manager) => {
+      const programme = await manager.findOne(Programme, { where: { id }, lock: { mode: 'for_no_key_update' } });
+      if (!programme) throw new NotFoundDomainException('Programme', id);
+      if (body.version !== undefined && body.version !== programme.version) throw ProgrammeException.staleVersion(body.version, programme.version);
+      const text = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
+      const wanted: Partial<Record<Editable, unknown>> = {
+        name: body.name?.trim(),
+        description: text(body.description),
+        appealGuidance: text(body.appealGuidance),
+        legalBasis: text(body.legalBasis),
+        awardConditions: text(body.awardConditions),
+        applicationOpensAt: body.applicationOpensAt === undefined ? undefined : parseInstant(body.applicationOpensAt)!,
+        applicationClosesAt: body.applicationClosesAt === undefined ? undefined : parseInstant(body.applicationClosesAt)!,
+        decisionMode: body.decisionMode,
+        themes: body.themes?.map(({ key, name }) => ({ key, name })),
+        criteria: body.criteria?.map(({ key, title, description }) => ({ key, title, description })),
+      };
+      if (body.themes) uniqueKeys('themes', body.themes);
+      if (body.criteria) uniqueKeys('criteria', body.criteria);
+      const changed = EDITABLE.filter((field) => wanted[field] !== undefined && !same(wanted[field], programme[field]));
+
+      const locked: Array<{ field: string; message: string }> = [];
+      for (const field of ['applicationOpensAt', 'applicationClosesAt'] as const) {
+        if (!changed.includes(field)) continue;
+        if (programme[field] <= now) locked.push({ field, message: `er passeret (${formatDateTime(programme[field])}) og kan ikke ændres` });
+        else if ((wanted[field] as Date) <= now) locked.push({ field, message: 'skal ligge i fremtiden' });
+      }
+      if (programme.lastCaseNumber > 0) {
+        for (const field of ['themes', 'criteria', 'decisionMode'] as const) {
+          if (changed.includes(field)) locked.push({ field, message: 'kan ikke ændres, når der er indsendt ansøgninger' });
+        }
+      }
+      if (locked.length > 0) throw ProgrammeException.locked(locked);
+      const opensAt = (wanted.applicationOpensAt as Date | undefined) ?? programme.applicationOpensAt;
+      const closesAt = (wanted.applicationClosesAt as Date | undefined) ?? programme.applicationClosesAt;
+      if (closesAt <= opensAt) throw ProgrammeException.invalid('applicationClosesAt', 'skal ligge efter applicationOpensAt');
+      if (changed.length === 0) return audited(programme);
+
+      const before = Object.fromEntries(changed.map((field) => [field, programme[field]]));
+      Object.assign(programme, Object.fromEntries(changed.map((field) => [field, wanted[field]])));
+      const saved = await manager.save(programme);
+      return audited(saved, {
+        action: 'programme.updated',
+        entityType: 'programme',
+        entityId: id,
+        before,
+        after: Object.fromEntries(changed.map((field) => [field, saved[field]])),
+      });
     });
   }
 

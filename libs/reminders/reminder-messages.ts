@@ -104,6 +104,7 @@ export async function loadMessageContext(manager: EntityManager, subjectType: st
                           FROM extension_request e JOIN award a ON a.id = e.award_id JOIN application ap ON ap.id = a.application_id WHERE e.id = $1`,
     application: `SELECT ${CASE_COLUMNS}, ap.receipt FROM application ap WHERE ap.id = $1`,
     case_assignment: `SELECT ${CASE_COLUMNS} FROM case_assignment c JOIN application ap ON ap.id = c.application_id WHERE c.id = $1`,
+    assessment_handover: `SELECT ${CASE_COLUMNS} FROM assessment_handover h JOIN application ap ON ap.id = h.application_id WHERE h.id = $1`,
   };
   const query = queries[subjectType];
   const [row] = query ? await manager.query(query, [subjectId]) : [];

@@ -23,11 +23,20 @@ export const OUTCOME_KINDS = [
   'extension_decided',
   'case_assigned',
   'contact_named',
+  'assessment_handed_over',
 ] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export const REMINDER_KINDS = [...PLANNED_REMINDER_KINDS, ...OUTCOME_KINDS] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
-export const REMINDER_SUBJECT_TYPES = ['report', 'award', 'extension_request', 'application', 'report_submission', 'case_assignment'] as const;
+export const REMINDER_SUBJECT_TYPES = [
+  'report',
+  'award',
+  'extension_request',
+  'application',
+  'report_submission',
+  'case_assignment',
+  'assessment_handover',
+] as const;
 export type ReminderSubjectType = (typeof REMINDER_SUBJECT_TYPES)[number];
 
 /** Reminders go out at 08:00 Copenhagen time on a working day. */

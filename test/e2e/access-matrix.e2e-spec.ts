@@ -32,6 +32,8 @@ interface Fixture {
   /** The project lead whose kommune's cases these are, and a caseworker: people a case can name. */
   ownerId: string;
   caseworkerId: string;
+  /** Another caseworker, who has no part in the fixture's cases. */
+  otherCaseworkerId: string;
   programmeId: string;
   /** A fresh sign-in of the caller (so logging out in one check cannot spoil another). */
   tokens: { accessToken: string; refreshToken: string } | null;
@@ -117,6 +119,12 @@ const MATRIX: Row[] = [
     request: (f) => ({ url: `/api/v1/programmes/${f.programmeId}/budget-adjustments`, body: { deltaOre: 100, reason: 'Adgangstest af budgetjustering' } }),
     expect: ADMIN_ONLY,
   },
+  {
+    method: 'patch',
+    path: '/api/v1/programmes/:id',
+    request: (f) => ({ url: `/api/v1/programmes/${f.programmeId}`, body: { description: 'Adgangstest af ændring af puljen' } }),
+    expect: ADMIN_ONLY,
+  },
   { method: 'get', path: '/api/v1/programmes/:id/ledger', request: (f) => ({ url: `/api/v1/programmes/${f.programmeId}/ledger` }), expect: STAFF },
 
   {
@@ -162,6 +170,15 @@ const MATRIX: Row[] = [
     path: '/api/v1/applications/:id/assessment/complete',
     request: async (f) => ({ url: `/api/v1/applications/${(await f.inAssessment()).id}/assessment/complete` }),
     expect: CASEWORKER_ONLY,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/applications/:id/assessment/handover',
+    request: async (f) => ({
+      url: `/api/v1/applications/${(await f.inAssessment()).id}/assessment/handover`,
+      body: { assessorId: f.otherCaseworkerId, reason: 'Adgangstest af overdragelse' },
+    }),
+    expect: STAFF,
   },
   {
     method: 'patch',
@@ -316,6 +333,7 @@ describe('the access matrix', () => {
       targetUserId,
       ownerId: owner.user.id,
       caseworkerId: assessor.user.id,
+      otherCaseworkerId: decider.user.id,
       reminder: async () => {
         const application = await givenSubmitted(api, owner, programmeId);
         const [reminder] = await api.app.get<DataSource>(getDataSourceToken()).query(`SELECT id FROM reminder WHERE subject_id = $1 LIMIT 1`, [application.id]);

@@ -4,7 +4,7 @@ import { ManualClock } from '../../libs/core/time/clock.js';
 import { ownerDataSource } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
-import { applicationBody, givenDraft, givenProgramme, givenSubmitted, MIN_APPLICATION_ORE } from '../support/grant-case.js';
+import { applicationBody, assessmentBody, givenDraft, givenProgramme, givenSubmitted, MIN_APPLICATION_ORE } from '../support/grant-case.js';
 
 describe('applications', () => {
   // Inside the 2020 pool's window: a few minutes before the deadline, 19 October 2020 kl. 12.00.
@@ -129,10 +129,23 @@ describe('applications', () => {
       await api.http.post(url(joint.id, '/submit')).set(aalborg.bearer).expect(403);
     });
 
-    it('caseworkers and admins see every kommune’s cases', async () => {
+    it('caseworkers and admins see every kommune’s cases from their submission on', async () => {
+      const submitted = await givenSubmitted(api, herning, programme.id);
+      await api.http.get(url(submitted.id)).set(caseworker.bearer).expect(200);
+      await api.http.get(url(submitted.id)).set(admin.bearer).expect(200);
+    });
+
+    it('a draft is the kommune’s own: the ministry neither reads nor lists it', async () => {
       const draft = await givenDraft(api, herning, programme.id);
-      await api.http.get(url(draft.id)).set(caseworker.bearer).expect(200);
-      await api.http.get(url(draft.id)).set(admin.bearer).expect(200);
+      await api.http.get(url(draft.id)).set(caseworker.bearer).expect(404);
+      await api.http.get(url(draft.id)).set(admin.bearer).expect(404);
+      await api.http.get(url(draft.id, '/decision')).set(caseworker.bearer).expect(404);
+      await api.http.post(url(draft.id, '/assign')).set(caseworker.bearer).send({ assigneeId: caseworker.user.id }).expect(404);
+      for (const who of [caseworker, admin]) {
+        const listed = await api.http.get('/api/v1/applications').query({ programmeId: programme.id, status: 'draft' }).set(who.bearer).expect(200);
+        expect(listed.body.items).toEqual([]);
+      }
+      await api.http.get(url(draft.id)).set(herning.bearer).expect(200);
     });
   });
 
@@ -234,17 +247,19 @@ describe('applications', () => {
         purpose: 'Borgerne skal mødes af færre og faste medarbejdere.',
         themes: ['livskvalitet'],
       });
-      const b = await givenDraft(api, aalborg, other.id, {
+      const b = await givenSubmitted(api, aalborg, other.id, {
         title: 'Pårørendeinddragelse',
         purpose: 'Et virtuelt mestringskursus for pårørende.',
         themes: ['paarorende'],
       });
-      const c = await givenDraft(api, herning, other.id, {
+      const c = await givenSubmitted(api, herning, other.id, {
         title: 'Mod ensomhed',
-        purpose: 'Fællesspisning på plejecentrene.',
+        purpose: 'Fællesspisning på plejecentrene mod ensomhed blandt beboerne.',
         themes: ['ensomhed'],
         coApplicantCodes: ['706'],
       });
+      // One of them in assessment, for the status filter.
+      await api.http.put(`/api/v1/applications/${a.id}/assessment`).set(caseworker.bearer).send(assessmentBody()).expect(200);
       return { programmeId: other.id, a, b, c };
     }
     beforeAll(async () => {
@@ -276,7 +291,8 @@ describe('applications', () => {
     };
 
     it('filters by status, kommune (lead or co-applicant) and theme', async () => {
-      expect(await ids({ status: 'submitted' })).toEqual([list.a.id]);
+      expect(await ids({ status: 'in_assessment' })).toEqual([list.a.id]);
+      expect(await ids({ status: 'submitted' })).toEqual([list.c.id, list.b.id]);
       expect(await ids({ municipalityCode: '706' })).toEqual([list.c.id, list.a.id]);
       expect(await ids({ theme: 'paarorende' })).toEqual([list.b.id]);
     });
@@ -312,7 +328,8 @@ describe('applications', () => {
         .send({ version: 1, coApplicantCodes: ['657'] })
         .expect(200);
       expect(await listed(herning)).toEqual([draft.id]);
-      expect(await listed(caseworker, { municipalityCode: '657' })).toEqual([draft.id]);
+      // A draft, so not the ministry's to see yet.
+      expect(await listed(caseworker, { municipalityCode: '657' })).toEqual([]);
       expect(await listed(syddjurs, { municipalityCode: '657' })).toEqual([draft.id]);
       await api.http.patch(`/api/v1/applications/${draft.id}`).set(syddjurs.bearer).send({ version: 2, coApplicantCodes: [] }).expect(200);
       expect(await listed(herning)).toEqual([]);
@@ -329,7 +346,7 @@ describe('applications', () => {
     it('pages through cases created within the same millisecond without skipping one', async () => {
       const programme = await givenProgramme(api, admin);
       const drafts = [];
-      for (let i = 0; i < 4; i += 1) drafts.push(await givenDraft(api, syddjurs, programme.id));
+      for (let i = 0; i < 4; i += 1) drafts.push(await givenSubmitted(api, syddjurs, programme.id));
       // As concurrent inserts can: microseconds apart, inside one millisecond.
       await api.app
         .get<DataSource>(getDataSourceToken())

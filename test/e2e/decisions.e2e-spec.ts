@@ -122,7 +122,7 @@ describe('assessment and decision', () => {
       await api.http.post(assessment(application.id, '/complete')).set(decider.bearer).expect(403);
     });
 
-    it('is written by caseworkers only; a draft cannot be assessed', async () => {
+    it('is written by caseworkers only; a draft is not the ministry’s to assess (404)', async () => {
       const application = await givenSubmitted(api, lead, programme.id);
       await api.http.put(assessment(application.id)).set(lead.bearer).send(assessmentBody()).expect(403);
       await api.http.put(assessment(application.id)).set(admin.bearer).send(assessmentBody()).expect(403);
@@ -131,7 +131,7 @@ describe('assessment and decision', () => {
         .set(lead.bearer)
         .send({ ...(await import('../support/grant-case.js')).applicationBody(programme.id) })
         .expect(201);
-      await api.http.put(assessment(draft.body.id)).set(assessor.bearer).send(assessmentBody()).expect(409);
+      await api.http.put(assessment(draft.body.id)).set(assessor.bearer).send(assessmentBody()).expect(404);
       await api.http.post(assessment(application.id, '/complete')).set(assessor.bearer).expect(409);
     });
 

@@ -34,6 +34,8 @@ export function programmeBody(overrides: Record<string, unknown> = {}) {
     criteria: CRITERIA,
     legalBasis: LEGAL_BASIS,
     appealGuidance: APPEAL_GUIDANCE,
+    // The tests decide cases while the window is open; the default (after the deadline) has its own tests.
+    decisionMode: 'rolling',
     ...overrides,
   };
 }

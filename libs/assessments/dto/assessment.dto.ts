@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { oreToApi } from '../../core/money/money.js';
 import { IsOre } from '../../core/validation/validators.js';
 import type { Assessment } from '../assessment.entity.js';
@@ -53,6 +53,25 @@ export class PutAssessmentBody {
   @IsOptional()
   @IsOre()
   recommendedOre?: number;
+
+  @ApiPropertyOptional({ description: 'The version read; a stale one answers 409 (send it: without it the last write wins)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+/** Hands an assessment in progress to another caseworker (the first is away); four-eyes follows the new author. */
+export class HandoverAssessmentBody {
+  @ApiProperty({ format: 'uuid', description: 'An active caseworker other than the present author' })
+  @IsUUID()
+  assessorId: string;
+
+  @ApiPropertyOptional({ example: 'Sagsbehandleren er på barsel.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class AssessmentResponse {

@@ -62,7 +62,10 @@ export const PROBLEM_TYPES = {
   'not-a-participant': { status: 422, title: 'Ikke en af sagens kommuner' },
   'contact-not-eligible': { status: 422, title: 'Kan ikke være kontaktperson' },
   'assignee-not-eligible': { status: 422, title: 'Kan ikke tildeles sagen' },
+  'assessor-not-eligible': { status: 422, title: 'Kan ikke overtage vurderingen' },
   'report-period-not-started': { status: 422, title: 'Rapportperioden er ikke begyndt' },
+  'programme-field-locked': { status: 422, title: 'Kan ikke længere ændres' },
+  'decision-before-deadline': { status: 422, title: 'Før ansøgningsfristen' },
   'spent-above-award': { status: 422, title: 'Forbrug over tilsagnet' },
   'spent-decreased': { status: 422, title: 'Forbruget er faldet uden forklaring' },
   // Invalid content found by a context (its field errors say which)

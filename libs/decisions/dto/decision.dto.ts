@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { oreToApi } from '../../core/money/money.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
 import { AwardResponse } from '../../awards/dto/award.dto.js';
@@ -10,11 +10,14 @@ export class DecisionBody {
   @IsIn(['award', 'reject'])
   outcome: 'award' | 'reject';
 
-  @ApiProperty({ description: 'Begrundelse. A rejection or partial award must state its main considerations (§ 24).' })
+  @ApiPropertyOptional({
+    description:
+      'Begrundelse. A rejection or partial award must state its main considerations (§ 24); a full grant may leave it out (§ 22), but one that is given must be real text',
+  })
+  @IsOptional()
   @IsString()
-  @MinLength(1)
   @MaxLength(20000)
-  rationale: string;
+  rationale?: string;
 
   @ApiPropertyOptional({ description: 'Øre; required for an award, not more than requested' })
   @IsOptional()
@@ -34,7 +37,7 @@ export class DecisionBody {
 
 export class DecisionRecord {
   @ApiProperty({ enum: ['award', 'reject'] }) outcome: 'award' | 'reject';
-  @ApiProperty() rationale: string;
+  @ApiProperty({ description: 'Empty when a full grant was given without one (forvaltningsloven § 22)' }) rationale: string;
   @ApiProperty({ nullable: true, type: Number }) amountOre: number | null;
   @ApiProperty({ description: 'Everything asked for was granted' }) fullGrant: boolean;
   @ApiProperty({ nullable: true, type: String }) legalBasis: string | null;

@@ -1,12 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_AMOUNT_ORE, oreToApi } from '../../core/money/money.js';
 import { PageQuery } from '../../core/pagination/page.js';
 import { IsInstant, IsOre } from '../../core/validation/validators.js';
 import type { Ledger } from '../ledger.js';
 import type { BudgetAdjustment } from '../budget-adjustment.entity.js';
-import type { Programme } from '../programme.entity.js';
+import { DECISION_MODES, type DecisionMode, type Programme } from '../programme.entity.js';
 
 const KEY = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
@@ -127,6 +141,64 @@ export class CreateProgrammeBody {
   @IsString()
   @MaxLength(20000)
   awardConditions?: string;
+
+  @ApiPropertyOptional({
+    enum: DECISION_MODES,
+    default: 'after_deadline',
+    description: '`after_deadline`: no decision before the window has closed (a competitive pool, equal treatment); `rolling`: decided as applications arrive',
+  })
+  @IsOptional()
+  @IsIn(DECISION_MODES)
+  decisionMode?: DecisionMode;
+
+  @ApiPropertyOptional({ description: 'What the programme is for, shown to applicants' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  description?: string;
+}
+
+/**
+ * What an administrator may change after creation: the texts at any time; a date only while it has
+ * not passed (and never to one that has); criteria, themes and the decision mode only before the
+ * first submission. The budget changes through adjustments, the code never.
+ */
+export class UpdateProgrammeBody {
+  @ApiPropertyOptional({ description: 'The version read; a stale one answers 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) name?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(20000) description?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) appealGuidance?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) legalBasis?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(20000) awardConditions?: string | null;
+  @ApiPropertyOptional({ description: 'ISO 8601; only while the current opening has not passed' }) @IsOptional() @IsInstant() applicationOpensAt?: string;
+  @ApiPropertyOptional({ description: 'ISO 8601; only while the current closing has not passed' }) @IsOptional() @IsInstant() applicationClosesAt?: string;
+  @ApiPropertyOptional({ enum: DECISION_MODES, description: 'Only before the first submission' })
+  @IsOptional()
+  @IsIn(DECISION_MODES)
+  decisionMode?: DecisionMode;
+
+  @ApiPropertyOptional({ type: [ThemeDto], description: 'Only before the first submission' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ThemeDto)
+  themes?: ThemeDto[];
+
+  @ApiPropertyOptional({ type: [CriterionDto], description: 'Only before the first submission' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
+  criteria?: CriterionDto[];
 }
 
 export class BudgetAdjustmentBody {
@@ -160,6 +232,11 @@ export class ProgrammeResponse {
   @ApiProperty({ nullable: true, type: String }) legalBasis: string | null;
   @ApiProperty({ nullable: true, type: String }) awardConditions: string | null;
   @ApiProperty({ nullable: true, type: String }) appealGuidance: string | null;
+  @ApiProperty({ enum: DECISION_MODES }) decisionMode: DecisionMode;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ description: 'Whether an application has been submitted: criteria, themes and the decision mode are then fixed' })
+  hasSubmissions: boolean;
+  @ApiProperty() version: number;
   @ApiProperty({ description: 'Sum of awards not cancelled' }) committedOre: number;
   @ApiProperty({ description: 'Sum of budget adjustments' }) adjustmentsOre: number;
   @ApiProperty({ description: 'budget + adjustments − committed' }) remainingOre: number;
@@ -182,6 +259,10 @@ export class ProgrammeResponse {
       legalBasis: programme.legalBasis,
       awardConditions: programme.awardConditions,
       appealGuidance: programme.appealGuidance,
+      decisionMode: programme.decisionMode,
+      description: programme.description,
+      hasSubmissions: programme.lastCaseNumber > 0,
+      version: programme.version,
       committedOre: oreToApi(ledger.committedOre),
       adjustmentsOre: oreToApi(ledger.adjustmentsOre),
       remainingOre: oreToApi(ledger.remainingOre),
