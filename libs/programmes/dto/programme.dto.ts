@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ApiAssumed, type AssumedValues } from '../../core/assumed/assumed-values.js';
 import { MAX_AMOUNT_ORE, oreToApi } from '../../core/money/money.js';
 import { PageQuery } from '../../core/pagination/page.js';
 import { IsInstant, IsOre } from '../../core/validation/validators.js';
@@ -163,6 +164,8 @@ export class ProgrammeResponse {
   @ApiProperty({ description: 'Sum of awards not cancelled' }) committedOre: number;
   @ApiProperty({ description: 'Sum of budget adjustments' }) adjustmentsOre: number;
   @ApiProperty({ description: 'budget + adjustments − committed' }) remainingOre: number;
+  @ApiAssumed({ criteria: 'Vurderingskriterierne er ikke offentliggjort: de er udledt af de offentliggjorte begrundelser.' })
+  assumed: AssumedValues;
 
   static from(programme: Programme, ledger: Ledger): ProgrammeResponse {
     return {
@@ -185,6 +188,7 @@ export class ProgrammeResponse {
       committedOre: oreToApi(ledger.committedOre),
       adjustmentsOre: oreToApi(ledger.adjustmentsOre),
       remainingOre: oreToApi(ledger.remainingOre),
+      assumed: programme.assumed ?? {},
     };
   }
 }
