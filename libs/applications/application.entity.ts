@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ASSUMED_COLUMN, type AssumedValues } from '../core/assumed/assumed-values.js';
 import { type Ore, oreColumn } from '../core/money/money.js';
 import type { ApplicationStatus } from './application.lifecycle.js';
 
@@ -74,6 +75,10 @@ export class Application {
 
   @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true, update: false })
   assignedAt: Date | null;
+
+  /** What a historical import assumed (submission time, amount applied for, period): see AssumedValues. */
+  @Column(ASSUMED_COLUMN)
+  assumed: AssumedValues;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

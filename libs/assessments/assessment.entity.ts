@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ASSUMED_COLUMN, type AssumedValues } from '../core/assumed/assumed-values.js';
 import { type Ore, oreColumn } from '../core/money/money.js';
 import type { Rating } from './assessment.rules.js';
 
@@ -25,6 +26,10 @@ export class Assessment {
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
+
+  /** What a historical import assumed (the criteria, inferred from the published rationales): see AssumedValues. */
+  @Column(ASSUMED_COLUMN)
+  assumed: AssumedValues;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ASSUMED_COLUMN, type AssumedValues } from '../core/assumed/assumed-values.js';
 import { type Ore, oreColumn } from '../core/money/money.js';
 import type { AwardStatus } from './award.lifecycle.js';
 
@@ -48,6 +49,17 @@ export class Award {
 
   @Column({ name: 'decided_at', type: 'timestamptz' })
   decidedAt: Date;
+
+  /** When the award was closed, and why (a historical import: its follow-up is not registered here). */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'closed_reason', type: 'text', nullable: true })
+  closedReason: string | null;
+
+  /** What a historical import assumed of this award (its period): see AssumedValues. */
+  @Column(ASSUMED_COLUMN)
+  assumed: AssumedValues;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

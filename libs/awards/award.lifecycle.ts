@@ -3,15 +3,19 @@ import { transitionFrom, type TransitionTable } from '../core/lifecycle/transiti
 
 export const AWARD_STATUSES = ['active', 'completed', 'closed', 'cancelled'] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
-export const AWARD_ACTIONS = ['extend', 'complete', 'close', 'cancel'] as const;
+export const AWARD_ACTIONS = ['extend', 'complete', 'close', 'cancel', 'close_historical'] as const;
 export type AwardAction = (typeof AWARD_ACTIONS)[number];
 
 /**
  * active → completed (its final report approved) → closed (the books on it closed). Only an active
- * award can be extended; a cancelled one no longer counts as committed.
+ * award can be extended; a cancelled one no longer counts as committed, a closed one still does.
+ *
+ * `close_historical`: an award imported after its project ended, whose reports this system never had
+ * (the 2020 pool), closes straight from active with the reason recorded. It cannot be completed the
+ * live way, which needs its final report approved here.
  */
 export const AWARD_TRANSITIONS: TransitionTable<AwardStatus, AwardAction> = {
-  active: { extend: 'active', complete: 'completed', cancel: 'cancelled' },
+  active: { extend: 'active', complete: 'completed', cancel: 'cancelled', close_historical: 'closed' },
   completed: { close: 'closed' },
   closed: {},
   cancelled: {},
@@ -19,7 +23,7 @@ export const AWARD_TRANSITIONS: TransitionTable<AwardStatus, AwardAction> = {
 
 export class AwardTransitionException extends DomainException {
   constructor(status: AwardStatus, action: AwardAction) {
-    const verb = { extend: 'extended', complete: 'completed', close: 'closed', cancel: 'cancelled' }[action];
+    const verb = { extend: 'extended', complete: 'completed', close: 'closed', cancel: 'cancelled', close_historical: 'closed as historical' }[action];
     super('illegal-transition', `An award that is ${status} cannot be ${verb}.`, { currentStatus: status });
   }
 }

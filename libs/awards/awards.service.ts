@@ -5,7 +5,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
 import { keysetPage, type Page } from '../core/pagination/page.js';
+import type { AuditRecord } from '../audit/audit.service.js';
 import { Award } from './award.entity.js';
+import { nextAwardStatus } from './award.lifecycle.js';
 import { type AwardQuery, AwardResponse } from './dto/award.dto.js';
 
 @Injectable()
@@ -59,9 +61,35 @@ export class AwardsService {
       | 'endDate'
       | 'decidedBy'
       | 'decidedAt'
-    >,
+    > &
+      Partial<Pick<Award, 'assumed'>>,
   ): Promise<Award> {
     return manager.save(manager.create(Award, { ...fields, originalEndDate: fields.endDate, status: 'active', approvedExtensionMonths: 0 }));
+  }
+
+  /**
+   * Closes an award a historical import brought in, straight from active (`close_historical`): the
+   * project ended before this system knew it, and its follow-up is registered elsewhere or not at all.
+   * The reason is kept on the award and in the audit event returned for the caller's transaction. A
+   * closed award still counts as committed on the ledger (only a cancelled one does not), and nothing
+   * reminds anyone of it (the planner plans for active awards only).
+   */
+  async closeHistorical(manager: EntityManager, award: Award, closing: { reason: string; at: Date }): Promise<{ award: Award; event: AuditRecord }> {
+    const before = { status: award.status, closedAt: award.closedAt, closedReason: award.closedReason };
+    award.status = nextAwardStatus(award.status, 'close_historical');
+    award.closedAt = closing.at;
+    award.closedReason = closing.reason;
+    const saved = await manager.save(award);
+    return {
+      award: saved,
+      event: {
+        action: 'award.closed',
+        entityType: 'award',
+        entityId: saved.id,
+        before,
+        after: { status: saved.status, closedAt: closing.at.toISOString(), closedReason: closing.reason, historical: true },
+      },
+    };
   }
 
   get(id: string, actor: Actor): Promise<Award> {

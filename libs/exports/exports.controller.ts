@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Auth } from '../core/access/access.decorators.js';
@@ -12,10 +12,16 @@ import { ExportsService } from './exports.service.js';
 import { ApiProblems } from '../core/errors/api-problems.js';
 
 export class ExportQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'One programme; all when left out (the overview: the first by code)' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'One programme; all when left out' })
   @IsOptional()
   @IsUUID()
   programmeId?: string;
+}
+
+export class AwardOverviewQuery {
+  @ApiProperty({ format: 'uuid', description: 'The programme whose overview is wanted (required: an overview is of one programme)' })
+  @IsUUID('all', { message: 'skal angives: id’et (UUID) på den pulje, oversigten gælder' })
+  programmeId: string;
 }
 
 export class AuditExportQuery {
@@ -78,17 +84,21 @@ export class ExportsController {
 
   @Get('award-overview.pdf')
   @RateLimit(EXPORT_LIMIT)
-  @ApiOperation({ summary: 'The published award overview (applicant, description, rationale, amount) as it stands now' })
+  @ApiOperation({
+    summary: 'The published award overview of a programme (applicant, description, rationale, amount) as it stands now',
+    description:
+      'A4 landscape, tagged PDF in Danish: the organisation and the time it was produced, one row per award (an award below the programme’s minimum marked), page numbers, and the total against the budget with its adjustments.',
+  })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'PDF, A4 landscape, with page numbers and the programme’s total' })
-  @ApiProblems('not-found')
+  @ApiOkResponse({ description: 'PDF, A4 landscape, tagged, Danish' })
+  @ApiProblems('validation-failed', 'not-found')
   @ApiServiceUnavailableResponse({ description: 'The most exports the API runs at once are running; try again shortly' })
-  async awardOverviewPdf(@Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
+  async awardOverviewPdf(@Query() query: AwardOverviewQuery, @Res() reply: FastifyReply): Promise<void> {
     await this.streams.stream(
       reply,
       { contentType: 'application/pdf', disposition: 'inline; filename="tilsagnsoversigt.pdf"' },
       // An unknown programme is a 404 here, before the answer is taken over and could no longer say so.
-      async () => this.exports.awardOverview(query.programmeId ?? (await this.exports.defaultProgrammeId())),
+      () => this.exports.awardOverview(query.programmeId),
       (output, overview) => this.exports.writeAwardOverviewPdf(overview, output),
     );
   }

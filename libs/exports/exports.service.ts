@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
-import { NotFoundDomainException } from '../core/errors/domain.exception.js';
+import type { AppConfigService } from '../core/config/config.module.js';
+import { Clock } from '../core/time/clock.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { type Overview, writeAwardOverviewPdf } from './award-overview.pdf.js';
+import { publishedRationale } from './award-overview.js';
 import { formatSpreadsheetDate } from '../core/format/danish.js';
 import { AmountCell, type CsvCell, csvWriter } from './csv.js';
 import { ExportStreams } from '../core/http/export-streams.js';
@@ -65,6 +68,8 @@ export class ExportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ExportStreams) private readonly streams: ExportStreams,
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
+    @Inject(ConfigService) private readonly config: AppConfigService,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** One row per award, streamed from a database cursor so memory stays flat whatever the number of awards. */
@@ -144,36 +149,58 @@ export class ExportsService {
     await pipeline(rows, toRecords, csvWriter(header), output);
   }
 
-  /** The published award overview of a programme, from the awards as they stand now; 404 for an unknown programme. */
+  /**
+   * The published award overview of a programme, from the awards as they stand now, measured against its
+   * budget with its adjustments, all read from one snapshot; 404 for an unknown programme.
+   */
   async awardOverview(programmeId: string): Promise<Overview> {
-    const programme = await this.programmes.get(programmeId);
-    const rows: Array<{ applicant: string; title: string; purpose: string; activities: string[]; rationale: string; amount_ore: string }> =
-      await this.dataSource.query(
-        `SELECT CASE WHEN cardinality(ap.co_applicant_codes) = 0 THEN m.official_name
-                   ELSE m.official_name || ' (med ' || (SELECT string_agg(cm.official_name, ' og ' ORDER BY cm.name) FROM municipality cm WHERE cm.code = ANY(ap.co_applicant_codes)) || ')'
-              END AS applicant,
-              ap.title, ap.purpose, ap.activities, d.rationale, a.amount_ore
-         FROM award a
-         JOIN application ap ON ap.id = a.application_id
-         JOIN decision d ON d.application_id = a.application_id
-         JOIN municipality m ON m.code = a.municipality_code
-        WHERE a.programme_id = $1 AND a.status <> 'cancelled'
-        ORDER BY a.case_number`,
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const programme = await this.programmes.get(programmeId, manager);
+      const ledger = (await this.programmes.ledgers([programmeId], manager)).get(programmeId)!;
+      const rows: Array<{
+        case_number: string;
+        applicant: string;
+        title: string;
+        purpose: string;
+        activities: string[];
+        rationale: string;
+        ratings: Array<{ criterionKey: string; rationale: string }> | null;
+        amount_ore: string;
+      }> = await manager.query(
+        `SELECT a.case_number,
+                  CASE WHEN cardinality(ap.co_applicant_codes) = 0 THEN m.official_name
+                     ELSE m.official_name || ' (med ' || (SELECT string_agg(cm.official_name, ' og ' ORDER BY cm.name) FROM municipality cm WHERE cm.code = ANY(ap.co_applicant_codes)) || ')'
+                  END AS applicant,
+                  ap.title, ap.purpose, ap.activities, d.rationale, s.ratings, a.amount_ore
+             FROM award a
+             JOIN application ap ON ap.id = a.application_id
+             JOIN decision d ON d.application_id = a.application_id
+             LEFT JOIN assessment s ON s.application_id = a.application_id
+             JOIN municipality m ON m.code = a.municipality_code
+            WHERE a.programme_id = $1 AND a.status <> 'cancelled'
+            ORDER BY a.case_number`,
         [programmeId],
       );
-    return { programmeName: programme.name, budgetOre: programme.budgetOre, rows: rows.map((row) => ({ ...row, amountOre: BigInt(row.amount_ore) })) };
+      return {
+        organisation: this.config.get('ORGANISATION_NAME', { infer: true }),
+        producedAt: this.clock.now(),
+        programmeName: programme.name,
+        budgetOre: programme.budgetOre,
+        adjustmentsOre: ledger.adjustmentsOre,
+        minApplicationOre: programme.minApplicationOre,
+        rows: rows.map(({ case_number, amount_ore, rationale, ratings, ...row }) => ({
+          ...row,
+          rationale: publishedRationale(rationale, ratings, programme.criteria),
+          caseNumber: case_number,
+          amountOre: BigInt(amount_ore),
+        })),
+      };
+    });
   }
 
   /** Writes an overview as PDF; resolves when the last byte is handed to the output. */
   async writeAwardOverviewPdf(overview: Overview, output: Writable): Promise<void> {
     writeAwardOverviewPdf(overview, output);
     await finished(output);
-  }
-
-  /** The first programme by code: the default for the overview when none is named. */
-  async defaultProgrammeId(): Promise<string> {
-    const [first] = await this.dataSource.query('SELECT id FROM programme ORDER BY code LIMIT 1');
-    if (!first) throw new NotFoundDomainException('Programme');
-    return first.id;
   }
 }

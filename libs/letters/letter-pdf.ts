@@ -1,10 +1,4 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-
-const require = createRequire(import.meta.url);
-/** DejaVu Sans, embedded: every glyph of Danish and of the kommuner's own texts. */
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+import { artifact, createTaggedPdf, keepWithNext, onEveryPage } from '../core/pdf/tagged-pdf.js';
 
 /** A block of a letter's body. */
 export type LetterBlock =
@@ -51,15 +45,11 @@ const RULE = '#b0b0b0';
  * PDFs' library already) does the tagging.
  */
 export function renderLetter(letter: Letter): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, root } = createTaggedPdf({
+    title: letter.documentTitle,
+    author: letter.sender.name,
+    createdAt: letter.issuedAt,
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'da-DK',
-    displayTitle: true,
-    info: { Title: letter.documentTitle, Author: letter.sender.name, Creator: 'Tilskud', Producer: 'Tilskud', CreationDate: letter.issuedAt },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -67,11 +57,7 @@ export function renderLetter(letter: Letter): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
   const width = doc.page.width - 2 * MARGIN;
-  const root = doc.struct('Document');
-  doc.addStructure(root);
 
   const text = (parent: ReturnType<typeof doc.struct>, type: 'P' | 'H1' | 'H2', value: string, options: PDFKit.Mixins.TextOptions = {}) =>
     doc.text(value, { ...options, structParent: parent, structType: type } as PDFKit.Mixins.TextOptions);
@@ -198,41 +184,21 @@ export function renderLetter(letter: Letter): Promise<Buffer> {
   root.end();
 
   // Page footers, once the number of pages is known.
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index += 1) {
-    doc.switchToPage(index);
-    artifact(doc, () => {
-      const y = doc.page.height - MARGIN + 4;
-      doc
-        .moveTo(MARGIN, y - 6)
-        .lineTo(MARGIN + width, y - 6)
-        .lineWidth(0.4)
-        .strokeColor(RULE)
-        .stroke();
-      doc
-        .font('regular')
-        .fontSize(SIZE - 2)
-        .fillColor(GREY);
-      // Outside the margins: no automatic page break.
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      doc.text(letter.footer, MARGIN, y, { width: width * 0.75, lineBreak: false });
-      doc.text(`Side ${index - range.start + 1} af ${range.count}`, MARGIN + width * 0.75, y, { width: width * 0.25, align: 'right', lineBreak: false });
-      doc.page.margins.bottom = bottom;
-    });
-  }
+  onEveryPage(doc, (page, pages) => {
+    const y = doc.page.height - MARGIN + 4;
+    doc
+      .moveTo(MARGIN, y - 6)
+      .lineTo(MARGIN + width, y - 6)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke();
+    doc
+      .font('regular')
+      .fontSize(SIZE - 2)
+      .fillColor(GREY);
+    doc.text(letter.footer, MARGIN, y, { width: width * 0.75, lineBreak: false });
+    doc.text(`Side ${page} af ${pages}`, MARGIN + width * 0.75, y, { width: width * 0.25, align: 'right', lineBreak: false });
+  });
   doc.end();
   return done;
-}
-
-/** Content that is not part of the letter's text (rules, footers), marked so assistive technology skips it. */
-function artifact(doc: PDFKit.PDFDocument, draw: () => void): void {
-  doc.markContent('Artifact', { type: 'Pagination' } as never);
-  draw();
-  doc.endMarkedContent();
-}
-
-/** Starts a new page when less than `points` is left, so a heading never ends a page alone. */
-function keepWithNext(doc: PDFKit.PDFDocument, points: number): void {
-  if (doc.y + points > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ASSUMED_COLUMN, type AssumedValues } from '../core/assumed/assumed-values.js';
 import { type Ore, oreColumn } from '../core/money/money.js';
 
 export const DECISION_MODES = ['after_deadline', 'rolling'] as const;
@@ -81,6 +82,10 @@ export class Programme {
 
   @Column({ name: 'award_conditions', type: 'text', nullable: true })
   awardConditions: string | null;
+
+  /** What a historical import assumed where its sources are silent (window opening, criteria, report policy): see AssumedValues. */
+  @Column(ASSUMED_COLUMN)
+  assumed: AssumedValues;
 
   @Column({ name: 'last_case_number', type: 'int', default: 0 })
   lastCaseNumber: number;

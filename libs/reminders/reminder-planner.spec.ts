@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { DanishCalendar } from '../core/time/danish-calendar.js';
 import { type PlannerState, planReminders, reminderKey, remindersDigest } from './reminder-planner.js';
 
@@ -103,6 +104,30 @@ describe('the reminder planner', () => {
 
   it('plans nothing for an award that is no longer active', () => {
     expect(planReminders(state({ awards: [{ ...award, status: 'completed' }], reports: [report('2021-12-02')] }), calendar, LONG_AGO)).toEqual([]);
+  });
+
+  it('plans nothing for a closed award (a historical import), whatever its reports, extension requests and dates', () => {
+    const day = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+    const anyReport = fc.record({
+      id: fc.uuid(),
+      awardId: fc.constant('award-1'),
+      dueDate: day.map((date) => date.toISOString().slice(0, 10)),
+      status: fc.constantFrom('due' as const, 'submitted' as const, 'approved' as const, 'returned' as const),
+      submittedAt: fc.option(day, { nil: null }),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('closed', 'completed', 'cancelled'),
+        fc.array(anyReport, { maxLength: 6 }),
+        fc.array(day, { maxLength: 2 }),
+        day,
+        (status, reports, requested, endDate) => {
+          const closed = { ...award, status, endDate: endDate.toISOString().slice(0, 10) };
+          const extensions = requested.map((requestedAt, i) => ({ id: `ext-${i}`, awardId: 'award-1', requestedAt }));
+          expect(planReminders(state({ awards: [closed], reports, pendingExtensions: extensions }), calendar, LONG_AGO)).toEqual([]);
+        },
+      ),
+    );
   });
 
   it('leaves out what should have been sent before `since`', () => {

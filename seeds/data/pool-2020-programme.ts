@@ -57,3 +57,47 @@ export const POOL_2020_ASSUMPTIONS = [
   'Decision time of day not published: recorded as 18 December 2020 kl. 00.00, by the import user on behalf of the ministry.',
   'Appeal guidance not published: a stated assumption is recorded on the programme.',
 ];
+
+/**
+ * Why the 31 awards are closed: the projects ended years ago, and their reports and follow-up are not
+ * registered in this system. Kept on each award (`closedReason`) and in its audit event.
+ */
+export const POOL_2020_CLOSED_REASON = 'Opfølgningen er ikke registreret i Tilskud (historisk import).';
+
+const ASSUMED_PERIOD =
+  'Projektperioden er ikke offentliggjort: 1. januar 2021 – 31. december 2022 er antaget for alle puljens projekter (puljen dækker 2020–21, og tilsagnene blev givet i slutningen af 2020).';
+
+/**
+ * The same assumptions, field by field and in Danish, as the API answers them (`assumed` on the
+ * programme, each application, assessment and award), so a reader of a record sees which of its values
+ * are known and which were assumed, and why.
+ */
+export const POOL_2020_ASSUMED = {
+  programme: {
+    applicationOpensAt: 'Ansøgningsrundens åbning er ikke offentliggjort: sat til 1. september 2020.',
+    criteria:
+      'Vurderingskriterierne er ikke offentliggjort som sådan: de er udledt af de tilbagevendende udsagn i de offentliggjorte begrundelser.',
+    statusReportIntervalMonths: 'Afrapporteringskravene er ikke offentliggjort: systemets standard (en statusrapport hver 12. måned) er brugt.',
+    finalReportDueMonths: 'Afrapporteringskravene er ikke offentliggjort: systemets standard (slutrapport 3 måneder efter slutdatoen) er brugt.',
+    appealGuidance: 'Klagevejledningen er ikke offentliggjort: ordlyden er antaget.',
+  },
+  application: {
+    submittedAt:
+      'Indsendelsestidspunktet er ikke offentliggjort: registreret som ansøgningsfristen 19. oktober 2020 kl. 12.00, det seneste det kan have været.',
+    requestedOre: 'Det ansøgte beløb er ikke offentliggjort (kun det bevilgede): registreret som det bevilgede beløb.',
+    plannedStart: ASSUMED_PERIOD,
+    plannedEnd: ASSUMED_PERIOD,
+    themes: 'Ansøgningens temaer er ikke offentliggjort: ingen er registreret.',
+  },
+  assessment: {
+    ratings:
+      'Kriterierne er udledt af de offentliggjorte begrundelser, og hvert udsagn i begrundelsen er henført til ét af dem; karakterer (1–5) er ikke offentliggjort og er ikke registreret.',
+    completedAt: 'Vurderingens tidspunkt er ikke offentliggjort: registreret som tilsagnsdagen 18. december 2020.',
+  },
+  award: {
+    startDate: ASSUMED_PERIOD,
+    endDate: ASSUMED_PERIOD,
+    originalEndDate: ASSUMED_PERIOD,
+    decidedAt: 'Afgørelsens klokkeslæt er ikke offentliggjort: registreret som 18. december 2020 kl. 00.00.',
+  },
+} as const satisfies Record<'programme' | 'application' | 'assessment' | 'award', Record<string, string>>;

@@ -156,7 +156,9 @@ describe('progress reports', () => {
       const award = await givenAward(api, people, programmeId);
       const [report] = await schedule(award.id);
       // No endpoint closes an award yet (the historical import and the close-out do): set it as they will.
-      await api.app.get<DataSource>(getDataSourceToken()).query(`UPDATE award SET status = 'closed' WHERE id = $1`, [award.id]);
+      await api.app
+        .get<DataSource>(getDataSourceToken())
+        .query(`UPDATE award SET status = 'closed', closed_at = now(), closed_reason = 'Lukket i testen.' WHERE id = $1`, [award.id]);
       const refused = await submit(report.id).expect(409);
       expect(refused.body).toMatchObject({ type: 'urn:tilskud:problem:award-not-active', awardStatus: 'closed' });
       expect(refused.body.detail).toBe('Tilsagnet er lukket; der kan ikke indsendes flere rapporter på det.');

@@ -1,3 +1,4 @@
+import { extractText } from 'unpdf';
 import { ManualClock } from '../../libs/core/time/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
@@ -25,6 +26,20 @@ describe('the rules of a case', () => {
 
   const decide = (applicationId: string, body: Record<string, unknown>, who = decider) =>
     api.http.post(`/api/v1/applications/${applicationId}/decision`).set(who.bearer).send(body);
+  const download = async (url: string, who: SignedInUser) =>
+    (
+      await api.http
+        .get(url)
+        .set(who.bearer)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+    ).body as Buffer;
+  const pdfText = async (pdf: Buffer) => ((await extractText(new Uint8Array(pdf), { mergePages: true })).text as string).replace(/\s+/g, ' ');
   const assessmentOf = async (applicationId: string) =>
     (await api.http.get(`/api/v1/applications/${applicationId}/assessment`).set(admin.bearer).expect(200)).body;
 
@@ -86,8 +101,11 @@ describe('the rules of a case', () => {
       await decide(application.id, { outcome: 'award', amountOre: application.requestedOre - 100, rationale: '' }).expect(422);
       const granted = await decide(application.id, { outcome: 'award', amountOre: application.requestedOre }).expect(201);
       expect(granted.body.decision).toMatchObject({ rationale: '', fullGrant: true });
-      const letter = await api.http.get(`/api/v1/applications/${application.id}/decision/letter.pdf`).set(lead.bearer).expect(200);
-      expect(letter.headers['content-type']).toBe('application/pdf');
+      const letter = pdfText(await download(`/api/v1/applications/${application.id}/decision/letter.pdf`, lead));
+      expect(await letter).not.toContain('Begrundelse');
+      // The published overview shows the assessment's rationale per criterion in its place.
+      const overview = await pdfText(await download(`/api/v1/exports/award-overview.pdf?programmeId=${programme.id}`, admin));
+      expect(overview).toContain('Understøtter puljens formål: Projektet udmærker sig ved understøtter puljens formål.');
     });
   });
 

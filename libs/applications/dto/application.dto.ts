@@ -8,6 +8,7 @@ import { normalizeMunicipalityCode } from '../../municipalities/municipality-cod
 import type { Application, Receipt } from '../application.entity.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application.lifecycle.js';
 import type { CasePeopleView } from '../case-people.js';
+import { ApiAssumed, type AssumedValues } from '../../core/assumed/assumed-values.js';
 
 /** The statuses of a decided application: its decision and letter exist. */
 const DECIDED = new Set<ApplicationStatus>(['awarded', 'rejected']);
@@ -222,6 +223,8 @@ export class ApplicationResponse {
   @ApiProperty({ nullable: true, type: String }) createdByName: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiAssumed({ requestedOre: 'Det ansøgte beløb er ikke offentliggjort: registreret som det bevilgede beløb.' })
+  assumed: AssumedValues;
 
   static from(application: Application, people: CasePeopleView): ApplicationResponse {
     const path = `/api/v1/applications/${application.id}`;
@@ -258,6 +261,7 @@ export class ApplicationResponse {
       createdByName: people.createdByName,
       createdAt: application.createdAt.toISOString(),
       updatedAt: application.updatedAt.toISOString(),
+      assumed: application.assumed ?? {},
     };
   }
 }

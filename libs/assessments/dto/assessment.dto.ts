@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ApiAssumed, type AssumedValues } from '../../core/assumed/assumed-values.js';
 import { oreToApi } from '../../core/money/money.js';
 import { IsOre } from '../../core/validation/validators.js';
 import type { Assessment } from '../assessment.entity.js';
@@ -84,6 +85,8 @@ export class AssessmentResponse {
   @ApiProperty({ nullable: true, type: Number }) recommendedOre: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
   @ApiProperty() version: number;
+  @ApiAssumed({ ratings: 'Kriterierne er udledt af de offentliggjorte begrundelser; karakterer er ikke offentliggjort.' })
+  assumed: AssumedValues;
 
   static from(assessment: Assessment, status: string): AssessmentResponse {
     return {
@@ -96,6 +99,7 @@ export class AssessmentResponse {
       recommendedOre: assessment.recommendedOre === null ? null : oreToApi(assessment.recommendedOre),
       completedAt: assessment.completedAt?.toISOString() ?? null,
       version: assessment.version,
+      assumed: assessment.assumed ?? {},
     };
   }
 }

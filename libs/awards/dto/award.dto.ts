@@ -5,6 +5,7 @@ import { PageQuery } from '../../core/pagination/page.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import { AWARD_STATUSES, type AwardStatus } from '../award.lifecycle.js';
 import { oreToApi } from '../../core/money/money.js';
+import { ApiAssumed, type AssumedValues } from '../../core/assumed/assumed-values.js';
 import type { Award } from '../award.entity.js';
 import { ASSIGNEE_FILTER } from '../../applications/dto/application.dto.js';
 
@@ -63,6 +64,16 @@ export class AwardResponse {
   @ApiProperty({ example: '/api/v1/applications/…/decision' }) decisionUrl: string;
   @ApiProperty({ example: '/api/v1/applications/…/decision/letter.pdf' }) decisionLetterUrl: string;
   @ApiProperty() version: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the award was closed' }) closedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Opfølgningen er ikke registreret i Tilskud (historisk import).',
+    description: 'Why it was closed',
+  })
+  closedReason: string | null;
+  @ApiAssumed({ startDate: 'Projektperioden er ikke offentliggjort: 1. januar 2021 – 31. december 2022 er antaget for alle puljens projekter.' })
+  assumed: AssumedValues;
 
   static from(award: Award, names: AwardNames): AwardResponse {
     return {
@@ -88,6 +99,9 @@ export class AwardResponse {
       decisionUrl: `/api/v1/applications/${award.applicationId}/decision`,
       decisionLetterUrl: `/api/v1/applications/${award.applicationId}/decision/letter.pdf`,
       version: award.version,
+      closedAt: award.closedAt?.toISOString() ?? null,
+      closedReason: award.closedReason ?? null,
+      assumed: award.assumed ?? {},
     };
   }
 }

@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { ApiAssumed, type AssumedValues } from '../../core/assumed/assumed-values.js';
 import { MAX_AMOUNT_ORE, oreToApi } from '../../core/money/money.js';
 import { PageQuery } from '../../core/pagination/page.js';
 import { IsInstant, IsOre } from '../../core/validation/validators.js';
@@ -240,6 +241,8 @@ export class ProgrammeResponse {
   @ApiProperty({ description: 'Sum of awards not cancelled' }) committedOre: number;
   @ApiProperty({ description: 'Sum of budget adjustments' }) adjustmentsOre: number;
   @ApiProperty({ description: 'budget + adjustments − committed' }) remainingOre: number;
+  @ApiAssumed({ criteria: 'Vurderingskriterierne er ikke offentliggjort: de er udledt af de offentliggjorte begrundelser.' })
+  assumed: AssumedValues;
 
   static from(programme: Programme, ledger: Ledger): ProgrammeResponse {
     return {
@@ -266,6 +269,7 @@ export class ProgrammeResponse {
       committedOre: oreToApi(ledger.committedOre),
       adjustmentsOre: oreToApi(ledger.adjustmentsOre),
       remainingOre: oreToApi(ledger.remainingOre),
+      assumed: programme.assumed ?? {},
     };
   }
 }
