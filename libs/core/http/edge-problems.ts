@@ -16,6 +16,10 @@ export const EdgeProblem = {
     }),
   invalidUrlCharacters: (): Problem => problem('invalid-characters', 'Adressen indeholder et NUL-tegn.'),
   invalidUrl: (): Problem => problem('invalid-url', 'Adressen kan ikke læses: en %-kode er ugyldig.'),
+  invalidQuery: (): Problem =>
+    problem('invalid-url', 'Adressens forespørgsel (efter ?) kan ikke læses: en %-kode er ugyldig; skriv % som %25.', {
+      errors: [{ field: '(query)', message: 'indeholder en ugyldig %-kode' }],
+    }),
   uriTooLong: (maxLength: number): Problem => problem('uri-too-long', `Adressen må højst være ${maxLength} tegn.`),
   headersTooLarge: (): Problem => problem('headers-too-large', 'Anmodningens headere fylder for meget.'),
   malformedRequest: (): Problem => problem('malformed-request', 'Anmodningen følger ikke HTTP-protokollen.'),
