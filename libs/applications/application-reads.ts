@@ -8,5 +8,5 @@ import { Application } from './application.entity.js';
  * project lead of another kommune it does not exist (404).
  */
 export function findVisibleApplication(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<Application> {
-  return findVisible(manager, Application, 'application', id, actor, { lock, label: 'Application' });
+  return findVisible(manager, Application, 'application', id, actor, { lock, label: 'Ansøgningen' });
 }

@@ -1,4 +1,5 @@
 import { DomainException } from '../core/errors/domain.exception.js';
+import { statusClause } from '../core/format/status-labels.js';
 import { transitionFrom, type TransitionTable } from '../core/lifecycle/transition-table.js';
 
 export const AWARD_STATUSES = ['active', 'completed', 'closed', 'cancelled'] as const;
@@ -19,8 +20,8 @@ export const AWARD_TRANSITIONS: TransitionTable<AwardStatus, AwardAction> = {
 
 export class AwardTransitionException extends DomainException {
   constructor(status: AwardStatus, action: AwardAction) {
-    const verb = { extend: 'extended', complete: 'completed', close: 'closed', cancel: 'cancelled' }[action];
-    super('illegal-transition', `An award that is ${status} cannot be ${verb}.`, { currentStatus: status });
+    const verb = { extend: 'forlænges', complete: 'afsluttes', close: 'lukkes', cancel: 'annulleres' }[action];
+    super('illegal-transition', `Et tilsagn, der ${statusClause(status, { neuter: true })}, kan ikke ${verb}.`, { currentStatus: status });
   }
 }
 
