@@ -52,7 +52,7 @@ describe('COVID-19 extension requests', () => {
 
     const more = await request(id, 1).expect(422);
     expect(more.body).toMatchObject({ type: 'urn:tilskud:problem:extension-months-exceeded', monthsAvailable: 0 });
-    expect(more.body.detail).toContain('0 month(s) are still available');
+    expect(more.body.detail).toContain('der er 0 måneder tilbage.');
   });
 
   it('refuses 7 months with 422, saying 6 are available', async () => {
