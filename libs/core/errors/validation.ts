@@ -77,10 +77,17 @@ interface ConstraintMetadata {
   each?: boolean;
 }
 
+/** Each DTO class's decorators, read once: a body of a thousand bad items looks them up a thousand times. */
+const metadataByClass = new WeakMap<object, ConstraintMetadata[]>();
+
 /** The decorator behind a failed constraint: its arguments, whether it checks each item, and whether it has a message of its own. */
 function metadataOf(target: unknown, property: string, name: string): ConstraintMetadata | undefined {
   if (typeof target !== 'object' || target === null || Array.isArray(target)) return undefined;
-  const metadata = getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', false, false) as ConstraintMetadata[];
+  let metadata = metadataByClass.get(target.constructor);
+  if (!metadata) {
+    metadata = getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', false, false) as ConstraintMetadata[];
+    metadataByClass.set(target.constructor, metadata);
+  }
   return metadata.find((entry) => entry.propertyName === property && (entry.name === name || entry.type === name));
 }
 
