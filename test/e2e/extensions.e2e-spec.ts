@@ -59,6 +59,8 @@ describe('COVID-19 extension requests', () => {
     const { id } = await givenAward(api, people, programmeId);
     const response = await request(id, 7).expect(422);
     expect(response.body.monthsAvailable).toBe(6);
+    expect(response.body.detail).toBe('7 måneder ville overskride puljens grænse på 6 måneders COVID-19-forlængelse; der er 6 måneder tilbage.');
+    expect(response.body.errors).toEqual([{ field: 'months', message: 'må højst være 6' }]);
     await request(id, 0).expect(400);
   });
 
