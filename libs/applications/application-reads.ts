@@ -9,8 +9,8 @@ import { Application } from './application.entity.js';
  * project lead of another kommune it does not exist (404).
  */
 export async function findVisibleApplication(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<Application> {
-  const application = await findVisible(manager, Application, 'application', id, actor, { lock, label: 'Application' });
+  const application = await findVisible(manager, Application, 'application', id, actor, { lock, label: 'Ansøgningen' });
   // A draft is the kommune's own work: the ministry sees an application from its submission on.
-  if (application.status === 'draft' && actor.role !== 'project_lead') throw new NotFoundDomainException('Application', id);
+  if (application.status === 'draft' && actor.role !== 'project_lead') throw new NotFoundDomainException('Ansøgningen', id);
   return application;
 }

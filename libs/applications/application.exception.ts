@@ -1,14 +1,16 @@
 import { DomainException } from '../core/errors/domain.exception.js';
 import type { ProblemCode } from '../core/errors/problem-types.js';
-import type { FieldError } from '../core/errors/problem.js';
+import { describeFieldErrors, type FieldError } from '../core/errors/problem.js';
+import { statusClause } from '../core/format/status-labels.js';
 
 export class ApplicationException extends DomainException {
   private constructor(code: ProblemCode, detail: string, extensions?: Record<string, unknown>) {
     super(code, detail, extensions);
   }
 
+  /** `action` as the passive infinitive the sentence ends with: `vurderes`, `trækkes tilbage`. */
   static illegalTransition(status: string, action: string): ApplicationException {
-    return new ApplicationException('illegal-transition', `An application that is ${status} cannot be ${action}.`, {
+    return new ApplicationException('illegal-transition', `En ansøgning, der ${statusClause(status)}, kan ikke ${action}.`, {
       currentStatus: status,
     });
   }
@@ -16,27 +18,23 @@ export class ApplicationException extends DomainException {
   static staleVersion(expected: number, actual: number): ApplicationException {
     return new ApplicationException(
       'stale-version',
-      `The application has changed since version ${expected} (it is now version ${actual}); reload it and apply your change again.`,
+      `Ansøgningen er ændret siden version ${expected} (den er nu version ${actual}); hent den igen, og foretag din ændring på ny.`,
       { currentVersion: actual },
     );
   }
 
   static notOwner(): ApplicationException {
-    return new ApplicationException('not-owner', 'Only a project lead of the lead kommune may change this application.');
+    return new ApplicationException('not-owner', 'Kun en projektleder i den ansøgende kommune må ændre ansøgningen.');
   }
 
   static invalid(errors: FieldError[]): ApplicationException {
-    return new ApplicationException('invalid-application', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
+    return new ApplicationException('invalid-application', describeFieldErrors(errors), {
       errors,
     });
   }
 
   static submissionRules(errors: FieldError[]): ApplicationException {
-    return new ApplicationException(
-      'submission-rules-not-met',
-      `The application does not meet the programme's rules: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`,
-      { errors },
-    );
+    return new ApplicationException('submission-rules-not-met', `Ansøgningen opfylder ikke puljens regler: ${describeFieldErrors(errors)}`, { errors });
   }
 
   static outsideWindow(detail: string): ApplicationException {

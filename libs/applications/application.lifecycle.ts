@@ -21,17 +21,18 @@ export const APPLICATION_TRANSITIONS: TransitionTable<ApplicationStatus, Applica
   withdrawn: {},
 };
 
-const PAST_TENSE: Record<ApplicationAction, string> = {
-  edit: 'edited',
-  submit: 'submitted',
-  withdraw: 'withdrawn',
-  assess: 'assessed',
-  complete_assessment: 'marked as assessed',
-  award: 'awarded',
-  reject: 'rejected',
+/** Each action as the refusal says it: `En ansøgning, der er indsendt, kan ikke <ændres>.` */
+const PASSIVE: Record<ApplicationAction, string> = {
+  edit: 'ændres',
+  submit: 'indsendes',
+  withdraw: 'trækkes tilbage',
+  assess: 'vurderes',
+  complete_assessment: 'meldes færdigvurderet',
+  award: 'bevilges',
+  reject: 'afvises',
 };
 
 /** The status after `action`, or an ApplicationException (409) when the action is not allowed now. */
 export const nextApplicationStatus = transitionFrom(APPLICATION_TRANSITIONS, (status, action) =>
-  ApplicationException.illegalTransition(status.replace('_', ' '), PAST_TENSE[action]),
+  ApplicationException.illegalTransition(status, PASSIVE[action]),
 );

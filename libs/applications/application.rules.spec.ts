@@ -37,7 +37,7 @@ describe('submission rules', () => {
   it('accept exactly the minimum and refuse one øre less', () => {
     expect(submissionProblems({ ...content, requestedOre: kroner(5_000_000) }, programme)).toEqual([]);
     expect(submissionProblems({ ...content, requestedOre: kroner(5_000_000) - 1n }, programme)).toEqual([
-      { field: 'requestedOre', message: "must be at least the programme's minimum of 5.000.000 kr." },
+      { field: 'requestedOre', message: 'skal være mindst 5.000.000 kr.' },
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('submission rules', () => {
 
   it('need the planned end after the planned start', () => {
     expect(contentProblems({ ...content, plannedEnd: '2021-01-01' }, programme.themeKeys)).toEqual([
-      { field: 'plannedEnd', message: 'must be after plannedStart' },
+      { field: 'plannedEnd', message: 'skal ligge efter plannedStart' },
     ]);
     expect(contentProblems({ ...content, plannedEnd: '2020-12-31' }, programme.themeKeys)).toHaveLength(1);
   });
@@ -87,11 +87,11 @@ describe('the application window', () => {
   });
 
   it('is closed at the deadline, 19 October 2020 kl. 12.00, and says so in Copenhagen time', () => {
-    expect(windowProblem(new Date('2020-10-19T10:00:00Z'), programme)).toBe('The programme closed for applications 19. oktober 2020 kl. 12.00.');
+    expect(windowProblem(new Date('2020-10-19T10:00:00Z'), programme)).toBe('Ansøgningsfristen udløb 19. oktober 2020 kl. 12.00.');
   });
 
   it('is not open before the opening time', () => {
-    expect(windowProblem(new Date('2020-08-24T21:59:59Z'), programme)).toMatch(/^The programme opens for applications 25\. august 2020 kl\. 00\.00/);
+    expect(windowProblem(new Date('2020-08-24T21:59:59Z'), programme)).toMatch(/^Puljen åbner for ansøgninger 25\. august 2020 kl\. 00\.00/);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { FieldError } from '../core/errors/problem.js';
 import { type Ore } from '../core/money/money.js';
-import { formatKroner } from '../core/format/danish.js';
+import { countOf, formatKroner, listOf } from '../core/format/danish.js';
 import { addMonths, type CalendarDate } from '../core/time/calendar-date.js';
 import { formatDateTime } from '../core/format/danish.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
@@ -48,7 +48,10 @@ export function periodProblems(
   const latest = addMonths(copenhagenDate(horizon.applicationClosesAt), START_MONTHS_AFTER_CLOSING);
   if (start < earliest || start > latest) problems.push({ field: fields.start, message: `skal ligge mellem ${earliest} og ${latest} for denne pulje` });
   if (end > start && end > addMonths(start, horizon.maxProjectMonths)) {
-    problems.push({ field: fields.end, message: `må højst ligge ${horizon.maxProjectMonths} måneder efter ${fields.start} (puljens længste projektperiode)` });
+    problems.push({
+      field: fields.end,
+      message: `må højst ligge ${countOf(horizon.maxProjectMonths, 'måned', 'måneder')} efter ${fields.start} (puljens længste projektperiode)`,
+    });
   }
   return problems;
 }
@@ -57,9 +60,9 @@ export function periodProblems(
 export function contentProblems(content: Pick<ApplicationContent, 'themes' | 'plannedStart' | 'plannedEnd'>, themeKeys: string[]): FieldError[] {
   const problems: FieldError[] = [];
   content.themes.forEach((theme, index) => {
-    if (!themeKeys.includes(theme)) problems.push({ field: `themes[${index}]`, message: `is not a theme of the programme (${themeKeys.join(', ')})` });
+    if (!themeKeys.includes(theme)) problems.push({ field: `themes[${index}]`, message: `er ikke et af puljens temaer (${themeKeys.join(', ')})` });
   });
-  if (content.plannedEnd <= content.plannedStart) problems.push({ field: 'plannedEnd', message: 'must be after plannedStart' });
+  if (content.plannedEnd <= content.plannedStart) problems.push({ field: 'plannedEnd', message: 'skal ligge efter plannedStart' });
   return problems;
 }
 
@@ -71,16 +74,17 @@ export function submissionProblems(content: ApplicationContent, programme: Progr
     ...periodProblems(content.plannedStart, content.plannedEnd, programme),
   ];
   if (content.requestedOre < programme.minApplicationOre) {
-    problems.push({ field: 'requestedOre', message: `must be at least the programme's minimum of ${formatKroner(programme.minApplicationOre)}` });
+    problems.push({ field: 'requestedOre', message: `skal være mindst ${formatKroner(programme.minApplicationOre)}` });
   }
-  if (content.themes.length === 0) problems.push({ field: 'themes', message: 'must name at least one of the programme’s themes' });
+  if (content.themes.length === 0)
+    problems.push({ field: 'themes', message: `skal nævne mindst ét af puljens temaer (${listOf(programme.themeKeys, 'eller')})` });
   return problems;
 }
 
 /** Null when `now` is inside the window (opening time included, closing time excluded), else why not. */
 export function windowProblem(now: Date, programme: Pick<ProgrammeRules, 'applicationOpensAt' | 'applicationClosesAt'>): string | null {
-  if (now < programme.applicationOpensAt) return `The programme opens for applications ${formatDateTime(programme.applicationOpensAt)}.`;
-  if (now >= programme.applicationClosesAt) return `The programme closed for applications ${formatDateTime(programme.applicationClosesAt)}.`;
+  if (now < programme.applicationOpensAt) return `Puljen åbner for ansøgninger ${formatDateTime(programme.applicationOpensAt)}.`;
+  if (now >= programme.applicationClosesAt) return `Ansøgningsfristen udløb ${formatDateTime(programme.applicationClosesAt)}.`;
   return null;
 }
 

@@ -72,7 +72,7 @@ export class ApplicationsService {
   create(body: CreateApplicationBody, actor: AuthUser): Promise<Application> {
     return this.audit.transaction(async (manager) => {
       const programme = await this.programmes.find(body.programmeId, manager);
-      if (!programme) throw ApplicationException.invalid([{ field: 'programmeId', message: 'is not a programme' }]);
+      if (!programme) throw ApplicationException.invalid([{ field: 'programmeId', message: 'er ikke en pulje' }]);
       const closed = draftWindowProblem(this.clock.now(), programme);
       if (closed) throw ApplicationException.outsideWindow(closed);
       const coApplicantCodes = body.coApplicantCodes ?? [];
@@ -281,11 +281,11 @@ export class ApplicationsService {
       ),
       ...periodProblems(content.plannedStart, content.plannedEnd, programme),
     ];
-    if (content.coApplicantCodes.includes(leadCode)) problems.push({ field: 'coApplicantCodes', message: 'must not include the lead kommune' });
+    if (content.coApplicantCodes.includes(leadCode)) problems.push({ field: 'coApplicantCodes', message: 'må ikke indeholde den ansøgende kommune' });
     if (content.coApplicantCodes.length > 0) {
       const known: Array<{ code: string }> = await manager.query('SELECT code FROM municipality WHERE code = ANY($1)', [content.coApplicantCodes]);
       content.coApplicantCodes.forEach((code, index) => {
-        if (!known.some((row) => row.code === code)) problems.push({ field: `coApplicantCodes[${index}]`, message: 'is not a kommune code' });
+        if (!known.some((row) => row.code === code)) problems.push({ field: `coApplicantCodes[${index}]`, message: 'er ikke en kommunekode' });
       });
     }
     if (problems.length > 0) throw ApplicationException.invalid(problems);

@@ -1,6 +1,7 @@
 import { DomainException } from '../core/errors/domain.exception.js';
 import type { ProblemCode } from '../core/errors/problem-types.js';
-import type { FieldError } from '../core/errors/problem.js';
+import { describeFieldErrors, type FieldError } from '../core/errors/problem.js';
+import { listOf } from '../core/format/danish.js';
 
 export class AssessmentException extends DomainException {
   private constructor(code: ProblemCode, detail: string, extensions?: Record<string, unknown>) {
@@ -8,7 +9,7 @@ export class AssessmentException extends DomainException {
   }
 
   static notAssessor(): AssessmentException {
-    return new AssessmentException('not-the-assessor', 'Only the caseworker who wrote the assessment may change or complete it.');
+    return new AssessmentException('not-the-assessor', 'Kun den sagsbehandler, der har skrevet vurderingen, kan ændre den eller melde den færdig.');
   }
 
   static notHandedOver(status: string): AssessmentException {
@@ -34,21 +35,21 @@ export class AssessmentException extends DomainException {
   }
 
   static invalid(errors: FieldError[]): AssessmentException {
-    return new AssessmentException('invalid-assessment', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
+    return new AssessmentException('invalid-assessment', describeFieldErrors(errors), {
       errors,
     });
   }
 
   static incomplete(missing: string[]): AssessmentException {
-    return new AssessmentException('assessment-incomplete', `Every criterion needs a rating and a rationale; missing: ${missing.join(', ')}.`, {
+    return new AssessmentException('assessment-incomplete', `Hvert kriterium skal have en karakter og en begrundelse; det mangler for ${listOf(missing)}.`, {
       missingCriteria: missing,
-      errors: missing.map((key) => ({ field: 'ratings', message: `has no rating for criterion ${key}` })),
+      errors: missing.map((key) => ({ field: 'ratings', message: `mangler karakter og begrundelse for kriteriet ${key}` })),
     });
   }
 
   static recommendedAboveRequested(): AssessmentException {
-    return new AssessmentException('recommended-above-requested', 'The recommended amount cannot be more than the applicant asked for.', {
-      errors: [{ field: 'recommendedOre', message: 'must not be more than the requested amount' }],
+    return new AssessmentException('recommended-above-requested', 'Det indstillede beløb kan ikke være større end det ansøgte.', {
+      errors: [{ field: 'recommendedOre', message: 'må ikke være større end det ansøgte beløb' }],
     });
   }
 }

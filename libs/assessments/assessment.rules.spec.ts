@@ -10,8 +10,8 @@ describe('assessment rules', () => {
 
   it('refuse a criterion the programme does not have, and one rated twice', () => {
     expect(ratingProblems([rate('formaal'), rate('pris'), rate('formaal')], criteria).map((p) => [p.field, p.message])).toEqual([
-      ['ratings[1].criterionKey', 'is not a criterion of the programme (formaal, nyskabelse, forankring)'],
-      ['ratings[2].criterionKey', 'is rated twice'],
+      ['ratings[1].criterionKey', 'er ikke et af puljens kriterier (formaal, nyskabelse, forankring)'],
+      ['ratings[2].criterionKey', 'er vurderet to gange'],
     ]);
   });
 

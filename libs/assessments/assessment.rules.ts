@@ -12,8 +12,8 @@ export function ratingProblems(ratings: Rating[], criterionKeys: string[]): Fiel
   const seen = new Set<string>();
   return ratings.flatMap((rating, index): FieldError[] => {
     const field = `ratings[${index}].criterionKey`;
-    if (!criterionKeys.includes(rating.criterionKey)) return [{ field, message: `is not a criterion of the programme (${criterionKeys.join(', ')})` }];
-    if (seen.has(rating.criterionKey)) return [{ field, message: 'is rated twice' }];
+    if (!criterionKeys.includes(rating.criterionKey)) return [{ field, message: `er ikke et af puljens kriterier (${criterionKeys.join(', ')})` }];
+    if (seen.has(rating.criterionKey)) return [{ field, message: 'er vurderet to gange' }];
     seen.add(rating.criterionKey);
     return [];
   });

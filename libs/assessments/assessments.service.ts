@@ -51,7 +51,7 @@ export class AssessmentsService {
   async get(applicationId: string, actor: Actor): Promise<{ assessment: Assessment; status: string }> {
     const application = await this.applications.findVisible(this.dataSource.manager, applicationId, actor);
     const assessment = await this.dataSource.manager.findOneBy(Assessment, { applicationId });
-    if (!assessment) throw new NotFoundDomainException('Assessment of application', applicationId);
+    if (!assessment) throw new NotFoundDomainException('Vurderingen af ansøgningen', applicationId);
     return { assessment, status: application.status };
   }
 
@@ -71,10 +71,10 @@ export class AssessmentsService {
         programme.criteria.map((criterion) => criterion.key),
       );
       if (body.recommendation === 'award' && body.recommendedOre === undefined) {
-        problems.push({ field: 'recommendedOre', message: 'is required when the recommendation is award' });
+        problems.push({ field: 'recommendedOre', message: 'skal udfyldes, når indstillingen er award' });
       }
       if (body.recommendation === 'reject' && body.recommendedOre !== undefined) {
-        problems.push({ field: 'recommendedOre', message: 'must be left out when the recommendation is reject' });
+        problems.push({ field: 'recommendedOre', message: 'skal udelades, når indstillingen er reject' });
       }
       if (problems.length > 0) throw AssessmentException.invalid(problems);
       const recommendedOre = body.recommendedOre === undefined ? null : oreFromApi(body.recommendedOre);

@@ -1,6 +1,7 @@
 import { DomainException } from '../core/errors/domain.exception.js';
 import type { ProblemCode } from '../core/errors/problem-types.js';
 import type { FieldError } from '../core/errors/problem.js';
+import { sentence } from '../core/format/danish.js';
 
 export class AuthException extends DomainException {
   private constructor(code: ProblemCode, detail: string, extensions?: Record<string, unknown>) {
@@ -9,32 +10,32 @@ export class AuthException extends DomainException {
 
   /** The same answer for an unknown e-mail, a wrong password, a locked or a deactivated account: no enumeration. */
   static invalidCredentials(): AuthException {
-    return new AuthException('invalid-credentials', 'The e-mail address or the password is wrong.');
+    return new AuthException('invalid-credentials', 'E-mailadressen eller adgangskoden er forkert.');
   }
 
   static invalidRefreshToken(): AuthException {
-    return new AuthException('invalid-refresh-token', 'The refresh token is not valid; sign in again.');
+    return new AuthException('invalid-refresh-token', 'Fornyelsesnøglen er ikke gyldig; log ind igen.');
   }
 
   static unauthenticated(): AuthException {
-    return new AuthException('unauthenticated', 'Sign in and send the access token as a Bearer token.');
+    return new AuthException('unauthenticated', 'Log ind, og send adgangsnøglen som Bearer-token.');
   }
 
   static forbidden(): AuthException {
-    return new AuthException('forbidden', 'Your role may not do this.');
+    return new AuthException('forbidden', 'Din rolle må ikke gøre dette.');
   }
 
   static weakPassword(problems: string[]): AuthException {
     const errors: FieldError[] = problems.map((message) => ({ field: 'password', message }));
-    return new AuthException('weak-password', 'The password does not meet the password policy.', { errors });
+    return new AuthException('weak-password', 'Adgangskoden opfylder ikke kravene til adgangskoder.', { errors });
   }
 
   static emailTaken(): AuthException {
-    return new AuthException('email-taken', 'A user with this e-mail address already exists.');
+    return new AuthException('email-taken', 'Der findes allerede en bruger med denne e-mailadresse.');
   }
 
   static invalidUser(field: string, message: string): AuthException {
-    return new AuthException('invalid-user', `${field} ${message}.`, { errors: [{ field, message }] });
+    return new AuthException('invalid-user', sentence(`${field} ${message}`), { errors: [{ field, message }] });
   }
 
   /** This address must wait after its failed sign-ins on this account (the same for an unknown e-mail). */
@@ -55,6 +56,6 @@ export class AuthException extends DomainException {
   }
 
   static lastAdmin(): AuthException {
-    return new AuthException('last-admin', 'This is the last active administrator; make another one first.');
+    return new AuthException('last-admin', 'Det er den sidste aktive administrator; gør en anden til administrator først.');
   }
 }

@@ -91,7 +91,7 @@ export class UsersService {
   update(id: string, body: UpdateUserBody, actor: Actor): Promise<User> {
     return this.audit.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundDomainException('User', id);
+      if (!user) throw new NotFoundDomainException('Brugeren', id);
       const before = auditView(user);
       if (id === actor.id && ((body.role !== undefined && body.role !== user.role) || body.active === false)) throw AuthException.selfChange();
 
@@ -129,7 +129,7 @@ export class UsersService {
   approve(id: string, actor: Actor): Promise<User> {
     return this.audit.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundDomainException('User', id);
+      if (!user) throw new NotFoundDomainException('Brugeren', id);
       if (user.approvalRequestedAt === null) throw AuthException.approvalNotPossible('Brugeren venter ikke på godkendelse.');
       if (user.approvalRequestedBy === actor.id || user.id === actor.id) {
         throw AuthException.approvalNotPossible('En anden administrator end den, der gav rollen, skal godkende den.');
@@ -147,7 +147,7 @@ export class UsersService {
   unlock(id: string): Promise<User> {
     return this.audit.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundDomainException('User', id);
+      if (!user) throw new NotFoundDomainException('Brugeren', id);
       const before = { failedLoginCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
       user.failedLoginCount = 0;
       user.lockedUntil = null;
@@ -213,12 +213,12 @@ export class UsersService {
   /** A project lead belongs to exactly one existing kommune; other roles to none. */
   private async checkedMunicipality(manager: EntityManager, role: Role, code: string | null): Promise<string | null> {
     if (role !== 'project_lead') {
-      if (code !== null) throw AuthException.invalidUser('municipalityCode', 'is only for project leads');
+      if (code !== null) throw AuthException.invalidUser('municipalityCode', 'gælder kun projektledere');
       return null;
     }
-    if (code === null) throw AuthException.invalidUser('municipalityCode', 'is required for a project lead');
+    if (code === null) throw AuthException.invalidUser('municipalityCode', 'skal udfyldes for en projektleder');
     const [kommune] = await manager.query('SELECT 1 FROM municipality WHERE code = $1', [code]);
-    if (!kommune) throw AuthException.invalidUser('municipalityCode', 'is not a kommune code');
+    if (!kommune) throw AuthException.invalidUser('municipalityCode', 'er ikke en kommunekode');
     return code;
   }
 }

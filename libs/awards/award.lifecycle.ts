@@ -1,4 +1,5 @@
 import { DomainException } from '../core/errors/domain.exception.js';
+import { statusClause } from '../core/format/status-labels.js';
 import { transitionFrom, type TransitionTable } from '../core/lifecycle/transition-table.js';
 
 export const AWARD_STATUSES = ['active', 'completed', 'closed', 'cancelled'] as const;
@@ -23,8 +24,8 @@ export const AWARD_TRANSITIONS: TransitionTable<AwardStatus, AwardAction> = {
 
 export class AwardTransitionException extends DomainException {
   constructor(status: AwardStatus, action: AwardAction) {
-    const verb = { extend: 'extended', complete: 'completed', close: 'closed', cancel: 'cancelled', close_historical: 'closed as historical' }[action];
-    super('illegal-transition', `An award that is ${status} cannot be ${verb}.`, { currentStatus: status });
+    const verb = { extend: 'forlænges', complete: 'afsluttes', close: 'lukkes', cancel: 'annulleres', close_historical: 'lukkes som historisk' }[action];
+    super('illegal-transition', `Et tilsagn, der ${statusClause(status, { neuter: true })}, kan ikke ${verb}.`, { currentStatus: status });
   }
 }
 

@@ -43,7 +43,7 @@ export class AwardsService {
 
   /** The award if the actor may see it (a project lead: their kommune's), optionally locked; else 404. */
   async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<Award> {
-    return findVisible(manager, Award, 'award', id, actor, { lock, label: 'Award' });
+    return findVisible(manager, Award, 'award', id, actor, { lock, label: 'Tilsagnet' });
   }
 
   /** A new, active award of a decision: its period as decided, no extension yet. In the decision's transaction. */

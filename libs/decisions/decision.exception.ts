@@ -1,6 +1,6 @@
 import { DomainException } from '../core/errors/domain.exception.js';
 import type { ProblemCode } from '../core/errors/problem-types.js';
-import type { FieldError } from '../core/errors/problem.js';
+import { describeFieldErrors, type FieldError } from '../core/errors/problem.js';
 import { type Ore } from '../core/money/money.js';
 import { formatDateTime, formatKroner } from '../core/format/danish.js';
 import { MIN_GIVEN_RATIONALE_CHARACTERS, MIN_RATIONALE_CHARACTERS, MIN_RATIONALE_DISTINCT_WORDS } from './rationale.js';
@@ -11,18 +11,18 @@ export class DecisionException extends DomainException {
   }
 
   static fourEyes(): DecisionException {
-    return new DecisionException('four-eyes', 'The caseworker who assessed the application may not decide it (four-eyes).');
+    return new DecisionException('four-eyes', 'Den sagsbehandler, der har vurderet ansøgningen, må ikke også afgøre den (firøjneprincippet).');
   }
 
   static invalid(errors: FieldError[]): DecisionException {
-    return new DecisionException('invalid-decision', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
+    return new DecisionException('invalid-decision', describeFieldErrors(errors), {
       errors,
     });
   }
 
   static amountAboveRequested(requestedOre: Ore): DecisionException {
-    return new DecisionException('amount-above-requested', `An award cannot be more than the ${formatKroner(requestedOre)} applied for.`, {
-      errors: [{ field: 'amountOre', message: 'must not be more than the requested amount' }],
+    return new DecisionException('amount-above-requested', `Et tilsagn kan ikke være større end de ${formatKroner(requestedOre)}, der er søgt om.`, {
+      errors: [{ field: 'amountOre', message: `må højst være ${formatKroner(requestedOre)} (det ansøgte beløb)` }],
     });
   }
 
@@ -49,9 +49,9 @@ export class DecisionException extends DomainException {
   static rationaleRequired(): DecisionException {
     return new DecisionException(
       'main-considerations-required',
-      'A rejection or a partial award must state its main considerations (forvaltningsloven § 24): ' +
-        `at least ${MIN_RATIONALE_CHARACTERS} characters and ${MIN_RATIONALE_DISTINCT_WORDS} different words beyond stock phrases.`,
-      { errors: [{ field: 'rationale', message: 'must state the main considerations of the decision' }] },
+      'Et afslag eller et delvist tilsagn skal angive de hovedhensyn, der har været bestemmende for afgørelsen (forvaltningsloven § 24): ' +
+        `mindst ${MIN_RATIONALE_CHARACTERS} tegn og ${MIN_RATIONALE_DISTINCT_WORDS} forskellige ord ud over standardvendinger.`,
+      { errors: [{ field: 'rationale', message: 'skal angive afgørelsens hovedhensyn' }] },
     );
   }
 }

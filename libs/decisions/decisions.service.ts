@@ -75,7 +75,7 @@ export class DecisionsService {
     const manager = this.dataSource.manager;
     const application = await this.applications.findVisible(manager, applicationId, actor);
     const decision = await manager.findOneBy(Decision, { applicationId });
-    if (!decision) throw new NotFoundDomainException('Decision of application', applicationId);
+    if (!decision) throw new NotFoundDomainException('Afgørelsen af ansøgningen', applicationId);
     const [award, people, kommuner] = await Promise.all([
       decision.outcome === 'award' ? this.awards.forApplication(manager, applicationId) : Promise.resolve(null),
       this.users.people([decision.decidedBy], manager),
@@ -106,9 +106,9 @@ export class DecisionsService {
       const startDate = body.startDate ?? application.plannedStart;
       const endDate = body.endDate ?? application.plannedEnd;
       const problems: FieldError[] = [];
-      if (body.outcome === 'award' && amountOre === null) problems.push({ field: 'amountOre', message: 'is required for an award' });
-      if (body.outcome === 'reject' && amountOre !== null) problems.push({ field: 'amountOre', message: 'must be left out of a rejection' });
-      if (body.outcome === 'award' && endDate <= startDate) problems.push({ field: 'endDate', message: 'must be after startDate' });
+      if (body.outcome === 'award' && amountOre === null) problems.push({ field: 'amountOre', message: 'skal udfyldes ved et tilsagn' });
+      if (body.outcome === 'reject' && amountOre !== null) problems.push({ field: 'amountOre', message: 'skal udelades ved et afslag' });
+      if (body.outcome === 'award' && endDate <= startDate) problems.push({ field: 'endDate', message: 'skal ligge efter startDate' });
       const programme = await this.programmes.get(application.programmeId, manager);
       if (body.outcome === 'award') problems.push(...periodProblems(startDate, endDate, programme, { start: 'startDate', end: 'endDate' }));
       if (problems.length > 0) throw DecisionException.invalid(problems);

@@ -11,6 +11,7 @@ import { ProgrammesService } from '../programmes/programmes.service.js';
 import { type Overview, writeAwardOverviewPdf } from './award-overview.pdf.js';
 import { publishedRationale } from './award-overview.js';
 import { formatSpreadsheetDate } from '../core/format/danish.js';
+import { statusLabel } from '../core/format/status-labels.js';
 import { AmountCell, type CsvCell, csvWriter } from './csv.js';
 import { ExportStreams } from '../core/http/export-streams.js';
 
@@ -100,7 +101,7 @@ export class ExportsService {
         formatSpreadsheetDate(row.end_date),
         formatSpreadsheetDate(row.original_end_date),
         row.approved_extension_months,
-        row.status,
+        statusLabel(row.status),
         formatSpreadsheetDate(row.decided_on),
       ],
     );

@@ -1,4 +1,4 @@
-import { formatDate } from '../core/format/danish.js';
+import { countOf, formatDate } from '../core/format/danish.js';
 import type { CalendarDate } from '../core/time/calendar-date.js';
 import { caseLabel } from '../reminders/reminder-messages.js';
 
@@ -14,7 +14,7 @@ export interface ExtensionNews {
   endDateAfter: CalendarDate;
 }
 
-const months = (count: number) => `${count} ${count === 1 ? 'måned' : 'måneder'}`;
+const months = (count: number) => countOf(count, 'måned', 'måneder');
 
 /** What the case's contacts are told when their COVID-19 extension request is decided. */
 export function extensionDecisionMessage(news: ExtensionNews): { title: string; body: string } {

@@ -1,4 +1,5 @@
 import { DomainException } from '../core/errors/domain.exception.js';
+import { statusClause } from '../core/format/status-labels.js';
 import { transitionFrom, type TransitionTable } from '../core/lifecycle/transition-table.js';
 
 export const EXTENSION_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
@@ -16,8 +17,8 @@ export const EXTENSION_TRANSITIONS: TransitionTable<ExtensionStatus, ExtensionAc
 
 export class ExtensionTransitionException extends DomainException {
   constructor(status: ExtensionStatus, action: ExtensionAction) {
-    const verb = { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn' }[action];
-    super('illegal-transition', `An extension request that is ${status} cannot be ${verb}.`, { currentStatus: status });
+    const verb = { approve: 'godkendes', reject: 'afvises', withdraw: 'trækkes tilbage' }[action];
+    super('illegal-transition', `En anmodning om forlængelse, der ${statusClause(status)}, kan ikke ${verb}.`, { currentStatus: status });
   }
 }
 

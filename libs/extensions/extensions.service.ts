@@ -133,9 +133,9 @@ export class ExtensionsService {
       nextExtensionStatus(request.status, action);
       const award = await this.awards.findVisible(manager, request.awardId, actor, true);
       const approvedMonths = body.outcome === 'approve' ? (body.approvedMonths ?? request.months) : null;
-      if (body.outcome === 'reject' && body.approvedMonths !== undefined) throw ExtensionException.invalid('approvedMonths', 'must be left out of a rejection');
+      if (body.outcome === 'reject' && body.approvedMonths !== undefined) throw ExtensionException.invalid('approvedMonths', 'skal udelades ved et afslag');
       if (approvedMonths !== null && approvedMonths > request.months)
-        throw ExtensionException.invalid('approvedMonths', `must not be more than the ${request.months} requested`);
+        throw ExtensionException.invalid('approvedMonths', `må højst være ${request.months} (de ansøgte måneder)`);
       if (approvedMonths !== request.months && !isSubstantiveRationale(body.rationale)) throw ExtensionException.rationaleRequired();
 
       const before = { status: request.status, endDate: award.endDate, approvedExtensionMonths: award.approvedExtensionMonths };
@@ -228,6 +228,6 @@ export class ExtensionsService {
   }
 
   private async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<ExtensionRequest> {
-    return findVisible(manager, ExtensionRequest, 'request', id, actor, { lock, label: 'Extension request' });
+    return findVisible(manager, ExtensionRequest, 'request', id, actor, { lock, label: 'Anmodningen om forlængelse' });
   }
 }

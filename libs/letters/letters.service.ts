@@ -36,7 +36,7 @@ export class LettersService {
 
   async receipt(applicationId: string, actor: Actor): Promise<RenderedLetter> {
     const application = await this.applications.get(applicationId, actor);
-    if (!application.caseNumber || !application.submittedAt) throw new NotFoundDomainException('Receipt of application', applicationId);
+    if (!application.caseNumber || !application.submittedAt) throw new NotFoundDomainException('Kvitteringen for ansøgningen', applicationId);
     const programme = await this.programmes.get(application.programmeId);
     const letter = receiptLetter(this.organisation(), letterProgramme(programme), await this.letterCase(application, programme));
     return { pdf: await renderLetter(letter), filename: `kvittering-${application.caseNumber}.pdf` };

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatKroner } from '../core/format/danish.js';
+import { countOf, formatDate, formatDateTime, formatKroner } from '../core/format/danish.js';
 import type { Ore } from '../core/money/money.js';
 import type { CalendarDate } from '../core/time/calendar-date.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
@@ -60,7 +60,7 @@ const STANDARD_CONDITIONS = (organisation: string) => [
 
 const kommuner = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}`);
 const genitive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}s`);
-const months = (count: number) => `${count} ${count === 1 ? 'måned' : 'måneder'}`;
+const months = (count: number) => countOf(count, 'måned', 'måneder');
 
 function letterhead(organisation: Organisation, issuedAt: Date, caseNumber: string, recipient: LetterCase) {
   return {

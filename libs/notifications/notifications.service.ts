@@ -51,7 +51,7 @@ export class NotificationsService {
   async markRead(id: string, userId: string, now: Date): Promise<Notification> {
     const repository = this.dataSource.getRepository(Notification);
     const notification = await repository.findOneBy({ id, userId });
-    if (!notification) throw new NotFoundDomainException('Notification', id);
+    if (!notification) throw new NotFoundDomainException('Beskeden', id);
     if (notification.readAt === null) {
       notification.readAt = now;
       await repository.update({ id, userId }, { readAt: now });

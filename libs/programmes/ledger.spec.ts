@@ -49,10 +49,38 @@ describe('deviations and totals', () => {
       lines.map((l) => l.amountOre),
     );
     expect(ledgerDeviations(ledger, kroner(5_000_000), lines, formatKroner)).toEqual([
-      { rule: 'budget-exceeded', caseNumber: null, detail: 'Committed 20.934.299 kr. exceeds budget and adjustments (20.000.000 kr.) by 934.299 kr.' },
-      { rule: 'below-minimum', caseNumber: 'ÆLD-2020-0013', detail: "Awarded 4.884.429 kr., below the programme's minimum of 5.000.000 kr." },
-      { rule: 'above-requested', caseNumber: 'ÆLD-2020-0010', detail: 'Awarded 5.035.610 kr., more than the 5.000.000 kr. applied for.' },
+      {
+        rule: 'budget-exceeded',
+        caseNumber: null,
+        message: 'Der er givet tilsagn for 20.934.299 kr., 934.299 kr. mere end budgettet med reguleringer (20.000.000 kr.).',
+        detail: expect.any(String),
+      },
+      {
+        rule: 'below-minimum',
+        caseNumber: 'ÆLD-2020-0013',
+        message: 'Tilsagnet er på 4.884.429 kr., under puljens mindstebeløb på 5.000.000 kr.',
+        detail: expect.any(String),
+      },
+      {
+        rule: 'above-requested',
+        caseNumber: 'ÆLD-2020-0010',
+        message: 'Tilsagnet er på 5.035.610 kr., mere end de 5.000.000 kr., der er søgt om.',
+        detail: expect.any(String),
+      },
     ]);
+  });
+
+  it('says each deviation in Danish, the same in `message` and `detail`, with one full stop after kr.', () => {
+    const ledger = ledgerOf(
+      kroner(20_000_000),
+      [],
+      lines.map((l) => l.amountOre),
+    );
+    for (const deviation of ledgerDeviations(ledger, kroner(5_000_000), lines, formatKroner)) {
+      expect(deviation.detail).toBe(deviation.message);
+      expect(deviation.message).not.toMatch(/kr\.\.|\b(the|of|by|below|more than|applied)\b/);
+      expect(deviation.message).toMatch(/\.$/);
+    }
   });
 
   it('has nothing to show for books within the rules', () => {

@@ -1,3 +1,4 @@
+import { sentence } from '../core/format/danish.js';
 import { type Ore, sumOre } from '../core/money/money.js';
 
 /**
@@ -34,9 +35,18 @@ export interface LedgerLine {
 }
 
 export interface Deviation {
+  /** The rule broken: a stable code. */
   rule: 'budget-exceeded' | 'below-minimum' | 'above-requested';
   caseNumber: string | null;
+  /** What a person reads, in Danish, with the amounts. */
+  message: string;
+  /** The same text as `message`, the field's name before it; kept for clients that read it. */
   detail: string;
+}
+
+/** A deviation whose `message` (and `detail`) is `text`. */
+function deviation(rule: Deviation['rule'], caseNumber: string | null, text: string): Deviation {
+  return { rule, caseNumber, message: text, detail: text };
 }
 
 /**
@@ -46,26 +56,28 @@ export interface Deviation {
 export function ledgerDeviations(ledger: Ledger, minApplicationOre: Ore, lines: LedgerLine[], format: (ore: Ore) => string): Deviation[] {
   const deviations: Deviation[] = [];
   if (ledger.overCommittedOre > 0n) {
-    deviations.push({
-      rule: 'budget-exceeded',
-      caseNumber: null,
-      detail: `Committed ${format(ledger.committedOre)} exceeds budget and adjustments (${format(ledger.budgetOre + ledger.adjustmentsOre)}) by ${format(ledger.overCommittedOre)}`,
-    });
+    deviations.push(
+      deviation(
+        'budget-exceeded',
+        null,
+        `Der er givet tilsagn for ${format(ledger.committedOre)}, ${format(ledger.overCommittedOre)} mere end budgettet med reguleringer (${format(ledger.budgetOre + ledger.adjustmentsOre)}).`,
+      ),
+    );
   }
   for (const line of lines.filter((award) => award.status !== 'cancelled')) {
     if (line.amountOre < minApplicationOre) {
-      deviations.push({
-        rule: 'below-minimum',
-        caseNumber: line.caseNumber,
-        detail: `Awarded ${format(line.amountOre)}, below the programme's minimum of ${format(minApplicationOre)}`,
-      });
+      deviations.push(
+        deviation(
+          'below-minimum',
+          line.caseNumber,
+          sentence(`Tilsagnet er på ${format(line.amountOre)}, under puljens mindstebeløb på ${format(minApplicationOre)}`),
+        ),
+      );
     }
     if (line.amountOre > line.requestedOre) {
-      deviations.push({
-        rule: 'above-requested',
-        caseNumber: line.caseNumber,
-        detail: `Awarded ${format(line.amountOre)}, more than the ${format(line.requestedOre)} applied for.`,
-      });
+      deviations.push(
+        deviation('above-requested', line.caseNumber, `Tilsagnet er på ${format(line.amountOre)}, mere end de ${format(line.requestedOre)}, der er søgt om.`),
+      );
     }
   }
   return deviations;

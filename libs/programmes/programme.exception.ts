@@ -1,7 +1,7 @@
 import { DomainException } from '../core/errors/domain.exception.js';
 import type { ProblemCode } from '../core/errors/problem-types.js';
 import { MAX_AMOUNT_ORE, type Ore } from '../core/money/money.js';
-import { formatKroner } from '../core/format/danish.js';
+import { formatKroner, sentence } from '../core/format/danish.js';
 
 export class ProgrammeException extends DomainException {
   private constructor(code: ProblemCode, detail: string, extensions?: Record<string, unknown>) {
@@ -9,11 +9,11 @@ export class ProgrammeException extends DomainException {
   }
 
   static codeTaken(code: string): ProgrammeException {
-    return new ProgrammeException('programme-code-taken', `A programme with the code ${code} already exists.`);
+    return new ProgrammeException('programme-code-taken', `Der findes allerede en pulje med koden ${code}.`);
   }
 
   static invalid(field: string, message: string): ProgrammeException {
-    return new ProgrammeException('invalid-programme', `${field} ${message}.`, { errors: [{ field, message }] });
+    return new ProgrammeException('invalid-programme', sentence(`${field} ${message}`), { errors: [{ field, message }] });
   }
 
   /** Fields that can no longer change, each with why. */
@@ -49,7 +49,8 @@ export class ProgrammeException extends DomainException {
     const shortOre = requestedOre - remainingOre;
     return new ProgrammeException(
       'budget-exceeded',
-      `This needs ${formatKroner(requestedOre)} but the programme has ${formatKroner(remainingOre)} left: ${formatKroner(shortOre)} short. An administrator can record a budget adjustment that covers it.`,
+      `Det kræver ${formatKroner(requestedOre)}, men puljen har ${formatKroner(remainingOre)} tilbage: der mangler ${formatKroner(shortOre)} ` +
+        'En administrator kan registrere en budgetregulering, der dækker det.',
       { remainingOre: Number(remainingOre), shortOre: Number(shortOre) },
     );
   }

@@ -72,7 +72,7 @@ const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date
 function uniqueKeys(field: string, items: Array<{ key: string }>): void {
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    if (seen.has(item.key)) throw ProgrammeException.invalid(`${field}[${index}].key`, 'is used twice');
+    if (seen.has(item.key)) throw ProgrammeException.invalid(`${field}[${index}].key`, 'er brugt to gange');
     seen.add(item.key);
   });
 }
@@ -88,7 +88,7 @@ export class ProgrammesService {
   create(body: CreateProgrammeBody, createdBy: string | null): Promise<Programme> {
     const opensAt = parseInstant(body.applicationOpensAt)!;
     const closesAt = parseInstant(body.applicationClosesAt)!;
-    if (closesAt <= opensAt) throw ProgrammeException.invalid('applicationClosesAt', 'must be after applicationOpensAt');
+    if (closesAt <= opensAt) throw ProgrammeException.invalid('applicationClosesAt', 'skal ligge efter applicationOpensAt');
     uniqueKeys('themes', body.themes);
     uniqueKeys('criteria', body.criteria);
 
@@ -128,7 +128,7 @@ export class ProgrammesService {
   update(id: string, body: UpdateProgrammeBody, now: Date): Promise<Programme> {
     return this.audit.transaction(async (manager) => {
       const programme = await manager.findOne(Programme, { where: { id }, lock: { mode: 'for_no_key_update' } });
-      if (!programme) throw new NotFoundDomainException('Programme', id);
+      if (!programme) throw new NotFoundDomainException('Puljen', id);
       if (body.version !== undefined && body.version !== programme.version) throw ProgrammeException.staleVersion(body.version, programme.version);
       const text = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
       const wanted: Partial<Record<Editable, unknown>> = {
@@ -180,7 +180,7 @@ export class ProgrammesService {
   /** The programme, or a 404. Other contexts read programmes through this, inside their own transaction when they pass its manager. */
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Programme> {
     const programme = await this.find(id, manager);
-    if (!programme) throw new NotFoundDomainException('Programme', id);
+    if (!programme) throw new NotFoundDomainException('Puljen', id);
     return programme;
   }
 
@@ -211,7 +211,7 @@ export class ProgrammesService {
   /** The programme's ledger version now (see `LedgerCache`); 404 for an unknown programme. */
   async ledgerVersion(id: string): Promise<string> {
     const [row]: Array<{ ledger_version: string }> = await this.dataSource.query('SELECT ledger_version FROM programme WHERE id = $1', [id]);
-    if (!row) throw new NotFoundDomainException('Programme', id);
+    if (!row) throw new NotFoundDomainException('Puljen', id);
     return row.ledger_version;
   }
 
@@ -263,14 +263,14 @@ export class ProgrammesService {
    */
   async lockLedger(manager: EntityManager, id: string): Promise<{ programme: Programme; ledger: Ledger }> {
     const programme = await manager.findOne(Programme, { where: { id }, lock: { mode: 'for_no_key_update' } });
-    if (!programme) throw new NotFoundDomainException('Programme', id);
+    if (!programme) throw new NotFoundDomainException('Puljen', id);
     const ledger = (await this.ledgers([id], manager)).get(id)!;
     return { programme, ledger };
   }
 
   addAdjustment(id: string, body: BudgetAdjustmentBody, actorId: string): Promise<BudgetAdjustment> {
     const deltaOre = oreFromApi(body.deltaOre);
-    if (deltaOre === 0n) throw ProgrammeException.invalid('deltaOre', 'must not be 0');
+    if (deltaOre === 0n) throw ProgrammeException.invalid('deltaOre', 'må ikke være 0 kr.');
     return this.audit.transaction(async (manager) => {
       const { ledger } = await this.lockLedger(manager, id);
       // A cut may not leave the programme short of what it has already committed.

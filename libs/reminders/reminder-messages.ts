@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { formatDate } from '../core/format/danish.js';
+import { countOf, formatDate } from '../core/format/danish.js';
 import type { CalendarDate } from '../core/time/calendar-date.js';
 import type { ReminderKind } from './reminder-planner.js';
 
@@ -72,7 +72,7 @@ export function reminderMessage(kind: ReminderKind, dueDate: CalendarDate, conte
     case 'extension_decision_waiting':
       return {
         title: `En ansøgning om forlængelse for ${context.caseNumber} venter på afgørelse`,
-        body: `Ansøgningen om ${context.months ?? ''} måneders COVID-19-forlængelse af projektet ${project} blev indsendt ${formatDate(dueDate)} og har ventet mere end 10 arbejdsdage.`,
+        body: `Ansøgningen om ${typeof context.months === 'number' ? `${countOf(context.months, 'måneds', 'måneders')} ` : ''}COVID-19-forlængelse af projektet ${project} blev indsendt ${formatDate(dueDate)} og har ventet mere end 10 arbejdsdage.`,
       };
     case 'award_ending_in_30_days':
       return {

@@ -1,11 +1,14 @@
 import { DomainException } from '../core/errors/domain.exception.js';
+import { statusLabel } from '../core/format/status-labels.js';
 
 export class ReminderException extends DomainException {
   static notFailed(status: string): ReminderException {
-    return new ReminderException('illegal-transition', `Kun en besked, der ikke kunne leveres, kan sendes igen; denne er ${STATUS_NAMES[status] ?? status}.`, {
-      currentStatus: status,
-    });
+    return new ReminderException(
+      'illegal-transition',
+      `Kun en besked, der ikke kunne leveres, kan sendes igen; denne er ${statusLabel(status).toLowerCase()}.`,
+      {
+        currentStatus: status,
+      },
+    );
   }
 }
-
-const STATUS_NAMES: Record<string, string> = { scheduled: 'planlagt', sent: 'sendt', cancelled: 'annulleret' };

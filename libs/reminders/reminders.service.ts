@@ -36,7 +36,7 @@ export class RemindersService {
   async resend(id: string): Promise<Reminder> {
     const reminder = await this.audit.transaction(async (manager) => {
       const [row]: Array<{ status: string }> = await manager.query('SELECT status FROM reminder WHERE id = $1 FOR UPDATE', [id]);
-      if (!row) throw new NotFoundDomainException('Reminder', id);
+      if (!row) throw new NotFoundDomainException('Påmindelsen', id);
       if (row.status !== 'failed') throw ReminderException.notFailed(row.status);
       const now = this.clock.now();
       await manager.query(`UPDATE reminder SET status = 'scheduled', attempts = 0, last_error = NULL, send_at = $2, updated_at = now() WHERE id = $1`, [

@@ -10,7 +10,7 @@ export class ReportException extends DomainException {
   }
 
   static notOwner(): ReportException {
-    return new ReportException('not-owner', 'Only a project lead of the award’s lead kommune may submit its reports.');
+    return new ReportException('not-owner', 'Kun en projektleder i tilsagnets ansøgende kommune kan indsende dets rapporter.');
   }
 
   static awardNotActive(status: string): ReportException {

@@ -1,4 +1,5 @@
 import { DomainException } from '../core/errors/domain.exception.js';
+import { statusClause } from '../core/format/status-labels.js';
 import { transitionFrom, type TransitionTable } from '../core/lifecycle/transition-table.js';
 
 export const REPORT_STATUSES = ['due', 'submitted', 'approved', 'returned'] as const;
@@ -16,7 +17,8 @@ export const REPORT_TRANSITIONS: TransitionTable<ReportStatus, ReportAction> = {
 
 export class ReportTransitionException extends DomainException {
   constructor(status: ReportStatus, action: ReportAction) {
-    super('illegal-transition', `A report that is ${status} cannot be ${action === 'submit' ? 'submitted' : `${action}ed`}.`, {
+    const verb = { submit: 'indsendes', approve: 'godkendes', return: 'sendes retur' }[action];
+    super('illegal-transition', `En rapport, der ${statusClause(status)}, kan ikke ${verb}.`, {
       currentStatus: status,
     });
   }

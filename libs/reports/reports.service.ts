@@ -266,7 +266,7 @@ export class ReportsService {
   }
 
   private async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<ProgressReport> {
-    return findVisible(manager, ProgressReport, 'report', id, actor, { lock, label: 'Report' });
+    return findVisible(manager, ProgressReport, 'report', id, actor, { lock, label: 'Rapporten' });
   }
 
   private ownedBy(award: Award) {

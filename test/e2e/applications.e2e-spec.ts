@@ -177,7 +177,7 @@ describe('applications', () => {
       const draft = await givenDraft(api, syddjurs, programme.id, { requestedOre: MIN_APPLICATION_ORE - 1 });
       const response = await api.http.post(url(draft.id, '/submit')).set(syddjurs.bearer).expect(422);
       expect(response.body).toMatchObject({ type: 'urn:tilskud:problem:submission-rules-not-met' });
-      expect(response.body.errors).toEqual([{ field: 'requestedOre', message: "must be at least the programme's minimum of 5.000.000 kr." }]);
+      expect(response.body.errors).toEqual([{ field: 'requestedOre', message: 'skal være mindst 5.000.000 kr.' }]);
       expect((await api.http.get(url(draft.id)).set(syddjurs.bearer)).body).toMatchObject({ status: 'draft', caseNumber: null });
     });
 
@@ -194,7 +194,7 @@ describe('applications', () => {
         const response = await api.http.post(url(draft.id, '/submit')).set(syddjurs.bearer).expect(422);
         expect(response.body).toMatchObject({
           type: 'urn:tilskud:problem:outside-application-window',
-          detail: 'The programme closed for applications 19. oktober 2020 kl. 12.00.',
+          detail: 'Ansøgningsfristen udløb 19. oktober 2020 kl. 12.00.',
         });
       } finally {
         clock.set(new Date('2020-10-19T09:58:00Z'));

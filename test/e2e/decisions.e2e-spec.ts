@@ -231,7 +231,7 @@ describe('assessment and decision', () => {
         .send({ outcome: 'award', amountOre: 600_000_000, rationale: 'Fuld bevilling.' })
         .expect(409);
       expect(over.body).toMatchObject({ type: 'urn:tilskud:problem:budget-exceeded', remainingOre: 500_000_000, shortOre: 100_000_000 });
-      expect(over.body.detail).toContain('1.000.000 kr. short');
+      expect(over.body.detail).toContain('der mangler 1.000.000 kr. En administrator');
       expect(await status(second.id)).toBe('assessed');
 
       await api.http

@@ -83,9 +83,9 @@ describe('errors are application/problem+json', () => {
     expect(response.body.type).toBe('urn:tilskud:problem:validation-failed');
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'name', message: 'must be a string' },
-        { field: 'items[1].rating', message: 'must not be greater than 5' },
-        { field: 'extra', message: 'is not a known field' },
+        { field: 'name', message: 'skal være tekst' },
+        { field: 'items[1].rating', message: 'må højst være 5' },
+        { field: 'extra', message: 'er ikke et kendt felt' },
       ]),
     );
   });

@@ -52,13 +52,15 @@ describe('COVID-19 extension requests', () => {
 
     const more = await request(id, 1).expect(422);
     expect(more.body).toMatchObject({ type: 'urn:tilskud:problem:extension-months-exceeded', monthsAvailable: 0 });
-    expect(more.body.detail).toContain('0 month(s) are still available');
+    expect(more.body.detail).toContain('der er 0 måneder tilbage.');
   });
 
   it('refuses 7 months with 422, saying 6 are available', async () => {
     const { id } = await givenAward(api, people, programmeId);
     const response = await request(id, 7).expect(422);
     expect(response.body.monthsAvailable).toBe(6);
+    expect(response.body.detail).toBe('7 måneder ville overskride puljens grænse på 6 måneders COVID-19-forlængelse; der er 6 måneder tilbage.');
+    expect(response.body.errors).toEqual([{ field: 'months', message: 'må højst være 6' }]);
     await request(id, 0).expect(400);
   });
 

@@ -40,7 +40,7 @@ describe('with Redis down', () => {
 
   it('health answers 503 and names Redis', async () => {
     const response = await api.http.get('/api/v1/health').expect(503);
-    expect(response.body).toMatchObject({ detail: 'Unavailable: redis.', info: { db: { status: 'up' } } });
+    expect(response.body).toMatchObject({ detail: 'Ikke tilgængelig: redis.', info: { db: { status: 'up' } } });
   });
 
   it('reads and writes go on, without waiting for Redis, and the receipt waits in the outbox', async () => {

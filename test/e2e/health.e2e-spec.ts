@@ -19,7 +19,7 @@ describe('GET /api/v1/health', () => {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({
         status: 503,
-        detail: 'Unavailable: redis.',
+        detail: 'Ikke tilgængelig: redis.',
         info: { db: { status: 'up' } },
         error: { redis: { status: 'down' } },
       });

@@ -128,8 +128,8 @@ describe('the real 2020 pool', () => {
     });
     expect(ledger.budgetOre + ledger.adjustmentsOre - ledger.committedOre).toBe(ledger.remainingOre);
     expect(ledger.deviations).toEqual([
-      expect.objectContaining({ rule: 'budget-exceeded', detail: expect.stringContaining('by 1.000.000 kr.') }),
-      expect.objectContaining({ rule: 'below-minimum', caseNumber: 'ÆLD-2020-0012', detail: expect.stringContaining('4.884.429 kr.') }),
+      expect.objectContaining({ rule: 'budget-exceeded', message: expect.stringContaining('1.000.000 kr. mere end budgettet') }),
+      expect.objectContaining({ rule: 'below-minimum', caseNumber: 'ÆLD-2020-0012', message: expect.stringContaining('4.884.429 kr.') }),
     ]);
     const copenhagen = ledger.byMunicipality.find((total: { municipalityCode: string }) => total.municipalityCode === '101');
     expect(copenhagen).toEqual({ municipalityCode: '101', name: 'København', awards: 3, amountOre: Number(kroner(5_035_610 + 5_595_026 + 5_020_400)) });

@@ -32,15 +32,15 @@ describe('users', () => {
     });
 
     it.each([
-      [{ role: 'project_lead' }, 'municipalityCode', 'is required for a project lead'],
-      [{ role: 'caseworker', municipalityCode: '621' }, 'municipalityCode', 'is only for project leads'],
-      [{ role: 'project_lead', municipalityCode: '411' }, 'municipalityCode', 'is not a kommune code'],
-      [{ role: 'project_lead', municipalityCode: '62' }, 'municipalityCode', 'must be a three-digit kommune code'],
+      [{ role: 'project_lead' }, 'municipalityCode', 'skal udfyldes for en projektleder'],
+      [{ role: 'caseworker', municipalityCode: '621' }, 'municipalityCode', 'gælder kun projektledere'],
+      [{ role: 'project_lead', municipalityCode: '411' }, 'municipalityCode', 'er ikke en kommunekode'],
+      [{ role: 'project_lead', municipalityCode: '62' }, 'municipalityCode', 'skal være en kommunekode på tre cifre'],
       [{ role: 'caseworker', password: 'kort' }, 'password', 'skal være mindst 12 tegn'],
       [{ role: 'admin', password: 'a'.repeat(16) }, 'password', expect.stringContaining('for let at gætte')],
       [{ role: 'caseworker', password: 'Password123456' }, 'password', expect.stringContaining('for let at gætte')],
-      [{ role: 'chief' }, 'role', expect.stringContaining('must be one of')],
-      [{ role: 'caseworker', isAdmin: true }, 'isAdmin', 'is not a known field'],
+      [{ role: 'chief' }, 'role', expect.stringContaining('skal være en af')],
+      [{ role: 'caseworker', isAdmin: true }, 'isAdmin', 'er ikke et kendt felt'],
     ])('refuses %j with 400 naming %s', async (overrides, field, message) => {
       const body = { email: newEmail(), name: 'Ny Bruger', password: TEST_PASSWORD, ...overrides };
       const response = await api.http.post('/api/v1/users').set(admin.bearer).send(body).expect(400);

@@ -26,6 +26,8 @@ export function describeTransitions<S extends string, A extends string>(name: st
       expect(refusal).toBeInstanceOf(DomainException);
       expect((refusal as DomainException).status).toBe(409);
       expect((refusal as DomainException).code).toBe('illegal-transition');
+      // Said in Danish, the status as a word: `En ansøgning, der er indsendt, kan ikke ændres.`
+      expect((refusal as DomainException).detail).toMatch(/^(En|Et) [^,]+, der [^,_]+, kan ikke [^_]+\.$/);
     });
   });
 }

@@ -48,7 +48,7 @@ export class CreateApplicationBody {
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
-  @Matches(THEME_KEY, { each: true, message: 'each must be a theme key' })
+  @Matches(THEME_KEY, { each: true, message: 'hvert element skal være en temanøgle' })
   themes: string[];
 
   @ApiProperty({ example: 1_101_426_000, description: 'Øre. A draft may ask for less than the minimum; it is checked at submission.' })
@@ -69,7 +69,7 @@ export class CreateApplicationBody {
   @ArrayMaxSize(97)
   @ArrayUnique()
   @Transform(toCodes)
-  @Matches(/^\d{3}$/, { each: true, message: 'each must be a three-digit kommune code' })
+  @Matches(/^\d{3}$/, { each: true, message: 'hvert element skal være en kommunekode på tre cifre' })
   coApplicantCodes?: string[];
 }
 
@@ -96,7 +96,7 @@ export class UpdateApplicationBody {
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
-  @Matches(THEME_KEY, { each: true, message: 'each must be a theme key' })
+  @Matches(THEME_KEY, { each: true, message: 'hvert element skal være en temanøgle' })
   themes?: string[];
 
   @ApiPropertyOptional() @IsOptional() @IsOre() requestedOre?: number;
@@ -109,7 +109,7 @@ export class UpdateApplicationBody {
   @ArrayMaxSize(97)
   @ArrayUnique()
   @Transform(toCodes)
-  @Matches(/^\d{3}$/, { each: true, message: 'each must be a three-digit kommune code' })
+  @Matches(/^\d{3}$/, { each: true, message: 'hvert element skal være en kommunekode på tre cifre' })
   coApplicantCodes?: string[];
 }
 
@@ -127,17 +127,17 @@ export class ApplicationQuery extends PageQuery {
   @ApiPropertyOptional({ example: '706', description: 'Lead or co-applicant kommune' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value))
-  @Matches(/^\d{3}$/, { message: 'must be a three-digit kommune code' })
+  @Matches(/^\d{3}$/, { message: 'skal være en kommunekode på tre cifre' })
   municipalityCode?: string;
 
   @ApiPropertyOptional({ example: 'livskvalitet' })
   @IsOptional()
-  @Matches(THEME_KEY, { message: 'must be a theme key' })
+  @Matches(THEME_KEY, { message: 'skal være en temanøgle' })
   theme?: string;
 
   @ApiPropertyOptional({ example: 'me', description: 'The assigned caseworker: `me`, a user id, or `none` for cases nobody has' })
   @IsOptional()
-  @Matches(ASSIGNEE_FILTER, { message: 'must be me, none or a user id' })
+  @Matches(ASSIGNEE_FILTER, { message: 'skal være me, none eller en brugers id' })
   assigneeId?: string;
 
   @ApiPropertyOptional({ example: 'selvstyrende teams', description: 'Full text in Danish over title and purpose' })
@@ -163,7 +163,7 @@ export class ContactBody {
   @ApiPropertyOptional({ example: '851', description: 'A co-applicant kommune naming its own contact; the lead kommune when left out' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value))
-  @Matches(/^\d{3}$/, { message: 'must be a three-digit kommune code' })
+  @Matches(/^\d{3}$/, { message: 'skal være en kommunekode på tre cifre' })
   municipalityCode?: string;
 }
 

@@ -58,6 +58,6 @@ export class ChainVerificationQuery {
 
   @ApiPropertyOptional({ description: 'The kept head’s `hash`' })
   @ValidateIf((query: ChainVerificationQuery) => query.headSeq !== undefined || query.headHash !== undefined)
-  @Matches(/^[0-9a-f]{64}$/, { message: 'must be 64 hexadecimal digits' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'skal være 64 hexadecimale cifre' })
   headHash?: string;
 }

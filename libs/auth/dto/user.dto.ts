@@ -13,7 +13,7 @@ const MUNICIPALITY_CODE = /^\d{3}$/;
 
 export class CreateUserBody {
   @ApiProperty({ example: 'mette.hansen@kolding.dk' })
-  @IsEmail({}, { message: 'must be an e-mail address' })
+  @IsEmail({}, { message: 'skal være en e-mailadresse' })
   @MaxLength(320)
   email: string;
 
@@ -35,7 +35,7 @@ export class CreateUserBody {
   @ApiPropertyOptional({ example: '621', description: 'Required for a project lead, refused for other roles; `0621` is accepted' })
   @IsOptional()
   @Transform(toMunicipalityCode)
-  @Matches(MUNICIPALITY_CODE, { message: 'must be a three-digit kommune code' })
+  @Matches(MUNICIPALITY_CODE, { message: 'skal være en kommunekode på tre cifre' })
   municipalityCode?: string;
 }
 
@@ -60,7 +60,7 @@ export class UpdateUserBody {
   @ApiPropertyOptional({ description: 'The kommune, when the role is or becomes project_lead' })
   @IsOptional()
   @Transform(toMunicipalityCode)
-  @Matches(MUNICIPALITY_CODE, { message: 'must be a three-digit kommune code' })
+  @Matches(MUNICIPALITY_CODE, { message: 'skal være en kommunekode på tre cifre' })
   municipalityCode?: string;
 }
 
@@ -73,7 +73,7 @@ export class UserQuery extends PageQuery {
   @ApiPropertyOptional({ example: '621' })
   @IsOptional()
   @Transform(toMunicipalityCode)
-  @Matches(MUNICIPALITY_CODE, { message: 'must be a three-digit kommune code' })
+  @Matches(MUNICIPALITY_CODE, { message: 'skal være en kommunekode på tre cifre' })
   municipalityCode?: string;
 
   @ApiPropertyOptional({ description: '`true` or `false`' })

@@ -26,7 +26,8 @@ export abstract class DomainException extends Error {
 
 /** The one generic "not found, or not yours" answer: the two are indistinguishable on purpose. */
 export class NotFoundDomainException extends DomainException {
+  /** `entity` in Danish and in its definite form, as the sentence begins with it: `Puljen`, `Vurderingen af ansøgningen`. */
   constructor(entity: string, id?: string) {
-    super('not-found', id ? `${entity} ${id} was not found.` : `${entity} was not found.`);
+    super('not-found', id ? `${entity} ${id} findes ikke.` : `${entity} findes ikke.`);
   }
 }

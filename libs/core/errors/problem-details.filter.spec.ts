@@ -1,4 +1,13 @@
-import { BadRequestException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  NotAcceptableException,
+  NotFoundException,
+  PayloadTooLargeException,
+  ServiceUnavailableException,
+  UnauthorizedException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainException } from './domain.exception.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
@@ -10,7 +19,7 @@ function queryFailed(code: string, message = 'failed'): QueryFailedError {
 
 class BudgetException extends DomainException {
   constructor() {
-    super('budget-exceeded', 'The award would exceed the budget by 10 kr.', { overByOre: 1000 });
+    super('budget-exceeded', 'Tilsagnet ville gå 10 kr. ud over budgettet.', { overByOre: 1000 });
   }
 }
 
@@ -41,7 +50,7 @@ describe('ProblemDetailsFilter.toProblem', () => {
       type: 'urn:tilskud:problem:budget-exceeded',
       title: 'Budgettet rækker ikke',
       status: 409,
-      detail: 'The award would exceed the budget by 10 kr.',
+      detail: 'Tilsagnet ville gå 10 kr. ud over budgettet.',
       overByOre: 1000,
     });
   });
@@ -52,15 +61,32 @@ describe('ProblemDetailsFilter.toProblem', () => {
     expect(JSON.stringify(problem)).not.toMatch(/password|secret|postgres/);
   });
 
-  it('keeps the message of an HTTP exception', () => {
-    expect(filter.toProblem(new BadRequestException('cursor is not valid'))).toMatchObject({ status: 400, detail: 'cursor is not valid' });
+  it('says an HTTP exception of the framework in Danish, never in its English', () => {
+    expect(filter.toProblem(new BadRequestException('cursor is not valid'))).toMatchObject({ status: 400, detail: 'En værdi i anmodningen er ugyldig.' });
+    expect(filter.toProblem(new BadRequestException('Validation failed (uuid is expected)'))).toMatchObject({
+      type: 'urn:tilskud:problem:invalid-value',
+      status: 400,
+      detail: expect.stringMatching(/^Id’et i adressen skal være et UUID/),
+      errors: [{ field: 'id', message: 'skal være et id (UUID)' }],
+    });
+    for (const exception of [
+      new UnauthorizedException(),
+      new ForbiddenException(),
+      new NotFoundException(),
+      new PayloadTooLargeException(),
+      new UnsupportedMediaTypeException(),
+    ]) {
+      const { detail, title } = filter.toProblem(exception);
+      expect(`${title} ${detail}`).not.toMatch(/\b(Unauthorized|Forbidden|Not Found|Payload|Unsupported|Error)\b/);
+    }
+    expect(filter.toProblem(new NotAcceptableException())).toMatchObject({ type: 'about:blank', status: 406, title: 'Anmodningen kunne ikke udføres' });
   });
 
   it('turns a failed health check into a 503 problem naming what is down', () => {
     const report = { status: 'error', info: { db: { status: 'up' } }, error: { redis: { status: 'down' } }, details: {} };
     expect(filter.toProblem(new ServiceUnavailableException(report))).toMatchObject({
       status: 503,
-      detail: 'Unavailable: redis.',
+      detail: 'Ikke tilgængelig: redis.',
       error: { redis: { status: 'down' } },
     });
   });

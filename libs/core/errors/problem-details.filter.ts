@@ -1,6 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, Logger, NotFoundException, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { STATUS_CODES } from 'node:http';
 import { EntityNotFoundError, QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { BODY_READ_PROBLEMS, EdgeProblem, jsonBodyProblem } from '../http/edge-problems.js';
 import { JsonBodyError } from '../http/json-body.js';
@@ -8,7 +7,8 @@ import { RouteCatalog } from '../http/route-catalog.js';
 import { loggableError } from '../logging/loggable-error.js';
 import { DomainException } from './domain.exception.js';
 import { pathOf, type Problem, problem, sendProblem } from './problem.js';
-import type { ProblemCode } from './problem-types.js';
+import { PROBLEM_TYPES, type ProblemCode } from './problem-types.js';
+import { listOf, sentence } from '../format/danish.js';
 import { RequestValidationException } from './validation.js';
 
 /** PostgreSQL SQLSTATE codes we answer as client errors instead of 500s. */
@@ -57,6 +57,24 @@ function isConnectionFailure(error: unknown): boolean {
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message);
 }
 
+/**
+ * What an HTTP error from Nest or a pipe says, in Danish: the framework's own messages are English
+ * (`Validation failed (uuid is expected)`), so a known one is said again in Danish and any other gets
+ * its status's Danish sentence.
+ */
+const HTTP_STATUS_DETAILS: Partial<Record<ProblemCode, string>> = {
+  'invalid-value': 'En værdi i anmodningen er ugyldig.',
+  unauthenticated: 'Log ind, og send adgangsnøglen som Bearer-token.',
+  forbidden: 'Din rolle må ikke gøre dette.',
+  'not-found': 'Det efterspurgte findes ikke.',
+  'method-not-allowed': 'Metoden kan ikke bruges på denne adresse.',
+  'rate-limited': 'For mange forsøg; vent lidt, og prøv igen.',
+  'service-unavailable': 'En tjeneste, systemet bygger på, svarer ikke; prøv igen om lidt.',
+};
+
+/** Nest's ParseUUIDPipe on a path's `:id`. */
+const NOT_A_UUID = /^(Validation failed \(uuid( v ?\d+)? is expected\)|The value passed as UUID is not a string)$/;
+
 function httpProblem(exception: HttpException): Problem {
   const status = exception.getStatus();
   const body = exception.getResponse();
@@ -67,12 +85,19 @@ function httpProblem(exception: HttpException): Problem {
   // @nestjs/terminus answers an unhealthy check with its report; keep it as problem extension members.
   if (typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'error' && 'error' in body) {
     const report = body as { info?: object; error: Record<string, unknown>; details?: object };
-    return problem('service-unavailable', `Unavailable: ${Object.keys(report.error).join(', ')}.`, { info: report.info, error: report.error });
+    return problem('service-unavailable', `Ikke tilgængelig: ${listOf(Object.keys(report.error))}.`, { info: report.info, error: report.error });
   }
   const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : (STATUS_CODES[status] ?? 'Error');
+  if (status === 400 && typeof message === 'string' && NOT_A_UUID.test(message)) {
+    return problem('invalid-value', 'Id’et i adressen skal være et UUID, fx 7f3a9c21-4b6e-4d2a-9c1f-0e8b7a6d5c4b.', {
+      errors: [{ field: 'id', message: 'skal være et id (UUID)' }],
+    });
+  }
+  if (status === 413) return EdgeProblem.bodyTooLarge();
+  if (status === 415) return EdgeProblem.unsupportedMediaType();
   const code = HTTP_STATUS_PROBLEMS[status];
-  return code ? { ...problem(code, detail), status } : { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail };
+  if (code) return { ...problem(code, HTTP_STATUS_DETAILS[code] ?? sentence(PROBLEM_TYPES[code].title)), status };
+  return { type: 'about:blank', title: 'Anmodningen kunne ikke udføres', status, detail: `Anmodningen kunne ikke udføres (HTTP ${status}).` };
 }
 
 /** What Nest's not-found handler throws for a request that matched no route: `Cannot GET /path`. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { sentence } from '../format/danish.js';
 import { PROBLEM_TYPES, type ProblemCode, problemType } from './problem-types.js';
 
 export { problemType };
@@ -10,6 +11,14 @@ export { problemType };
 export interface FieldError {
   field: string;
   message: string;
+}
+
+/**
+ * Field errors as a sentence for a problem's `detail`: `plannedEnd skal ligge efter plannedStart; themes
+ * skal udfyldes.` (one full stop, also after an amount's `kr.`).
+ */
+export function describeFieldErrors(errors: readonly FieldError[]): string {
+  return sentence(errors.map((error) => `${error.field} ${error.message}`).join('; '));
 }
 
 /** RFC 9457 problem details, the body of every error answer (`application/problem+json`). */

@@ -61,3 +61,23 @@ export function formatSpreadsheetDate(date: CalendarDate | null): string {
 export function countOf(count: number, one: string, other: string): string {
   return `${WHOLE.format(count)} ${PLURALS.select(count) === 'one' ? one : other}`;
 }
+
+/** A whole number as Danish writes it: `1.200`, `-5`. */
+export function formatNumber(count: number): string {
+  return WHOLE.format(count);
+}
+
+/**
+ * Ends a sentence with a full stop unless it has one: an amount's `kr.` (or a `?`/`!`) already ends it,
+ * so `… 5.000.000 kr.` never becomes `kr..`.
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** `a`, `a og b`, `a, b og c`: a list as a Danish sentence writes it. */
+export function listOf(items: readonly string[], conjunction = 'og'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}

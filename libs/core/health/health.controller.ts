@@ -34,7 +34,7 @@ export class HealthController {
             await this.redis.ping();
           })
           .withTimeout(CHECK_TIMEOUT_MS),
-      ...(this.inFlight.draining ? [() => this.indicators.check('process').down({ message: 'shutting down' })] : []),
+      ...(this.inFlight.draining ? [() => this.indicators.check('process').down({ message: 'lukker ned' })] : []),
     ]);
   }
 }

@@ -29,6 +29,21 @@ const ACCEPTABLE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 const hasNul = (url: string) => /%00/i.test(url) || url.includes(String.fromCharCode(0));
 
 /**
+ * Whether the query (after `?`) can be read: every `%` begins an escape of UTF-8. Fastify's parser
+ * keeps a broken one as it is (`?%ZZ=1` would become a field named `%ZZ`), so it is refused here.
+ */
+export function queryDecodes(url: string): boolean {
+  const start = url.indexOf('?');
+  if (start === -1) return true;
+  try {
+    decodeURIComponent(url.slice(start + 1));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The HTTP adapter: Fastify, with the request id every log line and problem body carries, the proxies
  * it trusts for the client's address (`TRUST_PROXY`), and problem+json for what it refuses before any
  * route runs: a URL it cannot decode, a path parameter too long, and (`clientErrorHandler`) requests
@@ -74,6 +89,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     reply.header(REQUEST_ID_HEADER, request.id);
     if (request.url.length > MAX_URL_LENGTH) return void sendProblem(reply, request, EdgeProblem.uriTooLong(MAX_URL_LENGTH));
     if (hasNul(request.url)) return void sendProblem(reply, request, EdgeProblem.invalidUrlCharacters());
+    if (!queryDecodes(request.url)) return void sendProblem(reply, request, EdgeProblem.invalidQuery());
     done();
   });
   // Nothing the API answers is for a shared or a browser's cache: signed-in answers, exports and

@@ -1,6 +1,7 @@
 import type { FastifyError } from 'fastify';
 import type { Socket } from 'node:net';
 import { type Problem, problem, writeProblemToSocket } from '../errors/problem.js';
+import { formatNumber, listOf } from '../format/danish.js';
 import type { JsonBodyRefusal } from './json-body.js';
 
 /**
@@ -16,7 +17,11 @@ export const EdgeProblem = {
     }),
   invalidUrlCharacters: (): Problem => problem('invalid-characters', 'Adressen indeholder et NUL-tegn.'),
   invalidUrl: (): Problem => problem('invalid-url', 'Adressen kan ikke læses: en %-kode er ugyldig.'),
-  uriTooLong: (maxLength: number): Problem => problem('uri-too-long', `Adressen må højst være ${maxLength} tegn.`),
+  invalidQuery: (): Problem =>
+    problem('invalid-url', 'Adressens forespørgsel (efter ?) kan ikke læses: en %-kode er ugyldig; skriv % som %25.', {
+      errors: [{ field: '(query)', message: 'indeholder en ugyldig %-kode' }],
+    }),
+  uriTooLong: (maxLength: number): Problem => problem('uri-too-long', `Adressen må højst være ${formatNumber(maxLength)} tegn.`),
   headersTooLarge: (): Problem => problem('headers-too-large', 'Anmodningens headere fylder for meget.'),
   malformedRequest: (): Problem => problem('malformed-request', 'Anmodningen følger ikke HTTP-protokollen.'),
   requestTimeout: (): Problem => problem('request-timeout', 'Anmodningen blev ikke modtaget i tide.'),
@@ -24,7 +29,7 @@ export const EdgeProblem = {
   unsupportedMediaType: (): Problem => problem('unsupported-media-type', 'Anmodningens indhold skal være JSON (Content-Type: application/json).'),
   unexpectedBody: (): Problem => problem('unexpected-body', 'Denne handling tager ikke imod indhold; send anmodningen uden indhold.'),
   methodNotAllowed: (method: string, allow: string[]): Problem =>
-    problem('method-not-allowed', `${method} kan ikke bruges på denne adresse; brug ${allow.join(' eller ')}.`, { allow }),
+    problem('method-not-allowed', `${method} kan ikke bruges på denne adresse; brug ${listOf(allow, 'eller')}.`, { allow }),
 } as const;
 
 /** The problem for a body the parser refused. */

@@ -1,3 +1,5 @@
+import { formatNumber } from '../format/danish.js';
+
 /**
  * The shape every JSON request body must have before anything validates it. A body of a megabyte can
  * hold tens of thousands of keys; class-validator then spends seconds of the event loop on them and
@@ -57,20 +59,21 @@ function checkShape(root: unknown, bounds: typeof JSON_BODY_BOUNDS): void {
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
     values += 1;
-    if (values > bounds.maxValues) throw new JsonBodyError({ kind: 'too-complex', reason: `more than ${bounds.maxValues} values` });
+    if (values > bounds.maxValues) throw new JsonBodyError({ kind: 'too-complex', reason: `mere end ${formatNumber(bounds.maxValues)} værdier` });
     if (typeof value === 'string') {
       if (!isStorableText(value)) throw new JsonBodyError({ kind: 'invalid-text', path: path || '(body)' });
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= bounds.maxDepth) throw new JsonBodyError({ kind: 'too-complex', reason: `nested more than ${bounds.maxDepth} levels` });
+    if (depth >= bounds.maxDepth) throw new JsonBodyError({ kind: 'too-complex', reason: `mere end ${bounds.maxDepth} niveauer inden i hinanden` });
     if (Array.isArray(value)) {
-      if (value.length > bounds.maxItems) throw new JsonBodyError({ kind: 'too-complex', reason: `a list of more than ${bounds.maxItems} items` });
+      if (value.length > bounds.maxItems)
+        throw new JsonBodyError({ kind: 'too-complex', reason: `en liste med mere end ${formatNumber(bounds.maxItems)} elementer` });
       for (let index = value.length - 1; index >= 0; index -= 1) stack.push({ value: value[index], depth: depth + 1, path: childPath(path, index) });
       continue;
     }
     const keys = Object.keys(value);
-    if (keys.length > bounds.maxKeys) throw new JsonBodyError({ kind: 'too-complex', reason: `an object with more than ${bounds.maxKeys} fields` });
+    if (keys.length > bounds.maxKeys) throw new JsonBodyError({ kind: 'too-complex', reason: `et objekt med mere end ${bounds.maxKeys} felter` });
     for (const key of keys) {
       if (PROTOTYPE_KEYS.has(key)) throw new JsonBodyError({ kind: 'prototype-key', key });
       if (!isStorableText(key)) throw new JsonBodyError({ kind: 'invalid-text', path: path || '(body)' });

@@ -34,8 +34,8 @@ export interface Page<T> {
 
 export class InvalidCursorException extends DomainException {
   constructor() {
-    super('invalid-cursor', 'The cursor is not valid for this list; start again without one.', {
-      errors: [{ field: 'cursor', message: 'is not a valid cursor' }],
+    super('invalid-cursor', 'Markøren gælder ikke for denne liste; begynd forfra uden en markør.', {
+      errors: [{ field: 'cursor', message: 'er ikke en gyldig markør' }],
     });
   }
 }

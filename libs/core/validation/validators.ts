@@ -20,7 +20,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isCalendarDate',
-      validator: { validate: isCalendarDate, defaultMessage: () => `must be a date written YYYY-MM-DD, between ${FIRST_YEAR} and ${LAST_YEAR}` },
+      validator: { validate: isCalendarDate, defaultMessage: () => `skal være en dato skrevet ÅÅÅÅ-MM-DD mellem ${FIRST_YEAR} og ${LAST_YEAR}` },
     },
     options,
   );
@@ -33,18 +33,18 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       name: 'isInstant',
       validator: {
         validate: (value) => typeof value === 'string' && parseInstant(value) !== null,
-        defaultMessage: () => 'must be an ISO 8601 time, e.g. 2020-10-19T12:00 (Copenhagen) or 2020-10-19T10:00:00Z',
+        defaultMessage: () => 'skal være et tidspunkt efter ISO 8601, fx 2020-10-19T12:00 (dansk tid) eller 2020-10-19T10:00:00Z',
       },
     },
     options,
   );
 }
 
-/** A whole number of øre up to the system's ceiling ({@link MAX_AMOUNT_ORE}); `minimum` is usually 1 (a negative one for adjustments). */
+/**
+ * A whole number of øre up to the system's ceiling ({@link MAX_AMOUNT_ORE}); `minimum` is usually 1 (a
+ * negative one for adjustments). The validation pipe says the bounds in kroner (the field ends in `Ore`):
+ * `må højst være 1.000.000.000 kr.`
+ */
 export function IsOre(minimum = 1): PropertyDecorator {
-  return applyDecorators(
-    IsInt({ message: 'must be a whole number of øre' }),
-    Min(minimum, { message: `must be at least ${minimum} øre` }),
-    Max(Number(MAX_AMOUNT_ORE), { message: `must be at most ${Number(MAX_AMOUNT_ORE)} øre (1.000.000.000 kr.)` }),
-  ) as PropertyDecorator;
+  return applyDecorators(IsInt(), Min(minimum), Max(Number(MAX_AMOUNT_ORE))) as PropertyDecorator;
 }

@@ -51,7 +51,7 @@ export class ExtensionQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 'me', description: 'The case’s assigned caseworker: `me`, a user id, or `none`' })
   @IsOptional()
-  @Matches(ASSIGNEE_FILTER, { message: 'must be me, none or a user id' })
+  @Matches(ASSIGNEE_FILTER, { message: 'skal være me, none eller en brugers id' })
   assigneeId?: string;
 }
 

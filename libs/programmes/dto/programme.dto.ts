@@ -27,7 +27,7 @@ const KEY = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
 export class ThemeDto {
   @ApiProperty({ example: 'livskvalitet' })
-  @Matches(KEY, { message: 'must be 1–50 lower-case letters, digits or -' })
+  @Matches(KEY, { message: 'skal være 1–50 små bogstaver, cifre eller -' })
   key: string;
 
   @ApiProperty({ example: 'Livskvalitet' })
@@ -39,7 +39,7 @@ export class ThemeDto {
 
 export class CriterionDto {
   @ApiProperty({ example: 'formaal' })
-  @Matches(KEY, { message: 'must be 1–50 lower-case letters, digits or -' })
+  @Matches(KEY, { message: 'skal være 1–50 små bogstaver, cifre eller -' })
   key: string;
 
   @ApiProperty({ example: 'Understøtter puljens formål' })
@@ -56,7 +56,7 @@ export class CriterionDto {
 
 export class CreateProgrammeBody {
   @ApiProperty({ example: 'ÆLD-2020', description: 'Two to ten capital letters, a dash and a year; the stem of case numbers' })
-  @Matches(/^[A-ZÆØÅ]{2,10}-\d{4}$/, { message: 'must be capital letters, a dash and a year, e.g. ÆLD-2020' })
+  @Matches(/^[A-ZÆØÅ]{2,10}-\d{4}$/, { message: 'skal være store bogstaver, en bindestreg og et årstal, fx ÆLD-2020' })
   code: string;
 
   @ApiProperty({ example: 'Pulje til at styrke omsorg og nærvær i ældreplejen' })
@@ -209,7 +209,7 @@ export class BudgetAdjustmentBody {
 
   @ApiProperty({ example: 'Restbeløb fra 2019-puljen overført efter aftale med Finansministeriet' })
   @IsString()
-  @MinLength(10, { message: 'must say why, in at least 10 characters' })
+  @MinLength(10, { message: 'skal sige hvorfor, med mindst 10 tegn' })
   @MaxLength(2000)
   reason: string;
 }
@@ -305,9 +305,14 @@ export class MunicipalityTotal {
 }
 
 export class DeviationResponse {
-  @ApiProperty({ enum: ['budget-exceeded', 'below-minimum', 'above-requested'] }) rule: string;
+  @ApiProperty({ enum: ['budget-exceeded', 'below-minimum', 'above-requested'], description: 'The rule broken: a stable code' }) rule: string;
   @ApiProperty({ nullable: true, type: String }) caseNumber: string | null;
-  @ApiProperty() detail: string;
+  @ApiProperty({
+    description: 'What the deviation is, in Danish, with its amounts',
+    example: 'Tilsagnet er på 4.884.429 kr., under puljens mindstebeløb på 5.000.000 kr.',
+  })
+  message: string;
+  @ApiProperty({ description: 'The same text as `message` (kept for clients that read this field)', deprecated: true }) detail: string;
 }
 
 export class LedgerResponse {

@@ -73,12 +73,12 @@ export class ReportQuery extends PageQuery {
   @ApiPropertyOptional({ example: '706' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value))
-  @Matches(/^\d{3}$/, { message: 'must be a three-digit kommune code' })
+  @Matches(/^\d{3}$/, { message: 'skal være en kommunekode på tre cifre' })
   municipalityCode?: string;
 
   @ApiPropertyOptional({ example: 'me', description: 'The case’s assigned caseworker: `me`, a user id, or `none`' })
   @IsOptional()
-  @Matches(ASSIGNEE_FILTER, { message: 'must be me, none or a user id' })
+  @Matches(ASSIGNEE_FILTER, { message: 'skal være me, none eller en brugers id' })
   assigneeId?: string;
 }
 
