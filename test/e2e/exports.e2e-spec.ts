@@ -69,7 +69,7 @@ describe('exports', () => {
     expect(response.body).toMatchObject({
       type: 'urn:tilskud:problem:validation-failed',
       title: 'Ugyldige oplysninger',
-      errors: [{ field: 'programmeId', message: 'skal angives: id’et (UUID) på den pulje, oversigten gælder' }],
+      errors: [{ field: 'programmeId', message: 'skal udfyldes' }],
     });
     await api.http.get('/api/v1/exports/award-overview.pdf').query({ programmeId: 'ÆLD-2020' }).set(caseworker.bearer).expect(400);
   });
