@@ -16,6 +16,7 @@ import { AddSignInThrottleAndApprovals1765500000000 } from './1765500000000-add-
 import { KeyTheAuditChainAndSeparateRoles1765600000000 } from './1765600000000-key-the-audit-chain-and-separate-roles.js';
 import { VersionTheLedgerByEverySource1765700000000 } from './1765700000000-version-the-ledger-by-every-source.js';
 import { AddCaseContactsAssignmentAndOutcomes1765800000000 } from './1765800000000-add-case-contacts-assignment-and-outcomes.js';
+import { SearchWithoutAccentsAndSortableLists1765910000000 } from './1765910000000-search-without-accents-and-sortable-lists.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -40,4 +41,5 @@ export const migrations = [
   KeyTheAuditChainAndSeparateRoles1765600000000,
   VersionTheLedgerByEverySource1765700000000,
   AddCaseContactsAssignmentAndOutcomes1765800000000,
+  SearchWithoutAccentsAndSortableLists1765910000000,
 ];

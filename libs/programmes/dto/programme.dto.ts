@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { MAX_AMOUNT_ORE, oreToApi } from '../../core/money/money.js';
-import { PageQuery } from '../../core/pagination/page.js';
+import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import { IsInstant, IsOre } from '../../core/validation/validators.js';
 import type { Ledger } from '../ledger.js';
 import type { BudgetAdjustment } from '../budget-adjustment.entity.js';
@@ -141,7 +141,14 @@ export class BudgetAdjustmentBody {
   reason: string;
 }
 
-export class ProgrammeQuery extends PageQuery {}
+/** What the list sorts by (`sort`, `-` in front for descending). */
+export const PROGRAMME_SORT_FIELDS = ['code', 'name', 'applicationClosesAt'] as const;
+export type ProgrammeSortField = (typeof PROGRAMME_SORT_FIELDS)[number];
+
+export class ProgrammeQuery extends PageQuery {
+  @SortParam(PROGRAMME_SORT_FIELDS, 'code')
+  sort?: string;
+}
 
 export class ProgrammeResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
