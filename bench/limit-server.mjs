@@ -63,7 +63,8 @@ const routes = [
       if (lead) where.push(`p.municipality_code = $${params.push(user.municipality_code)}`);
       if (query.get('status')) where.push(`a.status = $${params.push(query.get('status'))}`);
       if (query.get('programmeId')) where.push(`a.programme_id = $${params.push(query.get('programmeId'))}`);
-      if (query.get('q')) where.push(`a.search @@ websearch_to_tsquery('danish', $${params.push(query.get('q'))})`);
+      // The API's search (migration 1765910000000): folded, each word also a prefix.
+      if (query.get('q')) where.push(`a.search @@ search_query($${params.push(query.get('q'))})`);
       const columns = APPLICATION_COLUMNS.split(',')
         .map((column) => `a.${column.trim()}`)
         .join(', ');

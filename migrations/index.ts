@@ -17,6 +17,7 @@ import { KeyTheAuditChainAndSeparateRoles1765600000000 } from './1765600000000-k
 import { VersionTheLedgerByEverySource1765700000000 } from './1765700000000-version-the-ledger-by-every-source.js';
 import { AddDecisionModeAndAssessmentHandover1765850000000 } from './1765850000000-add-decision-mode-and-assessment-handover.js';
 import { AddCaseContactsAssignmentAndOutcomes1765800000000 } from './1765800000000-add-case-contacts-assignment-and-outcomes.js';
+import { SearchWithoutAccentsAndSortableLists1765910000000 } from './1765910000000-search-without-accents-and-sortable-lists.js';
 import { RecordHistoricalClosingAndAssumedValues1765920000000 } from './1765920000000-record-historical-closing-and-assumed-values.js';
 
 /**
@@ -43,5 +44,6 @@ export const migrations = [
   VersionTheLedgerByEverySource1765700000000,
   AddCaseContactsAssignmentAndOutcomes1765800000000,
   AddDecisionModeAndAssessmentHandover1765850000000,
+  SearchWithoutAccentsAndSortableLists1765910000000,
   RecordHistoricalClosingAndAssumedValues1765920000000,
 ];

@@ -7,7 +7,7 @@ import { restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
 import type { FieldError } from '../core/errors/problem.js';
 import { oreFromApi } from '../core/money/money.js';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import { keysetPage, type ListOrders, type Page, resolveOrder } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { formatDateTime } from '../core/format/danish.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
@@ -22,8 +22,15 @@ import { type ApplicationAction, nextApplicationStatus } from './application.lif
 import { caseNumber, contentProblems, draftWindowProblem, periodProblems, submissionProblems, windowProblem } from './application.rules.js';
 import { ApplicationVersion } from './application-version.entity.js';
 import { findVisibleApplication } from './application-reads.js';
+import { caseNumberSearch } from './application-search.js';
 import { CasePeople } from './case-people.js';
-import { type ApplicationQuery, type CreateApplicationBody, ApplicationResponse, type UpdateApplicationBody } from './dto/application.dto.js';
+import {
+  type ApplicationQuery,
+  type ApplicationSortField,
+  type CreateApplicationBody,
+  ApplicationResponse,
+  type UpdateApplicationBody,
+} from './dto/application.dto.js';
 
 /** What the audit trail and the frozen version keep of an application's content. */
 function contentOf(application: Application) {
@@ -39,6 +46,32 @@ function contentOf(application: Application) {
     coApplicantCodes: application.coApplicantCodes,
   };
 }
+
+/**
+ * The orders of the list, each on an index of its own (migration 1765910000000). A missing submission
+ * time or case number (a draft) sorts before every other.
+ */
+export const APPLICATION_ORDERS: ListOrders<Application, ApplicationSortField> = {
+  default: '-createdAt',
+  keys: {
+    createdAt: [
+      { column: 'application.created_at', key: (row) => row.createdAt.toISOString() },
+      { column: 'application.id', key: (row) => row.id },
+    ],
+    submittedAt: [
+      { column: `coalesce(application.submitted_at, '-infinity'::timestamptz)`, key: (row) => row.submittedAt?.toISOString() ?? '-infinity' },
+      { column: 'application.id', key: (row) => row.id },
+    ],
+    caseNumber: [
+      { column: `coalesce(application.case_number, '')`, key: (row) => row.caseNumber ?? '' },
+      { column: 'application.id', key: (row) => row.id },
+    ],
+    title: [
+      { column: 'application.title', key: (row) => row.title },
+      { column: 'application.id', key: (row) => row.id },
+    ],
+  },
+};
 
 @Injectable()
 export class ApplicationsService {
@@ -115,9 +148,10 @@ export class ApplicationsService {
   }
 
   /**
-   * Newest first. One kommune's cases (a project lead's list, or a `municipalityCode` filter) are
-   * walked in that order on `application_participant`; the others on `application_created_idx` or
-   * `application_programme_status_idx`.
+   * Newest first, or in the order `sort` asks for. In the default order, one kommune's cases (a
+   * project lead's list, or a `municipalityCode` filter) are walked on `application_participant`; the
+   * others on `application_created_idx` or `application_programme_status_idx`. Another order walks its
+   * own index (see APPLICATION_ORDERS) with the kommune as a filter.
    */
   async list(query: ApplicationQuery, actor: Actor): Promise<Page<Application>> {
     const builder = this.dataSource.getRepository(Application).createQueryBuilder('application');
@@ -129,21 +163,28 @@ export class ApplicationsService {
     const kommune = actor.role === 'project_lead' ? (actor.municipalityCode ?? '') : query.municipalityCode;
     if (query.status) builder.andWhere('application.status = :status', { status: query.status });
     if (query.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: query.programmeId });
-    if (query.municipalityCode && query.municipalityCode !== kommune) {
-      builder.andWhere(':code = ANY(application.participant_codes)', { code: query.municipalityCode });
-    }
     if (query.theme) builder.andWhere(':theme = ANY(application.themes)', { theme: query.theme });
-    if (query.q) builder.andWhere(`application.search @@ websearch_to_tsquery('danish', :q)`, { q: query.q });
-    if (kommune === undefined) {
+    if (query.q) {
+      // A case number, or its start (`ÆLD-2020-00`), is looked up as such too; it has no words to find.
+      const caseNumberPrefix = caseNumberSearch(query.q);
+      if (caseNumberPrefix === null) builder.andWhere('application.search @@ search_query(:q)', { q: query.q });
+      else
+        builder.andWhere('(application.search @@ search_query(:q) OR application.case_number LIKE :caseNumberPrefix)', {
+          q: query.q,
+          caseNumberPrefix: `${caseNumberPrefix}%`,
+        });
+    }
+    if (kommune === undefined || resolveOrder('applications', APPLICATION_ORDERS, query.sort).isDefault === false) {
       restrictToKommune(builder, 'application', actor);
-      return keysetPage(builder, 'applications', query, 'DESC', [
-        { column: 'application.created_at', key: (row) => row.createdAt.toISOString() },
-        { column: 'application.id', key: (row) => row.id },
-      ]);
+      if (query.municipalityCode) builder.andWhere(':code = ANY(application.participant_codes)', { code: query.municipalityCode });
+      return keysetPage(builder, 'applications', query, APPLICATION_ORDERS);
     }
     // application_participant holds one row per code in participant_codes, so for a project lead this
     // join is exactly restrictToKommune's scope. Written as the join alone: with the array test beside
     // it, the planner misjudges the row count and sorts every case of the kommune (250 ms, not 1 ms).
+    if (query.municipalityCode && query.municipalityCode !== kommune) {
+      builder.andWhere(':code = ANY(application.participant_codes)', { code: query.municipalityCode });
+    }
     builder.innerJoin('application_participant', 'participant', 'participant.application_id = application.id AND participant.municipality_code = :kommune', {
       kommune,
     });

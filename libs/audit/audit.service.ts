@@ -5,7 +5,7 @@ import { type DataSource, type EntityManager, QueryRunnerAlreadyReleasedError } 
 import { ClsService } from 'nestjs-cls';
 import type { Actor, RequestContextStore } from '../core/context/request-context.js';
 import { ADVISORY_LOCKS } from '../core/database/advisory-locks.js';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { parseInstant } from '../core/time/copenhagen.js';
 import {
@@ -20,7 +20,7 @@ import {
 } from './audit-chain.js';
 import type { AuditKey } from './audit-key.js';
 import { AuditEvent } from './audit-event.entity.js';
-import type { AuditEventQuery } from './dto/audit-event.query.js';
+import type { AuditEventQuery, AuditEventSortField } from './dto/audit-event.query.js';
 
 const VERIFY_BATCH = 5_000;
 
@@ -101,6 +101,12 @@ function toLink(row: AuditEvent): StoredChainLink {
     prevHash: row.prevHash,
   };
 }
+
+/** The trail in the chain's order, newest first unless asked otherwise. */
+export const AUDIT_EVENT_ORDERS: ListOrders<AuditEvent, AuditEventSortField> = {
+  default: '-seq',
+  keys: { seq: [{ column: 'event.seq', key: (row) => Number(row.seq) }] },
+};
 
 @Injectable()
 export class AuditService {
@@ -198,7 +204,7 @@ export class AuditService {
     if (query.action) builder.andWhere('event.action = :action', { action: query.action });
     if (query.from) builder.andWhere('event.occurred_at >= :from', { from: parseInstant(query.from) });
     if (query.to) builder.andWhere('event.occurred_at < :to', { to: parseInstant(query.to) });
-    return keysetPage(builder, 'audit-events', query, 'DESC', [{ column: 'event.seq', key: (row) => Number(row.seq) }]);
+    return keysetPage(builder, 'audit-events', query, AUDIT_EVENT_ORDERS);
   }
 
   /**

@@ -5,11 +5,11 @@ import { type Audited, audited, AuditService } from '../audit/audit.service.js';
 import { ADVISORY_LOCKS } from '../core/database/advisory-locks.js';
 import type { Actor, Role } from '../core/context/request-context.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { AuthException } from './auth.exception.js';
 import { AuthService } from './auth.service.js';
-import type { CreateUserBody, UpdateUserBody, UserQuery } from './dto/user.dto.js';
+import type { CreateUserBody, UpdateUserBody, UserQuery, UserSortField } from './dto/user.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { normalizeEmail, passwordProblems } from './password-policy.js';
 import { SignInThrottleStore } from './sign-in-throttle.store.js';
@@ -40,6 +40,23 @@ export interface Person {
   municipalityCode: string | null;
   active: boolean;
 }
+
+/** The list's orders, each on an index (migration 1765910000000). */
+export const USER_ORDERS: ListOrders<User, UserSortField> = {
+  default: 'email',
+  keys: {
+    // Unique: no tie to break.
+    email: [{ column: 'user.email', key: (user) => user.email }],
+    name: [
+      { column: 'user.name', key: (user) => user.name },
+      { column: 'user.id', key: (user) => user.id },
+    ],
+    createdAt: [
+      { column: 'user.created_at', key: (user) => user.createdAt.toISOString() },
+      { column: 'user.id', key: (user) => user.id },
+    ],
+  },
+};
 
 @Injectable()
 export class UsersService {
@@ -80,7 +97,7 @@ export class UsersService {
     if (query.role) builder.andWhere('user.role = :role', { role: query.role });
     if (query.municipalityCode) builder.andWhere('user.municipality_code = :code', { code: query.municipalityCode });
     if (query.active !== undefined) builder.andWhere('user.active = :active', { active: query.active });
-    return keysetPage(builder, 'users', query, 'ASC', [{ column: 'user.email', key: (user) => user.email }]);
+    return keysetPage(builder, 'users', query, USER_ORDERS);
   }
 
   /**

@@ -4,11 +4,36 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import type { AuditRecord } from '../audit/audit.service.js';
 import { Award } from './award.entity.js';
 import { nextAwardStatus } from './award.lifecycle.js';
-import { type AwardQuery, AwardResponse } from './dto/award.dto.js';
+import { type AwardQuery, AwardResponse, type AwardSortField } from './dto/award.dto.js';
+
+/** The orders of the list, each on an index of its own (migration 1765910000000). */
+export const AWARD_ORDERS: ListOrders<Award, AwardSortField> = {
+  default: '-createdAt',
+  keys: {
+    createdAt: [
+      { column: 'award.created_at', key: (row) => row.createdAt.toISOString() },
+      { column: 'award.id', key: (row) => row.id },
+    ],
+    decidedAt: [
+      { column: 'award.decided_at', key: (row) => row.decidedAt.toISOString() },
+      { column: 'award.id', key: (row) => row.id },
+    ],
+    amountOre: [
+      { column: 'award.amount_ore', key: (row) => row.amountOre.toString() },
+      { column: 'award.id', key: (row) => row.id },
+    ],
+    // Unique: no tie to break.
+    caseNumber: [{ column: 'award.case_number', key: (row) => row.caseNumber }],
+    endDate: [
+      { column: 'award.end_date', key: (row) => row.endDate },
+      { column: 'award.id', key: (row) => row.id },
+    ],
+  },
+};
 
 @Injectable()
 export class AwardsService {
@@ -111,9 +136,6 @@ export class AwardsService {
         { assignee },
       );
     }
-    return keysetPage(builder, 'awards', query, 'DESC', [
-      { column: 'award.created_at', key: (row) => row.createdAt.toISOString() },
-      { column: 'award.id', key: (row) => row.id },
-    ]);
+    return keysetPage(builder, 'awards', query, AWARD_ORDERS);
   }
 }

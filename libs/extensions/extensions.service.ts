@@ -9,14 +9,20 @@ import { isSubstantiveRationale } from '../decisions/rationale.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import { addMonths } from '../core/time/calendar-date.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { ReportsService } from '../reports/reports.service.js';
-import { type ExtensionDecisionBody, type ExtensionQuery, type ExtensionRequestBody, ExtensionRequestResponse } from './dto/extension.dto.js';
+import {
+  type ExtensionDecisionBody,
+  type ExtensionQuery,
+  type ExtensionRequestBody,
+  ExtensionRequestResponse,
+  type ExtensionSortField,
+} from './dto/extension.dto.js';
 import { extensionDecisionMessage } from './extension-messages.js';
 import { CasePeople } from '../applications/case-people.js';
 import { CaseNames } from '../applications/dto/case-names.dto.js';
@@ -30,6 +36,21 @@ export interface ExtensionDecision {
   request: ExtensionRequest;
   award: Award;
 }
+
+/** The worklist's orders, each on an index (migration 1765910000000); a request not decided sorts before every decided one. */
+export const EXTENSION_ORDERS: ListOrders<ExtensionRequest, ExtensionSortField> = {
+  default: 'requestedAt',
+  keys: {
+    requestedAt: [
+      { column: 'request.requested_at', key: (row) => row.requestedAt.toISOString() },
+      { column: 'request.id', key: (row) => row.id },
+    ],
+    decidedAt: [
+      { column: `coalesce(request.decided_at, '-infinity'::timestamptz)`, key: (row) => row.decidedAt?.toISOString() ?? '-infinity' },
+      { column: 'request.id', key: (row) => row.id },
+    ],
+  },
+};
 
 @Injectable()
 export class ExtensionsService {
@@ -116,10 +137,11 @@ export class ExtensionsService {
         { assignee: query.assigneeId === 'me' ? actor.id : query.assigneeId },
       );
     }
-    return keysetPage(builder, 'extension-requests', query, 'ASC', [
-      { column: 'request.requested_at', key: (row) => row.requestedAt.toISOString() },
-      { column: 'request.id', key: (row) => row.id },
-    ]);
+    // Through the award: a programme's requests are few (one pending per award), found on award_programme_idx.
+    if (query.programmeId) {
+      builder.andWhere('request.award_id IN (SELECT aw.id FROM award aw WHERE aw.programme_id = :programmeId)', { programmeId: query.programmeId });
+    }
+    return keysetPage(builder, 'extension-requests', query, EXTENSION_ORDERS);
   }
 
   /**

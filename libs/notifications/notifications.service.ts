@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
-import { keysetPage, type Page, PageQuery } from '../core/pagination/page.js';
+import { keysetPage, type ListOrders, type Page, PageQuery } from '../core/pagination/page.js';
+import type { NotificationSortField } from './dto/notification.dto.js';
 import { Notification } from './notification.entity.js';
 
 export interface NewNotification {
@@ -16,6 +17,17 @@ export interface NewNotification {
   link?: string | null;
   reminderId?: string | null;
 }
+
+/** The inbox's orders, on notification_inbox_idx either way. */
+export const NOTIFICATION_ORDERS: ListOrders<Notification, NotificationSortField> = {
+  default: '-createdAt',
+  keys: {
+    createdAt: [
+      { column: 'notification.created_at', key: (row) => row.createdAt.toISOString() },
+      { column: 'notification.id', key: (row) => row.id },
+    ],
+  },
+};
 
 @Injectable()
 export class NotificationsService {
@@ -38,13 +50,10 @@ export class NotificationsService {
   }
 
   /** The user's own inbox, newest first. */
-  async inbox(userId: string, query: PageQuery & { unread?: boolean }): Promise<Page<Notification>> {
+  async inbox(userId: string, query: PageQuery & { unread?: boolean; sort?: string }): Promise<Page<Notification>> {
     const builder = this.dataSource.getRepository(Notification).createQueryBuilder('notification').where('notification.user_id = :userId', { userId });
     if (query.unread) builder.andWhere('notification.read_at IS NULL');
-    return keysetPage(builder, 'notifications', query, 'DESC', [
-      { column: 'notification.created_at', key: (row) => row.createdAt.toISOString() },
-      { column: 'notification.id', key: (row) => row.id },
-    ]);
+    return keysetPage(builder, 'notifications', query, NOTIFICATION_ORDERS);
   }
 
   /** Marks one of the user's own notifications read; someone else's does not exist for them. */

@@ -5,10 +5,10 @@ import { audited, AuditService } from '../audit/audit.service.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import { MAX_AMOUNT_ORE, oreFromApi, type Ore } from '../core/money/money.js';
 import { formatDateTime, formatKroner } from '../core/format/danish.js';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import { parseInstant } from '../core/time/copenhagen.js';
 import { BudgetAdjustment } from './budget-adjustment.entity.js';
-import type { BudgetAdjustmentBody, CreateProgrammeBody, ProgrammeQuery, UpdateProgrammeBody } from './dto/programme.dto.js';
+import type { BudgetAdjustmentBody, CreateProgrammeBody, ProgrammeQuery, ProgrammeSortField, UpdateProgrammeBody } from './dto/programme.dto.js';
 import { type Deviation, fitsBudget, type Ledger, ledgerDeviations, ledgerOf, totalsByMunicipality } from './ledger.js';
 import { Programme } from './programme.entity.js';
 import { ProgrammeException } from './programme.exception.js';
@@ -76,6 +76,23 @@ function uniqueKeys(field: string, items: Array<{ key: string }>): void {
     seen.add(item.key);
   });
 }
+
+/** The list's orders, each on an index (migration 1765910000000). */
+export const PROGRAMME_ORDERS: ListOrders<Programme, ProgrammeSortField> = {
+  default: 'code',
+  keys: {
+    // Unique: no tie to break.
+    code: [{ column: 'programme.code', key: (programme) => programme.code }],
+    name: [
+      { column: 'programme.name', key: (programme) => programme.name },
+      { column: 'programme.id', key: (programme) => programme.id },
+    ],
+    applicationClosesAt: [
+      { column: 'programme.application_closes_at', key: (programme) => programme.applicationClosesAt.toISOString() },
+      { column: 'programme.id', key: (programme) => programme.id },
+    ],
+  },
+};
 
 @Injectable()
 export class ProgrammesService {
@@ -190,7 +207,7 @@ export class ProgrammesService {
 
   async list(query: ProgrammeQuery): Promise<Page<Programme>> {
     const builder = this.dataSource.getRepository(Programme).createQueryBuilder('programme');
-    return keysetPage(builder, 'programmes', query, 'ASC', [{ column: 'programme.code', key: (programme) => programme.code }]);
+    return keysetPage(builder, 'programmes', query, PROGRAMME_ORDERS);
   }
 
   /** The ledgers of several programmes in two queries, whatever their number. */

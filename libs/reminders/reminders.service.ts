@@ -3,16 +3,27 @@ import { audited, AuditService } from '../audit/audit.service.js';
 import { UsersService } from '../auth/users.service.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import { Clock } from '../core/time/clock.js';
-import { ReminderResponse } from './dto/reminder.dto.js';
+import { ReminderResponse, type ReminderSortField } from './dto/reminder.dto.js';
 import { ReminderException } from './reminder.exception.js';
 import { ReminderJobs } from './reminder-jobs.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import type { ReminderQuery } from './dto/reminder.dto.js';
 import { Reminder } from './reminder.entity.js';
 
 /** The admins' view of the outbox: every planned reminder, by send time. */
+/** The list's orders: by when each is (or was) to be sent. */
+export const REMINDER_ORDERS: ListOrders<Reminder, ReminderSortField> = {
+  default: 'sendAt',
+  keys: {
+    sendAt: [
+      { column: 'reminder.send_at', key: (row) => row.sendAt.toISOString() },
+      { column: 'reminder.id', key: (row) => row.id },
+    ],
+  },
+};
+
 @Injectable()
 export class RemindersService {
   constructor(
@@ -62,9 +73,6 @@ export class RemindersService {
     if (query.status) builder.andWhere('reminder.status = :status', { status: query.status });
     if (query.kind) builder.andWhere('reminder.kind = :kind', { kind: query.kind });
     if (query.recipientId) builder.andWhere('reminder.recipient_id = :recipientId', { recipientId: query.recipientId });
-    return keysetPage(builder, 'reminders', query, 'ASC', [
-      { column: 'reminder.send_at', key: (row) => row.sendAt.toISOString() },
-      { column: 'reminder.id', key: (row) => row.id },
-    ]);
+    return keysetPage(builder, 'reminders', query, REMINDER_ORDERS);
   }
 }

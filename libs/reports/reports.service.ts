@@ -9,12 +9,12 @@ import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js'
 import type { AuthUser } from '../core/access/auth-user.js';
 import type { Actor } from '../core/context/request-context.js';
 import { oreFromApi } from '../core/money/money.js';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
 import { DanishCalendar } from '../core/time/danish-calendar.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
-import { type ReportQuery, ReportResponse, type ReviewReportBody, SubmissionResponse, type SubmitReportBody } from './dto/report.dto.js';
+import { type ReportQuery, ReportResponse, type ReportSortField, type ReviewReportBody, SubmissionResponse, type SubmitReportBody } from './dto/report.dto.js';
 import { reviewMessage } from './report-messages.js';
 import { CasePeople } from '../applications/case-people.js';
 import { CaseNames } from '../applications/dto/case-names.dto.js';
@@ -25,6 +25,21 @@ import { nextReportStatus } from './report.lifecycle.js';
 import { ReportException } from './report.exception.js';
 import { periodStart, reportSchedule, rescheduleReports, type ScheduleChanges, type SchedulePolicy } from './report-schedule.js';
 import { ReportSubmission } from './report-submission.entity.js';
+
+/** The worklist's orders, each on an index (migration 1765910000000); a report not submitted sorts before every submitted one. */
+export const REPORT_ORDERS: ListOrders<ProgressReport, ReportSortField> = {
+  default: 'dueDate',
+  keys: {
+    dueDate: [
+      { column: 'report.due_date', key: (report) => report.dueDate },
+      { column: 'report.id', key: (report) => report.id },
+    ],
+    submittedAt: [
+      { column: `coalesce(report.submitted_at, '-infinity'::timestamptz)`, key: (report) => report.submittedAt?.toISOString() ?? '-infinity' },
+      { column: 'report.id', key: (report) => report.id },
+    ],
+  },
+};
 
 @Injectable()
 export class ReportsService {
@@ -92,10 +107,7 @@ export class ReportsService {
         { assignee: query.assigneeId === 'me' ? actor.id : query.assigneeId },
       );
     }
-    return keysetPage(builder, 'reports', query, 'ASC', [
-      { column: 'report.due_date', key: (report) => report.dueDate },
-      { column: 'report.id', key: (report) => report.id },
-    ]);
+    return keysetPage(builder, 'reports', query, REPORT_ORDERS);
   }
 
   async get(id: string, actor: Actor): Promise<{ report: ReportResponse; submissions: SubmissionResponse[] }> {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { oreToApi } from '../../core/money/money.js';
-import { PageQuery } from '../../core/pagination/page.js';
+import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import type { Application, Receipt } from '../application.entity.js';
@@ -113,6 +113,10 @@ export class UpdateApplicationBody {
   coApplicantCodes?: string[];
 }
 
+/** What the list sorts by (`sort`, `-` in front for descending). */
+export const APPLICATION_SORT_FIELDS = ['createdAt', 'submittedAt', 'caseNumber', 'title'] as const;
+export type ApplicationSortField = (typeof APPLICATION_SORT_FIELDS)[number];
+
 export class ApplicationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
   @IsOptional()
@@ -140,12 +144,21 @@ export class ApplicationQuery extends PageQuery {
   @Matches(ASSIGNEE_FILTER, { message: 'skal være me, none eller en brugers id' })
   assigneeId?: string;
 
-  @ApiPropertyOptional({ example: 'selvstyrende teams', description: 'Full text in Danish over title and purpose' })
+  @ApiPropertyOptional({
+    example: 'selvstyrende teams',
+    description:
+      'Full text in Danish over title and purpose, without regard to case or accents (`demenscafe` finds “Demenscafé”; æ, ø and å are letters of their own); ' +
+      'each word also finds the words it begins (`sø` finds “Søndergård”); `"a phrase"`, `or` and `-word` as in a web search. ' +
+      'A case number, or its start (`ÆLD-2020-0007`, `æld-2020`), finds the cases it numbers.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   q?: string;
+
+  @SortParam(APPLICATION_SORT_FIELDS, '-createdAt', 'Drafts (no submission time or case number) come before every other case.')
+  sort?: string;
 }
 
 export class ReceiptResponse {

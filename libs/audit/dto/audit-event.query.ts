@@ -1,8 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
-import { PageQuery } from '../../core/pagination/page.js';
+import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import { IsInstant } from '../../core/validation/validators.js';
+
+/** What the trail sorts by (`sort`, `-` in front for descending): its chain order. */
+export const AUDIT_EVENT_SORT_FIELDS = ['seq'] as const;
+export type AuditEventSortField = (typeof AUDIT_EVENT_SORT_FIELDS)[number];
 
 export class AuditEventQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'application' })
@@ -45,6 +49,9 @@ export class AuditEventQuery extends PageQuery {
   @IsOptional()
   @IsInstant()
   to?: string;
+
+  @SortParam(AUDIT_EVENT_SORT_FIELDS, '-seq')
+  sort?: string;
 }
 
 /** A head kept from `GET /audit-events/head` (or the daily log line): both or neither. */

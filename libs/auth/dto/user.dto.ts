@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../core/context/request-context.js';
-import { PageQuery } from '../../core/pagination/page.js';
+import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import { MAX_PASSWORD_LENGTH } from '../password-policy.js';
 import type { User } from '../user.entity.js';
@@ -64,6 +64,10 @@ export class UpdateUserBody {
   municipalityCode?: string;
 }
 
+/** What the list sorts by (`sort`, `-` in front for descending). */
+export const USER_SORT_FIELDS = ['email', 'name', 'createdAt'] as const;
+export type UserSortField = (typeof USER_SORT_FIELDS)[number];
+
 export class UserQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
@@ -82,6 +86,9 @@ export class UserQuery extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
+
+  @SortParam(USER_SORT_FIELDS, 'email')
+  sort?: string;
 }
 
 export class UserResponse {

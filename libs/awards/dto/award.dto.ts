@@ -1,13 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { PageQuery } from '../../core/pagination/page.js';
+import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import { AWARD_STATUSES, type AwardStatus } from '../award.lifecycle.js';
 import { oreToApi } from '../../core/money/money.js';
 import { ApiAssumed, type AssumedValues } from '../../core/assumed/assumed-values.js';
 import type { Award } from '../award.entity.js';
 import { ASSIGNEE_FILTER } from '../../applications/dto/application.dto.js';
+
+/** What the list sorts by (`sort`, `-` in front for descending). */
+export const AWARD_SORT_FIELDS = ['createdAt', 'decidedAt', 'amountOre', 'caseNumber', 'endDate'] as const;
+export type AwardSortField = (typeof AWARD_SORT_FIELDS)[number];
 
 export class AwardQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -30,6 +34,9 @@ export class AwardQuery extends PageQuery {
   @IsOptional()
   @Matches(ASSIGNEE_FILTER, { message: 'skal være me, none eller en brugers id' })
   assigneeId?: string;
+
+  @SortParam(AWARD_SORT_FIELDS, '-createdAt')
+  sort?: string;
 }
 
 /** The names an award's answer carries beside its ids. */

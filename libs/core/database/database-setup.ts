@@ -99,10 +99,12 @@ export async function prepareDatabase(urls: DatabaseUrls, log: (line: string) =>
       `SELECT format('ALTER %s %s OWNER TO %I', kind, name, $1::text) AS statement FROM (
          SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END AS kind, c.oid::regclass::text AS name, c.relowner AS owner
            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'S') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))
+          WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'S') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
          UNION ALL
          SELECT 'FUNCTION', p.oid::regprocedure::text, p.proowner
-           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+          -- An extension's functions (unaccent's) stay its own: the extension is the owner role's.
+          WHERE n.nspname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
        ) objects WHERE owner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`,
       [owner],
     );

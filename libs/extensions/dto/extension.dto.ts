@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ASSIGNEE_FILTER } from '../../applications/dto/application.dto.js';
 import { CaseNames } from '../../applications/dto/case-names.dto.js';
-import { PageQuery } from '../../core/pagination/page.js';
+import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import type { ExtensionRequest } from '../extension-request.entity.js';
 import { EXTENSION_STATUSES, type ExtensionStatus } from '../extension-request.lifecycle.js';
 
@@ -43,6 +43,10 @@ export class ExtensionDecisionBody {
   approvedMonths?: number;
 }
 
+/** What the worklist sorts by (`sort`, `-` in front for descending). */
+export const EXTENSION_SORT_FIELDS = ['requestedAt', 'decidedAt'] as const;
+export type ExtensionSortField = (typeof EXTENSION_SORT_FIELDS)[number];
+
 export class ExtensionQuery extends PageQuery {
   @ApiPropertyOptional({ enum: EXTENSION_STATUSES })
   @IsOptional()
@@ -53,6 +57,14 @@ export class ExtensionQuery extends PageQuery {
   @IsOptional()
   @Matches(ASSIGNEE_FILTER, { message: 'skal være me, none eller en brugers id' })
   assigneeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The programme of the award' })
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+
+  @SortParam(EXTENSION_SORT_FIELDS, 'requestedAt', 'A request not yet decided comes before every decided one.')
+  sort?: string;
 }
 
 export class ExtendedAward {

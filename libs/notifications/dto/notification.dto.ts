@@ -1,8 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { PageQuery } from '../../core/pagination/page.js';
+import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import type { Notification } from '../notification.entity.js';
+
+/** What the inbox sorts by (`sort`): `-createdAt`, newest first, unless asked for `createdAt`. */
+export const NOTIFICATION_SORT_FIELDS = ['createdAt'] as const;
+export type NotificationSortField = (typeof NOTIFICATION_SORT_FIELDS)[number];
 
 export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only unread ones' })
@@ -10,6 +14,9 @@ export class NotificationQuery extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unread?: boolean;
+
+  @SortParam(NOTIFICATION_SORT_FIELDS, '-createdAt')
+  sort?: string;
 }
 
 export class NotificationResponse {

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { ApiAssumed, type AssumedValues } from '../../core/assumed/assumed-values.js';
 import { MAX_AMOUNT_ORE, oreToApi } from '../../core/money/money.js';
-import { PageQuery } from '../../core/pagination/page.js';
+import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import { IsInstant, IsOre } from '../../core/validation/validators.js';
 import type { Ledger } from '../ledger.js';
 import type { BudgetAdjustment } from '../budget-adjustment.entity.js';
@@ -214,7 +214,14 @@ export class BudgetAdjustmentBody {
   reason: string;
 }
 
-export class ProgrammeQuery extends PageQuery {}
+/** What the list sorts by (`sort`, `-` in front for descending). */
+export const PROGRAMME_SORT_FIELDS = ['code', 'name', 'applicationClosesAt'] as const;
+export type ProgrammeSortField = (typeof PROGRAMME_SORT_FIELDS)[number];
+
+export class ProgrammeQuery extends PageQuery {
+  @SortParam(PROGRAMME_SORT_FIELDS, 'code')
+  sort?: string;
+}
 
 export class ProgrammeResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQuery } from '../../core/pagination/page.js';
+import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import type { Reminder, ReminderStatus } from '../reminder.entity.js';
 import { REMINDER_STATUSES } from '../reminder.entity.js';
 import { REMINDER_KINDS, REMINDER_SUBJECT_TYPES, type ReminderKind } from '../reminder-planner.js';
+
+/** What the list sorts by (`sort`, `-` in front for descending). */
+export const REMINDER_SORT_FIELDS = ['sendAt'] as const;
+export type ReminderSortField = (typeof REMINDER_SORT_FIELDS)[number];
 
 export class ReminderQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -25,6 +29,9 @@ export class ReminderQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   recipientId?: string;
+
+  @SortParam(REMINDER_SORT_FIELDS, 'sendAt')
+  sort?: string;
 }
 
 export class ReminderResponse {

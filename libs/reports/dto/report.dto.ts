@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { oreToApi } from '../../core/money/money.js';
-import { PageQuery } from '../../core/pagination/page.js';
+import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import { ASSIGNEE_FILTER } from '../../applications/dto/application.dto.js';
@@ -49,6 +49,10 @@ export class ReviewReportBody {
   comment: string;
 }
 
+/** What the worklist sorts by (`sort`, `-` in front for descending). */
+export const REPORT_SORT_FIELDS = ['dueDate', 'submittedAt'] as const;
+export type ReportSortField = (typeof REPORT_SORT_FIELDS)[number];
+
 export class ReportQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REPORT_STATUS_FILTERS, description: '`overdue`: past due and not submitted' })
   @IsOptional()
@@ -80,6 +84,9 @@ export class ReportQuery extends PageQuery {
   @IsOptional()
   @Matches(ASSIGNEE_FILTER, { message: 'skal være me, none eller en brugers id' })
   assigneeId?: string;
+
+  @SortParam(REPORT_SORT_FIELDS, 'dueDate', 'A report not yet submitted comes before every submitted one.')
+  sort?: string;
 }
 
 export class ReportResponse extends CaseNames {
