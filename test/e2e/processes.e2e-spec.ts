@@ -62,7 +62,14 @@ describe('the API process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('Tilskud API listening') && resolve()));
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (chunk.toString().includes('Tilskud API listening')) resolve();
+      }),
+    );
 
     // Sign-ins are slow on purpose (argon2id): forty at once keep the two cores busy for a while.
     const inFlight = Array.from({ length: 40 }, (_, i) =>
@@ -83,7 +90,9 @@ describe('the API process', () => {
 
     const answers = await Promise.all(inFlight);
     expect(answers.filter((status) => status !== 401)).toEqual([]);
-    expect(await exited).toBe(0);
+    // On a failure, what the process said on its way out.
+    const code = await exited;
+    expect({ code, output: code === 0 ? '' : output.slice(-3000) }).toEqual({ code: 0, output: '' });
   });
 
   it('logs one line per request with its id at info, and none where the level drops info lines', async () => {
