@@ -14,8 +14,10 @@ const KOMMUNER = ['101', '147', '151', '153', '157', '159', '161', '163', '165',
 /** Room for this many more 5 mio. kr. awards once set-up has made its own: the decisions race for the last of the budget. */
 const AWARDS_LEFT_IN_BUDGET = 20;
 const SETUP_AWARDS = KOMMUNER.length * 3;
+// A lead takes the next report not yet submitted; after the status report that is the final one, whose
+// period begins only at the status report's due date (still ahead): refused, as the rule says.
 const DOMAIN_CONFLICTS = new Set(
-  ['409 illegal-transition', '409 budget-exceeded', '409 extension-pending', '422 extension-months-exceeded'].map((key) =>
+  ['409 illegal-transition', '409 budget-exceeded', '409 extension-pending', '422 extension-months-exceeded', '422 report-period-not-started'].map((key) =>
     key.replace(' ', ' urn:tilskud:problem:'),
   ),
 );
