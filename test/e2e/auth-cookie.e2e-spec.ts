@@ -97,6 +97,17 @@ describe('the refresh token in an HttpOnly cookie (cookie mode)', () => {
     await refreshWithCookie(cookie.value).expect(200);
   });
 
+  it('grants no other site a preflight for the header, so no script elsewhere can send it', async () => {
+    const preflight = await api.http
+      .options('/api/v1/auth/refresh')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'x-refresh-token-transport');
+    expect(preflight.status).toBeGreaterThanOrEqual(400);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(preflight.headers['access-control-allow-headers']).toBeUndefined();
+  });
+
   it('refuses unknown fields and a transport it does not know, with 400', async () => {
     const { cookie } = await loginWithCookie();
     const unknown = await refreshWithCookie(cookie.value).send({ refresh: 'x' }).expect(400);
