@@ -19,6 +19,7 @@ import { AddDecisionModeAndAssessmentHandover1765850000000 } from './17658500000
 import { AddCaseContactsAssignmentAndOutcomes1765800000000 } from './1765800000000-add-case-contacts-assignment-and-outcomes.js';
 import { SearchWithoutAccentsAndSortableLists1765910000000 } from './1765910000000-search-without-accents-and-sortable-lists.js';
 import { RecordHistoricalClosingAndAssumedValues1765920000000 } from './1765920000000-record-historical-closing-and-assumed-values.js';
+import { RecordWhenAnExtensionRequestIsWithdrawn1766000000000 } from './1766000000000-record-when-an-extension-request-is-withdrawn.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -46,4 +47,5 @@ export const migrations = [
   AddDecisionModeAndAssessmentHandover1765850000000,
   SearchWithoutAccentsAndSortableLists1765910000000,
   RecordHistoricalClosingAndAssumedValues1765920000000,
+  RecordWhenAnExtensionRequestIsWithdrawn1766000000000,
 ];

@@ -85,6 +85,7 @@ if (await waitForHealth()) {
     [
       '',
       'Tilskud is running.',
+      `  Web app:  ${base}/`,
       `  API:      ${base}/api/v1`,
       `  API docs: ${base}/api/docs`,
       `  Health:   ${base}/api/v1/health`,

@@ -1,6 +1,6 @@
 import { DomainException } from '../core/errors/domain.exception.js';
 import type { ProblemCode } from '../core/errors/problem-types.js';
-import type { FieldError } from '../core/errors/problem.js';
+import { describeFieldErrors, type FieldError } from '../core/errors/problem.js';
 import { sentence } from '../core/format/danish.js';
 
 export class AuthException extends DomainException {
@@ -15,6 +15,12 @@ export class AuthException extends DomainException {
 
   static invalidRefreshToken(): AuthException {
     return new AuthException('invalid-refresh-token', 'Fornyelsesnøglen er ikke gyldig; log ind igen.');
+  }
+
+  /** `X-Refresh-Token-Transport` with a value other than `cookie`. */
+  static invalidRefreshTransport(header: string): AuthException {
+    const errors: FieldError[] = [{ field: header, message: 'skal være cookie' }];
+    return new AuthException('validation-failed', `Oplysningerne er ikke gyldige: ${describeFieldErrors(errors)}`, { errors });
   }
 
   static unauthenticated(): AuthException {

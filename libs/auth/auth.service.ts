@@ -38,6 +38,8 @@ export interface SignedIn {
   refreshToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
+  /** Seconds the refresh token can still be used: what is left of its session's lifetime. */
+  refreshExpiresIn: number;
   user: User;
 }
 
@@ -152,7 +154,7 @@ export class AuthService {
         revokedReason: null,
       });
       await manager.insert(AuthSession, session);
-      const signedIn = await this.issueTokens(manager, user, session.id);
+      const signedIn = await this.issueTokens(manager, user, session);
       return audited(signedIn, {
         action: 'auth.login_succeeded',
         entityType: 'user',
@@ -194,7 +196,7 @@ export class AuthService {
       if (session.expiresAt.getTime() <= now.getTime() || !user.active) return audited({ refused: AuthException.invalidRefreshToken() });
 
       await manager.update(RefreshToken, token.id, { usedAt: now });
-      return audited({ ok: await this.issueTokens(manager, user, session.id) });
+      return audited({ ok: await this.issueTokens(manager, user, session) });
     });
     if ('refused' in outcome) throw outcome.refused;
     return outcome.ok;
@@ -284,12 +286,14 @@ export class AuthService {
     await manager.update(AuthSession, session.id, { revokedAt: this.clock.now(), revokedReason: reason });
   }
 
-  private async issueTokens(manager: EntityManager, user: User, sessionId: string): Promise<SignedIn> {
+  private async issueTokens(manager: EntityManager, user: User, session: Pick<AuthSession, 'id' | 'expiresAt'>): Promise<SignedIn> {
     const refresh = issueRefreshToken();
-    await manager.insert(RefreshToken, { id: refresh.id, sessionId, secretHash: refresh.secretHash, createdAt: this.clock.now(), usedAt: null });
-    const claims: AccessTokenClaims = { sub: user.id, sid: sessionId, role: user.role, mun: user.municipalityCode };
+    const now = this.clock.now();
+    await manager.insert(RefreshToken, { id: refresh.id, sessionId: session.id, secretHash: refresh.secretHash, createdAt: now, usedAt: null });
+    const claims: AccessTokenClaims = { sub: user.id, sid: session.id, role: user.role, mun: user.municipalityCode };
     const expiresIn = this.config.get('JWT_ACCESS_TTL_SECONDS', { infer: true });
     const accessToken = await this.jwt.signAsync(claims, { expiresIn, issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
-    return { accessToken, refreshToken: refresh.token, tokenType: 'Bearer', expiresIn, user };
+    const refreshExpiresIn = Math.max(0, Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000));
+    return { accessToken, refreshToken: refresh.token, tokenType: 'Bearer', expiresIn, refreshExpiresIn, user };
   }
 }

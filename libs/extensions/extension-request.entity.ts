@@ -54,6 +54,10 @@ export class ExtensionRequest {
   @Column({ name: 'end_date_after', type: 'date', nullable: true })
   endDateAfter: string | null;
 
+  /** When the project lead withdrew it: set exactly when the status is `withdrawn`. */
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
   @VersionColumn()
   version: number;
 }

@@ -108,6 +108,7 @@ export class ExtensionsService {
           approvedMonths: null,
           endDateBefore: null,
           endDateAfter: null,
+          withdrawnAt: null,
         }),
       );
       return audited(request, {
@@ -229,20 +230,26 @@ export class ExtensionsService {
     return decision;
   }
 
-  /** The project lead takes back a request that has not been decided. */
+  /**
+   * A project lead of the award's lead kommune takes back a request that has not been decided: the
+   * award is free for a new request at once, and the request's waiting reminders are cancelled by the
+   * award's reconcile (the withdrawal moves the award's planning stamp).
+   */
   async withdraw(id: string, actor: AuthUser): Promise<ExtensionRequest> {
     const withdrawn = await this.audit.transaction(async (manager) => {
       const request = await this.findVisible(manager, id, actor, true);
       const award = await this.awards.findVisible(manager, request.awardId, actor);
       if (actor.municipalityCode !== award.municipalityCode) throw ExtensionException.notOwner();
+      const before = { status: request.status };
       request.status = nextExtensionStatus(request.status, 'withdraw');
+      request.withdrawnAt = this.clock.now();
       const saved = await manager.save(request);
       return audited(saved, {
         action: 'extension.withdrawn',
         entityType: 'extension_request',
         entityId: id,
-        before: { status: 'submitted' },
-        after: { status: saved.status },
+        before,
+        after: { status: saved.status, withdrawnAt: saved.withdrawnAt },
       });
     });
     await this.reminderJobs.reconcileAward(withdrawn.awardId);

@@ -11,7 +11,7 @@ import type { PlannerState } from './reminder-planner.js';
 const STAMPS = `
   SELECT a.id, greatest(a.updated_at,
                         (SELECT max(r.updated_at) FROM progress_report r WHERE r.award_id = a.id),
-                        (SELECT max(coalesce(e.decided_at, e.requested_at)) FROM extension_request e WHERE e.award_id = a.id),
+                        (SELECT max(greatest(e.requested_at, e.decided_at, e.withdrawn_at)) FROM extension_request e WHERE e.award_id = a.id),
                         (SELECT ap.updated_at FROM application ap WHERE ap.id = a.application_id),
                         (SELECT max(c.updated_at) FROM case_contact c WHERE c.application_id = a.application_id))::text AS stamp
     FROM award a WHERE a.id = ANY($1)`;

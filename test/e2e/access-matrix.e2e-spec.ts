@@ -251,7 +251,7 @@ const MATRIX: Row[] = [
     method: 'post',
     path: '/api/v1/extension-requests/:id/withdraw',
     request: async (f) => ({ url: `/api/v1/extension-requests/${(await f.extensionRequest()).id}/withdraw` }),
-    expect: OWNER,
+    expect: { ...OWNER, project_lead: 200 },
   },
   { method: 'get', path: '/api/v1/awards/:id/reports', request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/reports` }), expect: SCOPED },
   { method: 'get', path: '/api/v1/reports', request: () => ({ url: '/api/v1/reports' }), expect: SIGNED_IN },

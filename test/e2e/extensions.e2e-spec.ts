@@ -114,6 +114,62 @@ describe('COVID-19 extension requests', () => {
     await api.http.post(`/api/v1/extension-requests/${first.body.id}/withdraw`).set(people.lead.bearer).expect(409);
   });
 
+  it('is withdrawn by a project lead of the lead kommune while undecided: 200, audited, and the award is free again', async () => {
+    const admin = await signedInAs(api, 'admin');
+    const { id } = await givenAward(api, people, programmeId, undefined, { coApplicantCodes: ['751'] });
+    const pending = await request(id, 2).expect(201);
+    expect(pending.body.withdrawnAt).toBeNull();
+    const withdraw = (requestId: string, who: SignedInUser) => api.http.post(`/api/v1/extension-requests/${requestId}/withdraw`).set(who.bearer);
+
+    expect((await withdraw(pending.body.id, people.decider).expect(403)).body.type).toBe('urn:tilskud:problem:forbidden');
+    expect((await withdraw(pending.body.id, coApplicant).expect(403)).body.type).toBe('urn:tilskud:problem:not-owner');
+    await withdraw(pending.body.id, other).expect(404);
+
+    const withdrawn = await withdraw(pending.body.id, people.lead).expect(200);
+    expect(withdrawn.body).toMatchObject({ id: pending.body.id, status: 'withdrawn', withdrawnAt: clock.now().toISOString(), decidedAt: null, months: 2 });
+    const listed = (await api.http.get(`/api/v1/awards/${id}/extension-requests`).set(people.lead.bearer).expect(200)).body;
+    expect(listed).toEqual([expect.objectContaining({ id: pending.body.id, status: 'withdrawn' })]);
+    const waiting = await api.http.get('/api/v1/extension-requests').query({ status: 'submitted', limit: 200 }).set(people.decider.bearer).expect(200);
+    expect(waiting.body.items.map((r: { id: string }) => r.id)).not.toContain(pending.body.id);
+
+    const trail = await api.http
+      .get('/api/v1/audit-events')
+      .query({ entityType: 'extension_request', entityId: pending.body.id })
+      .set(admin.bearer)
+      .expect(200);
+    const event = trail.body.items.find((e: { action: string }) => e.action === 'extension.withdrawn');
+    expect(event).toMatchObject({
+      actorId: people.lead.user.id,
+      before: { status: 'submitted' },
+      after: { status: 'withdrawn', withdrawnAt: clock.now().toISOString() },
+    });
+
+    const again = await withdraw(pending.body.id, people.lead).expect(409);
+    expect(again.body).toMatchObject({ type: 'urn:tilskud:problem:illegal-transition', currentStatus: 'withdrawn' });
+    expect(again.body.detail).toBe('En anmodning om forlængelse, der er trukket tilbage, kan ikke trækkes tilbage.');
+    await decide(pending.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(409);
+    // The award takes a new request at once.
+    await request(id, 1).expect(201);
+  });
+
+  it('refuses to withdraw a decided request with 409, saying why in Danish', async () => {
+    const { id } = await givenAward(api, people, programmeId);
+    const approved = await request(id, 1).expect(201);
+    await decide(approved.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
+    const late = await api.http.post(`/api/v1/extension-requests/${approved.body.id}/withdraw`).set(people.lead.bearer).expect(409);
+    expect(late.body).toMatchObject({ type: 'urn:tilskud:problem:illegal-transition', currentStatus: 'approved' });
+    expect(late.body.detail).toMatch(/^En anmodning om forlængelse, der .+, kan ikke trækkes tilbage\.$/);
+
+    const rejected = await request(id, 1).expect(201);
+    await decide(rejected.body.id, { outcome: 'reject', rationale: SUBSTANTIVE_EXTENSION_REJECTION }).expect(200);
+    const refused = await api.http.post(`/api/v1/extension-requests/${rejected.body.id}/withdraw`).set(people.lead.bearer).expect(409);
+    expect(refused.body.currentStatus).toBe('rejected');
+    expect((await api.http.get(`/api/v1/awards/${id}/extension-requests`).set(people.lead.bearer)).body.map((r: { status: string }) => r.status)).toEqual([
+      'approved',
+      'rejected',
+    ]);
+  });
+
   it('refuses a request on or after the current end date', async () => {
     const { id } = await givenAward(api, people, programmeId, { startDate: '2021-01-01', endDate: '2021-06-01' });
     const response = await request(id, 2).expect(422);

@@ -241,6 +241,30 @@ describe('reminders', () => {
       expect(await statusOf(strayId)).toBe('cancelled');
     });
 
+    it('writes nothing for an award whose extension request was withdrawn after it was planned', async () => {
+      const award = await givenAward(api, people, programmeId, { startDate: '2021-06-01', endDate: '2023-06-30' });
+      const request = await api.http
+        .post(`/api/v1/awards/${award.id}/extension-requests`)
+        .set(people.lead.bearer)
+        .send({ months: 2, reason: 'covid19', justification: 'Nedlukningen forsinkede afprøvningen.' })
+        .expect(201);
+      const waiting = await eventually(async () => {
+        const rows = (await reminders({ awardId: award.id, kind: 'extension_decision_waiting' })).filter((r) => r.subjectId === request.body.id);
+        return rows.length > 0 && rows.every((r) => r.status === 'scheduled') && rows;
+      });
+      const reconciler = workers[0].get(ReminderReconciler);
+      const planned = await reconciler.compare([award.id], clock.now());
+      // Withdrawn after everything else about the award (whose rows Postgres stamps with its own time,
+      // while this test's clock says 2021), and its reminders cancelled, as the withdrawal's reconcile does.
+      await database().query(`UPDATE extension_request SET status = 'withdrawn', withdrawn_at = now() + interval '1 second' WHERE id = $1`, [request.body.id]);
+      await database().query(`UPDATE reminder SET status = 'cancelled' WHERE id = ANY($1)`, [waiting.map((r) => r.id)]);
+
+      // The plan made while the request was pending would bring them back: it is not written.
+      const stale = { ...planned, revive: waiting.map((r) => ({ id: r.id, awardId: award.id })) };
+      expect(await reconciler.write(stale, clock.now())).toMatchObject({ skipped: 1, revived: 0 });
+      for (const { id } of waiting) expect(await statusOf(id)).toBe('cancelled');
+    });
+
     it('the lanes of a full pass write side by side; a single award’s write waits for them', async () => {
       const { strayId, reconciler, difference } = await comparedWithAStrayReminder();
       // Another lane, in the middle of its write.
@@ -322,6 +346,23 @@ describe('reminders', () => {
     expect(rows.find((r) => r.kind === 'award_ending_in_30_days' && r.dueDate === '2022-06-30')?.status).toBe('cancelled');
     const queue = workers[0].get<Queue>(getQueueToken(QueueName.Reminders));
     expect(await queue.getJob(sendJobId(finalBefore[0].id))).toBeUndefined();
+  });
+
+  it('a withdrawn extension request cancels its waiting reminders', async () => {
+    // Nothing of this award is due before May 2022: no reminder of it is sent while the test runs.
+    const award = await givenAward(api, people, programmeId, { startDate: '2021-06-01', endDate: '2023-06-30' });
+    const request = await api.http
+      .post(`/api/v1/awards/${award.id}/extension-requests`)
+      .set(people.lead.bearer)
+      .send({ months: 2, reason: 'covid19', justification: 'Nedlukningen forsinkede afprøvningen.' })
+      .expect(201);
+    const waitingFor = async () => (await reminders({ awardId: award.id, kind: 'extension_decision_waiting' })).filter((r) => r.subjectId === request.body.id);
+    await eventually(async () => {
+      const rows = await waitingFor();
+      return rows.length > 0 && rows.every((r) => r.status === 'scheduled');
+    });
+    await api.http.post(`/api/v1/extension-requests/${request.body.id}/withdraw`).set(people.lead.bearer).expect(200);
+    await eventually(async () => (await waitingFor()).every((r) => r.status === 'cancelled'));
   });
 
   it('a refusing SMTP server leads to retries, then failed, visible to admins; nothing is lost', async () => {

@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(env.PORT, env.HOST);
   closeGracefullyOnSignal(app, env.SHUTDOWN_GRACE_MS, env.SHUTDOWN_TIMEOUT_MS);
   const base = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
-  console.log(`Tilskud API listening on ${base}/${API_PREFIX} (docs: ${base}/${DOCS_PATH})`);
+  console.log(`Tilskud API listening on ${base}/${API_PREFIX} (docs: ${base}/${DOCS_PATH}; web app: ${base}/)`);
 }
 
 await bootstrap();

@@ -214,6 +214,15 @@ export class Env {
   BODY_LIMIT = '1mb';
 
   /**
+   * The built web app (Vite's output) the API serves at `/`; without it, `apps/web/dist` of the
+   * repository. A relative path is taken from the working directory.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  WEB_DIST_DIR?: string = undefined;
+
+  /**
    * Which proxies in front of the API to believe about the client's address (`X-Forwarded-For`), which
    * the sign-in throttle counts by: `false` (none, the default: the socket's address), `true` (any), a
    * number of hops, or a comma-separated list of addresses and CIDR ranges.

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiPayloadTooLargeResponse } from '@nestjs/swagger';
-import type { RouteBodyConfig } from './configure-http-app.js';
+import type { RouteSettings } from './configure-http-app.js';
 
 /**
  * A smaller body limit for one route than `BODY_LIMIT` (a sign-in body is a few hundred bytes): Fastify
@@ -9,7 +9,7 @@ import type { RouteBodyConfig } from './configure-http-app.js';
  */
 export function BodyLimit(bytes: number) {
   return applyDecorators(
-    RouteConfig({ bodyLimit: bytes } satisfies RouteBodyConfig),
+    RouteConfig({ bodyLimit: bytes } satisfies RouteSettings),
     ApiPayloadTooLargeResponse({ description: `The body is larger than ${bytes} bytes` }),
   );
 }

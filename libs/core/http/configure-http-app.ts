@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -64,9 +65,15 @@ export function createHttpAdapter(env: Pick<Env, 'TRUST_PROXY'>): FastifyAdapter
   });
 }
 
-/** The body limit of one route, when it takes less than `BODY_LIMIT` (sign-in takes a few hundred bytes). */
-export interface RouteBodyConfig {
+/** A route's own settings, in its Fastify `config`. */
+export interface RouteSettings {
+  /** The body limit of one route, when it takes less than `BODY_LIMIT` (sign-in takes a few hundred bytes). */
   bodyLimit?: number;
+  /**
+   * A route that takes every path no other route has (the web app's `GET /*`): left out of the route
+   * catalog, so a path no API route has is still a 404 and a path of other methods a 405.
+   */
+  catchAll?: boolean;
 }
 
 /**
@@ -80,9 +87,10 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   const routes = app.get(RouteCatalog);
 
   fastify.addHook('onRoute', (route) => {
-    routes.add(route.method, route.url ?? route.path);
+    const config = route.config as RouteSettings | undefined;
+    if (!config?.catchAll) routes.add(route.method, route.url ?? route.path);
     // A route's own, smaller body limit (`@BodyLimit`) is Fastify's per-route limit: the body is not read past it.
-    const bodyLimit = (route.config as RouteBodyConfig | undefined)?.bodyLimit;
+    const bodyLimit = config?.bodyLimit;
     if (bodyLimit !== undefined) route.bodyLimit = bodyLimit;
   });
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -99,6 +107,8 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     done(null, payload);
   });
   await app.register(helmet);
+  // Cookies are read and set only where a route asks (the refresh token's cookie mode, /auth); none is signed.
+  await app.register(cookie);
 
   // JSON is the one body the API reads (a form or text body is 415), with bounded shape: see parseJsonBody.
   fastify.removeAllContentTypeParsers();

@@ -91,6 +91,8 @@ export class ExtensionRequestResponse extends CaseNames {
   @ApiProperty({ nullable: true, type: Number }) approvedMonths: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'The award’s end date before an approval' }) endDateBefore: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The award’s end date after an approval' }) endDateAfter: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the project lead withdrew the request (status `withdrawn`)' })
+  withdrawnAt: string | null;
   @ApiPropertyOptional({ type: ExtendedAward, description: 'With an approval: the award as it now stands' }) award?: ExtendedAward;
 
   static from(request: ExtensionRequest, names: CaseNames, people: ReadonlyMap<string, string>): ExtensionRequestResponse {
@@ -112,6 +114,7 @@ export class ExtensionRequestResponse extends CaseNames {
       approvedMonths: request.approvedMonths,
       endDateBefore: request.endDateBefore,
       endDateAfter: request.endDateAfter,
+      withdrawnAt: request.withdrawnAt?.toISOString() ?? null,
     };
   }
 }
