@@ -14,6 +14,8 @@ const api = process.env.API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root,
   base: '/',
+  // The dev server's pre-bundled dependencies, beside the app (node_modules at the top may be shared between checkouts).
+  cacheDir: 'node_modules/.vite',
   // Vite transforms .tsx itself (Oxc): React's automatic JSX runtime, no Fast Refresh.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   resolve: { alias: [{ find: /^dkfds\/dist\//, replacement: dkfds }] },

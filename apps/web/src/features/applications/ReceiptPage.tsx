@@ -7,7 +7,6 @@ import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { Facts } from '../../ui/Table';
 import { ApplicationFacts } from './SummaryPage';
 import { useApplication } from './useApplications';
 
@@ -65,14 +64,6 @@ export function ReceiptPage() {
           label="Hent kvitteringen som PDF"
         />
       </div>
-      <h2>Kvittering</h2>
-      <Facts
-        caption="Kvittering"
-        facts={[
-          ['Sagsnummer', receipt.caseNumber],
-          ['Modtaget', receipt.receivedAtCopenhagen],
-        ]}
-      />
       <h2>Din ansøgning</h2>
       <ApplicationFacts application={application.data} />
       <p className="d-print-none">

@@ -28,7 +28,13 @@ export function SignInPage() {
   });
   const problem = signingIn.error ? asProblem(signingIn.error) : null;
 
-  if (session.status === 'restoring') return <Loading text="Henter din session …" />;
+  if (session.status === 'restoring') {
+    return (
+      <Page title="Log ind">
+        <Loading text="Henter din session …" />
+      </Page>
+    );
+  }
   if (session.status === 'signed-in' && !signingIn.isSuccess) return <Navigate to={returnTo(location.state)} replace />;
 
   return (
