@@ -54,6 +54,13 @@ module.exports = {
       to: { path: '^libs/(?!core/)', pathNot: ['\\.(module|port|constants)\\.ts$'] },
     },
     {
+      name: 'web-is-a-client',
+      comment: 'apps/web runs in the browser and talks to the API over HTTP only: no backend code in its bundle (its types come from the OpenAPI document).',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|apps/(api|worker)|migrations|seeds)/' },
+    },
+    {
       name: 'no-circular',
       comment: 'Modules that import each other, directly or round about.',
       severity: 'error',
@@ -63,11 +70,11 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^dist/|\\.spec\\.ts$|^test/|^bench/|^seeds/|^migrations/|^scripts/)' },
+    exclude: { path: '(^dist/|^apps/web/dist/|\\.spec\\.ts$|^test/|^bench/|^seeds/|^migrations/|^scripts/)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
-      extensions: ['.ts', '.js', '.mjs', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
       conditionNames: ['import', 'require', 'node', 'default'],
     },
   },

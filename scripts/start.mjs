@@ -1,7 +1,7 @@
 // `npm start`: the whole system on this machine. Makes sure Postgres and Redis answer (starting local
-// servers that are installed but down), builds, makes the database and its two roles (the owner that
-// migrates, the app role the processes connect as), migrates, seeds, then runs the API and the worker
-// together until Ctrl-C. Plain JavaScript, so it runs on a fresh clone.
+// servers that are installed but down), builds the backend and the web app, makes the database and its
+// two roles (the owner that migrates, the app role the processes connect as), migrates, seeds, then
+// runs the API and the worker together until Ctrl-C. Plain JavaScript, so it runs on a fresh clone.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -43,6 +43,8 @@ async function waitForHealth() {
 
 await ensureServices();
 step('building', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+// The web app (`npm run build:web`): the API serves apps/web/dist at `/`.
+step('building the web app', process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'apps/web', '--logLevel', 'warn']);
 const { databaseUrls, prepareDatabase } = await import(`${root}/dist/libs/core/database/database-setup.js`);
 await prepareDatabase(databaseUrls(process.env), (line) => process.stderr.write(`[start] ${line}\n`));
 // The audit chain's key lives outside the database: without one configured, a key file of this

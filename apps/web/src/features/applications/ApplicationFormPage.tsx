@@ -1,0 +1,435 @@
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { ApiProblem, asProblem, type FieldError, isProblem } from '../../api/problem';
+import { useSession } from '../../api/session';
+import { formatDateTime, kronerNumber, parseKroner } from '../../format';
+import { MESSAGES } from '../../text/da';
+import { Alert } from '../../ui/Alert';
+import { Checkbox, errorOf, FieldGroup, fieldId, FormProblem, SelectField, TextArea, TextField, TextList } from '../../ui/Form';
+import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
+import { Page } from '../../ui/Page';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { type Municipality, type Programme, useMunicipalities, useProgrammes } from '../reference/useReference';
+import { type Application, type CreateApplicationBody, useApplication, useCreateApplication, useUpdateApplication } from './useApplications';
+
+/** What the form holds: the application's fields as typed (the amount in kroner, as text). */
+interface DraftFields {
+  programmeId: string;
+  title: string;
+  purpose: string;
+  themes: string[];
+  activities: string[];
+  amount: string;
+  plannedStart: string;
+  plannedEnd: string;
+  coApplicantCodes: string[];
+}
+
+const EMPTY: DraftFields = {
+  programmeId: '',
+  title: '',
+  purpose: '',
+  themes: [],
+  activities: [''],
+  amount: '',
+  plannedStart: '',
+  plannedEnd: '',
+  coApplicantCodes: [],
+};
+
+/** The Danish label of each field the API may name in its errors. */
+export function applicationFieldLabel(field: string): string {
+  const item = /^(activities|coApplicantCodes)\[(\d+)\]$/.exec(field);
+  if (item) return item[1] === 'activities' ? `Aktivitet ${Number(item[2]) + 1}` : `Medansøgende kommune ${Number(item[2]) + 1}`;
+  const labels: Record<string, string> = {
+    programmeId: 'Pulje',
+    title: 'Projektets titel',
+    purpose: 'Formål',
+    themes: 'Temaer',
+    activities: 'Aktiviteter',
+    requestedOre: 'Ansøgt beløb',
+    plannedStart: 'Projektstart',
+    plannedEnd: 'Projektslut',
+    coApplicantCodes: 'Medansøgende kommuner',
+    version: 'Version',
+  };
+  return labels[field] ?? field;
+}
+
+function fieldsOf(application: Application): DraftFields {
+  return {
+    programmeId: application.programmeId,
+    title: application.title,
+    purpose: application.purpose,
+    themes: application.themes,
+    activities: application.activities.length > 0 ? application.activities : [''],
+    amount: kronerNumber(application.requestedOre),
+    plannedStart: application.plannedStart,
+    plannedEnd: application.plannedEnd,
+    coApplicantCodes: application.coApplicantCodes,
+  };
+}
+
+/** Open for applications now: the programme's own window (the API refuses a submission outside it). */
+function isOpen(programme: Programme, now = Date.now()): boolean {
+  return Date.parse(programme.applicationOpensAt) <= now && now < Date.parse(programme.applicationClosesAt);
+}
+
+/**
+ * What the form sends, and what it could not read: an amount that is not kroner, an empty date (on a
+ * change the API would read an absent value as "unchanged", so those are said here). Everything else
+ * is the API's to judge; a new draft is sent even with these missing, so the API's answer names every
+ * other field at once.
+ */
+function bodyOf(fields: DraftFields): { body: Partial<CreateApplicationBody>; local: FieldError[] } {
+  const local: FieldError[] = [];
+  const requestedOre = parseKroner(fields.amount);
+  if (fields.amount.trim() === '') local.push({ field: 'requestedOre', message: 'skal udfyldes' });
+  else if (requestedOre === null) local.push({ field: 'requestedOre', message: 'skal være et beløb i kroner, fx 1.234.567,50' });
+  if (!fields.plannedStart) local.push({ field: 'plannedStart', message: 'skal udfyldes' });
+  if (!fields.plannedEnd) local.push({ field: 'plannedEnd', message: 'skal udfyldes' });
+  return {
+    local,
+    body: {
+      programmeId: fields.programmeId,
+      title: fields.title.trim(),
+      purpose: fields.purpose.trim(),
+      themes: fields.themes,
+      activities: fields.activities.map((activity) => activity.trim()),
+      ...(requestedOre !== null ? { requestedOre } : {}),
+      ...(fields.plannedStart ? { plannedStart: fields.plannedStart } : {}),
+      ...(fields.plannedEnd ? { plannedEnd: fields.plannedEnd } : {}),
+      coApplicantCodes: fields.coApplicantCodes,
+    },
+  };
+}
+
+/** The form's own findings and the API's answer as one problem, the form's first for a field both name. */
+function withLocal(local: FieldError[], error: unknown): ApiProblem {
+  const answer = error ? asProblem(error) : null;
+  const named = new Set(local.map((item) => item.field));
+  return new ApiProblem({
+    status: answer?.status ?? 400,
+    type: answer?.type,
+    title: answer?.title ?? 'Ugyldige oplysninger',
+    detail: answer?.detail ?? 'Ret de markerede felter.',
+    errors: [...local, ...(answer?.errors ?? []).filter((item) => !named.has(item.field))],
+  });
+}
+
+function CoApplicants({
+  chosen,
+  ownCode,
+  municipalities,
+  problem,
+  onChange,
+}: {
+  chosen: string[];
+  ownCode: string | null;
+  municipalities: Municipality[];
+  problem: ApiProblem | null;
+  onChange: (codes: string[]) => void;
+}) {
+  const [pick, setPick] = useState('');
+  const nameOf = (code: string) => municipalities.find((municipality) => municipality.code === code)?.name ?? code;
+  const available = municipalities.filter((municipality) => municipality.code !== ownCode && !chosen.includes(municipality.code));
+  return (
+    <FieldGroup
+      name="coApplicantCodes"
+      legend="Medansøgende kommuner (valgfrit)"
+      hint="Søger I sammen med andre kommuner, så vælg dem her én ad gangen."
+      error={errorOf(problem, 'coApplicantCodes')}
+    >
+      {chosen.length > 0 && (
+        <ul className="nobullet-list" aria-label="Valgte medansøgere">
+          {chosen.map((code, index) => (
+            <li key={code} className="co-applicant">
+              <span>{nameOf(code)}</span>{' '}
+              {errorOf(problem, `coApplicantCodes[${index}]`) && <span className="form-error-message">{errorOf(problem, `coApplicantCodes[${index}]`)}</span>}
+              <button type="button" className="function-link" onClick={() => onChange(chosen.filter((other) => other !== code))}>
+                Fjern {nameOf(code)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="co-applicant-picker">
+        <SelectField
+          name="coApplicantPick"
+          label="Kommune"
+          value={pick}
+          onChange={setPick}
+          placeholder="Vælg kommune"
+          options={available.map((municipality) => ({ value: municipality.code, label: municipality.name }))}
+        />
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!pick}
+          onClick={() => {
+            onChange([...chosen, pick]);
+            setPick('');
+          }}
+        >
+          Tilføj medansøger
+        </button>
+      </div>
+    </FieldGroup>
+  );
+}
+
+function ApplicationForm({ application, onReload }: { application: Application | null; onReload: () => Promise<void> }) {
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const programmes = useProgrammes();
+  const municipalities = useMunicipalities();
+  const [fields, setFields] = useState<DraftFields>(application ? fieldsOf(application) : EMPTY);
+  const [localProblem, setLocalProblem] = useState<ApiProblem | null>(null);
+  const [savedAt, setSavedAt] = useState<Date | null>((location.state as { savedAt?: Date } | null)?.savedAt ?? null);
+  const create = useCreateApplication();
+  const update = useUpdateApplication(application?.id ?? '');
+  const saving = create.isPending || update.isPending;
+  const mutationError = application ? update.error : create.error;
+  const problem = localProblem ?? (mutationError ? asProblem(mutationError) : null);
+  const stale = isProblem(problem, 'stale-version');
+
+  const set = <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => setFields((old) => ({ ...old, [key]: value }));
+
+  const choosable = (programmes.data ?? []).filter((programme) => isOpen(programme) || programme.id === application?.programmeId);
+  const programme = choosable.find((candidate) => candidate.id === fields.programmeId);
+
+  const save = async (then: 'stay' | 'summary') => {
+    setSavedAt(null);
+    setLocalProblem(null);
+    const { body, local } = bodyOf(fields);
+    try {
+      if (application) {
+        // A change is not sent with a field the form could not read: it would be kept as it was, silently.
+        if (local.length > 0) return setLocalProblem(withLocal(local, null));
+        const { programmeId: _programme, ...changes } = body;
+        await update.mutateAsync({ ...changes, version: application.version });
+        if (then === 'summary') await navigate(`/ansoegninger/${application.id}/opsummering`);
+        else setSavedAt(new Date());
+      } else {
+        // Incomplete, it is refused anyway; sent, the answer names every field that is missing.
+        const created = await create.mutateAsync(body as CreateApplicationBody).catch((error: unknown) => {
+          if (local.length > 0) setLocalProblem(withLocal(local, error));
+          throw error;
+        });
+        if (local.length > 0) return;
+        await navigate(then === 'summary' ? `/ansoegninger/${created.id}/opsummering` : `/ansoegninger/${created.id}/rediger`, {
+          replace: then === 'stay',
+          state: { savedAt: new Date() },
+        });
+      }
+    } catch {
+      // Shown from the mutation's error (or the form's own, set above).
+    }
+  };
+
+  if (programmes.isPending || municipalities.isPending) return <Loading />;
+  if (programmes.error || municipalities.error) return <ProblemAlert error={programmes.error ?? municipalities.error} />;
+  if (!application && choosable.length === 0) {
+    return (
+      <Alert tone="info" heading="Ingen åbne puljer">
+        <p>Der er ingen puljer, der er åbne for ansøgninger lige nu.</p>
+      </Alert>
+    );
+  }
+
+  return (
+    <>
+      {savedAt && (
+        <Alert tone="success" role="status" testId="gemt">
+          <p>Kladden er gemt {formatDateTime(savedAt)}.</p>
+        </Alert>
+      )}
+      {stale ? (
+        <div className="alert alert-warning" role="alert" data-testid="aendret-af-en-anden">
+          <Icon name="warning" label="Advarsel" className="alert-icon" />
+          <div className="alert-body">
+            <h2 className="alert-heading">Ændret af en anden</h2>
+            <p className="alert-text">{MESSAGES.staleVersion}</p>
+            <button type="button" className="button button-secondary mt-4" onClick={() => void onReload()}>
+              Hent nyeste udgave
+            </button>
+          </div>
+        </div>
+      ) : (
+        <FormProblem error={problem} labels={applicationFieldLabel} />
+      )}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save('summary');
+        }}
+      >
+        {application ? (
+          <p>
+            <strong>Pulje:</strong> {programme ? `${programme.name} (${programme.code})` : application.programmeId}
+          </p>
+        ) : (
+          <SelectField
+            name="programmeId"
+            label="Pulje"
+            hint="Puljer, der er åbne for ansøgninger nu."
+            value={fields.programmeId}
+            onChange={(value) => setFields((old) => ({ ...old, programmeId: value, themes: [] }))}
+            placeholder="Vælg pulje"
+            options={choosable.map((option) => ({
+              value: option.id,
+              label: `${option.name} (${option.code}), frist ${formatDateTime(option.applicationClosesAt)}`,
+            }))}
+            error={errorOf(problem, 'programmeId')}
+          />
+        )}
+        <TextField
+          name="title"
+          label="Projektets titel"
+          width="xl"
+          value={fields.title}
+          onChange={(value) => set('title', value)}
+          error={errorOf(problem, 'title')}
+        />
+        <TextArea
+          name="purpose"
+          label="Formål"
+          hint="Hvad skal projektet opnå, og for hvem?"
+          value={fields.purpose}
+          onChange={(value) => set('purpose', value)}
+          error={errorOf(problem, 'purpose')}
+        />
+        <FieldGroup
+          name="themes"
+          legend="Temaer"
+          hint={programme ? 'Vælg de temaer i puljen, projektet arbejder med.' : 'Vælg først en pulje; så vises dens temaer her.'}
+          error={errorOf(problem, 'themes')}
+        >
+          {programme?.themes.map((theme) => (
+            <Checkbox
+              key={theme.key}
+              id={`${fieldId('themes')}-${theme.key}`}
+              label={theme.name}
+              checked={fields.themes.includes(theme.key)}
+              onChange={(checked) => set('themes', checked ? [...fields.themes, theme.key] : fields.themes.filter((key) => key !== theme.key))}
+            />
+          ))}
+        </FieldGroup>
+        <TextList
+          name="activities"
+          legend="Aktiviteter"
+          hint="Projektets aktiviteter, én pr. felt."
+          itemLabel="Aktivitet"
+          addLabel="Tilføj aktivitet"
+          problem={problem}
+          items={fields.activities}
+          onChange={(items) => set('activities', items)}
+        />
+        <TextField
+          name="requestedOre"
+          label="Ansøgt beløb i kroner"
+          hint="Skriv beløbet i hele kroner eller med øre, fx 1.234.567,50."
+          inputMode="decimal"
+          width="m"
+          suffix="kr."
+          value={fields.amount}
+          onChange={(value) => set('amount', value)}
+          error={errorOf(problem, 'requestedOre')}
+        />
+        <TextField
+          name="plannedStart"
+          label="Projektstart"
+          type="date"
+          width="s"
+          value={fields.plannedStart}
+          onChange={(value) => set('plannedStart', value)}
+          error={errorOf(problem, 'plannedStart')}
+        />
+        <TextField
+          name="plannedEnd"
+          label="Projektslut"
+          type="date"
+          width="s"
+          value={fields.plannedEnd}
+          onChange={(value) => set('plannedEnd', value)}
+          error={errorOf(problem, 'plannedEnd')}
+        />
+        <CoApplicants
+          chosen={fields.coApplicantCodes}
+          ownCode={user?.municipalityCode ?? null}
+          municipalities={municipalities.data.items}
+          problem={problem}
+          onChange={(codes) => set('coApplicantCodes', codes)}
+        />
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            Gem og gå til opsummering
+          </button>
+          <button type="button" className="button button-secondary" disabled={saving} onClick={() => void save('stay')}>
+            {saving ? 'Gemmer …' : 'Gem kladde'}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** `/ansoegninger/ny` and `/ansoegninger/:id/rediger`: a draft, created or changed, saved with its version. */
+export function ApplicationFormPage() {
+  const { id } = useParams();
+  const application = useApplication(id);
+  // A new key after "Hent nyeste udgave" starts the form again from the version just read.
+  const [generation, setGeneration] = useState(0);
+  const reload = async () => {
+    await application.refetch();
+    setGeneration((count) => count + 1);
+  };
+
+  if (!id) {
+    return (
+      <Page title="Ny ansøgning">
+        <p className="font-lead">Udfyld ansøgningen, og gem den som kladde. Du ser en opsummering, før du indsender.</p>
+        <ApplicationForm application={null} onReload={reload} />
+      </Page>
+    );
+  }
+  if (application.isPending) {
+    return (
+      <Page title="Ret ansøgning">
+        <Loading />
+      </Page>
+    );
+  }
+  if (application.error) {
+    const notFound = isProblem(application.error) && application.error.status === 404;
+    return (
+      <Page title={notFound ? MESSAGES.notFoundCase : 'Ret ansøgning'}>
+        {notFound ? <p>{MESSAGES.notFoundCaseText}</p> : <ProblemAlert error={application.error} />}
+        <p>
+          <Link to="/">Tilbage til Mine sager</Link>
+        </p>
+      </Page>
+    );
+  }
+  if (application.data.status !== 'draft') {
+    return (
+      <Page title="Ret ansøgning">
+        <Alert tone="info" heading="Ansøgningen er indsendt">
+          <p>En indsendt ansøgning kan ikke ændres.</p>
+        </Alert>
+        <p>
+          <Link to={`/sager/${application.data.id}`}>Gå til sagen</Link>
+        </p>
+      </Page>
+    );
+  }
+  return (
+    <Page title="Ret ansøgning" heading={`Ret ansøgning: ${application.data.title}`}>
+      <p className="font-lead">Ansøgningen er en kladde. Gem dine ændringer, og gå til opsummeringen, når du er klar til at indsende.</p>
+      <ApplicationForm key={generation} application={application.data} onReload={reload} />
+    </Page>
+  );
+}
