@@ -1378,6 +1378,11 @@ export interface components {
       requestedByName: string | null;
       /** @enum {string} */
       status: 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+      /**
+       * Format: date-time
+       * @description When the project lead withdrew the request (status `withdrawn`)
+       */
+      withdrawnAt: string | null;
     };
     FieldError: {
       /** @example ratings[1].rating */
@@ -1582,9 +1587,9 @@ export interface components {
       receivedAtCopenhagen: string;
       text: string;
     };
-    RefreshBody: {
-      /** @description The refresh token of the last sign-in or refresh */
-      refreshToken: string;
+    RefreshOrCookieBody: {
+      /** @description The refresh token of the last sign-in or refresh. Required, unless the request sends `X-Refresh-Token-Transport: cookie`: then it may be left out (or the body with it) and is read from the `tilskud_refresh` cookie */
+      refreshToken?: string;
     };
     ReminderPage: {
       items: components['schemas']['ReminderResponse'][];
@@ -1782,8 +1787,8 @@ export interface components {
        * @example 900
        */
       expiresIn: number;
-      /** @description Single use: exchange it at /auth/refresh for a new pair */
-      refreshToken: string;
+      /** @description Single use: exchange it at /auth/refresh for a new pair. Only in body mode: with `X-Refresh-Token-Transport: cookie` it is not in the body but in the HttpOnly cookie `tilskud_refresh` */
+      refreshToken?: string;
       /** @example Bearer */
       tokenType: string;
       user: components['schemas']['UserSummary'];
@@ -3824,7 +3829,10 @@ export interface operations {
   AuthController_login: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description `cookie`: the refresh token goes in the HttpOnly cookie `tilskud_refresh` (Path=/api/v1/auth, SameSite=Strict, Secure over HTTPS), not in the body, and is read from it */
+        'X-Refresh-Token-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
@@ -3836,6 +3844,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description In cookie mode: `tilskud_refresh`, the refresh token (HttpOnly; SameSite=Strict; Path=/api/v1/auth) */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3928,18 +3938,23 @@ export interface operations {
   AuthController_logout: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description `cookie`: the refresh token goes in the HttpOnly cookie `tilskud_refresh` (Path=/api/v1/auth, SameSite=Strict, Secure over HTTPS), not in the body, and is read from it */
+        'X-Refresh-Token-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
-        'application/json': components['schemas']['RefreshBody'];
+        'application/json': components['schemas']['RefreshOrCookieBody'];
       };
     };
     responses: {
       204: {
         headers: {
+          /** @description Clears `tilskud_refresh` (Max-Age=0) */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -4085,18 +4100,23 @@ export interface operations {
   AuthController_refresh: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description `cookie`: the refresh token goes in the HttpOnly cookie `tilskud_refresh` (Path=/api/v1/auth, SameSite=Strict, Secure over HTTPS), not in the body, and is read from it */
+        'X-Refresh-Token-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
-        'application/json': components['schemas']['RefreshBody'];
+        'application/json': components['schemas']['RefreshOrCookieBody'];
       };
     };
     responses: {
       200: {
         headers: {
+          /** @description In cookie mode: `tilskud_refresh`, the refresh token (HttpOnly; SameSite=Strict; Path=/api/v1/auth) */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -4112,7 +4132,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Unknown, spent (the session is then revoked) or expired token */
+      /** @description Unknown, spent (the session is then revoked) or expired token, or none in cookie mode (the cookie is then cleared) */
       401: {
         headers: {
           [name: string]: unknown;
