@@ -5,6 +5,7 @@ import { hash } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { webInitialSize } from './web-size.mjs';
 import os from 'node:os';
 import pg from 'pg';
 import { ensureServices } from '../scripts/services.mjs';
@@ -355,6 +356,7 @@ const result = {
   budget: { overCommittedProgrammes: { large: large.overCommitted, small: small.overCommitted } },
   reconciler: { reports: reportCount, runs: reconciler, remindersPlannedPerSecond: Math.round(reconciler[0].planned / reconciler[0].seconds) },
   export: exported,
+  web: webInitialSize(),
 };
 writeFileSync(new URL('bench/results/latest.json', root), `${JSON.stringify(result, null, 2)}\n`);
 
@@ -368,4 +370,7 @@ for (const e of endpoints) {
 log(`\nbudget: programmes over-committed after the runs: large ${large.overCommitted}, small ${small.overCommitted}`);
 log(`reconciler: ${reportCount} reports; ${reconciler.map((run) => `${run.label}: ${run.planned} planned in ${run.seconds.toFixed(1)} s`).join('; ')}`);
 log(`audit export: ${exported.rows} events, ${(exported.bytes / 2 ** 20).toFixed(0)} MiB in ${exported.seconds} s, API peak RSS ${exported.peakRssMb} MB`);
+log(
+  `web app, initial load gzipped: JavaScript ${(result.web.initialJsGzipBytes / 1000).toFixed(1)} kB (aim: under 200 kB), CSS ${(result.web.initialCssGzipBytes / 1000).toFixed(1)} kB`,
+);
 log('\nwritten to bench/results/latest.json');

@@ -328,6 +328,13 @@ describe('the edge: what is refused before a route runs, and how', () => {
       expect((await api.http.patch(`/api/v1/applications/${crypto.randomUUID()}/submit`).expect(405)).headers.allow).toBe('POST');
       await api.http.delete('/api/v1/no-such-thing').expect(404);
     });
+
+    it('answers a path of its own method that the router still could not take (an over-long id) with 404, not 405', async () => {
+      const response = await api.http.get(`/api/v1/awards/${'x'.repeat(300)}/extension-requests`).expect(404);
+      expectSmallProblem(response, 'not-found');
+      expect(response.headers.allow).toBeUndefined();
+      await api.http.head(`/api/v1/awards/${'x'.repeat(300)}/extension-requests`).expect(404);
+    });
   });
 
   it('marks every answer, success or problem, as not to be stored by any cache', async () => {

@@ -163,10 +163,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return problem('internal-error', 'Der skete en uventet fejl. Den er logget; oplys anmodningens id (requestId), hvis du melder den.');
   }
 
-  /** A request no route took: 405 with `Allow` when the path exists under other methods, else 404. */
+  /**
+   * A request no route took: 405 with `Allow` when the path exists under other methods only, else 404.
+   * A path whose own method is registered and still went unrouted (a parameter longer than the router
+   * takes, say) names nothing that exists: 404, not 405.
+   */
   private unroutedProblem(request: FastifyRequest): Problem {
     const allow = this.routes?.methodsFor(pathOf(request.url) ?? '') ?? [];
-    if (allow.length > 0) return EdgeProblem.methodNotAllowed(request.method, allow);
+    const ownMethod = allow.includes(request.method) || (request.method === 'HEAD' && allow.includes('GET'));
+    if (allow.length > 0 && !ownMethod) return EdgeProblem.methodNotAllowed(request.method, allow);
     return problem('not-found', `Der er intet på ${request.method} ${pathOf(request.url)}.`);
   }
 }

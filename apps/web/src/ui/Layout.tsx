@@ -81,7 +81,7 @@ export function Layout() {
   const { open, setOpen, drawer, opener } = useDrawer();
   const isLead = user?.role === 'project_lead';
   // The kommune's short name (GET /municipalities has no official name such as "Københavns Kommune").
-  const who = user ? `${user.name} (${kommune ?? ROLES[user.role]})` : null;
+  const who = user ? (user.municipalityCode ? (kommune ? `${user.name} (${kommune})` : user.name) : `${user.name} (${ROLES[user.role]})`) : null;
 
   const logOut = () => {
     setOpen(false);

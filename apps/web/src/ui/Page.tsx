@@ -6,6 +6,9 @@ import { useLocation } from 'react-router';
  * app (not on the first load), so a screen reader announces the new page and the keyboard starts at
  * its top, as it would after a full page load.
  */
+/** The location the document was loaded at (a reload keeps its history key): no focus move there. */
+let loadedAt: string | null = null;
+
 export function Page({ title, heading, children }: { title: string; heading?: ReactNode; children?: ReactNode }) {
   const location = useLocation();
   const ref = useRef<HTMLHeadingElement>(null);
@@ -13,7 +16,8 @@ export function Page({ title, heading, children }: { title: string; heading?: Re
     document.title = `${title} – Tilskud`;
   }, [title]);
   useEffect(() => {
-    if (location.key !== 'default') ref.current?.focus();
+    loadedAt ??= location.key;
+    if (location.key !== loadedAt) ref.current?.focus();
   }, [location.key]);
   return (
     <>

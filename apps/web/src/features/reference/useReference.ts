@@ -20,8 +20,9 @@ export function useMunicipalities() {
 /** `Syddjurs` for `706`, once the list is loaded; the code until then. */
 export function useMunicipalityName(code: string | null | undefined): string | null {
   const municipalities = useMunicipalities();
-  if (!code) return null;
-  return municipalities.data?.byCode.get(code) ?? code;
+  // Nothing until the names have loaded: a bare code ("751") is no name to show a person.
+  if (!code || !municipalities.data) return null;
+  return municipalities.data.byCode.get(code) ?? code;
 }
 
 export function useProgrammes() {
