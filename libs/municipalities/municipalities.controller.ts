@@ -15,6 +15,6 @@ export class MunicipalitiesController {
   @ApiOkResponse({ type: [MunicipalityResponse] })
   async list(): Promise<MunicipalityResponse[]> {
     const municipalities = await this.service.list();
-    return municipalities.map(({ code, name }) => ({ code, name }));
+    return municipalities.map(({ code, name, officialName }) => ({ code, name, officialName }));
   }
 }

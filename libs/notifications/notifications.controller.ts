@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { Clock } from '../core/time/clock.js';
-import { NotificationPage, NotificationQuery, NotificationResponse } from './dto/notification.dto.js';
+import { NotificationPage, NotificationQuery, NotificationResponse, UnreadCountResponse } from './dto/notification.dto.js';
 import { NotificationsService } from './notifications.service.js';
 
 @ApiTags('notifications')
@@ -21,6 +21,13 @@ export class NotificationsController {
   async inbox(@Query() query: NotificationQuery, @CurrentUser() user: AuthUser): Promise<NotificationPage> {
     const page = await this.notifications.inbox(user.id, query);
     return { items: page.items.map(NotificationResponse.from), nextCursor: page.nextCursor };
+  }
+
+  @Get('unread-count')
+  @ApiOperation({ summary: 'How many of your notifications are unread' })
+  @ApiOkResponse({ type: UnreadCountResponse })
+  async unreadCount(@CurrentUser() user: AuthUser): Promise<UnreadCountResponse> {
+    return { count: await this.notifications.unreadCount(user.id) };
   }
 
   @Post(':id/read')

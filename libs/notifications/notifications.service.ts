@@ -56,6 +56,15 @@ export class NotificationsService {
     return keysetPage(builder, 'notifications', query, NOTIFICATION_ORDERS);
   }
 
+  /** How many of the user's notifications are unread (the header's badge), on the inbox's own index. */
+  async unreadCount(userId: string): Promise<number> {
+    const [row]: Array<{ count: number }> = await this.dataSource.query(
+      'SELECT count(*)::int AS count FROM notification WHERE user_id = $1 AND read_at IS NULL',
+      [userId],
+    );
+    return row.count;
+  }
+
   /** Marks one of the user's own notifications read; someone else's does not exist for them. */
   async markRead(id: string, userId: string, now: Date): Promise<Notification> {
     const repository = this.dataSource.getRepository(Notification);

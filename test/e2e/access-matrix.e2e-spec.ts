@@ -270,6 +270,7 @@ const MATRIX: Row[] = [
   },
 
   { method: 'get', path: '/api/v1/notifications', request: () => ({ url: '/api/v1/notifications' }), expect: SIGNED_IN },
+  { method: 'get', path: '/api/v1/notifications/unread-count', request: () => ({ url: '/api/v1/notifications/unread-count' }), expect: SIGNED_IN },
   {
     method: 'post',
     path: '/api/v1/notifications/:id/read',

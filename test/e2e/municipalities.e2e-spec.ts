@@ -24,8 +24,8 @@ describe('GET /api/v1/municipalities', () => {
 
   it('has 101 København first and 860 Hjørring last, and not 411 Christiansø', async () => {
     const { body } = await api.http.get('/api/v1/municipalities').set(lead.bearer).expect(200);
-    expect(body[0]).toEqual({ code: '101', name: 'København' });
-    expect(body.at(-1)).toEqual({ code: '860', name: 'Hjørring' });
+    expect(body[0]).toEqual({ code: '101', name: 'København', officialName: 'Københavns Kommune' });
+    expect(body.at(-1)).toEqual({ code: '860', name: 'Hjørring', officialName: 'Hjørring Kommune' });
     expect(body.find((m: { code: string }) => m.code === '411')).toBeUndefined();
   });
 });

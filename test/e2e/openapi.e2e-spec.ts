@@ -86,7 +86,13 @@ describe('the OpenAPI document', () => {
     const json = { 'content-type': 'application/json; charset=utf-8' };
     expect(validator.problemWith('get', '/api/v1/municipalities', { status: 418, headers: json, body: {} })).toMatch(/does not list/);
     expect(validator.problemWith('get', '/api/v1/municipalities', { status: 200, headers: json, body: [{ code: 101 }] })).toMatch(/does not match its schema/);
-    expect(validator.problemWith('get', '/api/v1/municipalities', { status: 200, headers: json, body: [{ code: '101', name: 'København' }] })).toBeNull();
+    expect(
+      validator.problemWith('get', '/api/v1/municipalities', {
+        status: 200,
+        headers: json,
+        body: [{ code: '101', name: 'København', officialName: 'Københavns Kommune' }],
+      }),
+    ).toBeNull();
     const problem = { 'content-type': 'application/problem+json' };
     expect(validator.problemWith('get', '/api/v1/awards/x', { status: 404, headers: problem, body: { title: 'Findes ikke' } })).toMatch(/does not match/);
   });

@@ -165,6 +165,11 @@ describe('the rules of a case', () => {
           body: expect.stringContaining('med begrundelsen: Sagsbehandleren er syg.'),
         }),
       ]);
+      // The header's badge: one unread, none once it is read.
+      const unread = async (who: SignedInUser) => (await api.http.get('/api/v1/notifications/unread-count').set(who.bearer).expect(200)).body.count;
+      expect(await unread(standIn)).toBe(1);
+      await api.http.post(`/api/v1/notifications/${inbox[0].id}/read`).set(standIn.bearer).expect(200);
+      expect(await unread(standIn)).toBe(0);
       const trail = (await api.http.get('/api/v1/audit-events').query({ caseId: application.id, limit: 200 }).set(admin.bearer).expect(200)).body.items;
       expect(trail.find((event: { action: string }) => event.action === 'assessment.handed_over')).toMatchObject({
         before: { assessorId: assessor.user.id },

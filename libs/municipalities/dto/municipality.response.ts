@@ -6,4 +6,7 @@ export class MunicipalityResponse {
 
   @ApiProperty({ example: 'København' })
   name: string;
+
+  @ApiProperty({ example: 'Københavns Kommune', description: 'The official name, as letters and documents write it' })
+  officialName: string;
 }

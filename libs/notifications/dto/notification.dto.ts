@@ -51,3 +51,7 @@ export class NotificationPage {
   @ApiProperty({ type: [NotificationResponse] }) items: NotificationResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+export class UnreadCountResponse {
+  @ApiProperty({ example: 3, description: 'Your notifications not yet marked read' }) count: number;
+}

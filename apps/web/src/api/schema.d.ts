@@ -553,6 +553,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of your notifications are unread */
+    get: operations['NotificationsController_unreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programmes': {
     parameters: {
       query?: never;
@@ -1449,6 +1466,11 @@ export interface components {
       code: string;
       /** @example København */
       name: string;
+      /**
+       * @description The official name, as letters and documents write it
+       * @example Københavns Kommune
+       */
+      officialName: string;
     };
     MunicipalityTotal: {
       amountOre: number;
@@ -1792,6 +1814,13 @@ export interface components {
       /** @example Bearer */
       tokenType: string;
       user: components['schemas']['UserSummary'];
+    };
+    UnreadCountResponse: {
+      /**
+       * @description Your notifications not yet marked read
+       * @example 3
+       */
+      count: number;
     };
     UpdateApplicationBody: {
       activities?: string[];
@@ -5423,6 +5452,70 @@ export interface operations {
       };
       /** @description Indholdet er ikke JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  NotificationsController_unreadCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCountResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
         headers: {
           [name: string]: unknown;
         };

@@ -80,7 +80,7 @@ export function Layout() {
   const location = useLocation();
   const { open, setOpen, drawer, opener } = useDrawer();
   const isLead = user?.role === 'project_lead';
-  // The kommune's short name (GET /municipalities has no official name such as "Københavns Kommune").
+  // The kommune by its official name ("Aarhus Kommune"), once the names have loaded.
   const who = user ? (user.municipalityCode ? (kommune ? `${user.name} (${kommune})` : user.name) : `${user.name} (${ROLES[user.role]})`) : null;
 
   const logOut = () => {

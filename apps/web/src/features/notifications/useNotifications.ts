@@ -3,17 +3,12 @@ import { api } from '../../api/client';
 import { data } from '../../api/problem';
 import { useSession } from '../../api/session';
 
-const UNREAD_PAGE = 200;
-
 /** How many notifications are unread (`200+` beyond one page), polled while the app is open. */
 export function useUnreadCount() {
   const session = useSession();
   return useQuery({
     queryKey: ['notifications', 'unread'],
-    queryFn: async () => {
-      const page = await data(api.GET('/api/v1/notifications', { params: { query: { unread: true, limit: UNREAD_PAGE } } }));
-      return { count: page.items.length, more: page.nextCursor !== null };
-    },
+    queryFn: async () => ({ ...(await data(api.GET('/api/v1/notifications/unread-count'))), more: false }),
     enabled: session.status === 'signed-in',
     refetchInterval: 60_000,
   });

@@ -13,16 +13,20 @@ export function useMunicipalities() {
     queryKey: ['municipalities'],
     queryFn: () => data(api.GET('/api/v1/municipalities')),
     staleTime: Infinity,
-    select: (items) => ({ items: [...items].sort((a, b) => a.name.localeCompare(b.name, 'da')), byCode: new Map(items.map((item) => [item.code, item.name])) }),
+    select: (items) => ({
+      items: [...items].sort((a, b) => a.name.localeCompare(b.name, 'da')),
+      byCode: new Map(items.map((item) => [item.code, item.name])),
+      officialByCode: new Map(items.map((item) => [item.code, item.officialName])),
+    }),
   });
 }
 
-/** `Syddjurs` for `706`, once the list is loaded; the code until then. */
+/** `Syddjurs Kommune` for `706` (the official name), once the list is loaded; nothing until then. */
 export function useMunicipalityName(code: string | null | undefined): string | null {
   const municipalities = useMunicipalities();
   // Nothing until the names have loaded: a bare code ("751") is no name to show a person.
   if (!code || !municipalities.data) return null;
-  return municipalities.data.byCode.get(code) ?? code;
+  return municipalities.data.officialByCode.get(code) ?? code;
 }
 
 export function useProgrammes() {
