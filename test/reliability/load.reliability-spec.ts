@@ -113,7 +113,13 @@ describe('mixed load over two API processes and two workers', () => {
       }
 
       // Two APIs and two workers, as separate processes on the same Postgres and Redis.
-      for (const port of PORTS) processes.push(await startProcess(API_MAIN, { ...env, PORT: String(port) }, 'Tilskud API listening'));
+      // A hundred clients per API process without think time: a pool of 20 per API process, as a deployment
+      // for that load would have (2 × 20 + the workers' and this harness's pools stay well under Postgres'
+      // 100 connections). With the default 10, the wait for a connection came within reach of its 5-second
+      // limit (p95 about 4 s on two cores), and a slow moment tipped every request into a 503.
+      for (const port of PORTS) {
+        processes.push(await startProcess(API_MAIN, { ...env, PORT: String(port), DATABASE_POOL_SIZE: '20' }, 'Tilskud API listening'));
+      }
       for (let i = 0; i < 2; i += 1) processes.push(await startProcess(WORKER_MAIN, env, 'Tilskud worker started'));
 
       const samples: Sample[] = [];
