@@ -2,7 +2,7 @@ import type { FieldError } from '../core/errors/problem.js';
 import { type Ore } from '../core/money/money.js';
 import { countOf, formatKroner, listOf } from '../core/format/danish.js';
 import { addMonths, type CalendarDate } from '../core/time/calendar-date.js';
-import { formatDateTime } from '../core/format/danish.js';
+import { formatDateTime, wordsOf } from '../core/format/danish.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
 
 export interface ApplicationContent {
@@ -108,7 +108,7 @@ export const PURPOSE_MIN_WORDS = 5;
 export function substanceProblems(content: { purpose: string; activities: string[] }): FieldError[] {
   const problems: FieldError[] = [];
   const purpose = content.purpose.trim();
-  const words = purpose.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 2);
+  const words = wordsOf(purpose, 2);
   if (purpose.length < PURPOSE_MIN_CHARACTERS || words.length < PURPOSE_MIN_WORDS) {
     problems.push({ field: 'purpose', message: `skal beskrive projektets formål i mindst én sætning (mindst ${PURPOSE_MIN_WORDS} ord)` });
   }

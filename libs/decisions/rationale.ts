@@ -1,3 +1,5 @@
+import { wordsOf } from '../core/format/danish.js';
+
 /**
  * A decision that is not a full grant must state its main considerations (hovedhensyn, forvaltnings-
  * loven § 24). A rationale counts as substantive when, once stock phrases are taken out, it still
@@ -37,7 +39,7 @@ export function isSubstantiveRationale(text: string): boolean {
   if (text.trim().length < MIN_RATIONALE_CHARACTERS) return false;
   let remainder = ` ${text.toLowerCase().replace(/\s+/g, ' ')} `;
   for (const phrase of BOILERPLATE) remainder = remainder.split(phrase).join(' ');
-  const words = remainder.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
+  const words = wordsOf(remainder, 3);
   return new Set(words).size >= MIN_RATIONALE_DISTINCT_WORDS;
 }
 
@@ -50,5 +52,5 @@ export const MIN_GIVEN_RATIONALE_CHARACTERS = 10;
 
 export function isRealText(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.length >= MIN_GIVEN_RATIONALE_CHARACTERS && trimmed.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 2).length >= 2;
+  return trimmed.length >= MIN_GIVEN_RATIONALE_CHARACTERS && wordsOf(trimmed, 2).length >= 2;
 }

@@ -8,14 +8,7 @@ import { readCsv } from '../support/csv.js';
 import { givenAward, givenProgramme } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
-
-/** A download read to its end, as bytes. */
-const downloadBytes = (request: ReturnType<TestApp['http']['get']>) =>
-  request.buffer(true).parse((response, done) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+import { downloadBytes } from '../support/download.js';
 
 /** A download read to its end, as text. */
 const download = (request: ReturnType<TestApp['http']['get']>) =>

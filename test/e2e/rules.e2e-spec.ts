@@ -2,6 +2,7 @@ import { extractText } from 'unpdf';
 import { ManualClock } from '../../libs/core/time/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
+import { downloadBytes } from '../support/download.js';
 import { applicationBody, assessmentBody, givenAssessed, givenDraft, givenProgramme, givenSubmitted, SUBSTANTIVE_PARTIAL } from '../support/grant-case.js';
 
 /** The case's rules (issue 19) that are not the calendar's or the reports': windows, substance, decisions, assessments, programmes. */
@@ -26,19 +27,7 @@ describe('the rules of a case', () => {
 
   const decide = (applicationId: string, body: Record<string, unknown>, who = decider) =>
     api.http.post(`/api/v1/applications/${applicationId}/decision`).set(who.bearer).send(body);
-  const download = async (url: string, who: SignedInUser) =>
-    (
-      await api.http
-        .get(url)
-        .set(who.bearer)
-        .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200)
-    ).body as Buffer;
+  const download = async (url: string, who: SignedInUser) => (await downloadBytes(api.http.get(url).set(who.bearer)).expect(200)).body as Buffer;
   const pdfText = async (pdf: Buffer) => ((await extractText(new Uint8Array(pdf), { mergePages: true })).text as string).replace(/\s+/g, ' ');
   const assessmentOf = async (applicationId: string) =>
     (await api.http.get(`/api/v1/applications/${applicationId}/assessment`).set(admin.bearer).expect(200)).body;

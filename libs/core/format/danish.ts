@@ -81,3 +81,8 @@ export function listOf(items: readonly string[], conjunction = 'og'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
+
+/** The words of a text (letters and digits, any script) of at least `minLength` characters. */
+export function wordsOf(text: string, minLength: number): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= minLength);
+}
