@@ -46,7 +46,7 @@ export default defineConfig({
       DATABASE_URL: `postgres://tilskud_app@127.0.0.1:5432/${database}`,
       DATABASE_OWNER_URL: `postgres://tilskud_owner@127.0.0.1:5432/${database}`,
       DATABASE_ADMIN_URL: process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-      QUEUE_PREFIX: 'tilskud-browser',
+      QUEUE_PREFIX: process.env.BROWSER_TEST_QUEUE_PREFIX ?? 'tilskud-browser',
       APP_URL: BASE_URL,
       LOG_LEVEL: 'warn',
     },

@@ -22,7 +22,7 @@ const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
-          { index: true, lazy: () => import('./features/home/HomePage').then((m) => ({ Component: m.HomePage })) },
+          { index: true, lazy: () => import('./features/home/FrontPage').then((m) => ({ Component: m.FrontPage })) },
           { path: '/ansoegninger/ny', lazy: () => import('./features/applications/ApplicationFormPage').then((m) => ({ Component: m.ApplicationFormPage })) },
           {
             path: '/ansoegninger/:id/rediger',

@@ -50,6 +50,9 @@ export const OUTCOMES: Record<string, string> = { award: 'Bevilget', reject: 'Af
 
 export const ROLES: Record<string, string> = { project_lead: 'Projektleder', caseworker: 'Sagsbehandler', admin: 'Administrator' };
 
+/** The roles in the plural, lower case: "Siden er for sagsbehandlere". */
+export const ROLES_PLURAL: Record<string, string> = { project_lead: 'projektledere', caseworker: 'sagsbehandlere', admin: 'administratorer' };
+
 export const MESSAGES = {
   sessionEnded: 'Din session er udløbet eller afbrudt. Log ind igen.',
   signedOut: 'Du er logget ud.',

@@ -7,23 +7,36 @@ import { useMunicipalityName } from '../features/reference/useReference';
 import { ROLES } from '../text/da';
 import { Icon } from './Icon';
 
-const MENU = [
-  { to: '/', label: 'Mine sager', end: true },
-  { to: '/ansoegninger/ny', label: 'Ny ansøgning', end: false, leadOnly: true },
-  { to: '/notifikationer', label: 'Notifikationer', end: false },
-] as const;
+type Role = 'project_lead' | 'caseworker' | 'admin';
+
+/** Each role's menu: the front page (`/`) is the role's own (Mine sager, Arbejdsliste, Puljer). */
+const MENUS: Record<Role, ReadonlyArray<{ to: string; label: string; end?: boolean }>> = {
+  project_lead: [
+    { to: '/', label: 'Mine sager', end: true },
+    { to: '/ansoegninger/ny', label: 'Ny ansøgning' },
+    { to: '/notifikationer', label: 'Notifikationer' },
+  ],
+  caseworker: [
+    { to: '/', label: 'Arbejdsliste', end: true },
+    { to: '/notifikationer', label: 'Notifikationer' },
+  ],
+  admin: [
+    { to: '/', label: 'Arbejdsliste', end: true },
+    { to: '/notifikationer', label: 'Notifikationer' },
+  ],
+};
 
 function unreadText(unread: { count: number; more: boolean } | undefined): string | null {
   if (!unread || unread.count === 0) return null;
   return `${unread.count}${unread.more ? '+' : ''} ${unread.count === 1 ? 'ulæst' : 'ulæste'}`;
 }
 
-function Menu({ unread, onNavigate, isLead }: { unread: string | null; onNavigate?: () => void; isLead: boolean }) {
+function Menu({ unread, onNavigate, role }: { unread: string | null; onNavigate?: () => void; role: Role }) {
   return (
     <ul className="mainmenu">
-      {MENU.filter((item) => !('leadOnly' in item) || isLead).map((item) => (
+      {MENUS[role].map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} end={item.end} className="nav-link" onClick={onNavigate}>
+          <NavLink to={item.to} end={item.end ?? false} className="nav-link" onClick={onNavigate}>
             <span>{item.to === '/notifikationer' && unread ? `${item.label} (${unread})` : item.label}</span>
           </NavLink>
         </li>
@@ -79,7 +92,6 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const { open, setOpen, drawer, opener } = useDrawer();
-  const isLead = user?.role === 'project_lead';
   // The kommune by its official name ("Aarhus Kommune"), once the names have loaded.
   const who = user ? (user.municipalityCode ? (kommune ? `${user.name} (${kommune})` : user.name) : `${user.name} (${ROLES[user.role]})`) : null;
 
@@ -146,7 +158,7 @@ export function Layout() {
           <div className="navigation-menu">
             <div className="navigation-menu-inner container">
               <nav className="nav" aria-label="Hovedmenu">
-                <Menu unread={unread} isLead={isLead} />
+                <Menu unread={unread} role={user.role} />
               </nav>
             </div>
           </div>
@@ -179,7 +191,7 @@ export function Layout() {
                 </button>
               </div>
               <nav className="navigation-menu-mobile" aria-label="Hovedmenu (mobil)">
-                <Menu unread={unread} isLead={isLead} onNavigate={() => setOpen(false)} />
+                <Menu unread={unread} role={user.role} onNavigate={() => setOpen(false)} />
               </nav>
               <div className="portal-info-mobile">
                 <p className="user">{who}</p>

@@ -1,0 +1,13 @@
+import { lazy, Suspense } from 'react';
+import { useSession } from '../../api/session';
+import { Loading } from '../../ui/Loading';
+
+// Each role's front page is its own chunk: a project lead never loads the caseworker's worklist.
+const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })));
+const WorklistPage = lazy(() => import('../worklist/WorklistPage').then((m) => ({ default: m.WorklistPage })));
+
+/** `/`: a project lead's cases (Mine sager), a caseworker's worklist (Arbejdsliste). */
+export function FrontPage() {
+  const { user } = useSession();
+  return <Suspense fallback={<Loading />}>{user?.role === 'project_lead' ? <HomePage /> : <WorklistPage />}</Suspense>;
+}
