@@ -161,7 +161,7 @@ export class ApplicationsService {
     else if (query.assigneeId)
       builder.andWhere('application.assignee_id = :assigneeId', { assigneeId: query.assigneeId === 'me' ? actor.id : query.assigneeId });
     const kommune = actor.role === 'project_lead' ? (actor.municipalityCode ?? '') : query.municipalityCode;
-    if (query.status) builder.andWhere('application.status = :status', { status: query.status });
+    if (query.status?.length) builder.andWhere('application.status IN (:...statuses)', { statuses: query.status });
     if (query.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: query.programmeId });
     if (query.theme) builder.andWhere(':theme = ANY(application.themes)', { theme: query.theme });
     if (query.q) {

@@ -293,6 +293,13 @@ describe('applications', () => {
     it('filters by status, kommune (lead or co-applicant) and theme', async () => {
       expect(await ids({ status: 'in_assessment' })).toEqual([list.a.id]);
       expect(await ids({ status: 'submitted' })).toEqual([list.c.id, list.b.id]);
+      // Several statuses, as a repeated parameter or a comma list: the cases in any of them.
+      expect(await ids({ status: 'submitted,in_assessment' })).toEqual([list.c.id, list.b.id, list.a.id]);
+      const repeated = await api.http
+        .get(`/api/v1/applications?programmeId=${list.programmeId}&status=submitted&status=in_assessment`)
+        .set(caseworker.bearer)
+        .expect(200);
+      expect(repeated.body.items.map((a: { id: string }) => a.id)).toEqual([list.c.id, list.b.id, list.a.id]);
       expect(await ids({ municipalityCode: '706' })).toEqual([list.c.id, list.a.id]);
       expect(await ids({ theme: 'paarorende' })).toEqual([list.b.id]);
     });
@@ -361,6 +368,7 @@ describe('applications', () => {
     it('refuses an unknown filter or a bad value with 400', async () => {
       await api.http.get('/api/v1/applications').query({ colour: 'red' }).set(caseworker.bearer).expect(400);
       await api.http.get('/api/v1/applications').query({ status: 'approved' }).set(caseworker.bearer).expect(400);
+      await api.http.get('/api/v1/applications').query({ status: 'submitted,approved' }).set(caseworker.bearer).expect(400);
       await api.http.get('/api/v1/applications').query({ programmeId: 'x' }).set(caseworker.bearer).expect(400);
     });
   });

@@ -113,15 +113,29 @@ export class UpdateApplicationBody {
   coApplicantCodes?: string[];
 }
 
+/** `a`, `a,b` or a repeated parameter (`[a, b]`) as a list; anything else is left for the validators. */
+function toStatusList({ value }: { value: unknown }): unknown {
+  if (typeof value === 'string') return value.split(',').map((part) => part.trim());
+  if (Array.isArray(value)) return value.flatMap((part) => (typeof part === 'string' ? part.split(',').map((item) => item.trim()) : [part]));
+  return value;
+}
+
 /** What the list sorts by (`sort`, `-` in front for descending). */
 export const APPLICATION_SORT_FIELDS = ['createdAt', 'submittedAt', 'caseNumber', 'title'] as const;
 export type ApplicationSortField = (typeof APPLICATION_SORT_FIELDS)[number];
 
 export class ApplicationQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @ApiPropertyOptional({
+    enum: APPLICATION_STATUSES,
+    isArray: true,
+    description: 'One status or several (`status=submitted&status=in_assessment`, or `status=submitted,in_assessment`): cases in any of them',
+  })
   @IsOptional()
-  @IsIn(APPLICATION_STATUSES)
-  status?: ApplicationStatus;
+  @Transform(toStatusList)
+  @IsArray()
+  @ArrayMaxSize(APPLICATION_STATUSES.length)
+  @IsIn(APPLICATION_STATUSES, { each: true })
+  status?: ApplicationStatus[];
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

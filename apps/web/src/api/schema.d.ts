@@ -1933,7 +1933,8 @@ export interface operations {
         q?: string;
         /** @description The order: a field, ascending, or `-` and the field, descending; ties in the order of the id. Without it, `-createdAt`. A `nextCursor` belongs to its order: give the same `sort` with it. Drafts (no submission time or case number) come before every other case. */
         sort?: 'createdAt' | '-createdAt' | 'submittedAt' | '-submittedAt' | 'caseNumber' | '-caseNumber' | 'title' | '-title';
-        status?: 'draft' | 'submitted' | 'in_assessment' | 'assessed' | 'awarded' | 'rejected' | 'withdrawn';
+        /** @description One status or several (`status=submitted&status=in_assessment`, or `status=submitted,in_assessment`): cases in any of them */
+        status?: ('draft' | 'submitted' | 'in_assessment' | 'assessed' | 'awarded' | 'rejected' | 'withdrawn')[];
         theme?: string;
       };
       header?: never;
