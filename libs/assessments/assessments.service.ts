@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { nextApplicationStatus } from '../applications/application.lifecycle.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { audited, AuditService } from '../audit/audit.service.js';
@@ -42,11 +42,6 @@ export class AssessmentsService {
     @Inject(CaseMessages) private readonly messages: CaseMessages,
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
   ) {}
-
-  /** The assessment a decision rests on, read in the decision's transaction. */
-  completedFor(manager: EntityManager, applicationId: string): Promise<Assessment> {
-    return manager.findOneByOrFail(Assessment, { applicationId });
-  }
 
   async get(applicationId: string, actor: Actor): Promise<{ assessment: Assessment; status: string }> {
     const application = await this.applications.findVisible(this.dataSource.manager, applicationId, actor);

@@ -821,6 +821,12 @@ export interface components {
     };
     ApplicationResponse: {
       activities: string[];
+      /**
+       * Format: uuid
+       * @description The caseworker who wrote the assessment (is writing it, while in assessment); null before one is started. Four-eyes: not the one who decides
+       */
+      assessorId: string | null;
+      assessorName: string | null;
       /** Format: date-time */
       assignedAt: string | null;
       /**
@@ -1925,6 +1931,8 @@ export interface operations {
         assigneeId?: string;
         /** @description The `nextCursor` of the previous page */
         cursor?: string;
+        /** @description Caseworkers and admins: `me` keeps to the assessed, undecided cases the caller may decide now under the rules of `POST /applications/{id}/decision`: not the assessment’s author (four-eyes), not disqualified in the programme (conflict of interest), and not before the deadline of a programme that decides after it. Only caseworkers decide, so an admin’s list is empty; a project lead gets 400. */
+        decidableBy?: 'me';
         limit?: number;
         /** @description Lead or co-applicant kommune */
         municipalityCode?: string;
