@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { audited, AuditService } from '../audit/audit.service.js';
-import { type Person, UsersService } from '../auth/users.service.js';
+import { isActiveCaseworker, type Person, UsersService } from '../auth/users.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { Clock } from '../core/time/clock.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
@@ -166,7 +166,7 @@ export class CasePeople {
       let assignee: Person | undefined;
       if (assigneeId !== null) {
         assignee = (await this.users.people([assigneeId], manager)).get(assigneeId);
-        if (!assignee || !assignee.active || assignee.role !== 'caseworker') throw ApplicationException.assigneeNotEligible();
+        if (!assignee || !isActiveCaseworker(assignee)) throw ApplicationException.assigneeNotEligible();
       }
       const previousAssigneeId = application.assigneeId;
       const now = this.clock.now();
