@@ -195,6 +195,12 @@ const MATRIX: Row[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/applications/:id/events',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/events` }),
+    expect: STAFF,
+  },
+  {
+    method: 'get',
     path: '/api/v1/applications/:id/receipt.pdf',
     request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/receipt.pdf` }),
     expect: SCOPED,

@@ -190,7 +190,7 @@ describe('users', () => {
   describe('GET /users/caseworkers', () => {
     it('names every active caseworker, and no one else, by name in Danish order, for a caseworker to assign a case to', async () => {
       const names = ['Åse Holm', 'Anna Berg', 'Øjvind Lund', 'Zenia Kofoed', 'Ægir Madsen'];
-      const colleagues = [];
+      const colleagues: Array<{ id: string; name: string }> = [];
       for (const name of names) {
         const user = await givenUser(api, 'caseworker');
         await api.http.patch(`/api/v1/users/${user.id}`).set(admin.bearer).send({ name }).expect(200);

@@ -186,6 +186,9 @@ export class ApplicationQuery extends PageQuery {
   sort?: string;
 }
 
+/** The case trail's paging: `limit` and `cursor`, oldest first. */
+export class CaseEventQuery extends PageQuery {}
+
 export class ReceiptResponse {
   @ApiProperty({ example: 'ÆLD-2020-0007' }) caseNumber: string;
   @ApiProperty({ format: 'date-time' }) receivedAt: string;
