@@ -163,7 +163,7 @@ export function UsersPage() {
       <div className="filters">
         <SelectField
           name="filterRole"
-          label="Rolle"
+          label="Vis rolle"
           placeholder="Alle roller"
           value={roleFilter}
           onChange={setRoleFilter}
@@ -171,7 +171,7 @@ export function UsersPage() {
         />
         <SelectField
           name="filterActive"
-          label="Aktiv"
+          label="Vis status"
           placeholder="Aktive og deaktiverede"
           value={activeFilter}
           onChange={setActiveFilter}
