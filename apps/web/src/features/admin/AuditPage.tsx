@@ -80,7 +80,47 @@ const FIELD_LABELS: Record<string, string> = {
   awaitingApproval: 'Venter på godkendelse',
   applicationOpensAt: 'Ansøgningsvinduet åbner',
   applicationClosesAt: 'Ansøgningsfrist',
+  purpose: 'Formål',
+  activities: 'Aktiviteter',
+  themes: 'Temaer',
+  plannedStart: 'Projektstart',
+  plannedEnd: 'Projektslut',
+  coApplicantCodes: 'Medansøgende kommuner',
+  summary: 'Sammenfatning',
+  ratings: 'Vurderinger',
+  rating: 'Karakter',
+  criterionKey: 'Kriterium',
+  recommendation: 'Indstilling',
+  recommendedOre: 'Indstillet beløb',
+  assessorId: 'Vurderet af',
+  completedAt: 'Afsluttet',
+  submittedAt: 'Indsendt',
+  receipt: 'Kvittering',
+  receiptSentTo: 'Kvittering sendt til',
+  award: 'Bevilling',
+  letter: 'Brev',
+  decision: 'Afgørelse',
+  decidedAt: 'Afgjort',
+  fullGrant: 'Fuld bevilling',
+  notified: 'Underrettet',
+  text: 'Tekst',
+  receivedAt: 'Modtaget',
+  receivedAtCopenhagen: 'Modtaget (dansk tid)',
+  url: 'Adresse',
+  id: 'Id',
+  description: 'Beskrivelse',
+  legalBasis: 'Hjemmel',
+  appealGuidance: 'Klagevejledning',
+  awardConditions: 'Særlige vilkår',
+  code: 'Kode',
+  minApplicationOre: 'Mindste ansøgte beløb',
+  decisionMode: 'Afgørelser',
+  criteria: 'Vurderingskriterier',
+  sendAt: 'Sendes',
+  requestedBy: 'Anmodet af',
 };
+
+const fieldLabel = (key: string) => FIELD_LABELS[key] ?? key;
 
 /** One value of an event's before or after, as a person reads it. */
 function valueText(key: string, value: unknown): string {
@@ -92,7 +132,28 @@ function valueText(key: string, value: unknown): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) return value.length === 0 ? '–' : value.join(', ');
   return JSON.stringify(value);
+}
+
+/** A value that is a record (an award, a decision) as its fields, one a line, each in words; a list of records likewise. */
+function ValueView({ name, value }: { name: string; value: unknown }) {
+  const records = Array.isArray(value) ? value : [value];
+  const isRecord = (item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item);
+  if (value === null || value === undefined || records.length === 0 || !records.every(isRecord)) return <>{valueText(name, value)}</>;
+  return (
+    <ul className="nobullet-list">
+      {records.map((record, index) => (
+        <li key={index} className={records.length > 1 ? 'mb-2' : undefined}>
+          {Object.entries(record).map(([key, inner]) => (
+            <span key={key} className="d-block">
+              {fieldLabel(key)}: {valueText(key, inner)}
+            </span>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function Changes({ event }: { event: AuditEvent }) {
@@ -115,10 +176,14 @@ function Changes({ event }: { event: AuditEvent }) {
         {keys.map((key) => (
           <tr key={key}>
             <th scope="row" data-title="Felt">
-              {FIELD_LABELS[key] ?? key}
+              {fieldLabel(key)}
             </th>
-            {hasBefore && <td data-title="Før">{valueText(key, before[key])}</td>}
-            <td data-title="Efter">{key in after ? valueText(key, after[key]) : '–'}</td>
+            {hasBefore && (
+              <td data-title="Før">
+                <ValueView name={key} value={before[key]} />
+              </td>
+            )}
+            <td data-title="Efter">{key in after ? <ValueView name={key} value={after[key]} /> : '–'}</td>
           </tr>
         ))}
       </tbody>

@@ -6,7 +6,13 @@ import { formatKroner } from '../../format';
 // imported by the ledger page alone, so Chart.js loads with that page's chunk and nowhere else.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
-const AXIS = new Intl.NumberFormat('da-DK', { notation: 'compact', maximumFractionDigits: 1 });
+const MILLIONS = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+const WHOLE = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
+
+/** An axis's amount in kroner: `2,5 mio. kr.` on a scale of millions, `750.000 kr.` below. */
+function axisKroner(kroner: number, scale: number): string {
+  return scale >= 1_000_000 ? `${MILLIONS.format(kroner / 1_000_000)} mio. kr.` : `${WHOLE.format(kroner)} kr.`;
+}
 
 export interface Bar {
   label: string;
@@ -32,8 +38,11 @@ export function BarChart({ bars, description, testId }: { bars: Bar[]; descripti
   // Drawn again only when the figures change, not on every render of the page.
   const figures = JSON.stringify(bars);
   useEffect(() => {
-    const drawn = JSON.parse(figures) as Bar[];
     if (!canvas.current) return;
+    const drawn = JSON.parse(figures) as Bar[];
+    const scale = Math.max(0, ...drawn.map((bar) => bar.ore / 100));
+    // The page's own typeface and size, not Chart.js' default.
+    const font = { family: getComputedStyle(canvas.current).fontFamily, size: 14 };
     const chart = new Chart(canvas.current, {
       type: 'bar',
       data: {
@@ -44,6 +53,7 @@ export function BarChart({ bars, description, testId }: { bars: Bar[]; descripti
             backgroundColor: drawn.map((bar) => COLOURS[bar.tone ?? 'primary']),
             borderWidth: 0,
             barPercentage: 0.8,
+            maxBarThickness: 32,
           },
         ],
       },
@@ -57,8 +67,8 @@ export function BarChart({ bars, description, testId }: { bars: Bar[]; descripti
           tooltip: { callbacks: { label: (item) => formatKroner(Math.round(Number(item.raw) * 100)) } },
         },
         scales: {
-          x: { beginAtZero: true, ticks: { callback: (value) => `${AXIS.format(Number(value))} kr.`, color: '#1a1a1a' } },
-          y: { ticks: { color: '#1a1a1a', autoSkip: false } },
+          x: { beginAtZero: true, ticks: { callback: (value) => axisKroner(Number(value), scale), color: '#1a1a1a', font } },
+          y: { ticks: { color: '#1a1a1a', autoSkip: false, font } },
         },
       },
     });

@@ -64,8 +64,8 @@ const EMPTY: ProgrammeFields = {
 };
 
 export const DECISION_MODES: Record<ProgrammeFields['decisionMode'], string> = {
-  after_deadline: 'Efter ansøgningsfristen (alle ansøgninger vurderes samlet)',
-  rolling: 'Løbende, efterhånden som ansøgningerne kommer ind',
+  after_deadline: 'Efter ansøgningsfristen',
+  rolling: 'Løbende',
 };
 
 /** The Danish label of each field the API may name in its errors. */
@@ -210,6 +210,25 @@ function updateBody(fields: ProgrammeFields, programme: Programme): UpdateProgra
     ...(!programme.hasSubmissions && JSON.stringify(fields.themes) !== JSON.stringify(initial.themes) ? { themes: themesOf(fields.themes) } : {}),
     ...(!programme.hasSubmissions && JSON.stringify(fields.criteria) !== JSON.stringify(initial.criteria) ? { criteria: criteriaOf(fields.criteria) } : {}),
   };
+}
+
+/**
+ * The answer without the errors of keys left empty beside an empty name or title: the key is made from
+ * the name, so "Navn: skal udfyldes" says all there is to say.
+ */
+function withoutEmptyKeys(problem: ApiProblem | null, fields: ProgrammeFields): ApiProblem | null {
+  if (!problem) return null;
+  const noise = (field: string) => {
+    const item = /^(themes|criteria)\[(\d+)\]\.key$/.exec(field);
+    if (!item) return false;
+    const index = Number(item[2]);
+    const entry = item[1] === 'themes' ? fields.themes[index] : fields.criteria[index];
+    const named = entry && ('name' in entry ? entry.name : entry.title).trim() !== '';
+    return entry !== undefined && entry.key.trim() === '' && !named;
+  };
+  const errors = problem.errors.filter((error) => !noise(error.field));
+  if (errors.length === problem.errors.length) return problem;
+  return new ApiProblem({ status: problem.status, type: problem.type, title: problem.title, detail: problem.detail, errors });
 }
 
 /** After an item is added or removed, focus goes to the first field of the item now where the user was. */
@@ -363,7 +382,7 @@ function ProgrammeForm({ programme }: { programme: Programme | null }) {
   const update = useUpdateProgramme(programme?.id ?? '');
   const saving = create.isPending || update.isPending;
   const mutationError = programme ? update.error : create.error;
-  const problem = localProblem ?? (mutationError ? asProblem(mutationError) : null);
+  const problem = withoutEmptyKeys(localProblem ?? (mutationError ? asProblem(mutationError) : null), fields);
   const set = <K extends keyof ProgrammeFields>(key: K, value: ProgrammeFields[K]) => setFields((old) => ({ ...old, [key]: value }));
   const now = Date.now();
   const opened = programme ? Date.parse(programme.applicationOpensAt) <= now : false;
@@ -436,6 +455,7 @@ function ProgrammeForm({ programme }: { programme: Programme | null }) {
         <SelectField
           name="decisionMode"
           label="Afgørelser"
+          hint="Efter fristen: alle ansøgninger vurderes samlet, når vinduet er lukket. Løbende: hver ansøgning afgøres, når den er vurderet."
           value={fields.decisionMode}
           onChange={(value) => set('decisionMode', value as ProgrammeFields['decisionMode'])}
           options={Object.entries(DECISION_MODES).map(([value, label]) => ({ value, label }))}
@@ -641,7 +661,7 @@ function BudgetAdjustments({ programme }: { programme: Programme }) {
     try {
       const deltaOre = direction === 'up' ? ore : -ore;
       await add.mutateAsync({ deltaOre, reason: reason.trim() });
-      setDone(`Budgettet er ${direction === 'up' ? 'forhøjet' : 'nedsat'} med ${formatKroner(ore)}.`);
+      setDone(`Budgettet er ${direction === 'up' ? 'forhøjet' : 'nedsat'} med ${formatKroner(ore)}`);
       setAmount('');
       setReason('');
     } catch {

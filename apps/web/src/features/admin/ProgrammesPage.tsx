@@ -50,7 +50,12 @@ export function ProgrammesPage() {
             { header: 'Ansøgningsvindue', cell: (programme) => windowState(programme) },
             { header: 'Budget inkl. reguleringer', numeric: true, cell: (programme) => formatKroner(programme.budgetOre + programme.adjustmentsOre) },
             { header: 'Bevilget', numeric: true, cell: (programme) => formatKroner(programme.committedOre) },
-            { header: 'Tilbage', numeric: true, cell: (programme) => formatKroner(programme.remainingOre) },
+            {
+              header: 'Tilbage',
+              numeric: true,
+              cell: (programme) =>
+                programme.remainingOre < 0 ? <strong>{formatKroner(-programme.remainingOre)} over budget</strong> : formatKroner(programme.remainingOre),
+            },
             {
               header: 'Regnskab',
               cell: (programme) => (

@@ -138,6 +138,7 @@ export function UsersPage() {
   const users = useUsers();
   const municipalities = useMunicipalities();
   const action = useUserAction();
+  const [text, setText] = useState('');
   const [roleFilter, setRoleFilter] = useState('');
   const [activeFilter, setActiveFilter] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -161,6 +162,7 @@ export function UsersPage() {
         </Alert>
       )}
       <div className="filters">
+        <TextField name="filterText" label="Søg på navn eller e-mail" width="m" value={text} onChange={setText} />
         <SelectField
           name="filterRole"
           label="Vis rolle"
