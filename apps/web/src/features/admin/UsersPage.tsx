@@ -147,7 +147,13 @@ export function UsersPage() {
     setDone(null);
     action.mutate({ id: user.id, action: what }, { onSuccess: () => setDone(ACTION_DONE[what](user.name)) });
   };
-  const rows = (users.data ?? []).filter((user) => (!roleFilter || user.role === roleFilter) && (!activeFilter || String(user.active) === activeFilter));
+  const wanted = text.trim().toLocaleLowerCase('da');
+  const rows = (users.data ?? []).filter(
+    (user) =>
+      (!roleFilter || user.role === roleFilter) &&
+      (!activeFilter || String(user.active) === activeFilter) &&
+      (!wanted || `${user.name} ${user.email}`.toLocaleLowerCase('da').includes(wanted)),
+  );
 
   return (
     <Page title="Brugere">
