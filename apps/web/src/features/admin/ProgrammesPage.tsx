@@ -59,7 +59,7 @@ export function ProgrammesPage() {
             {
               header: 'Regnskab',
               cell: (programme) => (
-                <Link to={`/puljer/${programme.id}/regnskab`} aria-label={`Regnskab for ${programme.code}`}>
+                <Link to={`/puljer/${programme.id}/regnskab`} aria-label={`Se regnskab for ${programme.code}`}>
                   Se regnskab
                 </Link>
               ),
