@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { ApiProblem, asProblem, data } from '../../api/problem';
 import { formatDate, formatDateTime, formatKroner } from '../../format';
-import { AUDIT_ACTIONS, auditActionLabel, ENTITY_TYPES, ROLES, statusLabel } from '../../text/da';
+import { AUDIT_ACTIONS, auditActionLabel, ENTITY_TYPES, OUTCOMES, ROLES, statusLabel } from '../../text/da';
 import { Alert } from '../../ui/Alert';
 import { errorOf, FormProblem, SelectField, TextField } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
@@ -129,6 +129,7 @@ function valueText(key: string, value: unknown): string {
   if (/Ore$/.test(key) && (typeof value === 'number' || (typeof value === 'string' && /^-?\d+$/.test(value)))) return formatKroner(Number(value));
   if (key === 'status' && typeof value === 'string') return statusLabel(value);
   if (key === 'role' && typeof value === 'string') return ROLES[value] ?? value;
+  if ((key === 'outcome' || key === 'recommendation') && typeof value === 'string') return OUTCOMES[value] ?? value;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (typeof value === 'string' || typeof value === 'number') return String(value);

@@ -11,6 +11,7 @@ const WHOLE = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 
 /** An axis's amount in kroner: `2,5 mio. kr.` on a scale of millions, `750.000 kr.` below. */
 function axisKroner(kroner: number, scale: number): string {
+  if (kroner === 0) return '0 kr.';
   return scale >= 1_000_000 ? `${MILLIONS.format(kroner / 1_000_000)} mio. kr.` : `${WHOLE.format(kroner)} kr.`;
 }
 
