@@ -62,4 +62,9 @@ export class ApplicationException extends DomainException {
       errors: [{ field: 'assigneeId', message: 'skal være en aktiv sagsbehandler' }],
     });
   }
+
+  /** A list filter that means nothing for the caller's role (a project lead decides nothing). */
+  static filterNotForRole(field: string, message: string): ApplicationException {
+    return new ApplicationException('validation-failed', `Listen kan ikke filtreres sådan: ${field} ${message}.`, { errors: [{ field, message }] });
+  }
 }

@@ -10,11 +10,14 @@ import {
   ApplicationQuery,
   ApplicationResponse,
   AssignBody,
+  CaseEventQuery,
   ContactBody,
   CreateApplicationBody,
   UpdateApplicationBody,
 } from './dto/application.dto.js';
 import { ApiProblems } from '../core/errors/api-problems.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AuditEventPage } from '../audit/dto/audit-event.response.js';
 
 @ApiTags('applications')
 @Controller('applications')
@@ -22,6 +25,7 @@ export class ApplicationsController {
   constructor(
     @Inject(ApplicationsService) private readonly applications: ApplicationsService,
     @Inject(CasePeople) private readonly people: CasePeople,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   private async one(application: Promise<Application>): Promise<ApplicationResponse> {
@@ -53,6 +57,21 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponse })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
     return this.one(this.applications.get(id, user));
+  }
+
+  @Get(':id/events')
+  @Auth('caseworker', 'admin')
+  @ApiOperation({
+    summary:
+      'The case trail: every audit event of the case (as `GET /audit-events?caseId=`: application, assessment, decision, award, reports, ' +
+      'extension requests, assignments, contacts), oldest first, each with who did it by name and what happened in a Danish sentence',
+  })
+  @ApiOkResponse({ type: AuditEventPage })
+  async events(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: CaseEventQuery, @CurrentUser() user: AuthUser): Promise<AuditEventPage> {
+    // The case as the caller may see it: an unknown case, or a kommune's draft, is a 404.
+    await this.applications.get(id, user);
+    const page = await this.audit.caseTrail(id, query);
+    return { items: await this.audit.respond(page.items), nextCursor: page.nextCursor };
   }
 
   @Patch(':id')

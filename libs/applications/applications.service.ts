@@ -22,6 +22,7 @@ import { type ApplicationAction, nextApplicationStatus } from './application.lif
 import { caseNumber, contentProblems, draftWindowProblem, periodProblems, submissionProblems, windowProblem } from './application.rules.js';
 import { ApplicationVersion } from './application-version.entity.js';
 import { findVisibleApplication } from './application-reads.js';
+import { restrictToDecidableBy } from './decision-rights.js';
 import { caseNumberSearch } from './application-search.js';
 import { CasePeople } from './case-people.js';
 import {
@@ -164,6 +165,10 @@ export class ApplicationsService {
     if (query.status) builder.andWhere('application.status = :status', { status: query.status });
     if (query.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: query.programmeId });
     if (query.theme) builder.andWhere(':theme = ANY(application.themes)', { theme: query.theme });
+    if (query.decidableBy) {
+      if (actor.role === 'project_lead') throw ApplicationException.filterNotForRole('decidableBy', 'gælder kun sagsbehandlere og administratorer');
+      restrictToDecidableBy(builder, 'application', actor, this.clock.now());
+    }
     if (query.q) {
       // A case number, or its start (`ÆLD-2020-00`), is looked up as such too; it has no words to find.
       const caseNumberPrefix = caseNumberSearch(query.q);

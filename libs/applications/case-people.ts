@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { audited, AuditService } from '../audit/audit.service.js';
-import { type Person, UsersService } from '../auth/users.service.js';
+import { isActiveCaseworker, type Person, UsersService } from '../auth/users.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { Clock } from '../core/time/clock.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
@@ -30,6 +30,9 @@ export interface CasePeopleView {
   contacts: ContactView[];
   assigneeName: string | null;
   createdByName: string | null;
+  /** The assessment's author, once an assessment is started. */
+  assessorId: string | null;
+  assessorName: string | null;
 }
 
 /** A case as the answers about its award, reports and extension requests name it. */
@@ -163,7 +166,7 @@ export class CasePeople {
       let assignee: Person | undefined;
       if (assigneeId !== null) {
         assignee = (await this.users.people([assigneeId], manager)).get(assigneeId);
-        if (!assignee || !assignee.active || assignee.role !== 'caseworker') throw ApplicationException.assigneeNotEligible();
+        if (!assignee || !isActiveCaseworker(assignee)) throw ApplicationException.assigneeNotEligible();
       }
       const previousAssigneeId = application.assigneeId;
       const now = this.clock.now();
@@ -208,32 +211,49 @@ export class CasePeople {
     return application;
   }
 
-  /** The names of the people and kommuner of some applications, in two queries at most. */
+  /**
+   * The names of the people and kommuner of some applications, in two queries at most: each kommune's
+   * contact, the assignee, the creator and the assessment's author (read off the assessment row by
+   * key, as the case's answers name their people; the assessment itself is the assessments context's).
+   */
   async describe(applications: readonly Application[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, CasePeopleView>> {
     if (applications.length === 0) return new Map();
     const ids = applications.map((application) => application.id);
     const personIds = [...new Set(applications.flatMap((application) => [application.assigneeId, application.createdBy]).filter((id): id is string => !!id))];
+    type Row = {
+      kind: 'contact' | 'assessor' | 'person';
+      application_id: string | null;
+      municipality_code: string | null;
+      user_id: string;
+      name: string;
+      active: boolean;
+    };
     const [rows, kommuner] = await Promise.all([
       manager.query(
-        `SELECT c.application_id, c.municipality_code, c.user_id, u.name,
+        `SELECT 'contact' AS kind, c.application_id, c.municipality_code, c.user_id, u.name,
                 u.active AND u.role = 'project_lead' AND u.municipality_code = c.municipality_code AS active
            FROM case_contact c JOIN app_user u ON u.id = c.user_id WHERE c.application_id = ANY($1)
          UNION ALL
-         SELECT NULL, NULL, u.id, u.name, u.active FROM app_user u WHERE u.id = ANY($2)`,
+         SELECT 'assessor', s.application_id, NULL, s.assessor_id, u.name, u.active
+           FROM assessment s JOIN app_user u ON u.id = s.assessor_id WHERE s.application_id = ANY($1)
+         UNION ALL
+         SELECT 'person', NULL, NULL, u.id, u.name, u.active FROM app_user u WHERE u.id = ANY($2)`,
         [ids, personIds],
-      ) as Promise<Array<{ application_id: string | null; municipality_code: string | null; user_id: string; name: string; active: boolean }>>,
+      ) as Promise<Row[]>,
       this.municipalities.officialNames(),
     ]);
-    const contacts = rows.filter((row): row is (typeof rows)[number] & { application_id: string; municipality_code: string } => row.application_id !== null);
-    const people = new Map(rows.filter((row) => row.application_id === null).map((row) => [row.user_id, row.name]));
-    const byCase = new Map<string, Map<string, (typeof contacts)[number]>>();
-    for (const row of contacts) {
-      if (!byCase.has(row.application_id)) byCase.set(row.application_id, new Map());
-      byCase.get(row.application_id)!.set(row.municipality_code.trim(), row);
+    const people = new Map(rows.filter((row) => row.kind === 'person').map((row) => [row.user_id, row.name]));
+    const assessors = new Map(rows.filter((row) => row.kind === 'assessor').map((row) => [row.application_id!, row]));
+    const byCase = new Map<string, Map<string, Row>>();
+    for (const row of rows) {
+      if (row.kind !== 'contact') continue;
+      if (!byCase.has(row.application_id!)) byCase.set(row.application_id!, new Map());
+      byCase.get(row.application_id!)!.set(row.municipality_code!.trim(), row);
     }
     return new Map(
       applications.map((application) => {
-        const named = byCase.get(application.id) ?? new Map();
+        const named = byCase.get(application.id) ?? new Map<string, Row>();
+        const assessor = assessors.get(application.id);
         return [
           application.id,
           {
@@ -250,6 +270,8 @@ export class CasePeople {
             }),
             assigneeName: application.assigneeId ? (people.get(application.assigneeId) ?? null) : null,
             createdByName: people.get(application.createdBy) ?? null,
+            assessorId: assessor?.user_id ?? null,
+            assessorName: assessor?.name ?? null,
           },
         ];
       }),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { nextApplicationStatus } from '../applications/application.lifecycle.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { audited, AuditService } from '../audit/audit.service.js';
@@ -16,7 +16,7 @@ import { Assessment } from './assessment.entity.js';
 import { AssessmentException } from './assessment.exception.js';
 import { ratingProblems, unratedCriteria } from './assessment.rules.js';
 import type { HandoverAssessmentBody, PutAssessmentBody } from './dto/assessment.dto.js';
-import { UsersService } from '../auth/users.service.js';
+import { isActiveCaseworker, UsersService } from '../auth/users.service.js';
 import { CaseMessages } from '../reminders/case-messages.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { caseLink } from '../reminders/reminder-messages.js';
@@ -42,11 +42,6 @@ export class AssessmentsService {
     @Inject(CaseMessages) private readonly messages: CaseMessages,
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
   ) {}
-
-  /** The assessment a decision rests on, read in the decision's transaction. */
-  completedFor(manager: EntityManager, applicationId: string): Promise<Assessment> {
-    return manager.findOneByOrFail(Assessment, { applicationId });
-  }
 
   async get(applicationId: string, actor: Actor): Promise<{ assessment: Assessment; status: string }> {
     const application = await this.applications.findVisible(this.dataSource.manager, applicationId, actor);
@@ -115,7 +110,7 @@ export class AssessmentsService {
       if (application.status !== 'in_assessment') throw AssessmentException.notHandedOver(application.status);
       const assessment = await manager.findOneByOrFail(Assessment, { applicationId });
       const successor = (await this.users.people([body.assessorId], manager)).get(body.assessorId);
-      if (!successor || !successor.active || successor.role !== 'caseworker') throw AssessmentException.assessorNotEligible('skal være en aktiv sagsbehandler');
+      if (!successor || !isActiveCaseworker(successor)) throw AssessmentException.assessorNotEligible('skal være en aktiv sagsbehandler');
       if (successor.id === assessment.assessorId) throw AssessmentException.assessorNotEligible('er allerede vurderingens forfatter');
       const now = this.clock.now();
       const conflict = await this.programmes.conflictOfInterest(manager, application.programmeId, successor.id, now);

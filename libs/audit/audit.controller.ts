@@ -5,7 +5,7 @@ import { RateLimit } from '../core/rate-limit/rate-limit.guard.js';
 import { EXPORT_LIMIT } from '../core/http/export-limit.js';
 import { ExportStreams } from '../core/http/export-streams.js';
 import { AuditService } from './audit.service.js';
-import { AuditEventPage, AuditEventResponse, ChainHeadResponse, ChainVerificationResponse } from './dto/audit-event.response.js';
+import { AuditEventPage, ChainHeadResponse, ChainVerificationResponse } from './dto/audit-event.response.js';
 import { AuditEventQuery, ChainVerificationQuery } from './dto/audit-event.query.js';
 
 @ApiTags('audit')
@@ -18,11 +18,11 @@ export class AuditController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search the audit trail, newest first' })
+  @ApiOperation({ summary: 'Search the audit trail, newest first; each event with its actor’s name and a sentence saying what happened' })
   @ApiOkResponse({ type: AuditEventPage })
   async list(@Query() query: AuditEventQuery): Promise<AuditEventPage> {
     const page = await this.audit.list(query);
-    return { items: page.items.map(AuditEventResponse.from), nextCursor: page.nextCursor };
+    return { items: await this.audit.respond(page.items), nextCursor: page.nextCursor };
   }
 
   @Get('verify')

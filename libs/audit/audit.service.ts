@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID, sign } from 'node:crypto';
-import { type DataSource, type EntityManager, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { type DataSource, type EntityManager, QueryRunnerAlreadyReleasedError, type SelectQueryBuilder } from 'typeorm';
 import { ClsService } from 'nestjs-cls';
 import type { Actor, RequestContextStore } from '../core/context/request-context.js';
 import { ADVISORY_LOCKS } from '../core/database/advisory-locks.js';
-import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
+import { keysetPage, type ListOrders, type Page, type PageQuery } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { parseInstant } from '../core/time/copenhagen.js';
 import {
@@ -18,15 +18,18 @@ import {
   type StoredChainLink,
   verifyLinks,
 } from './audit-chain.js';
+import type { AuditAction } from './audit-actions.js';
 import type { AuditKey } from './audit-key.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventQuery, AuditEventSortField } from './dto/audit-event.query.js';
+import { AuditEventResponse } from './dto/audit-event.response.js';
+import { summarizeAuditEvent, type SummaryNames } from './audit-summary.js';
 
 const VERIFY_BATCH = 5_000;
 
 export interface AuditRecord {
-  /** What happened, `<entity>.<verb>`: `application.submitted`, `auth.login_failed`. */
-  action: string;
+  /** What happened, `<entity>.<verb>`: `application.submitted`, `auth.login_failed` (one of AUDIT_ACTIONS). */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   before?: unknown;
@@ -100,6 +103,15 @@ function toLink(row: AuditEvent): StoredChainLink {
     requestId: row.requestId,
     prevHash: row.prevHash,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A case's every event: its application's, its award's, its reports' and its extension requests' (the view says which). */
+function ofCase(builder: SelectQueryBuilder<AuditEvent>, caseId: string): SelectQueryBuilder<AuditEvent> {
+  return builder.andWhere('(event.entity_type, event.entity_id) IN (SELECT c.entity_type, c.entity_id FROM case_entity c WHERE c.case_id = :caseId)', {
+    caseId,
+  });
 }
 
 /** The trail in the chain's order, newest first unless asked otherwise. */
@@ -194,17 +206,65 @@ export class AuditService {
     const builder = this.dataSource.getRepository(AuditEvent).createQueryBuilder('event');
     if (query.entityType) builder.andWhere('event.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) builder.andWhere('event.entity_id = :entityId', { entityId: query.entityId });
-    // A case's every event: its application's, its award's, its reports' and its extension requests' (the view says which).
-    if (query.caseId) {
-      builder.andWhere('(event.entity_type, event.entity_id) IN (SELECT c.entity_type, c.entity_id FROM case_entity c WHERE c.case_id = :caseId)', {
-        caseId: query.caseId,
-      });
-    }
+    if (query.caseId) ofCase(builder, query.caseId);
     if (query.actorId) builder.andWhere('event.actor_id = :actorId', { actorId: query.actorId });
     if (query.action) builder.andWhere('event.action = :action', { action: query.action });
     if (query.from) builder.andWhere('event.occurred_at >= :from', { from: parseInstant(query.from) });
     if (query.to) builder.andWhere('event.occurred_at < :to', { to: parseInstant(query.to) });
     return keysetPage(builder, 'audit-events', query, AUDIT_EVENT_ORDERS);
+  }
+
+  /**
+   * A case's trail, oldest first: the events `GET /audit-events?caseId=` finds, for the caseworkers
+   * who work the case (the caller has checked that they may see it).
+   */
+  async caseTrail(caseId: string, query: PageQuery): Promise<Page<AuditEvent>> {
+    const builder = ofCase(this.dataSource.getRepository(AuditEvent).createQueryBuilder('event'), caseId);
+    return keysetPage(builder, 'case-events', query, 'ASC', AUDIT_EVENT_ORDERS.keys.seq);
+  }
+
+  /**
+   * The answers for some events: each with its actor's name and a sentence in words (see
+   * audit-summary.ts). The names the sentences need (people, reports, kommuner) come in one query,
+   * whatever the number of events.
+   */
+  async respond(events: readonly AuditEvent[]): Promise<AuditEventResponse[]> {
+    const uuids = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null && UUID.test(id)))];
+    const personIds = uuids(events.flatMap((event) => [event.actorId, event.entityType === 'user' ? event.entityId : null]));
+    const reportIds = uuids(events.map((event) => (event.entityType === 'report' ? event.entityId : null)));
+    const codes = [
+      ...new Set(
+        events
+          .map((event) => (event.after as { municipalityCode?: unknown } | null)?.municipalityCode)
+          .filter((code): code is string => typeof code === 'string'),
+      ),
+    ];
+    const rows: Array<{
+      kind: 'person' | 'report' | 'kommune';
+      id: string;
+      name: string | null;
+      report_kind: 'status' | 'final' | null;
+      sequence: number | null;
+    }> =
+      personIds.length + reportIds.length + codes.length === 0
+        ? []
+        : await this.dataSource.query(
+            `SELECT 'person' AS kind, id::text AS id, name, NULL::text AS report_kind, NULL::int AS sequence FROM app_user WHERE id = ANY($1::uuid[])
+             UNION ALL SELECT 'report', id::text, NULL, kind, sequence FROM progress_report WHERE id = ANY($2::uuid[])
+             UNION ALL SELECT 'kommune', code, official_name, NULL, NULL FROM municipality WHERE code = ANY($3::text[])`,
+            [personIds, reportIds, codes],
+          );
+    const names: SummaryNames = {
+      people: new Map(rows.filter((row) => row.kind === 'person').map((row) => [row.id, row.name ?? ''])),
+      reports: new Map(rows.filter((row) => row.kind === 'report').map((row) => [row.id, { kind: row.report_kind!, sequence: row.sequence! }])),
+      kommuner: new Map(rows.filter((row) => row.kind === 'kommune').map((row) => [row.id.trim(), row.name ?? ''])),
+    };
+    return events.map((event) =>
+      AuditEventResponse.from(event, {
+        actorName: event.actorId ? (names.people.get(event.actorId) ?? null) : null,
+        summary: summarizeAuditEvent(event, names),
+      }),
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Audited, audited, type AuditRecord, AuditService } from '../audit/audit.service.js';
+import type { AuditAction } from '../audit/audit-actions.js';
 import type { AppConfigService } from '../core/config/config.module.js';
 import type { Role } from '../core/context/request-context.js';
 import { Clock } from '../core/time/clock.js';
@@ -102,7 +103,7 @@ export class AuthService {
       const throttle = await SignInThrottleStore.lock(manager, emailHash, client);
       const user = await manager.findOne(User, { where: { email: address }, lock: { mode: 'pessimistic_write' } });
       const now = this.clock.now();
-      const event = (action: string, reason: string, after: Record<string, unknown> = {}): AuditRecord => ({
+      const event = (action: AuditAction, reason: string, after: Record<string, unknown> = {}): AuditRecord => ({
         action,
         entityType: 'user',
         entityId: user?.id ?? null,

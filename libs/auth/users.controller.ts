@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, P
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
-import { CreateUserBody, UpdateUserBody, UserPage, UserQuery, UserResponse } from './dto/user.dto.js';
+import { CaseworkerResponse, CreateUserBody, UpdateUserBody, UserPage, UserQuery, UserResponse } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
 import { ApiProblems } from '../core/errors/api-problems.js';
 
@@ -28,6 +28,16 @@ export class UsersController {
   async list(@Query() query: UserQuery): Promise<UserPage> {
     const page = await this.users.list(query);
     return { items: page.items.map(UserResponse.from), nextCursor: page.nextCursor };
+  }
+
+  @Get('caseworkers')
+  @Auth('caseworker', 'admin')
+  @ApiOperation({
+    summary: 'The active caseworkers, by name (Danish order): whom a case can be assigned to (`POST /applications/{id}/assign`)',
+  })
+  @ApiOkResponse({ type: [CaseworkerResponse] })
+  caseworkers(): Promise<CaseworkerResponse[]> {
+    return this.users.caseworkers();
   }
 
   @Patch(':id')

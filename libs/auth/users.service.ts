@@ -41,6 +41,17 @@ export interface Person {
   active: boolean;
 }
 
+/**
+ * Who can be given a case (`POST /applications/:id/assign`) or an assessment to take over: an active
+ * caseworker. The colleagues a caseworker picks from (`GET /users/caseworkers`) are exactly these.
+ */
+export function isActiveCaseworker(person: Pick<Person, 'role' | 'active'>): boolean {
+  return person.active && person.role === 'caseworker';
+}
+
+/** Names as a Danish reader orders them: æ, ø and å after z. */
+const DANISH_ORDER = new Intl.Collator('da-DK');
+
 /** The list's orders, each on an index (migration 1765910000000). */
 export const USER_ORDERS: ListOrders<User, UserSortField> = {
   default: 'email',
@@ -90,6 +101,17 @@ export class UsersService {
       [wanted],
     );
     return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, role: row.role, municipalityCode: row.municipality_code, active: row.active }]));
+  }
+
+  /** Every active caseworker (see {@link isActiveCaseworker}), by name in Danish order, ties by id. */
+  async caseworkers(): Promise<Array<Pick<Person, 'id' | 'name'>>> {
+    const rows: Array<{ id: string; name: string; role: Role; active: boolean }> = await this.dataSource.query(
+      `SELECT id, name, role, active FROM app_user WHERE role = 'caseworker'`,
+    );
+    return rows
+      .filter(isActiveCaseworker)
+      .map(({ id, name }) => ({ id, name }))
+      .sort((a, b) => DANISH_ORDER.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async list(query: UserQuery): Promise<Page<User>> {

@@ -10,6 +10,7 @@ import { DecisionsService } from './decisions.service.js';
 import { AwardsService } from '../awards/awards.service.js';
 import { DecisionBody, DecisionRecord, DecisionResponse, DecisionView } from './dto/decision.dto.js';
 import { ApiProblems } from '../core/errors/api-problems.js';
+import { DECIDING_ROLES } from '../applications/decision-rights.js';
 
 @ApiTags('decisions')
 @Controller('applications/:id/decision')
@@ -52,7 +53,7 @@ export class DecisionsController {
   }
 
   @Post()
-  @Auth('caseworker')
+  @Auth(...DECIDING_ROLES)
   @ApiOperation({ summary: 'Decide an assessed application: award (≤ requested, within budget) or reject' })
   @ApiCreatedResponse({ type: DecisionResponse })
   @ApiProblems(

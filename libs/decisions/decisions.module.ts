@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module.js';
-import { AssessmentsModule } from '../assessments/assessments.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
@@ -18,7 +17,6 @@ import { DecisionsService } from './decisions.service.js';
   imports: [
     TypeOrmModule.forFeature([Decision]),
     AwardsModule,
-    AssessmentsModule,
     ApplicationsModule,
     ProgrammesModule,
     ReportsModule,

@@ -14,7 +14,7 @@ import { decisionMessage, letterName } from './decision-messages.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { nextApplicationStatus } from '../applications/application.lifecycle.js';
 import { periodProblems } from '../applications/application.rules.js';
-import { AssessmentsService } from '../assessments/assessments.service.js';
+import { decisionBarriers } from '../applications/decision-rights.js';
 import { audited, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import type { FieldError } from '../core/errors/problem.js';
@@ -60,7 +60,6 @@ export class DecisionsService {
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(AssessmentsService) private readonly assessments: AssessmentsService,
     @Inject(AwardsService) private readonly awards: AwardsService,
     @Inject(CasePeople) private readonly people: CasePeople,
     @Inject(UsersService) private readonly users: UsersService,
@@ -92,15 +91,16 @@ export class DecisionsService {
 
   /**
    * Decides an assessed application: award (at most what was asked for, within the budget) or reject.
-   * The decider is not the assessor. The application row, then the programme row, are locked for the
+   * The decider is not the assessor, not disqualified in the programme, and not early (see decisionBarriers). The application row, then the programme row, are locked for the
    * transaction, so concurrent decisions on one programme are serialised and cannot over-commit.
    */
   async decide(applicationId: string, body: DecisionBody, actor: AuthUser): Promise<DecisionOutcome> {
     const outcome = await this.audit.transaction(async (manager) => {
       const application = await this.applications.findVisible(manager, applicationId, actor, true);
       nextApplicationStatus(application.status, body.outcome);
-      const assessment = await this.assessments.completedFor(manager, applicationId);
-      if (assessment.assessorId === actor.id) throw DecisionException.fourEyes();
+      const now = this.clock.now();
+      const barriers = await decisionBarriers(manager, applicationId, actor.id, now);
+      if (barriers.assessedByDecider) throw DecisionException.fourEyes();
 
       const amountOre = body.amountOre === undefined ? null : oreFromApi(body.amountOre);
       const startDate = body.startDate ?? application.plannedStart;
@@ -112,13 +112,10 @@ export class DecisionsService {
       const programme = await this.programmes.get(application.programmeId, manager);
       if (body.outcome === 'award') problems.push(...periodProblems(startDate, endDate, programme, { start: 'startDate', end: 'endDate' }));
       if (problems.length > 0) throw DecisionException.invalid(problems);
-      const now = this.clock.now();
-      const conflict = await this.programmes.conflictOfInterest(manager, application.programmeId, actor.id, now);
-      if (conflict) throw ProgrammeException.conflictOfInterest(conflict);
+      if (barriers.conflictOfInterest) throw ProgrammeException.conflictOfInterest(barriers.conflictOfInterest);
       if (amountOre !== null && amountOre > application.requestedOre) throw DecisionException.amountAboveRequested(application.requestedOre);
 
-      if (programme.decisionMode === 'after_deadline' && now < programme.applicationClosesAt)
-        throw DecisionException.beforeDeadline(programme.applicationClosesAt);
+      if (barriers.beforeDeadline) throw DecisionException.beforeDeadline(programme.applicationClosesAt);
 
       const fullGrant = body.outcome === 'award' && amountOre === application.requestedOre;
       const rationale = body.rationale?.trim() ?? '';

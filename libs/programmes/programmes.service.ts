@@ -8,6 +8,7 @@ import { formatDateTime, formatKroner } from '../core/format/danish.js';
 import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import { parseInstant } from '../core/time/copenhagen.js';
 import { BudgetAdjustment } from './budget-adjustment.entity.js';
+import { conflictOfInterestParameters, conflictOfInterestReason, conflictOfInterestSql } from './conflict-of-interest.js';
 import type { BudgetAdjustmentBody, CreateProgrammeBody, ProgrammeQuery, ProgrammeSortField, UpdateProgrammeBody } from './dto/programme.dto.js';
 import { type Deviation, fitsBudget, type Ledger, ledgerDeviations, ledgerOf, totalsByMunicipality } from './ledger.js';
 import { Programme } from './programme.entity.js';
@@ -33,8 +34,7 @@ export interface ProgrammeBooks {
   deviations: Deviation[];
 }
 
-/** How long after setting up or adjusting a programme its author may not assess or decide its cases. */
-export const CONFLICT_WINDOW_MS = 7 * 86_400_000;
+export { CONFLICT_WINDOW_MS } from './conflict-of-interest.js';
 
 function auditView(programme: Programme) {
   return {
@@ -322,15 +322,15 @@ export class ProgrammesService {
    * (an administrator who is also made a caseworker, say). The reason, in Danish, or null.
    */
   async conflictOfInterest(manager: EntityManager, programmeId: string, actorId: string, now: Date): Promise<string | null> {
-    const since = new Date(now.getTime() - CONFLICT_WINDOW_MS);
-    const [row]: Array<{ created: boolean; adjusted: boolean }> = await manager.query(
-      `SELECT (p.created_by = $2 AND p.created_at > $3) AS created,
-              EXISTS (SELECT 1 FROM budget_adjustment b WHERE b.programme_id = p.id AND b.created_by = $2 AND b.created_at > $3) AS adjusted
-         FROM programme p WHERE p.id = $1`,
-      [programmeId, actorId, since],
-    );
-    if (row?.created) return 'Du har oprettet puljen inden for den seneste uge og kan derfor ikke vurdere eller afgøre dens sager.';
-    if (row?.adjusted) return 'Du har reguleret puljens budget inden for den seneste uge og kan derfor ikke vurdere eller afgøre dens sager.';
-    return null;
+    const rule = conflictOfInterestSql('p.id');
+    const row = await manager
+      .createQueryBuilder()
+      .select(rule.created, 'created')
+      .addSelect(rule.adjusted, 'adjusted')
+      .from('programme', 'p')
+      .where('p.id = :programmeId', { programmeId })
+      .setParameters(conflictOfInterestParameters(actorId, now))
+      .getRawOne<{ created: boolean; adjusted: boolean }>();
+    return row ? conflictOfInterestReason(row) : null;
   }
 }

@@ -102,6 +102,7 @@ const MATRIX: Row[] = [
     expect: ADMIN_ONLY,
   },
   { method: 'get', path: '/api/v1/users', request: () => ({ url: '/api/v1/users' }), expect: ADMIN_ONLY },
+  { method: 'get', path: '/api/v1/users/caseworkers', request: () => ({ url: '/api/v1/users/caseworkers' }), expect: STAFF },
   { method: 'patch', path: '/api/v1/users/:id', request: (f) => ({ url: `/api/v1/users/${f.targetUserId}`, body: { name: 'Omdøbt' } }), expect: ADMIN_ONLY },
   // The target awaits no approval: an admin gets 409 (allowed through), everyone else is stopped before.
   { method: 'post', path: '/api/v1/users/:id/approve', request: (f) => ({ url: `/api/v1/users/${f.targetUserId}/approve` }), expect: ADMIN_ONLY },
@@ -190,6 +191,12 @@ const MATRIX: Row[] = [
     method: 'post',
     path: '/api/v1/applications/:id/assign',
     request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/assign`, body: { assigneeId: f.caseworkerId } }),
+    expect: STAFF,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/applications/:id/events',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/events` }),
     expect: STAFF,
   },
   {

@@ -187,6 +187,46 @@ describe('users', () => {
     });
   });
 
+  describe('GET /users/caseworkers', () => {
+    it('names every active caseworker, and no one else, by name in Danish order, for a caseworker to assign a case to', async () => {
+      const names = ['Åse Holm', 'Anna Berg', 'Øjvind Lund', 'Zenia Kofoed', 'Ægir Madsen'];
+      const colleagues: Array<{ id: string; name: string }> = [];
+      for (const name of names) {
+        const user = await givenUser(api, 'caseworker');
+        await api.http.patch(`/api/v1/users/${user.id}`).set(admin.bearer).send({ name }).expect(200);
+        colleagues.push({ id: user.id, name });
+      }
+      const gone = await givenUser(api, 'caseworker');
+      await api.http.patch(`/api/v1/users/${gone.id}`).set(admin.bearer).send({ active: false }).expect(200);
+      const lead = await givenUser(api, 'project_lead', '621');
+      const caseworker = await signedInAs(api, 'caseworker');
+
+      const { body } = await api.http.get('/api/v1/users/caseworkers').set(caseworker.bearer).expect(200);
+      expect(body.every((item: object) => Object.keys(item).sort().join() === 'id,name')).toBe(true);
+      const ids = body.map((item: { id: string }) => item.id);
+      expect(ids).toEqual(expect.arrayContaining([...colleagues.map((colleague) => colleague.id), caseworker.user.id]));
+      expect(ids).not.toContain(gone.id);
+      expect(ids).not.toContain(lead.id);
+      expect(ids).not.toContain(admin.user.id);
+      // Danish order: æ, ø and å after z.
+      const mine = body.filter((item: { id: string }) => colleagues.some((colleague) => colleague.id === item.id)).map((item: { name: string }) => item.name);
+      expect(mine).toEqual(['Anna Berg', 'Zenia Kofoed', 'Ægir Madsen', 'Øjvind Lund', 'Åse Holm']);
+      const collator = new Intl.Collator('da-DK');
+      const all = body.map((item: { name: string }) => item.name);
+      expect(all).toEqual([...all].sort(collator.compare));
+      // An administrator, who assigns cases too, gets the same people (other tests may add caseworkers meanwhile).
+      const forAdmin = (await api.http.get('/api/v1/users/caseworkers').set(admin.bearer).expect(200)).body as Array<{ id: string }>;
+      expect(forAdmin.filter((item) => ids.includes(item.id))).toEqual(body);
+    });
+
+    it('is for the ministry’s staff only: a project lead gets 403, nobody signed in 401', async () => {
+      const lead = await signedInAs(api, 'project_lead', '621');
+      const refused = await api.http.get('/api/v1/users/caseworkers').set(lead.bearer).expect(403);
+      expect(refused.body.type).toBe('urn:tilskud:problem:forbidden');
+      await api.http.get('/api/v1/users/caseworkers').expect(401);
+    });
+  });
+
   describe('PATCH /users/:id', () => {
     it('changes name and role; a project lead who becomes a caseworker leaves the kommune, and waits for a second admin', async () => {
       const lead = await signedInAs(api, 'project_lead', '101');

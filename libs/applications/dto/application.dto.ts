@@ -157,9 +157,23 @@ export class ApplicationQuery extends PageQuery {
   @MaxLength(200)
   q?: string;
 
+  @ApiPropertyOptional({
+    enum: ['me'],
+    description:
+      'Caseworkers and admins: `me` keeps to the assessed, undecided cases the caller may decide now under the rules of ' +
+      '`POST /applications/{id}/decision`: not the assessment’s author (four-eyes), not disqualified in the programme (conflict of interest), ' +
+      'and not before the deadline of a programme that decides after it. Only caseworkers decide, so an admin’s list is empty; a project lead gets 400.',
+  })
+  @IsOptional()
+  @IsIn(['me'])
+  decidableBy?: 'me';
+
   @SortParam(APPLICATION_SORT_FIELDS, '-createdAt', 'Drafts (no submission time or case number) come before every other case.')
   sort?: string;
 }
+
+/** The case trail's paging: `limit` and `cursor`, oldest first. */
+export class CaseEventQuery extends PageQuery {}
 
 export class ReceiptResponse {
   @ApiProperty({ example: 'ÆLD-2020-0007' }) caseNumber: string;
@@ -231,6 +245,14 @@ export class ApplicationResponse {
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The caseworker the case is assigned to' }) assigneeId: string | null;
   @ApiProperty({ nullable: true, type: String }) assigneeName: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) assignedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The caseworker who wrote the assessment (is writing it, while in assessment); null before one is started. Four-eyes: not the one who decides',
+  })
+  assessorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) assessorName: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ nullable: true, type: String }) createdByName: string | null;
@@ -269,6 +291,8 @@ export class ApplicationResponse {
       assigneeId: application.assigneeId,
       assigneeName: people.assigneeName,
       assignedAt: application.assignedAt?.toISOString() ?? null,
+      assessorId: people.assessorId,
+      assessorName: people.assessorName,
       version: application.version,
       createdBy: application.createdBy,
       createdByName: people.createdByName,

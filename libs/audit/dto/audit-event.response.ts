@@ -6,6 +6,8 @@ export class AuditEventResponse {
   @ApiProperty({ description: 'Position in the hash chain' }) seq: number;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Mette Hansen', description: 'The actor’s name now; null for the system (no actor)' })
+  actorName: string | null;
   @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
   @ApiProperty({ example: 'application.submitted' }) action: string;
   @ApiProperty({ example: 'application' }) entityType: string;
@@ -15,13 +17,19 @@ export class AuditEventResponse {
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
   @ApiProperty() prevHash: string;
   @ApiProperty() hash: string;
+  @ApiProperty({
+    example: 'Vurderingen overdraget til Mette Hansen',
+    description: 'What happened, in one Danish sentence (amounts as `1.250.000 kr.`); every action has its words',
+  })
+  summary: string;
 
-  static from(event: AuditEvent): AuditEventResponse {
+  static from(event: AuditEvent, words: { actorName: string | null; summary: string }): AuditEventResponse {
     return {
       id: event.id,
       seq: Number(event.seq),
       occurredAt: event.occurredAt.toISOString(),
       actorId: event.actorId,
+      actorName: words.actorName,
       actorRole: event.actorRole,
       action: event.action,
       entityType: event.entityType,
@@ -31,6 +39,7 @@ export class AuditEventResponse {
       requestId: event.requestId,
       prevHash: event.prevHash,
       hash: event.hash,
+      summary: words.summary,
     };
   }
 }

@@ -135,3 +135,9 @@ export class UserPage {
   @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+/** A caseworker as a colleague picks them: to assign a case to. */
+export class CaseworkerResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Mette Hansen' }) name: string;
+}

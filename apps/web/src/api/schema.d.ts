@@ -158,6 +158,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/applications/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case trail: every audit event of the case (as `GET /audit-events?caseId=`: application, assessment, decision, award, reports, extension requests, assignments, contacts), oldest first, each with who did it by name and what happened in a Danish sentence */
+    get: operations['ApplicationsController_events'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications/{id}/receipt.pdf': {
     parameters: {
       query?: never;
@@ -216,7 +233,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Search the audit trail, newest first */
+    /** Search the audit trail, newest first; each event with its actor’s name and a sentence saying what happened */
     get: operations['AuditController_list'];
     put?: never;
     post?: never;
@@ -811,6 +828,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/users/caseworkers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The active caseworkers, by name (Danish order): whom a case can be assigned to (`POST /applications/{id}/assign`) */
+    get: operations['UsersController_caseworkers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -821,6 +855,12 @@ export interface components {
     };
     ApplicationResponse: {
       activities: string[];
+      /**
+       * Format: uuid
+       * @description The caseworker who wrote the assessment (is writing it, while in assessment); null before one is started. Four-eyes: not the one who decides
+       */
+      assessorId: string | null;
+      assessorName: string | null;
       /** Format: date-time */
       assignedAt: string | null;
       /**
@@ -937,6 +977,11 @@ export interface components {
       action: string;
       /** Format: uuid */
       actorId: string | null;
+      /**
+       * @description The actor’s name now; null for the system (no actor)
+       * @example Mette Hansen
+       */
+      actorName: string | null;
       actorRole: string | null;
       after?: Record<string, never> | null;
       before?: Record<string, never> | null;
@@ -952,6 +997,11 @@ export interface components {
       requestId: string | null;
       /** @description Position in the hash chain */
       seq: number;
+      /**
+       * @description What happened, in one Danish sentence (amounts as `1.250.000 kr.`); every action has its words
+       * @example Vurderingen overdraget til Mette Hansen
+       */
+      summary: string;
     };
     AwardPage: {
       items: components['schemas']['AwardResponse'][];
@@ -1040,6 +1090,12 @@ export interface components {
       /** Format: uuid */
       programmeId: string;
       reason: string;
+    };
+    CaseworkerResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Mette Hansen */
+      name: string;
     };
     ChainHeadResponse: {
       /** @enum {string} */
@@ -1932,6 +1988,8 @@ export interface operations {
         assigneeId?: string;
         /** @description The `nextCursor` of the previous page */
         cursor?: string;
+        /** @description Caseworkers and admins: `me` keeps to the assessed, undecided cases the caller may decide now under the rules of `POST /applications/{id}/decision`: not the assessment’s author (four-eyes), not disqualified in the programme (conflict of interest), and not before the deadline of a programme that decides after it. Only caseworkers decide, so an admin’s list is empty; a project lead gets 400. */
+        decidableBy?: 'me';
         limit?: number;
         /** @description Lead or co-applicant kommune */
         municipalityCode?: string;
@@ -3255,6 +3313,94 @@ export interface operations {
       };
       /** @description No token, or an invalid or expired one */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ApplicationsController_events: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEventPage'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7250,6 +7396,79 @@ export interface operations {
       };
       /** @description Indholdet er ikke JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  UsersController_caseworkers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseworkerResponse'][];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
         headers: {
           [name: string]: unknown;
         };
