@@ -203,6 +203,10 @@ test('an administrator runs programmes, reads the books, audits and manages user
   const events = page.getByTestId('haendelse');
   await expect(events.filter({ hasText: 'application.submitted' })).toHaveCount(1);
   await expect(events.filter({ hasText: 'application.awarded' })).toHaveCount(1);
+  // Each in words, the API's own sentence, with who did it.
+  await expect(events.filter({ hasText: 'application.awarded' }).getByRole('heading')).toHaveText('Tilsagn givet: 2.500.000 kr.');
+  await expect(events.filter({ hasText: 'application.awarded' })).toContainText('Demo Sagsbehandler 2 (sagsbehandler)');
+  await expect(events.filter({ hasText: 'application.submitted' }).getByRole('heading')).toHaveText('Ansøgning indsendt');
   await page.getByRole('button', { name: 'Kontrollér kæden' }).click();
   await expect(page.getByTestId('kontrol-resultat')).toContainText('Kæden er intakt');
   await expect(page.getByTestId('kontrol-resultat')).toContainText(/\d+ hændelser er kontrolleret/);

@@ -192,16 +192,15 @@ function Changes({ event }: { event: AuditEvent }) {
   );
 }
 
-/** An event in words: what happened, who did it, when, to what; then what changed. */
-function EventItem({ event, people }: { event: AuditEvent; people: Map<string, string> }) {
-  const extended = event as AuditEvent & { summary?: string | null; actorName?: string | null };
-  const actor = extended.actorName ?? (event.actorId ? people.get(event.actorId) : null) ?? (event.actorRole ? ROLES[event.actorRole] : 'Systemet');
+/** An event in words (the API's own sentence): what happened, who did it, when, to what; then what changed. */
+function EventItem({ event }: { event: AuditEvent }) {
+  const actor = event.actorName ?? (event.actorRole ? ROLES[event.actorRole] : 'Systemet');
   return (
     <li className="audit-event" data-testid="haendelse">
-      <h3 className="h5 mt-0 mb-2">{extended.summary ?? auditActionLabel(event.action)}</h3>
+      <h3 className="h5 mt-0 mb-2">{event.summary || auditActionLabel(event.action)}</h3>
       <p className="small-text mt-0 mb-2">
         {formatDateTime(event.occurredAt)} · {actor}
-        {event.actorRole && extended.actorName !== undefined ? ` (${ROLES[event.actorRole] ?? event.actorRole})` : ''} ·{' '}
+        {event.actorName && event.actorRole ? ` (${(ROLES[event.actorRole] ?? event.actorRole).toLowerCase()})` : ''} · {auditActionLabel(event.action)} ·{' '}
         {ENTITY_TYPES[event.entityType] ?? event.entityType} · hændelse nr. {event.seq} · <code>{event.action}</code>
       </p>
       <Changes event={event} />
@@ -248,7 +247,6 @@ export function AuditPage() {
   const [localProblem, setLocalProblem] = useState<unknown>(null);
   const [searching, setSearching] = useState(false);
   const set = <K extends keyof Search>(key: K, value: Search[K]) => setFields((old) => ({ ...old, [key]: value }));
-  const people = new Map((users.data ?? []).map((user) => [user.id, user.name]));
 
   const events = useInfiniteQuery({
     queryKey: ['audit-events', query],
@@ -367,7 +365,7 @@ export function AuditPage() {
             </p>
             <ol className="nobullet-list audit-events">
               {items.map((event) => (
-                <EventItem key={event.id} event={event} people={people} />
+                <EventItem key={event.id} event={event} />
               ))}
             </ol>
             {events.hasNextPage && (
