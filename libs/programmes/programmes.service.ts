@@ -21,6 +21,8 @@ export interface LedgerAward {
   amountOre: Ore;
   requestedOre: Ore;
   status: string;
+  /** The themes the application named (the ledger's committed amount per theme is read from them). */
+  themes: string[];
 }
 
 export interface ProgrammeBooks {
@@ -239,13 +241,20 @@ export class ProgrammesService {
   async ledger(id: string): Promise<ProgrammeBooks> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const programme = await this.get(id, manager);
-      const rows: Array<{ id: string; case_number: string; municipality_code: string; amount_ore: string; requested_ore: string; status: string }> =
-        await manager.query(
-          `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status
+      const rows: Array<{
+        id: string;
+        case_number: string;
+        municipality_code: string;
+        amount_ore: string;
+        requested_ore: string;
+        status: string;
+        themes: string[];
+      }> = await manager.query(
+        `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status, ap.themes
            FROM award a JOIN application ap ON ap.id = a.application_id
           WHERE a.programme_id = $1 ORDER BY a.programme_id, a.case_number`,
-          [id],
-        );
+        [id],
+      );
       const awards = rows.map((row) => ({
         awardId: row.id,
         caseNumber: row.case_number,
@@ -253,6 +262,7 @@ export class ProgrammesService {
         amountOre: BigInt(row.amount_ore),
         requestedOre: BigInt(row.requested_ore),
         status: row.status,
+        themes: row.themes,
       }));
       const adjustments = await manager.find(BudgetAdjustment, { where: { programmeId: id }, order: { createdAt: 'ASC' } });
       const ledger = ledgerOf(

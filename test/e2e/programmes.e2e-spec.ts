@@ -122,7 +122,10 @@ describe('programmes', () => {
         overCommittedOre: 0,
       });
       expect(ledger.budgetOre + ledger.adjustmentsOre - ledger.committedOre).toBe(ledger.remainingOre);
-      expect(ledger.awards).toEqual([expect.objectContaining({ caseNumber: application.caseNumber, municipalityCode: '706', amountOre: 600_000_001 })]);
+      // Each line names the application's themes: the committed amount per theme is read from them.
+      expect(ledger.awards).toEqual([
+        expect.objectContaining({ caseNumber: application.caseNumber, municipalityCode: '706', amountOre: 600_000_001, themes: ['livskvalitet'] }),
+      ]);
       expect(ledger.adjustments).toHaveLength(1);
 
       const { body: read } = await api.http.get(`/api/v1/programmes/${programme.id}`).set(lead.bearer).expect(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { countOf, formatDate, formatDateTime, formatKroner, kronerNumber, listOf, MAX_ORE, parseKroner } from './format';
+import { copenhagenInput, countOf, formatDate, formatDateTime, formatKroner, kronerNumber, listOf, MAX_ORE, parseKroner } from './format';
 
 describe('the web app’s Danish formats', () => {
   it('writes amounts as the backend does: dots between thousands, a comma before øre, kr. after', () => {
@@ -75,5 +75,10 @@ describe('the web app’s Danish formats', () => {
     expect(countOf(1, 'måned', 'måneder')).toBe('1 måned');
     expect(countOf(6, 'måned', 'måneder')).toBe('6 måneder');
     expect(listOf(['Aarhus', 'Odder', 'Skanderborg'])).toBe('Aarhus, Odder og Skanderborg');
+  });
+
+  it('writes a moment as a datetime-local field holds it, in Copenhagen time, summer and winter', () => {
+    expect(copenhagenInput('2020-10-19T10:00:00.000Z')).toBe('2020-10-19T12:00');
+    expect(copenhagenInput('2020-12-31T23:30:00.000Z')).toBe('2021-01-01T00:30');
   });
 });

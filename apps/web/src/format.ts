@@ -73,3 +73,22 @@ export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
 }
+
+const INPUT_PARTS = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/Copenhagen',
+});
+
+/**
+ * A moment as a `datetime-local` field holds it, in Copenhagen time: `2020-10-19T12:00`. The API reads
+ * a time without an offset as Copenhagen time, so the field's value is sent back as it is.
+ */
+export function copenhagenInput(instant: string): string {
+  const part = Object.fromEntries(INPUT_PARTS.formatToParts(new Date(instant)).map(({ type, value }) => [type, value]));
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+}

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { isProblem } from './api/problem';
 import { restoreSession, sessionStore } from './api/session';
+import { RequireRole } from './features/auth/RequireRole';
 import { RequireSession } from './features/auth/RequireSession';
 import { Layout } from './ui/Layout';
 import { Loading } from './ui/Loading';
@@ -35,6 +36,19 @@ const router = createBrowserRouter([
           { path: '/sager/:id/rapporter/:reportId', lazy: () => import('./features/reports/ReportPage').then((m) => ({ Component: m.ReportPage })) },
           { path: '/sager/:id/forlaengelse', lazy: () => import('./features/extensions/ExtensionPage').then((m) => ({ Component: m.ExtensionPage })) },
           { path: '/notifikationer', lazy: () => import('./features/notifications/NotificationsPage').then((m) => ({ Component: m.NotificationsPage })) },
+          {
+            // The administrator's pages: programmes and their books, the audit trail, users, reminders.
+            element: <RequireRole roles={['admin']} />,
+            children: [
+              { path: '/puljer', lazy: () => import('./features/admin/ProgrammesPage').then((m) => ({ Component: m.ProgrammesPage })) },
+              { path: '/puljer/ny', lazy: () => import('./features/admin/ProgrammeFormPage').then((m) => ({ Component: m.ProgrammeFormPage })) },
+              { path: '/puljer/:id', lazy: () => import('./features/admin/ProgrammeFormPage').then((m) => ({ Component: m.ProgrammeFormPage })) },
+              { path: '/puljer/:id/regnskab', lazy: () => import('./features/admin/LedgerPage').then((m) => ({ Component: m.LedgerPage })) },
+              { path: '/revisionsspor', lazy: () => import('./features/admin/AuditPage').then((m) => ({ Component: m.AuditPage })) },
+              { path: '/brugere', lazy: () => import('./features/admin/UsersPage').then((m) => ({ Component: m.UsersPage })) },
+              { path: '/paamindelser', lazy: () => import('./features/admin/RemindersPage').then((m) => ({ Component: m.RemindersPage })) },
+            ],
+          },
         ],
       },
       { path: '*', lazy: () => import('./ui/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },

@@ -302,6 +302,8 @@ export class LedgerAwardLine {
   @ApiProperty() amountOre: number;
   @ApiProperty() requestedOre: number;
   @ApiProperty({ example: 'active' }) status: string;
+  @ApiProperty({ type: [String], example: ['livskvalitet'], description: 'The theme keys the application named (none for an import whose sources are silent)' })
+  themes: string[];
 }
 
 export class MunicipalityTotal {

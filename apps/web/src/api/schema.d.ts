@@ -1491,6 +1491,13 @@ export interface components {
       requestedOre: number;
       /** @example active */
       status: string;
+      /**
+       * @description The theme keys the application named (none for an import whose sources are silent)
+       * @example [
+       *       "livskvalitet"
+       *     ]
+       */
+      themes: string[];
     };
     LedgerResponse: {
       adjustments: components['schemas']['BudgetAdjustmentResponse'][];

@@ -53,6 +53,86 @@ export const ROLES: Record<string, string> = { project_lead: 'Projektleder', cas
 /** The roles in the plural, lower case: "Siden er for sagsbehandlere". */
 export const ROLES_PLURAL: Record<string, string> = { project_lead: 'projektledere', caseworker: 'sagsbehandlere', admin: 'administratorer' };
 
+/**
+ * The audit trail's actions in words, for the search's choices (and for an event the API has not put
+ * into a sentence of its own).
+ */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'application.created': 'Ansøgning oprettet',
+  'application.updated': 'Ansøgning ændret',
+  'application.submitted': 'Ansøgning indsendt',
+  'application.withdrawn': 'Ansøgning trukket tilbage',
+  'application.assigned': 'Sag fordelt til sagsbehandler',
+  'application.contact_changed': 'Kontaktperson skiftet',
+  'application.awarded': 'Tilskud bevilget',
+  'application.rejected': 'Ansøgning afvist',
+  'assessment.started': 'Vurdering påbegyndt',
+  'assessment.updated': 'Vurdering ændret',
+  'assessment.completed': 'Vurdering afsluttet',
+  'assessment.handed_over': 'Vurdering overdraget',
+  'award.completed': 'Bevilling afsluttet',
+  'award.closed': 'Bevilling lukket',
+  'report.submitted': 'Rapport indsendt',
+  'report.approved': 'Rapport godkendt',
+  'report.returned': 'Rapport sendt retur',
+  'extension.requested': 'Forlængelse anmodet',
+  'extension.approved': 'Forlængelse godkendt',
+  'extension.rejected': 'Forlængelse afvist',
+  'extension.withdrawn': 'Anmodning om forlængelse trukket tilbage',
+  'programme.created': 'Pulje oprettet',
+  'programme.updated': 'Pulje ændret',
+  'programme.budget_adjusted': 'Budget reguleret',
+  'user.created': 'Bruger oprettet',
+  'user.updated': 'Bruger ændret',
+  'user.approved': 'Rolle godkendt',
+  'user.unlocked': 'Bruger låst op',
+  'auth.login_succeeded': 'Logget ind',
+  'auth.login_failed': 'Mislykket login',
+  'auth.login_throttled': 'Login bremset efter fejlforsøg',
+  'auth.locked_out': 'Konto spærret efter fejlforsøg',
+  'auth.logged_out': 'Logget ud',
+  'auth.refresh_token_reused': 'Genbrugt sessionsnøgle (sessionen er lukket)',
+  'reminder.resent': 'Påmindelse sendt igen',
+};
+
+/** `Ansøgning indsendt`; an unknown action as its code. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTIONS[action] ?? (action.startsWith('queue.') ? `Jobkø: ${action.slice('queue.'.length)}` : action);
+}
+
+/** What an audit event is about. */
+export const ENTITY_TYPES: Record<string, string> = {
+  application: 'Ansøgning',
+  award: 'Bevilling',
+  report: 'Rapport',
+  extension_request: 'Forlængelse',
+  programme: 'Pulje',
+  user: 'Bruger',
+  reminder: 'Påmindelse',
+  queue: 'Jobkø',
+};
+
+/** The reminders and messages the system plans and sends. */
+export const REMINDER_KINDS: Record<string, string> = {
+  report_due_in_14_days: 'Rapport om 14 dage',
+  report_due_in_3_days: 'Rapport om 3 dage',
+  report_due_today: 'Rapport i dag',
+  report_overdue: 'Rapport overskredet',
+  report_review_waiting: 'Rapport venter på gennemgang',
+  extension_decision_waiting: 'Forlængelse venter på afgørelse',
+  award_ending_in_30_days: 'Bevilling slutter om 30 dage',
+  application_receipt: 'Kvittering for ansøgning',
+  decision_made: 'Afgørelse truffet',
+  report_returned: 'Rapport sendt retur',
+  report_approved: 'Rapport godkendt',
+  extension_decided: 'Forlængelse afgjort',
+  case_assigned: 'Sag fordelt',
+  contact_named: 'Kontaktperson udpeget',
+  assessment_handed_over: 'Vurdering overdraget',
+};
+
+export const REMINDER_STATUSES: Record<string, string> = { scheduled: 'Planlagt', sent: 'Sendt', failed: 'Fejlet', cancelled: 'Annulleret' };
+
 export const MESSAGES = {
   sessionEnded: 'Din session er udløbet eller afbrudt. Log ind igen.',
   signedOut: 'Du er logget ud.',

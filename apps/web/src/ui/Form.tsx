@@ -55,7 +55,7 @@ interface FieldProps {
 }
 
 interface TextFieldProps extends FieldProps {
-  type?: 'text' | 'email' | 'password' | 'date' | 'number';
+  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local' | 'number';
   autoComplete?: string;
   inputMode?: 'text' | 'decimal' | 'numeric' | 'email';
   width?: 'xs' | 's' | 'm' | 'l' | 'xl';

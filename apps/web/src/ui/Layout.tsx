@@ -9,7 +9,7 @@ import { Icon } from './Icon';
 
 type Role = 'project_lead' | 'caseworker' | 'admin';
 
-/** Each role's menu: the front page (`/`) is the role's own (Mine sager, Arbejdsliste, Puljer). */
+/** Each role's menu: the front page (`/`) is the role's own (Mine sager, Arbejdsliste; an administrator's is Puljer, at /puljer too). */
 const MENUS: Record<Role, ReadonlyArray<{ to: string; label: string; end?: boolean }>> = {
   project_lead: [
     { to: '/', label: 'Mine sager', end: true },
@@ -21,7 +21,10 @@ const MENUS: Record<Role, ReadonlyArray<{ to: string; label: string; end?: boole
     { to: '/notifikationer', label: 'Notifikationer' },
   ],
   admin: [
-    { to: '/', label: 'Arbejdsliste', end: true },
+    { to: '/puljer', label: 'Puljer' },
+    { to: '/revisionsspor', label: 'Revisionsspor' },
+    { to: '/brugere', label: 'Brugere' },
+    { to: '/paamindelser', label: 'Påmindelser' },
     { to: '/notifikationer', label: 'Notifikationer' },
   ],
 };
