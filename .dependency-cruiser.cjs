@@ -19,6 +19,7 @@ const LAYERS = [
   'extensions',
   'letters',
   'exports',
+  'worklist',
 ];
 
 const above = (index) => LAYERS.slice(index + 1);

@@ -20,6 +20,7 @@ import { AddCaseContactsAssignmentAndOutcomes1765800000000 } from './17658000000
 import { SearchWithoutAccentsAndSortableLists1765910000000 } from './1765910000000-search-without-accents-and-sortable-lists.js';
 import { RecordHistoricalClosingAndAssumedValues1765920000000 } from './1765920000000-record-historical-closing-and-assumed-values.js';
 import { RecordWhenAnExtensionRequestIsWithdrawn1766000000000 } from './1766000000000-record-when-an-extension-request-is-withdrawn.js';
+import { IndexApplicationsByStatus1766100000000 } from './1766100000000-index-applications-by-status.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -48,4 +49,5 @@ export const migrations = [
   SearchWithoutAccentsAndSortableLists1765910000000,
   RecordHistoricalClosingAndAssumedValues1765920000000,
   RecordWhenAnExtensionRequestIsWithdrawn1766000000000,
+  IndexApplicationsByStatus1766100000000,
 ];

@@ -21,6 +21,11 @@ export const APPLICATION_TRANSITIONS: TransitionTable<ApplicationStatus, Applica
   withdrawn: {},
 };
 
+/** The statuses of an application waiting for its assessment to be done: those an assessment can still be written in. */
+export const AWAITING_ASSESSMENT_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES.filter(
+  (status) => APPLICATION_TRANSITIONS[status].assess !== undefined,
+);
+
 /** Each action as the refusal says it: `En ansøgning, der er indsendt, kan ikke <ændres>.` */
 const PASSIVE: Record<ApplicationAction, string> = {
   edit: 'ændres',

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { audited, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { restrictToKommune } from '../core/access/kommune-scope.js';
@@ -18,7 +18,7 @@ import { CaseMessages } from '../reminders/case-messages.js';
 import { caseLink } from '../reminders/reminder-messages.js';
 import { Application, type Receipt } from './application.entity.js';
 import { ApplicationException } from './application.exception.js';
-import { type ApplicationAction, nextApplicationStatus } from './application.lifecycle.js';
+import { type ApplicationAction, type ApplicationStatus, nextApplicationStatus } from './application.lifecycle.js';
 import { caseNumber, contentProblems, draftWindowProblem, periodProblems, submissionProblems, windowProblem } from './application.rules.js';
 import { ApplicationVersion } from './application-version.entity.js';
 import { findVisibleApplication } from './application-reads.js';
@@ -47,6 +47,14 @@ function contentOf(application: Application) {
     coApplicantCodes: application.coApplicantCodes,
   };
 }
+
+/** The list's filters, as the worklist's counts give them too; `statuses`: any of these (a queue of several). */
+export type ApplicationFilter = Omit<
+  Pick<ApplicationQuery, 'status' | 'programmeId' | 'municipalityCode' | 'theme' | 'assigneeId' | 'decidableBy' | 'q'>,
+  'status'
+> & {
+  status?: readonly ApplicationStatus[];
+};
 
 /**
  * The orders of the list, each on an index of its own (migration 1765910000000). A missing submission
@@ -155,30 +163,8 @@ export class ApplicationsService {
    * own index (see APPLICATION_ORDERS) with the kommune as a filter.
    */
   async list(query: ApplicationQuery, actor: Actor): Promise<Page<Application>> {
-    const builder = this.dataSource.getRepository(Application).createQueryBuilder('application');
-    // A draft is the kommune's own work: the ministry sees an application from its submission on.
-    if (actor.role !== 'project_lead') builder.andWhere(`application.status <> 'draft'`);
-    if (query.assigneeId === 'none') builder.andWhere('application.assignee_id IS NULL');
-    else if (query.assigneeId)
-      builder.andWhere('application.assignee_id = :assigneeId', { assigneeId: query.assigneeId === 'me' ? actor.id : query.assigneeId });
+    const builder = this.filtered(query, actor);
     const kommune = actor.role === 'project_lead' ? (actor.municipalityCode ?? '') : query.municipalityCode;
-    if (query.status?.length) builder.andWhere('application.status IN (:...statuses)', { statuses: query.status });
-    if (query.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: query.programmeId });
-    if (query.theme) builder.andWhere(':theme = ANY(application.themes)', { theme: query.theme });
-    if (query.decidableBy) {
-      if (actor.role === 'project_lead') throw ApplicationException.filterNotForRole('decidableBy', 'gælder kun sagsbehandlere og administratorer');
-      restrictToDecidableBy(builder, 'application', actor, this.clock.now());
-    }
-    if (query.q) {
-      // A case number, or its start (`ÆLD-2020-00`), is looked up as such too; it has no words to find.
-      const caseNumberPrefix = caseNumberSearch(query.q);
-      if (caseNumberPrefix === null) builder.andWhere('application.search @@ search_query(:q)', { q: query.q });
-      else
-        builder.andWhere('(application.search @@ search_query(:q) OR application.case_number LIKE :caseNumberPrefix)', {
-          q: query.q,
-          caseNumberPrefix: `${caseNumberPrefix}%`,
-        });
-    }
     if (kommune === undefined || resolveOrder('applications', APPLICATION_ORDERS, query.sort).isDefault === false) {
       restrictToKommune(builder, 'application', actor);
       if (query.municipalityCode) builder.andWhere(':code = ANY(application.participant_codes)', { code: query.municipalityCode });
@@ -197,6 +183,54 @@ export class ApplicationsService {
       { column: 'participant.created_at', key: (row) => row.createdAt.toISOString() },
       { column: 'participant.application_id', key: (row) => row.id },
     ]);
+  }
+
+  /**
+   * How many applications the list shows for these filters (one of `statuses`, when given), counted in
+   * the database on the list's own conditions (see {@link filtered}). A kommune is counted as the list
+   * takes it in its default order, through `application_participant`: by the array test beside the
+   * status, the planner fetched every open case to keep a kommune's few.
+   */
+  async count(query: ApplicationFilter, actor: Actor): Promise<number> {
+    const builder = this.filtered(query, actor);
+    const kommune = actor.role === 'project_lead' ? (actor.municipalityCode ?? '') : query.municipalityCode;
+    if (kommune !== undefined) {
+      if (query.municipalityCode && query.municipalityCode !== kommune)
+        builder.andWhere(':code = ANY(application.participant_codes)', { code: query.municipalityCode });
+      builder.innerJoin('application_participant', 'participant', 'participant.application_id = application.id AND participant.municipality_code = :kommune', {
+        kommune,
+      });
+    }
+    const row = await builder.select('count(*)::int', 'count').getRawOne<{ count: number }>();
+    return row?.count ?? 0;
+  }
+
+  /** The list's conditions but its kommune and its order: what the list and its counts share. */
+  private filtered(query: ApplicationFilter, actor: Actor): SelectQueryBuilder<Application> {
+    const builder = this.dataSource.getRepository(Application).createQueryBuilder('application');
+    // A draft is the kommune's own work: the ministry sees an application from its submission on.
+    if (actor.role !== 'project_lead') builder.andWhere(`application.status <> 'draft'`);
+    if (query.assigneeId === 'none') builder.andWhere('application.assignee_id IS NULL');
+    else if (query.assigneeId)
+      builder.andWhere('application.assignee_id = :assigneeId', { assigneeId: query.assigneeId === 'me' ? actor.id : query.assigneeId });
+    if (query.status?.length) builder.andWhere('application.status IN (:...statuses)', { statuses: [...query.status] });
+    if (query.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: query.programmeId });
+    if (query.theme) builder.andWhere(':theme = ANY(application.themes)', { theme: query.theme });
+    if (query.decidableBy) {
+      if (actor.role === 'project_lead') throw ApplicationException.filterNotForRole('decidableBy', 'gælder kun sagsbehandlere og administratorer');
+      restrictToDecidableBy(builder, 'application', actor, this.clock.now());
+    }
+    if (query.q) {
+      // A case number, or its start (`ÆLD-2020-00`), is looked up as such too; it has no words to find.
+      const caseNumberPrefix = caseNumberSearch(query.q);
+      if (caseNumberPrefix === null) builder.andWhere('application.search @@ search_query(:q)', { q: query.q });
+      else
+        builder.andWhere('(application.search @@ search_query(:q) OR application.case_number LIKE :caseNumberPrefix)', {
+          q: query.q,
+          caseNumberPrefix: `${caseNumberPrefix}%`,
+        });
+    }
+    return builder;
   }
 
   /** Changes a draft; only the lead kommune's project leads, and only against the current version. */

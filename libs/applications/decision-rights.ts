@@ -25,7 +25,9 @@ export const DECIDABLE_STATUSES: readonly ApplicationStatus[] = APPLICATION_STAT
 function barrierSql(alias: string) {
   const conflict = conflictOfInterestSql(`${alias}.programme_id`);
   return {
-    assessedByDecider: `EXISTS (SELECT 1 FROM assessment s WHERE s.application_id = ${alias}.id AND s.assessor_id = :decider)`,
+    // A lookup of the case's assessment by its key, row by row: as an EXISTS, the planner anti-joined
+    // a list's cases against a scan of every assessment (50–100 ms on the bench's 64,000).
+    assessedByDecider: `coalesce((SELECT s.assessor_id FROM assessment s WHERE s.application_id = ${alias}.id) = :decider, false)`,
     createdProgramme: conflict.created,
     adjustedBudget: conflict.adjusted,
     beforeDeadline:

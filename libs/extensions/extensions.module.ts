@@ -15,5 +15,6 @@ import { ExtensionsService } from './extensions.service.js';
   imports: [TypeOrmModule.forFeature([ExtensionRequest]), AwardsModule, ApplicationsModule, ReportsModule, RemindersModule, AuditModule, ProgrammesModule],
   controllers: [ExtensionsController],
   providers: [ExtensionsService],
+  exports: [ExtensionsService],
 })
 export class ExtensionsModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { audited, AuditService } from '../audit/audit.service.js';
 import type { Award } from '../awards/award.entity.js';
 import { nextAwardStatus } from '../awards/award.lifecycle.js';
@@ -36,6 +36,9 @@ export interface ExtensionDecision {
   request: ExtensionRequest;
   award: Award;
 }
+
+/** The worklist's filters, as the worklist's counts give them too. */
+export type ExtensionFilter = Pick<ExtensionQuery, 'status' | 'programmeId' | 'municipalityCode' | 'assigneeId'>;
 
 /** The worklist's orders, each on an index (migration 1765910000000); a request not decided sorts before every decided one. */
 export const EXTENSION_ORDERS: ListOrders<ExtensionRequest, ExtensionSortField> = {
@@ -129,9 +132,21 @@ export class ExtensionsService {
 
   /** The worklist, oldest first: the request that has waited longest is at the top. */
   async worklist(query: ExtensionQuery, actor: Actor): Promise<Page<ExtensionRequest>> {
+    return keysetPage(this.filtered(query, actor), 'extension-requests', query, EXTENSION_ORDERS);
+  }
+
+  /** How many requests the worklist shows for these filters, counted in the database on its own conditions. */
+  async count(query: ExtensionFilter, actor: Actor): Promise<number> {
+    const row = await this.filtered(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
+    return row?.count ?? 0;
+  }
+
+  /** The worklist's conditions, for the list and its counts alike. */
+  private filtered(query: ExtensionFilter, actor: Actor): SelectQueryBuilder<ExtensionRequest> {
     const builder = this.dataSource.getRepository(ExtensionRequest).createQueryBuilder('request');
     restrictToKommune(builder, 'request', actor);
     if (query.status) builder.andWhere('request.status = :status', { status: query.status });
+    if (query.municipalityCode) builder.andWhere(':code = ANY(request.participant_codes)', { code: query.municipalityCode });
     if (query.assigneeId) {
       builder.andWhere(
         `request.award_id IN (SELECT aw.id FROM award aw JOIN application a ON a.id = aw.application_id WHERE ${query.assigneeId === 'none' ? 'a.assignee_id IS NULL' : 'a.assignee_id = :assignee'})`,
@@ -142,7 +157,7 @@ export class ExtensionsService {
     if (query.programmeId) {
       builder.andWhere('request.award_id IN (SELECT aw.id FROM award aw WHERE aw.programme_id = :programmeId)', { programmeId: query.programmeId });
     }
-    return keysetPage(builder, 'extension-requests', query, EXTENSION_ORDERS);
+    return builder;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { audited, AuditService } from '../audit/audit.service.js';
 import type { Award } from '../awards/award.entity.js';
 import { nextAwardStatus } from '../awards/award.lifecycle.js';
@@ -25,6 +25,9 @@ import { nextReportStatus } from './report.lifecycle.js';
 import { ReportException } from './report.exception.js';
 import { periodStart, reportSchedule, rescheduleReports, type ScheduleChanges, type SchedulePolicy } from './report-schedule.js';
 import { ReportSubmission } from './report-submission.entity.js';
+
+/** The worklist's filters, as the worklist's counts give them too. */
+export type ReportFilter = Pick<ReportQuery, 'status' | 'kind' | 'dueBefore' | 'programmeId' | 'municipalityCode' | 'assigneeId'>;
 
 /** The worklist's orders, each on an index (migration 1765910000000); a report not submitted sorts before every submitted one. */
 export const REPORT_ORDERS: ListOrders<ProgressReport, ReportSortField> = {
@@ -90,6 +93,17 @@ export class ReportsService {
 
   /** The worklist: by due date, scoped for project leads; `overdue` is past due and not submitted. */
   async worklist(query: ReportQuery, actor: Actor): Promise<Page<ProgressReport>> {
+    return keysetPage(this.filtered(query, actor), 'reports', query, REPORT_ORDERS);
+  }
+
+  /** How many reports the worklist shows for these filters, counted in the database on its own conditions. */
+  async count(query: ReportFilter, actor: Actor): Promise<number> {
+    const row = await this.filtered(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
+    return row?.count ?? 0;
+  }
+
+  /** The worklist's conditions, for the list and its counts alike. */
+  private filtered(query: ReportFilter, actor: Actor): SelectQueryBuilder<ProgressReport> {
     const builder = this.dataSource.getRepository(ProgressReport).createQueryBuilder('report');
     restrictToKommune(builder, 'report', actor);
     if (query.status === 'overdue') {
@@ -107,7 +121,7 @@ export class ReportsService {
         { assignee: query.assigneeId === 'me' ? actor.id : query.assigneeId },
       );
     }
-    return keysetPage(builder, 'reports', query, REPORT_ORDERS);
+    return builder;
   }
 
   async get(id: string, actor: Actor): Promise<{ report: ReportResponse; submissions: SubmissionResponse[] }> {

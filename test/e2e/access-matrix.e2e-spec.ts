@@ -276,6 +276,8 @@ const MATRIX: Row[] = [
     expect: CASEWORKER_ONLY,
   },
 
+  { method: 'get', path: '/api/v1/worklist/counts', request: () => ({ url: '/api/v1/worklist/counts' }), expect: STAFF },
+
   { method: 'get', path: '/api/v1/notifications', request: () => ({ url: '/api/v1/notifications' }), expect: SIGNED_IN },
   { method: 'get', path: '/api/v1/notifications/unread-count', request: () => ({ url: '/api/v1/notifications/unread-count' }), expect: SIGNED_IN },
   {

@@ -17,6 +17,7 @@ import { ProgrammesModule } from '../../../libs/programmes/programmes.module.js'
 import { queueRootModule } from '../../../libs/queue/queue.module.js';
 import { RemindersApiModule } from '../../../libs/reminders/reminders.module.js';
 import { ReportsModule } from '../../../libs/reports/reports.module.js';
+import { WorklistModule } from '../../../libs/worklist/worklist.module.js';
 
 /** The HTTP app: the libraries' modules, nothing else. */
 @Module({})
@@ -43,6 +44,7 @@ export class ApiModule {
         NotificationsModule,
         RemindersApiModule,
         ExportsModule,
+        WorklistModule,
       ],
     };
   }

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ASSIGNEE_FILTER } from '../../applications/dto/application.dto.js';
 import { CaseNames } from '../../applications/dto/case-names.dto.js';
 import { PageQuery, SortParam } from '../../core/pagination/page.js';
+import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import type { ExtensionRequest } from '../extension-request.entity.js';
 import { EXTENSION_STATUSES, type ExtensionStatus } from '../extension-request.lifecycle.js';
 
@@ -62,6 +64,12 @@ export class ExtensionQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   programmeId?: string;
+
+  @ApiPropertyOptional({ example: '706', description: 'Lead or co-applicant kommune of the award' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value))
+  @Matches(/^\d{3}$/, { message: 'skal være en kommunekode på tre cifre' })
+  municipalityCode?: string;
 
   @SortParam(EXTENSION_SORT_FIELDS, 'requestedAt', 'A request not yet decided comes before every decided one.')
   sort?: string;

@@ -845,6 +845,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/worklist/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many items wait in each of the caseworker’s queues; the filters apply to each queue as its list applies them, so each count is what that list shows */
+    get: operations['WorklistController_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1971,6 +1988,33 @@ export interface components {
       name: string;
       /** @enum {string} */
       role: 'project_lead' | 'caseworker' | 'admin';
+    };
+    WorklistCountsResponse: {
+      /**
+       * @description Applications submitted or in assessment: `GET /applications?status=submitted` plus `?status=in_assessment`
+       * @example 12
+       */
+      awaitingAssessment: number;
+      /**
+       * @description Assessed applications the caller may decide now: `GET /applications?decidableBy=me` (0 for an admin, who decides nothing)
+       * @example 3
+       */
+      awaitingMyDecision: number;
+      /**
+       * @description Extension requests waiting for a decision: `GET /extension-requests?status=submitted`
+       * @example 1
+       */
+      extensionsToDecide: number;
+      /**
+       * @description Reports past due and not submitted: `GET /reports?status=overdue`
+       * @example 2
+       */
+      overdueReports: number;
+      /**
+       * @description Reports submitted and waiting for review: `GET /reports?status=submitted`
+       * @example 5
+       */
+      reportsToReview: number;
     };
   };
   responses: never;
@@ -5089,6 +5133,8 @@ export interface operations {
         /** @description The `nextCursor` of the previous page */
         cursor?: string;
         limit?: number;
+        /** @description Lead or co-applicant kommune of the award */
+        municipalityCode?: string;
         /** @description The programme of the award */
         programmeId?: string;
         /** @description The order: a field, ascending, or `-` and the field, descending; ties in the order of the id. Without it, `requestedAt`. A `nextCursor` belongs to its order: give the same `sort` with it. A request not yet decided comes before every decided one. */
@@ -7439,6 +7485,85 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseworkerResponse'][];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  WorklistController_counts: {
+    parameters: {
+      query?: {
+        /** @description The case’s assigned caseworker: `me`, a user id, or `none` for cases nobody has */
+        assigneeId?: string;
+        /** @description Lead or co-applicant kommune */
+        municipalityCode?: string;
+        programmeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorklistCountsResponse'];
         };
       };
       /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */

@@ -1,0 +1,200 @@
+import pg from 'pg';
+import { ManualClock } from '../../libs/core/time/clock.js';
+import { assessmentBody, givenAssessed, givenAward, givenProgramme, givenSubmitted, reportBody } from '../support/grant-case.js';
+import { planOf, type SentQuery } from '../support/query-plans.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { type SignedInUser, signedInAs } from '../support/users.js';
+
+type Counts = Record<'awaitingAssessment' | 'awaitingMyDecision' | 'reportsToReview' | 'extensionsToDecide' | 'overdueReports', number>;
+
+/**
+ * The caseworker's queues at a glance (`GET /worklist/counts`): each count is the length of the list
+ * it leads to, with the same filters, for whoever asks; and each is counted on an index.
+ */
+describe('the worklist’s counts', () => {
+  // Inside the awards' period: their first status report (due 3 January 2022) is overdue, and can be submitted.
+  const clock = new ManualClock(new Date('2022-01-15T08:00:00Z'));
+  let api: TestApp;
+  let admin: SignedInUser;
+  let lead: SignedInUser;
+  let other: SignedInUser;
+  let assessor: SignedInUser;
+  let decider: SignedInUser;
+  let programme: { id: string };
+
+  beforeAll(async () => {
+    api = await createTestApp({ clock });
+    admin = await signedInAs(api, 'admin');
+    lead = await signedInAs(api, 'project_lead', '561');
+    other = await signedInAs(api, 'project_lead', '563');
+    assessor = await signedInAs(api, 'caseworker');
+    decider = await signedInAs(api, 'caseworker');
+    programme = await givenProgramme(api, admin);
+    const people = { lead, assessor, decider };
+
+    // Awards, each with its first status report overdue: one submitted (to review), two with an extension asked for.
+    const reviewed = await givenAward(api, people, programme.id);
+    const [report] = (await api.http.get(`/api/v1/awards/${reviewed.id}/reports`).set(lead.bearer).expect(200)).body;
+    await api.http.post(`/api/v1/reports/${report.id}/submit`).set(lead.bearer).send(reportBody()).expect(200);
+    await api.http.post(`/api/v1/applications/${reviewed.applicationId}/assign`).set(admin.bearer).send({ assigneeId: decider.user.id }).expect(200);
+    for (const [owner, award] of [
+      [lead, await givenAward(api, people, programme.id)],
+      [other, await givenAward(api, { ...people, lead: other }, programme.id)],
+    ] as const) {
+      await api.http
+        .post(`/api/v1/awards/${award.id}/extension-requests`)
+        .set(owner.bearer)
+        .send({ months: 2, reason: 'covid19', justification: 'Nedlukningen forsinkede afprøvningen.' })
+        .expect(201);
+    }
+
+    // Applications in each state before a decision.
+    const mine = await givenSubmitted(api, lead, programme.id);
+    await api.http.post(`/api/v1/applications/${mine.id}/assign`).set(admin.bearer).send({ assigneeId: decider.user.id }).expect(200);
+    await givenSubmitted(api, lead, programme.id);
+    await givenSubmitted(api, other, programme.id);
+    const inAssessment = await givenSubmitted(api, lead, programme.id);
+    await api.http.put(`/api/v1/applications/${inAssessment.id}/assessment`).set(assessor.bearer).send(assessmentBody()).expect(200);
+    const toDecide = await givenAssessed(api, people, programme.id);
+    await api.http.post(`/api/v1/applications/${toDecide.id}/assign`).set(admin.bearer).send({ assigneeId: assessor.user.id }).expect(200);
+    await givenAssessed(api, people, programme.id);
+    await givenAssessed(api, { ...people, lead: other }, programme.id);
+    await givenAssessed(api, { lead, assessor: decider }, programme.id);
+  });
+  afterAll(() => api.close());
+
+  const counts = async (who: SignedInUser, query: Record<string, string>): Promise<Counts> =>
+    (await api.http.get('/api/v1/worklist/counts').query(query).set(who.bearer).expect(200)).body;
+
+  /** How many items a list holds for `who`, following its cursors to the end. */
+  async function lengthOf(path: string, query: Record<string, string>, who: SignedInUser): Promise<number> {
+    let length = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await api.http
+        .get(path)
+        .query({ ...query, limit: 200, ...(cursor ? { cursor } : {}) })
+        .set(who.bearer)
+        .expect(200);
+      length += page.body.items.length;
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    return length;
+  }
+
+  /** What the lists show, for the same filters: each count's definition. */
+  async function listed(who: SignedInUser, query: Record<string, string>): Promise<Counts> {
+    return {
+      awaitingAssessment:
+        (await lengthOf('/api/v1/applications', { ...query, status: 'submitted' }, who)) +
+        (await lengthOf('/api/v1/applications', { ...query, status: 'in_assessment' }, who)),
+      awaitingMyDecision: await lengthOf('/api/v1/applications', { ...query, decidableBy: 'me' }, who),
+      reportsToReview: await lengthOf('/api/v1/reports', { ...query, status: 'submitted' }, who),
+      extensionsToDecide: await lengthOf('/api/v1/extension-requests', { ...query, status: 'submitted' }, who),
+      overdueReports: await lengthOf('/api/v1/reports', { ...query, status: 'overdue' }, who),
+    };
+  }
+
+  it('counts each queue of a programme', async () => {
+    expect(await counts(decider, { programmeId: programme.id })).toEqual({
+      awaitingAssessment: 4,
+      awaitingMyDecision: 3,
+      reportsToReview: 1,
+      extensionsToDecide: 2,
+      overdueReports: 2,
+    });
+    // The assessor may decide only the one case someone else assessed; an administrator decides nothing.
+    expect(await counts(assessor, { programmeId: programme.id })).toMatchObject({ awaitingMyDecision: 1, awaitingAssessment: 4 });
+    expect(await counts(admin, { programmeId: programme.id })).toMatchObject({ awaitingMyDecision: 0, awaitingAssessment: 4 });
+  });
+
+  it('gives, for every filter and caller, exactly what the lists show', async () => {
+    const filters: Array<Record<string, string>> = [
+      {},
+      { municipalityCode: '561' },
+      { municipalityCode: '0563' },
+      { municipalityCode: '101' },
+      { assigneeId: 'me' },
+      { assigneeId: 'none' },
+      { assigneeId: assessor.user.id },
+      { assigneeId: 'none', municipalityCode: '561' },
+    ];
+    for (const who of [decider, assessor, admin]) {
+      for (const filter of filters) {
+        // Always within this test's programme: other tests add cases of their own meanwhile.
+        const query = { programmeId: programme.id, ...filter };
+        expect({ role: who.user.role, query, counts: await counts(who, query) }).toEqual({ role: who.user.role, query, counts: await listed(who, query) });
+      }
+    }
+    expect(await counts(decider, { programmeId: programme.id, assigneeId: 'me' })).toEqual({
+      awaitingAssessment: 1,
+      awaitingMyDecision: 0,
+      reportsToReview: 1,
+      extensionsToDecide: 0,
+      overdueReports: 0,
+    });
+    expect(await counts(decider, { programmeId: programme.id, municipalityCode: '563' })).toEqual({
+      awaitingAssessment: 1,
+      awaitingMyDecision: 1,
+      reportsToReview: 0,
+      extensionsToDecide: 1,
+      overdueReports: 1,
+    });
+  });
+
+  it('counts each queue on an index, reading no rows to count them', async () => {
+    const sent: SentQuery[] = [];
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const [text, values] = args;
+      if (typeof text === 'string' && text.includes('count(*)')) sent.push({ text, values: Array.isArray(values) ? values : [] });
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await counts(decider, {});
+      await counts(decider, { assigneeId: 'me' });
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    expect(sent).toHaveLength(10);
+    // Across every programme, the applications' queues are a range of the status index, not a walk of all cases.
+    for (const query of sent.slice(0, 2)) {
+      expect(await planOf(query, { enable_seqscan: 'off' })).toMatch(/(using|on) application_status_created_idx[^\n]*\n[^\n]*Index Cond: \(status = /);
+    }
+    for (const query of sent) {
+      // Table scans priced out: a plan that still has one has no index for the count's conditions.
+      const plan = await planOf(query, { enable_seqscan: 'off', enable_bitmapscan: 'on' });
+      expect({ query: query.text, plan }).toEqual({ query: query.text, plan: expect.not.stringMatching(/Seq Scan/) });
+      // The queue's own table is reached by its conditions (an index condition, or a partial index that
+      // holds just the pending requests), not read whole.
+      expect({ query: query.text, plan }).toEqual({
+        query: query.text,
+        plan: expect.stringMatching(/Index Cond: [^\n]*(status|assignee_id)|using extension_request_one_pending_idx/),
+      });
+    }
+  });
+
+  it('is the ministry’s: a project lead gets 403; a filter that is not one is 400', async () => {
+    const refused = await api.http.get('/api/v1/worklist/counts').set(lead.bearer).expect(403);
+    expect(refused.body.type).toBe('urn:tilskud:problem:forbidden');
+    await api.http.get('/api/v1/worklist/counts').expect(401);
+    for (const query of [{ programmeId: 'x' }, { municipalityCode: '12' }, { assigneeId: 'someone' }, { status: 'submitted' }]) {
+      const bad = await api.http.get('/api/v1/worklist/counts').query(query).set(decider.bearer).expect(400);
+      expect(bad.body.type).toBe('urn:tilskud:problem:validation-failed');
+    }
+  });
+
+  it('the extension worklist takes a kommune, as the other worklists do', async () => {
+    const theirs = (
+      await api.http.get('/api/v1/extension-requests').query({ programmeId: programme.id, municipalityCode: '563' }).set(decider.bearer).expect(200)
+    ).body.items;
+    expect(theirs).toHaveLength(1);
+    expect(theirs[0].municipalityName).toBe('Fanø Kommune');
+    expect(
+      (await api.http.get('/api/v1/extension-requests').query({ programmeId: programme.id, municipalityCode: '101' }).set(decider.bearer).expect(200)).body
+        .items,
+    ).toEqual([]);
+    // A project lead's list stays their kommune's whatever they ask.
+    expect((await api.http.get('/api/v1/extension-requests').query({ municipalityCode: '563' }).set(lead.bearer).expect(200)).body.items).toEqual([]);
+  });
+});
