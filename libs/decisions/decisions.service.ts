@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Application } from '../applications/application.entity.js';
 import { CasePeople } from '../applications/case-people.js';
 import { UsersService } from '../auth/users.service.js';
@@ -18,9 +18,11 @@ import { decisionBarriers } from '../applications/decision-rights.js';
 import { audited, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import type { FieldError } from '../core/errors/problem.js';
-import { oreFromApi } from '../core/money/money.js';
+import { oreFromApi, type Ore } from '../core/money/money.js';
+import type { CalendarDate } from '../core/time/calendar-date.js';
+import type { Programme } from '../programmes/programme.entity.js';
 import { Clock } from '../core/time/clock.js';
-import { fitsBudget } from '../programmes/ledger.js';
+import { fitsBudget, type Ledger } from '../programmes/ledger.js';
 import { ProgrammeException } from '../programmes/programme.exception.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
@@ -31,6 +33,20 @@ import { DecisionException } from './decision.exception.js';
 import { Decision } from './decision.entity.js';
 import type { DecisionBody } from './dto/decision.dto.js';
 import { isRealText, isSubstantiveRationale } from './rationale.js';
+
+/** A decision as it would be made now: checked against every rule, nothing written yet. */
+export interface CheckedDecision {
+  application: Application;
+  programme: Programme;
+  outcome: 'award' | 'reject';
+  amountOre: Ore | null;
+  startDate: CalendarDate;
+  endDate: CalendarDate;
+  fullGrant: boolean;
+  rationale: string;
+  ledger: Ledger;
+  now: Date;
+}
 
 /** Where the web app shows a case's decision. */
 export const decisionLink = (applicationId: string) => `/sager/${applicationId}/afgoerelse`;
@@ -90,40 +106,71 @@ export class DecisionsService {
   }
 
   /**
-   * Decides an assessed application: award (at most what was asked for, within the budget) or reject.
-   * The decider is not the assessor, not disqualified in the programme, and not early (see decisionBarriers). The application row, then the programme row, are locked for the
-   * transaction, so concurrent decisions on one programme are serialised and cannot over-commit.
+   * The decision a caseworker is about to make, checked by every rule `decide` applies, in the same
+   * order with the same answers (400, 403, 409, 422), in a read-only transaction: nothing can be
+   * written, and nothing is locked. For the letter's preview (`POST /applications/:id/decision/preview`).
+   */
+  preview(applicationId: string, body: DecisionBody, actor: AuthUser): Promise<CheckedDecision> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return this.check(manager, applicationId, body, actor, false);
+    });
+  }
+
+  /**
+   * Every rule of a decision, on the application as the transaction sees it: its state, four-eyes, the
+   * body's coherence and period, conflict of interest, the amount asked for, the programme's deadline,
+   * the rationale (forvaltningsloven §§ 22 and 24) and the budget. `lock`: the application row and then
+   * the programme row are locked for the rest of the transaction, so concurrent decisions on one
+   * programme are serialised and cannot over-commit (deciding); without it, they are only read (a preview).
+   */
+  private async check(manager: EntityManager, applicationId: string, body: DecisionBody, actor: AuthUser, lock: boolean): Promise<CheckedDecision> {
+    const application = await this.applications.findVisible(manager, applicationId, actor, lock);
+    nextApplicationStatus(application.status, body.outcome);
+    const now = this.clock.now();
+    const barriers = await decisionBarriers(manager, applicationId, actor.id, now);
+    if (barriers.assessedByDecider) throw DecisionException.fourEyes();
+
+    const amountOre = body.amountOre === undefined ? null : oreFromApi(body.amountOre);
+    const startDate = body.startDate ?? application.plannedStart;
+    const endDate = body.endDate ?? application.plannedEnd;
+    const problems: FieldError[] = [];
+    if (body.outcome === 'award' && amountOre === null) problems.push({ field: 'amountOre', message: 'skal udfyldes ved et tilsagn' });
+    if (body.outcome === 'reject' && amountOre !== null) problems.push({ field: 'amountOre', message: 'skal udelades ved et afslag' });
+    if (body.outcome === 'award' && endDate <= startDate) problems.push({ field: 'endDate', message: 'skal ligge efter startDate' });
+    const programme = await this.programmes.get(application.programmeId, manager);
+    if (body.outcome === 'award') problems.push(...periodProblems(startDate, endDate, programme, { start: 'startDate', end: 'endDate' }));
+    if (problems.length > 0) throw DecisionException.invalid(problems);
+    if (barriers.conflictOfInterest) throw ProgrammeException.conflictOfInterest(barriers.conflictOfInterest);
+    if (amountOre !== null && amountOre > application.requestedOre) throw DecisionException.amountAboveRequested(application.requestedOre);
+
+    if (barriers.beforeDeadline) throw DecisionException.beforeDeadline(programme.applicationClosesAt);
+
+    const fullGrant = body.outcome === 'award' && amountOre === application.requestedOre;
+    const rationale = body.rationale?.trim() ?? '';
+    if (!fullGrant && !isSubstantiveRationale(rationale)) throw DecisionException.rationaleRequired();
+    if (fullGrant && rationale !== '' && !isRealText(rationale)) throw DecisionException.rationaleNotReal();
+
+    const ledger = lock
+      ? (await this.programmes.lockLedger(manager, application.programmeId)).ledger
+      : (await this.programmes.ledgers([application.programmeId], manager)).get(application.programmeId)!;
+    if (amountOre !== null && !fitsBudget(ledger, amountOre)) throw ProgrammeException.budgetExceeded(amountOre, ledger.remainingOre);
+    return { application, programme, outcome: body.outcome, amountOre, startDate, endDate, fullGrant, rationale, ledger, now };
+  }
+
+  /**
+   * Decides an assessed application: award (at most what was asked for, within the budget) or reject,
+   * once {@link check} has found nothing in the way, in the transaction that locked what it checked.
    */
   async decide(applicationId: string, body: DecisionBody, actor: AuthUser): Promise<DecisionOutcome> {
     const outcome = await this.audit.transaction(async (manager) => {
-      const application = await this.applications.findVisible(manager, applicationId, actor, true);
-      nextApplicationStatus(application.status, body.outcome);
-      const now = this.clock.now();
-      const barriers = await decisionBarriers(manager, applicationId, actor.id, now);
-      if (barriers.assessedByDecider) throw DecisionException.fourEyes();
-
-      const amountOre = body.amountOre === undefined ? null : oreFromApi(body.amountOre);
-      const startDate = body.startDate ?? application.plannedStart;
-      const endDate = body.endDate ?? application.plannedEnd;
-      const problems: FieldError[] = [];
-      if (body.outcome === 'award' && amountOre === null) problems.push({ field: 'amountOre', message: 'skal udfyldes ved et tilsagn' });
-      if (body.outcome === 'reject' && amountOre !== null) problems.push({ field: 'amountOre', message: 'skal udelades ved et afslag' });
-      if (body.outcome === 'award' && endDate <= startDate) problems.push({ field: 'endDate', message: 'skal ligge efter startDate' });
-      const programme = await this.programmes.get(application.programmeId, manager);
-      if (body.outcome === 'award') problems.push(...periodProblems(startDate, endDate, programme, { start: 'startDate', end: 'endDate' }));
-      if (problems.length > 0) throw DecisionException.invalid(problems);
-      if (barriers.conflictOfInterest) throw ProgrammeException.conflictOfInterest(barriers.conflictOfInterest);
-      if (amountOre !== null && amountOre > application.requestedOre) throw DecisionException.amountAboveRequested(application.requestedOre);
-
-      if (barriers.beforeDeadline) throw DecisionException.beforeDeadline(programme.applicationClosesAt);
-
-      const fullGrant = body.outcome === 'award' && amountOre === application.requestedOre;
-      const rationale = body.rationale?.trim() ?? '';
-      if (!fullGrant && !isSubstantiveRationale(rationale)) throw DecisionException.rationaleRequired();
-      if (fullGrant && rationale !== '' && !isRealText(rationale)) throw DecisionException.rationaleNotReal();
-
-      const { ledger } = await this.programmes.lockLedger(manager, application.programmeId);
-      if (amountOre !== null && !fitsBudget(ledger, amountOre)) throw ProgrammeException.budgetExceeded(amountOre, ledger.remainingOre);
+      const { application, programme, amountOre, startDate, endDate, fullGrant, rationale, ledger, now } = await this.check(
+        manager,
+        applicationId,
+        body,
+        actor,
+        true,
+      );
 
       const decision = manager.create(Decision, {
         applicationId,

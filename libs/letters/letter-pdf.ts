@@ -28,12 +28,19 @@ export interface Letter {
   closing?: { greeting: string; lines: string[] };
   /** In the footer of every page, before the page number. */
   footer: string;
+  /**
+   * A draft (a preview of a letter not sent): `mark` at the top of every page, and `note` as the body's
+   * first paragraph, so a reader, or a screen reader, cannot take it for the letter itself.
+   */
+  draft?: { mark: string; note: string };
 }
 
 const MARGIN = 56;
 const SIZE = 10.5;
 const GREY = '#444444';
 const RULE = '#b0b0b0';
+/** A draft's mark: red, as a draft is stamped. */
+const DRAFT = '#b00020';
 
 /**
  * Writes a letter as an A4 PDF: tagged (headings, paragraphs, lists and tables in a structure tree
@@ -109,6 +116,11 @@ export function renderLetter(letter: Letter): Promise<Buffer> {
 
   const body = doc.struct('Sect');
   root.add(body);
+  if (letter.draft) {
+    doc.font('bold').fontSize(SIZE).fillColor(DRAFT);
+    text(body, 'P', letter.draft.note, { width });
+    doc.moveDown(0.8);
+  }
   doc
     .font('bold')
     .fontSize(SIZE + 5)
@@ -183,8 +195,15 @@ export function renderLetter(letter: Letter): Promise<Buffer> {
   body.end();
   root.end();
 
-  // Page footers, once the number of pages is known.
+  // Page footers, once the number of pages is known; a draft's mark above each page's text.
   onEveryPage(doc, (page, pages) => {
+    if (letter.draft) {
+      doc
+        .font('bold')
+        .fontSize(SIZE + 1)
+        .fillColor(DRAFT);
+      doc.text(letter.draft.mark, MARGIN, MARGIN / 2 - 4, { width, align: 'center', lineBreak: false });
+    }
     const y = doc.page.height - MARGIN + 4;
     doc
       .moveTo(MARGIN, y - 6)

@@ -1,9 +1,12 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { LettersService, type RenderedLetter } from './letters.service.js';
+import { DECIDING_ROLES } from '../applications/decision-rights.js';
+import { ApiProblems } from '../core/errors/api-problems.js';
+import { DecisionBody } from '../decisions/dto/decision.dto.js';
 
 /** `inline`, with the file name in ASCII and in full (RFC 6266): case numbers carry Æ, Ø and Å. */
 function send(reply: FastifyReply, letter: RenderedLetter): void {
@@ -31,6 +34,35 @@ export class LettersController {
   @ApiOkResponse({ description: 'A4, Danish, tagged PDF; 404 before submission' })
   async receipt(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
     send(reply, await this.letters.receipt(id, user));
+  }
+
+  @Post('decision/preview')
+  @Auth(...DECIDING_ROLES)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The decision letter as it would be sent if the decision in the body (as for `POST /applications/{id}/decision`) were made now, marked ' +
+      '"UDKAST – ikke afsendt" on every page. Checked by every rule of deciding, with the same refusals (four-eyes, budget, rationale …); nothing is written',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'A4, Danish, tagged PDF, marked as a draft on every page' })
+  @ApiProblems(
+    'invalid-decision',
+    'four-eyes',
+    'conflict-of-interest',
+    'illegal-transition',
+    'budget-exceeded',
+    'amount-above-requested',
+    'main-considerations-required',
+    'decision-before-deadline',
+  )
+  async decisionPreview(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: DecisionBody,
+    @CurrentUser() user: AuthUser,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    send(reply, await this.letters.decisionPreview(id, body, user));
   }
 
   @Get('decision/letter.pdf')

@@ -4,14 +4,16 @@ import type { Application } from '../applications/application.entity.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import type { AppConfigService } from '../core/config/config.module.js';
 import type { Actor } from '../core/context/request-context.js';
+import type { AuthUser } from '../core/access/auth-user.js';
+import type { DecisionBody } from '../decisions/dto/decision.dto.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
-import { renderLetter } from './letter-pdf.js';
+import { type Letter, renderLetter } from './letter-pdf.js';
 import { DanishCalendar } from '../core/time/danish-calendar.js';
-import { decisionLetter, type LetterCase, type LetterProgramme, type Organisation, receiptLetter } from './letters.js';
+import { asDraft, decisionLetter, type LetterCase, type LetterDecision, type LetterProgramme, type Organisation, receiptLetter } from './letters.js';
 
 export interface RenderedLetter {
   pdf: Buffer;
@@ -45,26 +47,45 @@ export class LettersService {
   async decision(applicationId: string, actor: Actor): Promise<RenderedLetter> {
     const { application, decision, award, decidedByName } = await this.decisions.read(applicationId, actor);
     const programme = await this.programmes.get(application.programmeId);
-    const letter = decisionLetter(
-      this.organisation(),
-      letterProgramme(programme),
-      await this.letterCase(application, programme),
-      {
-        outcome: decision.outcome,
-        fullGrant: decision.fullGrant,
-        rationale: decision.rationale,
-        amountOre: decision.amountOre,
-        startDate: award?.startDate ?? null,
-        endDate: award?.originalEndDate ?? null,
-        legalBasis: decision.legalBasis,
-        appealGuidance: decision.appealGuidance,
-        decidedAt: decision.decidedAt,
-        decidedByName,
-      },
-      this.calendar,
-    );
-    const kind = decision.outcome === 'award' ? 'tilsagnsbrev' : 'afgoerelsesbrev';
-    return { pdf: await renderLetter(letter), filename: `${kind}-${application.caseNumber}.pdf` };
+    const letter = await this.decisionLetter(application, programme, {
+      outcome: decision.outcome,
+      fullGrant: decision.fullGrant,
+      rationale: decision.rationale,
+      amountOre: decision.amountOre,
+      startDate: award?.startDate ?? null,
+      endDate: award?.originalEndDate ?? null,
+      legalBasis: decision.legalBasis,
+      appealGuidance: decision.appealGuidance,
+      decidedAt: decision.decidedAt,
+      decidedByName,
+    });
+    return { pdf: await renderLetter(letter), filename: `${letterFile(decision.outcome)}-${application.caseNumber}.pdf` };
+  }
+
+  /**
+   * The decision letter a decision would send if the caseworker made it now, marked as a draft: the
+   * decision is checked by every rule of deciding (the same refusals), and nothing is written.
+   */
+  async decisionPreview(applicationId: string, body: DecisionBody, actor: AuthUser): Promise<RenderedLetter> {
+    const checked = await this.decisions.preview(applicationId, body, actor);
+    const award = checked.outcome === 'award';
+    const letter = await this.decisionLetter(checked.application, checked.programme, {
+      outcome: checked.outcome,
+      fullGrant: checked.fullGrant,
+      rationale: checked.rationale,
+      amountOre: checked.amountOre,
+      startDate: award ? checked.startDate : null,
+      endDate: award ? checked.endDate : null,
+      legalBasis: checked.programme.legalBasis,
+      appealGuidance: checked.programme.appealGuidance,
+      decidedAt: checked.now,
+      decidedByName: actor.name,
+    });
+    return { pdf: await renderLetter(asDraft(letter)), filename: `udkast-${letterFile(checked.outcome)}-${checked.application.caseNumber}.pdf` };
+  }
+
+  private async decisionLetter(application: Application, programme: Programme, decision: LetterDecision): Promise<Letter> {
+    return decisionLetter(this.organisation(), letterProgramme(programme), await this.letterCase(application, programme), decision, this.calendar);
   }
 
   private organisation(): Organisation {
@@ -97,6 +118,9 @@ export class LettersService {
     };
   }
 }
+
+/** The letter's kind in a file name: `tilsagnsbrev`, `afgoerelsesbrev`. */
+const letterFile = (outcome: 'award' | 'reject') => (outcome === 'award' ? 'tilsagnsbrev' : 'afgoerelsesbrev');
 
 function letterProgramme(programme: Programme): LetterProgramme {
   return {

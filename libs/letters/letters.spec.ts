@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { appealGuidanceOf } from '../decisions/appeal-guidance.js';
 import type { Letter, LetterBlock } from './letter-pdf.js';
-import { decisionLetter, receiptLetter } from './letters.js';
+import { asDraft, decisionLetter, DRAFT_MARK, receiptLetter } from './letters.js';
 import { DanishCalendar } from '../core/time/danish-calendar.js';
 
 const organisation = { name: 'Sundheds- og Ældreministeriet', addressLines: ['Holbergsgade 6', '1057 København K'] };
@@ -110,6 +110,20 @@ describe('the decision letter', () => {
         expect(items[items.length - 1]).toMatch(/^Slutrapport: senest /);
       }),
     );
+  });
+});
+
+describe('a draft of the decision letter', () => {
+  it('is the letter itself, marked as a draft and titled as one, and nothing else changed', () => {
+    const letter = decisionLetter(organisation, programme, application, decision, calendar);
+    const draft = asDraft(letter);
+    expect(draft.draft).toEqual({ mark: DRAFT_MARK, note: expect.stringContaining('ikke sendt') });
+    expect(DRAFT_MARK).toBe('UDKAST – ikke afsendt');
+    expect(draft.documentTitle).toBe(`UDKAST – ${letter.documentTitle}`);
+    const { draft: _mark, documentTitle: _title, ...rest } = draft;
+    const { documentTitle: _original, ...same } = letter;
+    expect(rest).toEqual(same);
+    expect(letter.draft).toBeUndefined();
   });
 });
 

@@ -219,6 +219,24 @@ export function decisionLetter(
   };
 }
 
+/** What a draft says at the top of every page. */
+export const DRAFT_MARK = 'UDKAST – ikke afsendt';
+
+/**
+ * A letter not sent: the caseworker's preview of a decision letter before deciding. Everything as it
+ * will be sent, but marked as a draft at the top of every page, in its first paragraph and in its title.
+ */
+export function asDraft(letter: Letter): Letter {
+  return {
+    ...letter,
+    documentTitle: `UDKAST – ${letter.documentTitle}`,
+    draft: {
+      mark: DRAFT_MARK,
+      note: 'Dette er et udkast: brevet, som det bliver, hvis afgørelsen træffes nu. Afgørelsen er ikke truffet, og brevet er ikke sendt.',
+    },
+  };
+}
+
 /**
  * The receipt (kvittering): the kommune's proof that it applied, and when, in Copenhagen time; what
  * was applied for, as it was submitted.

@@ -227,6 +227,16 @@ const MATRIX: Row[] = [
     expect: CASEWORKER_ONLY,
   },
 
+  {
+    method: 'post',
+    path: '/api/v1/applications/:id/decision/preview',
+    request: async (f) => ({
+      url: `/api/v1/applications/${(await f.assessed()).id}/decision/preview`,
+      body: { outcome: 'award', amountOre: 1_101_426_000, rationale: 'Fuld bevilling.' },
+    }),
+    expect: CASEWORKER_ONLY,
+  },
+
   { method: 'get', path: '/api/v1/awards', request: () => ({ url: '/api/v1/awards' }), expect: SIGNED_IN },
   { method: 'get', path: '/api/v1/awards/:id', request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}` }), expect: SCOPED },
   {
