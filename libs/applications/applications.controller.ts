@@ -9,6 +9,7 @@ import {
   ApplicationPage,
   ApplicationQuery,
   ApplicationResponse,
+  ApplicationVersionResponse,
   AssignBody,
   CaseEventQuery,
   ContactBody,
@@ -57,6 +58,17 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponse })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
     return this.one(this.applications.get(id, user));
+  }
+
+  @Get(':id/versions')
+  @Auth()
+  @ApiOperation({
+    summary:
+      'The submitted versions of the application, newest first: what was submitted each time, by whom and when; scoped like the application (another kommune’s: 404)',
+  })
+  @ApiOkResponse({ type: [ApplicationVersionResponse] })
+  async versions(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationVersionResponse[]> {
+    return (await this.applications.versions(id, user)).map(({ version, submittedByName }) => ApplicationVersionResponse.from(version, submittedByName));
   }
 
   @Get(':id/events')

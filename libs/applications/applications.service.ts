@@ -104,6 +104,18 @@ export class ApplicationsService {
     return row?.name ?? null;
   }
 
+  /** The application's submitted versions, newest first, with who submitted each, to those who may see the application. */
+  async versions(id: string, actor: Actor): Promise<Array<{ version: ApplicationVersion; submittedByName: string | null }>> {
+    const manager = this.dataSource.manager;
+    await this.findVisible(manager, id, actor);
+    const versions = await manager.find(ApplicationVersion, { where: { applicationId: id }, order: { versionNo: 'DESC' } });
+    if (versions.length === 0) return [];
+    const names: Array<{ id: string; name: string }> = await manager.query('SELECT id, name FROM app_user WHERE id = ANY($1)', [
+      [...new Set(versions.map((version) => version.submittedBy))],
+    ]);
+    return versions.map((version) => ({ version, submittedByName: names.find((person) => person.id === version.submittedBy)?.name ?? null }));
+  }
+
   /** The answers for some applications, with the names of their people and kommuner. */
   async respond(applications: Application[]): Promise<ApplicationResponse[]> {
     const views = await this.people.describe(applications);

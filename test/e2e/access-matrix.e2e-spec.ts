@@ -195,6 +195,12 @@ const MATRIX: Row[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/applications/:id/versions',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/versions` }),
+    expect: SCOPED,
+  },
+  {
+    method: 'get',
     path: '/api/v1/applications/:id/events',
     request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/events` }),
     expect: STAFF,

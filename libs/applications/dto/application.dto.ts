@@ -6,6 +6,7 @@ import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import type { Application, Receipt } from '../application.entity.js';
+import type { ApplicationVersion } from '../application-version.entity.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application.lifecycle.js';
 import type { CasePeopleView } from '../case-people.js';
 import { ApiAssumed, type AssumedValues } from '../../core/assumed/assumed-values.js';
@@ -184,6 +185,49 @@ export class ApplicationQuery extends PageQuery {
 
   @SortParam(APPLICATION_SORT_FIELDS, '-createdAt', 'Drafts (no submission time or case number) come before every other case.')
   sort?: string;
+}
+
+/**
+ * A submitted version of an application (application_version): the content as it was at that
+ * submission, never changed since. A field the version did not record is null: a historical import
+ * keeps only what was published (title, purpose, activities).
+ */
+export class ApplicationVersionResponse {
+  @ApiProperty({ example: 1, description: 'The first submission is 1' }) versionNo: number;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty({ format: 'uuid' }) submittedBy: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Mette Hansen' }) submittedByName: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty() purpose: string;
+  @ApiProperty({ type: [String] }) activities: string[];
+  @ApiProperty({ type: [String], nullable: true }) themes: string[] | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Øre' }) requestedOre: number | null;
+  @ApiProperty({ type: String, nullable: true, example: '2021-01-01' }) plannedStart: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2022-06-30' }) plannedEnd: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '706', description: 'The lead kommune' }) municipalityCode: string | null;
+  @ApiProperty({ type: [String], nullable: true }) coApplicantCodes: string[] | null;
+
+  static from(version: ApplicationVersion, submittedByName: string | null): ApplicationVersionResponse {
+    const content = version.content;
+    const text = (value: unknown) => (typeof value === 'string' ? value : null);
+    const texts = (value: unknown) => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : null);
+    const ore = content.requestedOre;
+    return {
+      versionNo: version.versionNo,
+      submittedAt: version.submittedAt.toISOString(),
+      submittedBy: version.submittedBy,
+      submittedByName,
+      title: text(content.title) ?? '',
+      purpose: text(content.purpose) ?? '',
+      activities: texts(content.activities) ?? [],
+      themes: texts(content.themes),
+      requestedOre: typeof ore === 'string' || typeof ore === 'number' ? oreToApi(BigInt(ore)) : null,
+      plannedStart: text(content.plannedStart),
+      plannedEnd: text(content.plannedEnd),
+      municipalityCode: text(content.municipalityCode),
+      coApplicantCodes: texts(content.coApplicantCodes),
+    };
+  }
 }
 
 /** The case trail's paging: `limit` and `cursor`, oldest first. */

@@ -226,6 +226,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/applications/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The submitted versions of the application, newest first: what was submitted each time, by whom and when; scoped like the application (another kommune’s: 404) */
+    get: operations['ApplicationsController_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications/{id}/withdraw': {
     parameters: {
       query?: never;
@@ -966,6 +983,35 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
+    };
+    ApplicationVersionResponse: {
+      activities: string[];
+      coApplicantCodes: string[] | null;
+      /**
+       * @description The lead kommune
+       * @example 706
+       */
+      municipalityCode: string | null;
+      /** @example 2022-06-30 */
+      plannedEnd: string | null;
+      /** @example 2021-01-01 */
+      plannedStart: string | null;
+      purpose: string;
+      /** @description Øre */
+      requestedOre: number | null;
+      /** Format: date-time */
+      submittedAt: string;
+      /** Format: uuid */
+      submittedBy: string;
+      /** @example Mette Hansen */
+      submittedByName: string | null;
+      themes: string[] | null;
+      title: string;
+      /**
+       * @description The first submission is 1
+       * @example 1
+       */
+      versionNo: number;
     };
     AssessmentResponse: {
       /** Format: uuid */
@@ -3806,6 +3852,81 @@ export interface operations {
       };
       /** @description Opfylder ikke puljens regler (`urn:tilskud:problem:submission-rules-not-met`); Uden for ansøgningsfristen (`urn:tilskud:problem:outside-application-window`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ApplicationsController_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationVersionResponse'][];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
         headers: {
           [name: string]: unknown;
         };
