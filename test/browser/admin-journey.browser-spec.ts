@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ACCOUNTS, apiAs, DEMO_PASSWORD, lookAt, uniqueCode } from './support.js';
+import { ACCOUNTS, apiAs, DEMO_PASSWORD, expectKeyboardComplete, lookAt, uniqueCode } from './support.js';
 
 async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/log-ind');
@@ -22,34 +22,6 @@ async function otherBrowser(browser: Browser) {
   const { baseURL, locale, timezoneId, viewport } = test.info().project.use;
   const context = await browser.newContext({ baseURL, locale, timezoneId, viewport });
   return { context, page: await context.newPage() };
-}
-
-/**
- * Every control the page offers that a person could reach (visible, not disabled), marked with its
- * index. (Run in the page as text: the backend's TypeScript has no DOM types.)
- */
-const MARK_CONTROLS = `(() => {
-  const controls = Array.from(document.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])'))
-    .filter((element) => element.offsetWidth > 0 && element.offsetHeight > 0 && !element.closest('[hidden]'));
-  controls.forEach((element, index) => element.setAttribute('data-control', String(index)));
-  return controls.length;
-})()`;
-const FOCUSED_CONTROL = `document.activeElement ? document.activeElement.getAttribute('data-control') : null`;
-const unreached = (seen: string[]) => `Array.from(document.querySelectorAll('[data-control]'))
-  .filter((element) => !${JSON.stringify(seen)}.includes(element.getAttribute('data-control')))
-  .map((element) => element.tagName.toLowerCase() + ' "' + (element.textContent || element.getAttribute('aria-label') || element.id).trim().slice(0, 40) + '"')`;
-
-/** Tabs from the top of the page through to its end: every control is reached by the keyboard alone. */
-async function expectKeyboardComplete(page: Page, name: string) {
-  const count = (await page.evaluate(MARK_CONTROLS)) as number;
-  const reached = new Set<string>();
-  await page.evaluate('document.activeElement && document.activeElement.blur()');
-  for (let press = 0; press < count * 3 + 20 && reached.size < count; press += 1) {
-    await page.keyboard.press('Tab');
-    const marked = (await page.evaluate(FOCUSED_CONTROL)) as string | null;
-    if (marked !== null) reached.add(marked);
-  }
-  expect(await page.evaluate(unreached([...reached])), `controls the keyboard cannot reach on ${name}`).toEqual([]);
 }
 
 /**

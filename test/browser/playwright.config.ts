@@ -17,7 +17,8 @@ export default defineConfig({
   // One system, one journey at a time: the steps of a journey build on each other.
   workers: 1,
   fullyParallel: false,
-  timeout: 60_000,
+  // A journey is many pages, each checked with axe and photographed twice: minutes on a busy machine.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   retries: 0,
   // Playwright empties its output folder at the start: never the one the other tiers write summaries to.
@@ -49,6 +50,10 @@ export default defineConfig({
       QUEUE_PREFIX: process.env.BROWSER_TEST_QUEUE_PREFIX ?? 'tilskud-browser',
       APP_URL: BASE_URL,
       LOG_LEVEL: 'warn',
+      // The tests are many people at one address (127.0.0.1), and every page load refreshes a session:
+      // the default 20 sign-ins and refreshes a minute per address is for the internet, and is tested
+      // by the e2e tier (test/e2e/auth.e2e-spec.ts), not here.
+      LOGIN_RATE_LIMIT: '300',
     },
   },
 });

@@ -47,5 +47,48 @@ export async function lookAt(page: Page, name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
+/**
+ * Every control the page offers that a person could reach (visible, not disabled), marked with its
+ * index. A group of radio buttons is one stop, as the keyboard has it (Tab enters the group, the arrow
+ * keys choose within it): its buttons share an index. (Run in the page as text: the backend's
+ * TypeScript has no DOM types.)
+ */
+const MARK_CONTROLS = `(() => {
+  document.querySelectorAll('[data-control]').forEach((element) => element.removeAttribute('data-control'));
+  const controls = Array.from(document.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])'))
+    .filter((element) => element.offsetWidth > 0 && element.offsetHeight > 0 && !element.closest('[hidden]'));
+  const groups = new Map();
+  let count = 0;
+  for (const element of controls) {
+    const group = element.type === 'radio' && element.name ? element.name : null;
+    if (group !== null && groups.has(group)) {
+      element.setAttribute('data-control', groups.get(group));
+      continue;
+    }
+    const index = String(count++);
+    if (group !== null) groups.set(group, index);
+    element.setAttribute('data-control', index);
+  }
+  return count;
+})()`;
+const FOCUSED_CONTROL = `document.activeElement ? document.activeElement.getAttribute('data-control') : null`;
+const unreached = (seen: string[]) => `Array.from(document.querySelectorAll('[data-control]'))
+  .filter((element, index, all) => all.findIndex((other) => other.getAttribute('data-control') === element.getAttribute('data-control')) === index)
+  .filter((element) => !${JSON.stringify(seen)}.includes(element.getAttribute('data-control')))
+  .map((element) => element.tagName.toLowerCase() + ' "' + (element.textContent || element.getAttribute('aria-label') || element.id).trim().slice(0, 40) + '"')`;
+
+/** Tabs from the top of the page through to its end: every control is reached by the keyboard alone. */
+export async function expectKeyboardComplete(page: Page, name: string) {
+  const count = (await page.evaluate(MARK_CONTROLS)) as number;
+  const reached = new Set<string>();
+  await page.evaluate('document.activeElement && document.activeElement.blur()');
+  for (let press = 0; press < count * 3 + 20 && reached.size < count; press += 1) {
+    await page.keyboard.press('Tab');
+    const marked = (await page.evaluate(FOCUSED_CONTROL)) as string | null;
+    if (marked !== null) reached.add(marked);
+  }
+  expect(await page.evaluate(unreached([...reached])), `controls the keyboard cannot reach on ${name}`).toEqual([]);
+}
+
 /** A programme code no other run has used: capital letters, a dash and a year. */
 export const uniqueCode = () => `${Array.from({ length: 8 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('')}-2026`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { copenhagenInput, countOf, formatDate, formatDateTime, formatKroner, kronerNumber, listOf, MAX_ORE, parseKroner } from './format';
+import { addMonths, copenhagenInput, countOf, formatDate, formatDateTime, formatKroner, kronerNumber, listOf, MAX_ORE, parseKroner } from './format';
 
 describe('the web app’s Danish formats', () => {
   it('writes amounts as the backend does: dots between thousands, a comma before øre, kr. after', () => {
@@ -80,5 +80,30 @@ describe('the web app’s Danish formats', () => {
   it('writes a moment as a datetime-local field holds it, in Copenhagen time, summer and winter', () => {
     expect(copenhagenInput('2020-10-19T10:00:00.000Z')).toBe('2020-10-19T12:00');
     expect(copenhagenInput('2020-12-31T23:30:00.000Z')).toBe('2021-01-01T00:30');
+  });
+
+  it('moves a date by months as the API moves an award’s end: a month end stays a month end', () => {
+    expect(addMonths('2021-06-30', 3)).toBe('2021-09-30');
+    expect(addMonths('2021-02-28', 1)).toBe('2021-03-31');
+    expect(addMonths('2021-01-31', 1)).toBe('2021-02-28');
+    expect(addMonths('2020-01-30', 1)).toBe('2020-02-29');
+    expect(addMonths('2021-11-15', 2)).toBe('2022-01-15');
+    expect(addMonths('2021-03-15', 0)).toBe('2021-03-15');
+  });
+
+  it('never gives an invalid date, and is monotone in the months', () => {
+    const date = fc
+      .record({ year: fc.integer({ min: 2000, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+      .map(({ year, month, day }) => {
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+      });
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 24 }), (start, months) => {
+        const moved = addMonths(start, months);
+        expect(new Date(`${moved}T00:00:00Z`).toISOString().slice(0, 10)).toBe(moved);
+        expect(addMonths(start, months + 1) > moved).toBe(true);
+      }),
+    );
   });
 });

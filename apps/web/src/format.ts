@@ -92,3 +92,23 @@ export function copenhagenInput(instant: string): string {
   const part = Object.fromEntries(INPUT_PARTS.formatToParts(new Date(instant)).map(({ type, value }) => [type, value]));
   return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
 }
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A calendar date `months` months later, as the API moves an award's end (libs/core/time/calendar-date.ts,
+ * which the browser bundle may not import): a month end stays a month end (30 June + 3 = 30 September,
+ * 28 February 2021 + 1 = 31 March), any other day is kept, or the month's last when it has no such day.
+ * Shown as where a decision would move the end; the page shows the API's date once it is made.
+ */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.slice(0, 10).split('-').map(Number);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const last = daysInMonth(targetYear, targetMonth);
+  const targetDay = day === daysInMonth(year, month) ? last : Math.min(day, last);
+  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`;
+}

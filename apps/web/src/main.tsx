@@ -31,10 +31,20 @@ const router = createBrowserRouter([
           },
           { path: '/ansoegninger/:id/opsummering', lazy: () => import('./features/applications/SummaryPage').then((m) => ({ Component: m.SummaryPage })) },
           { path: '/ansoegninger/:id/kvittering', lazy: () => import('./features/applications/ReceiptPage').then((m) => ({ Component: m.ReceiptPage })) },
-          { path: '/sager/:id', lazy: () => import('./features/cases/CasePage').then((m) => ({ Component: m.CasePage })) },
+          { path: '/sager/:id', lazy: () => import('./features/casework/CaseRoutes').then((m) => ({ Component: m.CaseRoute })) },
           { path: '/sager/:id/rapporter', lazy: () => import('./features/reports/ReportsPage').then((m) => ({ Component: m.ReportsPage })) },
-          { path: '/sager/:id/rapporter/:reportId', lazy: () => import('./features/reports/ReportPage').then((m) => ({ Component: m.ReportPage })) },
-          { path: '/sager/:id/forlaengelse', lazy: () => import('./features/extensions/ExtensionPage').then((m) => ({ Component: m.ExtensionPage })) },
+          { path: '/sager/:id/rapporter/:reportId', lazy: () => import('./features/casework/CaseRoutes').then((m) => ({ Component: m.ReportRoute })) },
+          { path: '/sager/:id/forlaengelse', lazy: () => import('./features/casework/CaseRoutes').then((m) => ({ Component: m.ExtensionRoute })) },
+          {
+            element: <RequireRole roles={['caseworker', 'admin']} />,
+            children: [
+              { path: '/sager/:id/vurdering', lazy: () => import('./features/casework/AssessmentPage').then((m) => ({ Component: m.AssessmentPage })) },
+            ],
+          },
+          {
+            element: <RequireRole roles={['caseworker']} />,
+            children: [{ path: '/sager/:id/afgoerelse', lazy: () => import('./features/casework/DecisionPage').then((m) => ({ Component: m.DecisionPage })) }],
+          },
           { path: '/notifikationer', lazy: () => import('./features/notifications/NotificationsPage').then((m) => ({ Component: m.NotificationsPage })) },
           {
             // The administrator's pages: programmes and their books, the audit trail, users, reminders.

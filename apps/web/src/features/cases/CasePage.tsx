@@ -64,7 +64,7 @@ export function CaseSteps({ status }: { status: Application['status'] }) {
   );
 }
 
-function DecisionSection({ decision }: { decision: Decision }) {
+export function DecisionSection({ decision }: { decision: Decision }) {
   return (
     <section aria-labelledby="afgoerelse">
       <h2 id="afgoerelse">Afgørelse</h2>

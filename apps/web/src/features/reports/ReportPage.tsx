@@ -27,7 +27,7 @@ export function reportFieldLabel(field: string): string {
   return labels[field] ?? field;
 }
 
-function reportName(report: Pick<ReportDetail, 'kind' | 'sequence'>): string {
+export function reportName(report: Pick<ReportDetail, 'kind' | 'sequence'>): string {
   return report.kind === 'status' ? `${REPORT_KINDS.status} ${report.sequence}` : REPORT_KINDS.final;
 }
 
@@ -109,7 +109,7 @@ function ReportForm({ report, previous }: { report: ReportDetail; previous: Subm
   );
 }
 
-function SubmissionView({ submission }: { submission: Submission }) {
+export function SubmissionView({ submission }: { submission: Submission }) {
   return (
     <li className="submission">
       <h3>
