@@ -55,6 +55,34 @@ describe('COVID-19 extension requests', () => {
     expect(more.body.detail).toContain('der er 0 måneder tilbage.');
   });
 
+  it('the award answers the months still available: the approved ones count, a pending request does not, as the request rule counts them', async () => {
+    const { id } = await givenAward(api, people, programmeId);
+    const months = async () => {
+      const [one, list] = [
+        await award(id),
+        (await api.http.get('/api/v1/awards').query({ programmeId, limit: 200 }).set(people.decider.bearer).expect(200)).body,
+      ];
+      const listed = list.items.find((item: { id: string }) => item.id === id);
+      expect(listed.extensionMonthsLeft).toBe(one.extensionMonthsLeft);
+      return one.extensionMonthsLeft;
+    };
+    expect(await months()).toBe(6);
+    const pending = await request(id, 2).expect(201);
+    expect(await months()).toBe(6);
+    await decide(pending.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
+    expect(await months()).toBe(4);
+    // What the award says is left is exactly what a request may ask for.
+    expect((await request(id, 5).expect(422)).body.monthsAvailable).toBe(4);
+    const rest = await request(id, 4).expect(201);
+    await decide(rest.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
+    expect(await months()).toBe(0);
+    // A programme that allows no extension leaves none.
+    const none = await givenProgramme(api, await signedInAs(api, 'admin'), { maxCovidExtensionMonths: 0 });
+    await givenAward(api, people, none.id);
+    const [only] = (await api.http.get('/api/v1/awards').query({ programmeId: none.id }).set(people.lead.bearer).expect(200)).body.items;
+    expect(only.extensionMonthsLeft).toBe(0);
+  });
+
   it('refuses 7 months with 422, saying 6 are available', async () => {
     const { id } = await givenAward(api, people, programmeId);
     const response = await request(id, 7).expect(422);
