@@ -188,6 +188,8 @@ describe('COVID-19 extension requests', () => {
     expect(late.body).toMatchObject({ type: 'urn:tilskud:problem:illegal-transition', currentStatus: 'approved' });
     expect(late.body.detail).toMatch(/^En anmodning om forlængelse, der .+, kan ikke trækkes tilbage\.$/);
 
+    // A moment later: the award's requests are listed by when they were made, and at one moment by their random ids.
+    clock.advance(1_000);
     const rejected = await request(id, 1).expect(201);
     await decide(rejected.body.id, { outcome: 'reject', rationale: SUBSTANTIVE_EXTENSION_REJECTION }).expect(200);
     const refused = await api.http.post(`/api/v1/extension-requests/${rejected.body.id}/withdraw`).set(people.lead.bearer).expect(409);
