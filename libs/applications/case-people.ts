@@ -44,6 +44,8 @@ export interface CaseLabel {
   municipalityName: string;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** The case's programme's most COVID-19 extension months, for what its award has left (read here, so an award list stays one query of names). */
+  maxCovidExtensionMonths: number;
 }
 
 /** The kommune whose contact is named: the lead's unless a co-applicant's is given. */
@@ -292,10 +294,10 @@ export class CasePeople {
     if (ids.length === 0 && persons.length === 0) return { labels: new Map(), people: new Map() };
     const [rows, kommuner] = await Promise.all([
       manager.query(
-        `SELECT a.id, a.case_number, a.title, a.municipality_code, a.assignee_id, u.name AS assignee_name
-           FROM application a LEFT JOIN app_user u ON u.id = a.assignee_id WHERE a.id = ANY($1)
+        `SELECT a.id, a.case_number, a.title, a.municipality_code, a.assignee_id, u.name AS assignee_name, p.max_covid_extension_months
+           FROM application a JOIN programme p ON p.id = a.programme_id LEFT JOIN app_user u ON u.id = a.assignee_id WHERE a.id = ANY($1)
          UNION ALL
-         SELECT u.id, NULL, NULL, NULL, NULL, u.name FROM app_user u WHERE u.id = ANY($2)`,
+         SELECT u.id, NULL, NULL, NULL, NULL, u.name, NULL FROM app_user u WHERE u.id = ANY($2)`,
         [ids, persons],
       ) as Promise<
         Array<{
@@ -305,6 +307,7 @@ export class CasePeople {
           municipality_code: string | null;
           assignee_id: string | null;
           assignee_name: string | null;
+          max_covid_extension_months: number | null;
         }>
       >,
       this.municipalities.officialNames(),
@@ -324,6 +327,7 @@ export class CasePeople {
         municipalityName: kommuner.get(row.municipality_code) ?? row.municipality_code,
         assigneeId: row.assignee_id,
         assigneeName: row.assignee_name,
+        maxCovidExtensionMonths: row.max_covid_extension_months ?? 0,
       });
     }
     return { labels, people };

@@ -8,6 +8,7 @@ import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.
 import type { AuditRecord } from '../audit/audit.service.js';
 import { Award } from './award.entity.js';
 import { nextAwardStatus } from './award.lifecycle.js';
+import { extensionMonthsLeft } from './extension-allowance.js';
 import { type AwardQuery, AwardResponse, type AwardSortField } from './dto/award.dto.js';
 
 /** The orders of the list, each on an index of its own (migration 1765910000000). */
@@ -42,7 +43,7 @@ export class AwardsService {
     @Inject(CasePeople) private readonly people: CasePeople,
   ) {}
 
-  /** The answers for some awards, with their project's title, kommune and people named: one query. */
+  /** The answers for some awards, with their project's title, kommune and people named, and the extension months left: one query. */
   async respond(awards: Award[], manager: EntityManager = this.dataSource.manager): Promise<AwardResponse[]> {
     const { labels, people } = await this.people.labels(
       awards.map((award) => award.applicationId),
@@ -57,6 +58,7 @@ export class AwardsService {
         decidedByName: people.get(award.decidedBy) ?? null,
         assigneeId: label?.assigneeId ?? null,
         assigneeName: label?.assigneeName ?? null,
+        extensionMonthsLeft: extensionMonthsLeft(label?.maxCovidExtensionMonths ?? 0, award.approvedExtensionMonths),
       });
     });
   }

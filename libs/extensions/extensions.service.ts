@@ -5,6 +5,7 @@ import { audited, AuditService } from '../audit/audit.service.js';
 import type { Award } from '../awards/award.entity.js';
 import { nextAwardStatus } from '../awards/award.lifecycle.js';
 import { AwardsService } from '../awards/awards.service.js';
+import { extensionMonthsLeft } from '../awards/extension-allowance.js';
 import { isSubstantiveRationale } from '../decisions/rationale.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
@@ -91,7 +92,7 @@ export class ExtensionsService {
       if (copenhagenDate(now) >= award.endDate) throw ExtensionException.afterEndDate(award.endDate);
       if (await manager.existsBy(ExtensionRequest, { awardId, status: 'submitted' })) throw ExtensionException.alreadyPending();
       const { maxCovidExtensionMonths } = await this.programmes.get(award.programmeId, manager);
-      const available = maxCovidExtensionMonths - award.approvedExtensionMonths;
+      const available = extensionMonthsLeft(maxCovidExtensionMonths, award.approvedExtensionMonths);
       if (body.months > available) throw ExtensionException.exceedsMaximum(body.months, available, maxCovidExtensionMonths);
 
       const request = await manager.save(
@@ -186,7 +187,7 @@ export class ExtensionsService {
       let saved = award;
       if (approvedMonths !== null) {
         const programme = await this.programmes.get(award.programmeId, manager);
-        const available = programme.maxCovidExtensionMonths - award.approvedExtensionMonths;
+        const available = extensionMonthsLeft(programme.maxCovidExtensionMonths, award.approvedExtensionMonths);
         if (approvedMonths > available) throw ExtensionException.exceedsMaximum(approvedMonths, available, programme.maxCovidExtensionMonths);
         award.status = nextAwardStatus(award.status, 'extend');
         request.endDateBefore = award.endDate;

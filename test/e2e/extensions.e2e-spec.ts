@@ -55,6 +55,34 @@ describe('COVID-19 extension requests', () => {
     expect(more.body.detail).toContain('der er 0 måneder tilbage.');
   });
 
+  it('the award answers the months still available: the approved ones count, a pending request does not, as the request rule counts them', async () => {
+    const { id } = await givenAward(api, people, programmeId);
+    const months = async () => {
+      const [one, list] = [
+        await award(id),
+        (await api.http.get('/api/v1/awards').query({ programmeId, limit: 200 }).set(people.decider.bearer).expect(200)).body,
+      ];
+      const listed = list.items.find((item: { id: string }) => item.id === id);
+      expect(listed.extensionMonthsLeft).toBe(one.extensionMonthsLeft);
+      return one.extensionMonthsLeft;
+    };
+    expect(await months()).toBe(6);
+    const pending = await request(id, 2).expect(201);
+    expect(await months()).toBe(6);
+    await decide(pending.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
+    expect(await months()).toBe(4);
+    // What the award says is left is exactly what a request may ask for.
+    expect((await request(id, 5).expect(422)).body.monthsAvailable).toBe(4);
+    const rest = await request(id, 4).expect(201);
+    await decide(rest.body.id, { outcome: 'approve', rationale: 'Godkendt som ansøgt.' }).expect(200);
+    expect(await months()).toBe(0);
+    // A programme that allows no extension leaves none.
+    const none = await givenProgramme(api, await signedInAs(api, 'admin'), { maxCovidExtensionMonths: 0 });
+    await givenAward(api, people, none.id);
+    const [only] = (await api.http.get('/api/v1/awards').query({ programmeId: none.id }).set(people.lead.bearer).expect(200)).body.items;
+    expect(only.extensionMonthsLeft).toBe(0);
+  });
+
   it('refuses 7 months with 422, saying 6 are available', async () => {
     const { id } = await givenAward(api, people, programmeId);
     const response = await request(id, 7).expect(422);
@@ -160,6 +188,8 @@ describe('COVID-19 extension requests', () => {
     expect(late.body).toMatchObject({ type: 'urn:tilskud:problem:illegal-transition', currentStatus: 'approved' });
     expect(late.body.detail).toMatch(/^En anmodning om forlængelse, der .+, kan ikke trækkes tilbage\.$/);
 
+    // A moment later: the award's requests are listed by when they were made, and at one moment by their random ids.
+    clock.advance(1_000);
     const rejected = await request(id, 1).expect(201);
     await decide(rejected.body.id, { outcome: 'reject', rationale: SUBSTANTIVE_EXTENSION_REJECTION }).expect(200);
     const refused = await api.http.post(`/api/v1/extension-requests/${rejected.body.id}/withdraw`).set(people.lead.bearer).expect(409);

@@ -46,6 +46,7 @@ export interface AwardNames {
   decidedByName: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
+  extensionMonthsLeft: number;
 }
 
 export class AwardResponse {
@@ -63,6 +64,13 @@ export class AwardResponse {
   @ApiProperty({ example: '2022-06-30' }) originalEndDate: string;
   @ApiProperty({ enum: ['active', 'completed', 'closed', 'cancelled'] }) status: AwardStatus;
   @ApiProperty() approvedExtensionMonths: number;
+  @ApiProperty({
+    example: 4,
+    description:
+      'COVID-19 extension months still available under the programme’s maximum: the maximum less the approved months. ' +
+      'A pending request is not counted, as the request rule does not count it (one may wait at a time; its approval is checked against this)',
+  })
+  extensionMonthsLeft: number;
   @ApiProperty({ format: 'uuid' }) decidedBy: string;
   @ApiProperty({ nullable: true, type: String }) decidedByName: string | null;
   @ApiProperty({ format: 'date-time' }) decidedAt: string;
@@ -98,6 +106,7 @@ export class AwardResponse {
       originalEndDate: award.originalEndDate,
       status: award.status,
       approvedExtensionMonths: award.approvedExtensionMonths,
+      extensionMonthsLeft: names.extensionMonthsLeft,
       decidedBy: award.decidedBy,
       decidedByName: names.decidedByName,
       decidedAt: award.decidedAt.toISOString(),

@@ -1130,6 +1130,11 @@ export interface components {
       decisionUrl: string;
       /** @example 2022-06-30 */
       endDate: string;
+      /**
+       * @description COVID-19 extension months still available under the programme’s maximum: the maximum less the approved months. A pending request is not counted, as the request rule does not count it (one may wait at a time; its approval is checked against this)
+       * @example 4
+       */
+      extensionMonthsLeft: number;
       /** Format: uuid */
       id: string;
       /** @example 706 */
