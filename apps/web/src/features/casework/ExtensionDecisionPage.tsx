@@ -152,6 +152,7 @@ function Extensions({ award }: { award: Award }) {
           ['Godkendt forlængelse', months(award.approvedExtensionMonths)],
           ['Nuværende slutdato', <strong data-testid="nuvaerende-slutdato">{formatDate(award.endDate)}</strong>],
           ['Puljens grænse', months(programme.data.maxCovidExtensionMonths)],
+          ['Kan forlænges endnu', months(award.extensionMonthsLeft)],
         ]}
       />
       <h2>Bevillingens tidslinje</h2>

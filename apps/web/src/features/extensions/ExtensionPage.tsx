@@ -112,8 +112,8 @@ function Extension({ award }: { award: Award }) {
   const requests = useExtensionRequests(award.id);
   if (programme.isPending || requests.isPending) return <Loading />;
   if (programme.error || requests.error) return <ProblemAlert error={programme.error ?? requests.error} />;
-  // The API does not say how many months are left; the programme's cap less those approved is what it checks.
-  const available = Math.max(0, programme.data.maxCovidExtensionMonths - award.approvedExtensionMonths);
+  // The months left as the API counts them for a request (the programme's cap less those approved).
+  const available = award.extensionMonthsLeft;
   const pending = requests.data.find((request) => request.status === 'submitted');
   return (
     <>
