@@ -21,6 +21,7 @@ import { SearchWithoutAccentsAndSortableLists1765910000000 } from './17659100000
 import { RecordHistoricalClosingAndAssumedValues1765920000000 } from './1765920000000-record-historical-closing-and-assumed-values.js';
 import { RecordWhenAnExtensionRequestIsWithdrawn1766000000000 } from './1766000000000-record-when-an-extension-request-is-withdrawn.js';
 import { IndexApplicationsByStatus1766100000000 } from './1766100000000-index-applications-by-status.js';
+import { VersionTheLedgerByApplicationThemes1766300000000 } from './1766300000000-version-the-ledger-by-application-themes.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -50,4 +51,5 @@ export const migrations = [
   RecordHistoricalClosingAndAssumedValues1765920000000,
   RecordWhenAnExtensionRequestIsWithdrawn1766000000000,
   IndexApplicationsByStatus1766100000000,
+  VersionTheLedgerByApplicationThemes1766300000000,
 ];

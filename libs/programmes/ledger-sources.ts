@@ -9,8 +9,8 @@ export const LEDGER_SOURCES = {
   programme: ['budget_ore', 'min_application_ore'],
   award: ['programme_id', 'amount_ore', 'status', 'case_number', 'municipality_code'],
   budget_adjustment: ['programme_id', 'delta_ore', 'reason', 'created_by', 'created_at'],
-  /** The amount applied for, beside each award line. */
-  application: ['requested_ore'],
+  /** The amount applied for and the themes, beside each award line. */
+  application: ['requested_ore', 'themes'],
   /** The kommune's name, in the totals per kommune. */
   municipality: ['name'],
 } as const;

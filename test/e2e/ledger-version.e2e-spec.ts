@@ -19,6 +19,7 @@ const CHANGED: Record<string, string> = {
   created_by: 'created_by',
   created_at: `created_at + interval '1 second'`,
   requested_ore: 'requested_ore + 1',
+  themes: `array_append(themes, 'ny')`,
   name: `name || ' '`,
 };
 
@@ -63,7 +64,7 @@ describe('the ledger version', () => {
     const { body } = await api.http.get(`/api/v1/programmes/${programmeId}/ledger`).set(admin.bearer).expect(200);
     // The fields of the answer and where they come from: a new field must be placed here (and in LEDGER_SOURCES).
     const shown = {
-      award: ['awardId', 'caseNumber', 'municipalityCode', 'amountOre', 'requestedOre', 'status'],
+      award: ['awardId', 'caseNumber', 'municipalityCode', 'amountOre', 'requestedOre', 'status', 'themes'],
       adjustment: ['id', 'programmeId', 'deltaOre', 'reason', 'createdBy', 'createdAt'],
       byMunicipality: ['municipalityCode', 'name', 'awards', 'amountOre'],
     };

@@ -135,7 +135,8 @@ export class ApplicationQuery extends PageQuery {
   @Transform(toStatusList)
   @IsArray()
   @ArrayMaxSize(APPLICATION_STATUSES.length)
-  @IsIn(APPLICATION_STATUSES, { each: true })
+  // One message for one value or several: the filter is most often one status.
+  @IsIn(APPLICATION_STATUSES, { each: true, message: `skal være en af: ${APPLICATION_STATUSES.join(', ')}` })
   status?: ApplicationStatus[];
 
   @ApiPropertyOptional({ format: 'uuid' })
