@@ -69,9 +69,11 @@ export function SignInPage() {
               onChange={setPassword}
               error={errorOf(problem, 'password')}
             />
-            <button type="submit" className="button button-primary" disabled={signingIn.isPending}>
-              {signingIn.isPending ? 'Logger ind …' : 'Log ind'}
-            </button>
+            <div className="button-row">
+              <button type="submit" className="button button-primary" disabled={signingIn.isPending}>
+                {signingIn.isPending ? 'Logger ind …' : 'Log ind'}
+              </button>
+            </div>
           </form>
         </div>
       </div>
