@@ -84,15 +84,15 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await expect(assessor.getByRole('heading', { level: 1, name: 'Vurdering' })).toBeVisible();
   await assessor.getByRole('button', { name: 'Afslut vurdering' }).click();
   const missing = assessor.getByRole('alert');
-  await expect(missing).toContainText('Point for «Understøtter puljens formål»');
+  await expect(missing).toContainText('Point for »Understøtter puljens formål«');
   await expect(missing).toContainText('Resumé');
   await lookAt(assessor, 'cw-03-vurdering-mangler');
   for (const criterion of CRITERIA) {
     await assessor
-      .getByRole('group', { name: `Point for «${criterion.title}»` })
+      .getByRole('group', { name: `Point for »${criterion.title}«` })
       .getByLabel('4')
       .check();
-    await assessor.getByLabel(`Begrundelse for «${criterion.title}»`).fill(`Projektet lever godt op til kriteriet «${criterion.title}» med en konkret plan.`);
+    await assessor.getByLabel(`Begrundelse for »${criterion.title}«`).fill(`Projektet lever godt op til kriteriet »${criterion.title}« med en konkret plan.`);
   }
   await assessor.getByLabel('Resumé').fill('Et velbeskrevet projekt med klar forankring; beløbet til supervision er sat for højt.');
   await assessor.getByLabel('Bevilling').check();
@@ -157,6 +157,7 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await expectKeyboardComplete(decider, 'cw-08-afgoerelse');
   await decider.getByRole('button', { name: 'Træf afgørelse og send brevet' }).click();
   await expect(decider.getByRole('heading', { level: 1 })).toContainText(caseNumber);
+  await expect(decider.getByTestId('afgoerelse-sendt')).toContainText('sendt');
   await expect(decider.getByTestId('afgoerelse-udfald')).toContainText('2.000.000 kr.');
   await expect(decider.getByTestId('sagsforloeb')).toContainText('Vurdering afsluttet');
   await lookAt(decider, 'cw-09-sag-afgjort');
@@ -218,6 +219,7 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await lookAt(decider, 'cw-11-forlaengelse');
   await expectKeyboardComplete(decider, 'cw-11-forlaengelse');
   await decider.getByRole('button', { name: 'Træf afgørelse' }).click();
+  await expect(decider.getByTestId('forlaengelse-afgjort')).toContainText('29. februar 2028');
   await expect(decider.getByTestId('nuvaerende-slutdato')).toHaveText('29. februar 2028');
   await expect(decider.getByTestId('tidslinje')).toContainText('Oprindelig slutdato');
   await lookAt(decider, 'cw-12-forlaengelse-afgjort');

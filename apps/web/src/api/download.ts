@@ -11,12 +11,8 @@ function fetchDocument(applicationId: string, document: CaseDocument): Promise<B
   ) as Promise<Blob>;
 }
 
-/**
- * Downloads a case's PDF. The API wants the Bearer token on every call, which a plain link cannot
- * send, so the file is fetched through the client and handed to the browser as a blob: URL.
- */
-export async function downloadDocument(applicationId: string, document: CaseDocument, filename: string): Promise<void> {
-  const blob = await fetchDocument(applicationId, document);
+/** Hands a file the app has fetched to the browser to save, from a blob: URL. */
+export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = window.document.createElement('a');
   link.href = url;
@@ -27,4 +23,12 @@ export async function downloadDocument(applicationId: string, document: CaseDocu
   link.remove();
   // The browser has taken the file once the click has been handled.
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/**
+ * Downloads a case's PDF. The API wants the Bearer token on every call, which a plain link cannot
+ * send, so the file is fetched through the client and handed to the browser as a blob: URL.
+ */
+export async function downloadDocument(applicationId: string, document: CaseDocument, filename: string): Promise<void> {
+  saveBlob(await fetchDocument(applicationId, document), filename);
 }

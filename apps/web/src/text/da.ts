@@ -46,6 +46,11 @@ export function statusTone(status: string): 'success' | 'error' | 'warning' | 'i
 
 export const REPORT_KINDS: Record<string, string> = { status: 'Statusrapport', final: 'Slutrapport' };
 
+/** `Statusrapport 2`, `Slutrapport`: a report by its kind and number. */
+export function reportName(report: { kind: string; sequence: number }): string {
+  return report.kind === 'status' ? `${REPORT_KINDS.status} ${report.sequence}` : REPORT_KINDS.final;
+}
+
 export const OUTCOMES: Record<string, string> = { award: 'Bevilget', reject: 'Afvist' };
 
 export const ROLES: Record<string, string> = { project_lead: 'Projektleder', caseworker: 'Sagsbehandler', admin: 'Administrator' };
@@ -62,7 +67,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'application.updated': 'Ansøgning ændret',
   'application.submitted': 'Ansøgning indsendt',
   'application.withdrawn': 'Ansøgning trukket tilbage',
-  'application.assigned': 'Sag fordelt til sagsbehandler',
+  'application.assigned': 'Sag tildelt sagsbehandler',
   'application.contact_changed': 'Kontaktperson skiftet',
   'application.awarded': 'Tilskud bevilget',
   'application.rejected': 'Ansøgning afvist',
@@ -126,7 +131,7 @@ export const REMINDER_KINDS: Record<string, string> = {
   report_returned: 'Rapport sendt retur',
   report_approved: 'Rapport godkendt',
   extension_decided: 'Forlængelse afgjort',
-  case_assigned: 'Sag fordelt',
+  case_assigned: 'Sag tildelt',
   contact_named: 'Kontaktperson udpeget',
   assessment_handed_over: 'Vurdering overdraget',
 };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isProblem } from '../../api/problem';
+import { useSession } from '../../api/session';
 import { MESSAGES } from '../../text/da';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
@@ -22,12 +23,14 @@ interface CaseParts {
  */
 export function CaseGate({ id, title, needsAward, children }: { id: string; title: string; needsAward?: boolean; children: (parts: CaseParts) => ReactNode }) {
   const { application, decision, award, loading, error } = useCase(id);
+  const { user } = useSession();
+  const lead = user?.role === 'project_lead';
   if (application.error && isProblem(application.error) && application.error.status === 404) {
     return (
       <Page title={MESSAGES.notFoundCase}>
-        <p data-testid="sagen-findes-ikke">{MESSAGES.notFoundCaseText}</p>
+        <p data-testid="sagen-findes-ikke">{lead ? MESSAGES.notFoundCaseText : 'Sagen findes ikke.'}</p>
         <p>
-          <Link to="/">Tilbage til Mine sager</Link>
+          <Link to="/">{lead ? 'Tilbage til Mine sager' : 'Tilbage til forsiden'}</Link>
         </p>
       </Page>
     );

@@ -1,5 +1,5 @@
 import { countOf, formatDate } from '../../format';
-import { REPORT_KINDS, statusLabel } from '../../text/da';
+import { reportName, statusLabel } from '../../text/da';
 import type { Award } from '../cases/useCase';
 import type { ExtensionRequest } from '../extensions/useExtensions';
 import type { Report } from '../reports/useReports';
@@ -29,7 +29,7 @@ export function AwardTimeline({
 }) {
   const entries: Entry[] = [{ date: award.startDate, text: 'Projektstart' }];
   for (const report of reports) {
-    const name = report.kind === 'status' ? `${REPORT_KINDS.status} ${report.sequence}` : REPORT_KINDS.final;
+    const name = reportName(report);
     entries.push({ date: report.dueDate, text: `${name}: frist (${statusLabel(report.status).toLowerCase()}${report.overdue ? ', overskredet' : ''})` });
   }
   if (award.originalEndDate !== award.endDate) entries.push({ date: award.originalEndDate, text: 'Oprindelig slutdato' });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { isProblem } from '../../api/problem';
 import { useSession } from '../../api/session';
 import { formatDate, formatDateTime, formatKroner, listOf } from '../../format';
@@ -78,7 +78,7 @@ function Assignment({ application, userId }: { application: Application; userId:
   return (
     <section aria-labelledby="tildeling">
       <h2 id="tildeling">Sagsbehandler</h2>
-      <p data-testid="tildelt">
+      <p data-testid="tildelt" role="status">
         {application.assigneeName ? (
           <>
             Sagen er tildelt <strong>{application.assigneeId === userId ? `dig (${application.assigneeName})` : application.assigneeName}</strong>
@@ -199,7 +199,13 @@ function AwardPart({ award, applicationId }: { award: Award; applicationId: stri
       <p>
         <StatusTag status={award.status} /> {formatKroner(award.amountOre)}
       </p>
-      {reports.data && requests.data ? <AwardTimeline award={award} reports={reports.data} requests={requests.data} /> : <Loading text="Henter tidslinjen …" />}
+      {reports.error || requests.error ? (
+        <ProblemAlert error={reports.error ?? requests.error} heading="Tidslinjen kunne ikke hentes" />
+      ) : reports.data && requests.data ? (
+        <AwardTimeline award={award} reports={reports.data} requests={requests.data} />
+      ) : (
+        <Loading text="Henter tidslinjen …" />
+      )}
       <ul className="nobullet-list case-links">
         <li>
           <Link to={`/sager/${applicationId}/rapporter`}>Rapporter</Link>
@@ -222,6 +228,9 @@ export function CaseworkerCasePage() {
   const { user } = useSession();
   const { application, decision, award, error } = useCase(id);
   const municipalities = useMunicipalities();
+  const location = useLocation();
+  // Arrived here from the decision page, having just decided: say that the letter went.
+  const decidedNow = (location.state as { decided?: boolean } | null)?.decided === true;
 
   if (application.isPending) {
     return (
@@ -252,7 +261,12 @@ export function CaseworkerCasePage() {
         Status: <StatusTag status={app.status} />
       </p>
       {app.status !== 'draft' && app.status !== 'withdrawn' && <CaseSteps status={app.status} />}
-      {user && <NextStep application={app} userId={user.id} />}
+      {decidedNow && (
+        <Alert tone="success" role="status" heading="Afgørelsen er truffet" testId="afgoerelse-sendt">
+          <p>Afgørelsesbrevet er sendt til kommunens kontaktpersoner.</p>
+        </Alert>
+      )}
+      {user?.role === 'caseworker' && <NextStep application={app} userId={user.id} />}
       <Facts
         caption="Sagen"
         testId="sagen"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { saveBlob } from '../../api/download';
 import { ApiProblem, asProblem } from '../../api/problem';
 import { useSession } from '../../api/session';
 import { formatDate, formatDateTime, formatKroner, kronerNumber, parseKroner } from '../../format';
@@ -12,7 +13,8 @@ import { Facts } from '../../ui/Table';
 import type { Application } from '../applications/useApplications';
 import { CaseGate } from '../cases/CaseGate';
 import { type Programme, useProgramme } from '../reference/useReference';
-import { type Assessment, type DecisionBody, useAssessment, useDecide, useLedger, usePreviewDecision } from './useCasework';
+import { useLedger } from '../admin/useAdmin';
+import { type Assessment, type DecisionBody, useAssessment, useDecide, usePreviewDecision } from './useCasework';
 
 type Choice = '' | 'full' | 'partial' | 'reject';
 
@@ -23,19 +25,6 @@ const LABELS: Record<string, string> = {
   startDate: 'Projektstart',
   endDate: 'Projektslut',
 };
-
-/** Saves a PDF the page has fetched (the API wants the Bearer token, which a plain link cannot send). */
-function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 function AssessmentSummary({ assessment, application }: { assessment: Assessment; application: Application }) {
   return (
@@ -128,14 +117,25 @@ function DecisionForm({
     setLocal(null);
     const text = rationale.trim();
     if (choice === 'reject') return { outcome: 'reject', rationale: text };
-    return { outcome: 'award', amountOre: amountOre!, startDate, endDate, ...(text ? { rationale: text } : {}) };
+    // An emptied date is left out: the API takes the planned one.
+    return {
+      outcome: 'award',
+      amountOre: amountOre!,
+      ...(startDate ? { startDate } : {}),
+      ...(endDate ? { endDate } : {}),
+      ...(text ? { rationale: text } : {}),
+    };
   };
 
   const send = () => {
     const decision = body();
     if (!decision) return;
     preview.reset();
-    decide.mutate(decision, { onSuccess: () => void navigate(`/sager/${application.id}`, { state: { decided: true } }) });
+    // Awaited rather than an onSuccess callback: the case is read again first, which ends this form.
+    decide
+      .mutateAsync(decision)
+      .then(() => navigate(`/sager/${application.id}`, { state: { decided: true } }))
+      .catch(() => undefined);
   };
 
   const showPreview = () => {
@@ -212,7 +212,7 @@ function DecisionForm({
         >
           <p>
             {needsRationale
-              ? 'Et afslag eller et delvist tilsagn giver ikke kommunen fuldt ud medhold. Begrundelsen skal derfor henvise til de regler, afgørelsen bygger på, og nævne de hovedhensyn, der har været bestemmende for skønnet: hvad i ansøgningen og vurderingen, der har gjort udslaget. Standardvendinger som «ansøgningen imødekommes delvist» eller «der henvises til vurderingen» er ikke en begrundelse.'
+              ? 'Et afslag eller et delvist tilsagn giver ikke kommunen fuldt ud medhold. Begrundelsen skal derfor henvise til de regler, afgørelsen bygger på, og nævne de hovedhensyn, der har været bestemmende for skønnet: hvad i ansøgningen og vurderingen, der har gjort udslaget. Standardvendinger som »ansøgningen imødekommes delvist« eller »der henvises til vurderingen« er ikke en begrundelse.'
               : 'Kommunen får fuldt ud medhold, så afgørelsen behøver ikke en begrundelse; gives der en, skal den være en egentlig tekst. Tilsagnsbrevet viser vurderingens begrundelse for hvert kriterium.'}
           </p>
         </Alert>
@@ -235,7 +235,7 @@ function DecisionForm({
       </section>
       {preview.isSuccess && (
         <Alert tone="success" role="status" testId="udkast-hentet">
-          <p>Udkastet til brevet er hentet. Det er ikke sendt: afgørelsen sendes først, når du trykker «Træf afgørelse».</p>
+          <p>Udkastet til brevet er hentet. Det er ikke sendt: afgørelsen sendes først, når du trykker »Træf afgørelse og send brevet«.</p>
         </Alert>
       )}
       <div className="button-row">
@@ -282,7 +282,7 @@ function Deciding({ application }: { application: Application }) {
         <Alert tone="warning" heading="Du kan ikke træffe afgørelsen" testId="firoejne">
           <p>
             Du har selv vurderet ansøgningen. Afgørelsen skal træffes af en anden sagsbehandler end den, der har vurderet den (firøjneprincippet), så to
-            personer har set sagen, før kommunen får svar. Sagen står på de andre sagsbehandleres arbejdsliste under «Til afgørelse».
+            personer har set sagen, før kommunen får svar. Sagen står på de andre sagsbehandleres arbejdsliste under »Til afgørelse«.
           </p>
         </Alert>
       ) : (

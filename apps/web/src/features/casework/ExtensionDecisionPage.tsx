@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useSession } from '../../api/session';
 import { addMonths, countOf, formatDate, formatDateTime } from '../../format';
 import { Alert } from '../../ui/Alert';
+import { ApiProblem, asProblem } from '../../api/problem';
 import { errorOf, FieldGroup, FormProblem, SelectField, TextArea } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
@@ -19,36 +21,67 @@ import { useDecideExtension } from './useCasework';
 const LABELS: Record<string, string> = { outcome: 'Afgørelse', approvedMonths: 'Antal måneder', rationale: 'Begrundelse' };
 const months = (count: number) => countOf(count, 'måned', 'måneder');
 
-function DecisionForm({ award, request, onMonths }: { award: Award; request: ExtensionRequest; onMonths: (months: number | null) => void }) {
+function DecisionForm({
+  award,
+  request,
+  onMonths,
+  onDecided,
+}: {
+  award: Award;
+  request: ExtensionRequest;
+  onMonths: (months: number | null) => void;
+  onDecided: () => void;
+}) {
   const decide = useDecideExtension(award.id);
+  // No more than asked for, and no more than the programme's maximum leaves.
+  const most = Math.max(0, Math.min(request.months, award.extensionMonthsLeft));
   const [outcome, setOutcome] = useState<'' | 'approve' | 'reject'>('');
-  const [approved, setApproved] = useState(String(request.months));
+  const [approved, setApproved] = useState(String(most));
   const [rationale, setRationale] = useState('');
+  const [local, setLocal] = useState<ApiProblem | null>(null);
+  const problem = local ?? (decide.error ? asProblem(decide.error) : null);
   const choose = (next: 'approve' | 'reject', count = approved) => {
     setOutcome(next);
     onMonths(next === 'approve' ? Number(count) : null);
+  };
+  const send = () => {
+    if (!outcome) {
+      setLocal(
+        new ApiProblem({
+          status: 400,
+          title: 'Ugyldig afgørelse',
+          detail: 'Ret de markerede felter.',
+          errors: [{ field: 'outcome', message: 'vælg godkend eller afslå' }],
+        }),
+      );
+      return;
+    }
+    setLocal(null);
+    const count = Number(approved);
+    decide.mutate(
+      {
+        requestId: request.id,
+        body: {
+          outcome,
+          rationale: rationale.trim(),
+          // Left out when all the months asked for are approved (the API's reading of no number).
+          ...(outcome === 'approve' && count < request.months ? { approvedMonths: count } : {}),
+        },
+      },
+      { onSuccess: onDecided },
+    );
   };
   return (
     <form
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        decide.mutate(
-          {
-            requestId: request.id,
-            body: {
-              outcome: (outcome || 'approve') as 'approve' | 'reject',
-              rationale: rationale.trim(),
-              ...(outcome === 'approve' ? { approvedMonths: Number(approved) } : {}),
-            },
-          },
-          { onSuccess: () => onMonths(null) },
-        );
+        send();
       }}
     >
-      <h2>Afgør anmodningen</h2>
-      <FormProblem error={decide.error} labels={(field) => LABELS[field] ?? field} />
-      <FieldGroup name="outcome" legend="Afgørelse" error={errorOf(decide.error, 'outcome')}>
+      <h3>Afgør anmodningen</h3>
+      <FormProblem error={problem} labels={(field) => LABELS[field] ?? field} />
+      <FieldGroup name="outcome" legend="Afgørelse" error={errorOf(problem, 'outcome')}>
         {(
           [
             ['approve', 'Godkend forlængelsen (helt eller delvist)'],
@@ -75,17 +108,17 @@ function DecisionForm({ award, request, onMonths }: { award: Award; request: Ext
         <SelectField
           name="approvedMonths"
           label="Antal måneder, der godkendes"
-          hint={`Kommunen har søgt om ${months(request.months)}; du kan godkende færre.`}
+          hint={`Kommunen har søgt om ${months(request.months)}; du kan godkende færre${most < request.months ? ` (puljens grænse giver højst ${months(most)})` : ''}.`}
           value={approved}
           onChange={(value) => {
             setApproved(value);
             onMonths(Number(value));
           }}
-          options={Array.from({ length: request.months }, (_, index) => request.months - index).map((count) => ({
+          options={Array.from({ length: most }, (_, index) => most - index).map((count) => ({
             value: String(count),
             label: months(count),
           }))}
-          error={errorOf(decide.error, 'approvedMonths')}
+          error={errorOf(problem, 'approvedMonths')}
         />
       )}
       {outcome === 'approve' && (
@@ -104,7 +137,7 @@ function DecisionForm({ award, request, onMonths }: { award: Award; request: Ext
         }
         value={rationale}
         onChange={setRationale}
-        error={errorOf(decide.error, 'rationale')}
+        error={errorOf(problem, 'rationale')}
       />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={decide.isPending}>
@@ -137,7 +170,9 @@ function Extensions({ award }: { award: Award }) {
   const programme = useProgramme(award.programmeId);
   const requests = useExtensionRequests(award.id);
   const reports = useAwardReports(award.id);
+  const { user } = useSession();
   const [proposed, setProposed] = useState<number | null>(null);
+  const [decided, setDecided] = useState(false);
   const error = programme.error ?? requests.error ?? reports.error;
   if (error) return <ProblemAlert error={error} />;
   if (!programme.data || !requests.data || !reports.data) return <Loading />;
@@ -162,16 +197,37 @@ function Extensions({ award }: { award: Award }) {
         requests={requests.data}
         proposedEnd={pending && proposed ? { date: addMonths(award.endDate, proposed), months: proposed } : null}
       />
+      <div role="status">
+        {decided && !pending && (
+          <Alert tone="success" heading="Anmodningen er afgjort" testId="forlaengelse-afgjort">
+            <p>Afgørelsen er sendt til kommunen. Bevillingens slutdato er nu {formatDate(award.endDate)}.</p>
+          </Alert>
+        )}
+      </div>
       {pending ? (
         <section aria-labelledby="venter">
           <h2 id="venter">Anmodning, der venter</h2>
           <RequestFacts request={pending} />
-          <DecisionForm award={award} request={pending} onMonths={setProposed} />
+          {user?.role === 'caseworker' ? (
+            <DecisionForm
+              award={award}
+              request={pending}
+              onMonths={setProposed}
+              onDecided={() => {
+                setProposed(null);
+                setDecided(true);
+              }}
+            />
+          ) : (
+            <p>En sagsbehandler afgør anmodningen.</p>
+          )}
         </section>
       ) : (
-        <Alert tone="info" heading="Ingen anmodning venter på afgørelse">
-          <p>Kommunen har ingen anmodning om forlængelse, der venter.</p>
-        </Alert>
+        !decided && (
+          <Alert tone="info" heading="Ingen anmodning venter på afgørelse">
+            <p>Kommunen har ingen anmodning om forlængelse, der venter.</p>
+          </Alert>
+        )
       )}
       <h2>Alle anmodninger</h2>
       {requests.data.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isProblem } from '../../api/problem';
+import { ApiProblem, asProblem, isProblem } from '../../api/problem';
+import { useSession } from '../../api/session';
 import { formatDate, formatDateTime } from '../../format';
 import { Alert } from '../../ui/Alert';
 import { errorOf, FieldGroup, FormProblem, TextArea } from '../../ui/Form';
@@ -11,7 +12,8 @@ import { StatusTag } from '../../ui/StatusTag';
 import { Facts } from '../../ui/Table';
 import { useAward } from '../cases/useCase';
 import { useExtensionRequests } from '../extensions/useExtensions';
-import { reportName, SubmissionView } from '../reports/ReportPage';
+import { reportName } from '../../text/da';
+import { SubmissionView } from '../reports/ReportPage';
 import { type ReportDetail, useAwardReports, useReport } from '../reports/useReports';
 import { AwardTimeline } from './AwardTimeline';
 import { useReviewReport } from './useCasework';
@@ -22,17 +24,31 @@ function ReviewForm({ report }: { report: ReportDetail }) {
   const review = useReviewReport(report.id);
   const [outcome, setOutcome] = useState<'' | 'approve' | 'return'>('');
   const [comment, setComment] = useState('');
+  const [local, setLocal] = useState<ApiProblem | null>(null);
+  const problem = local ?? (review.error ? asProblem(review.error) : null);
+  const send = () => {
+    const errors = [
+      ...(outcome ? [] : [{ field: 'outcome', message: 'vælg godkend eller send retur' }]),
+      ...(outcome === 'return' && !comment.trim() ? [{ field: 'comment', message: 'skriv, hvad kommunen skal rette' }] : []),
+    ];
+    if (outcome === '' || errors.length > 0) {
+      setLocal(new ApiProblem({ status: 400, title: 'Ugyldig gennemgang', detail: 'Ret de markerede felter.', errors }));
+      return;
+    }
+    setLocal(null);
+    review.mutate({ outcome, comment: comment.trim() }, { onSuccess: () => setComment('') });
+  };
   return (
     <form
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        review.mutate({ outcome: outcome as 'approve' | 'return', comment: comment.trim() }, { onSuccess: () => setComment('') });
+        send();
       }}
     >
       <h2>Gennemgå rapporten</h2>
-      <FormProblem error={review.error} labels={(field) => LABELS[field] ?? field} />
-      <FieldGroup name="outcome" legend="Gennemgang" error={errorOf(review.error, 'outcome')}>
+      <FormProblem error={problem} labels={(field) => LABELS[field] ?? field} />
+      <FieldGroup name="outcome" legend="Gennemgang" error={errorOf(problem, 'outcome')}>
         {(
           [
             ['approve', 'Godkend rapporten'],
@@ -65,7 +81,7 @@ function ReviewForm({ report }: { report: ReportDetail }) {
         }
         value={comment}
         onChange={setComment}
-        error={errorOf(review.error, 'comment')}
+        error={errorOf(problem, 'comment')}
       />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={review.isPending}>
@@ -80,7 +96,9 @@ function Timeline({ awardId }: { awardId: string }) {
   const award = useAward(awardId);
   const reports = useAwardReports(awardId);
   const requests = useExtensionRequests(awardId);
-  if (!award.data || !reports.data || !requests.data) return award.error ? <ProblemAlert error={award.error} /> : <Loading text="Henter tidslinjen …" />;
+  const error = award.error ?? reports.error ?? requests.error;
+  if (error) return <ProblemAlert error={error} heading="Tidslinjen kunne ikke hentes" />;
+  if (!award.data || !reports.data || !requests.data) return <Loading text="Henter tidslinjen …" />;
   return <AwardTimeline award={award.data} reports={reports.data} requests={requests.data} />;
 }
 
@@ -88,6 +106,7 @@ function Timeline({ awardId }: { awardId: string }) {
 export function ReportReviewPage() {
   const { id = '', reportId = '' } = useParams();
   const report = useReport(reportId);
+  const { user } = useSession();
   if (report.isPending) {
     return (
       <Page title="Rapport">
@@ -124,14 +143,15 @@ export function ReportReviewPage() {
           detail.submittedAt ? ['Senest indsendt', formatDateTime(detail.submittedAt)] : null,
         ]}
       />
-      {detail.status === 'submitted' && <ReviewForm key={detail.submissions.length} report={detail} />}
+      {detail.status === 'submitted' &&
+        (user?.role === 'caseworker' ? <ReviewForm key={detail.submissions.length} report={detail} /> : <p>En sagsbehandler gennemgår rapporten.</p>)}
       {detail.status === 'returned' && (
-        <Alert tone="info" heading="Rapporten er sendt retur" testId="sendt-retur">
+        <Alert tone="info" role="status" heading="Rapporten er sendt retur" testId="sendt-retur">
           <p>Kommunen retter og indsender den igen.</p>
         </Alert>
       )}
       {detail.status === 'approved' && (
-        <Alert tone="success" heading="Rapporten er godkendt" testId="godkendt">
+        <Alert tone="success" role="status" heading="Rapporten er godkendt" testId="godkendt">
           <p>Der er ikke mere at gøre ved den.</p>
         </Alert>
       )}

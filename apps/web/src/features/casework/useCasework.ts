@@ -11,9 +11,9 @@ export type ExtensionDecisionBody = components['schemas']['ExtensionDecisionBody
 export type CaseEvent = components['schemas']['AuditEventResponse'];
 export type ApplicationVersion = components['schemas']['ApplicationVersionResponse'];
 
-/** Everything a case's pages show that a change on the case may have moved. */
-function invalidateCase(queryClient: ReturnType<typeof useQueryClient>, applicationId: string) {
-  for (const key of [
+/** Everything a case's pages show that a change on the case may have moved; settled when they are read again. */
+function invalidateCase(queryClient: ReturnType<typeof useQueryClient>, applicationId: string): Promise<unknown> {
+  const keys = [
     ['application', applicationId],
     ['assessment', applicationId],
     ['decision', applicationId],
@@ -21,10 +21,11 @@ function invalidateCase(queryClient: ReturnType<typeof useQueryClient>, applicat
     ['worklist'],
     ['award'],
     ['ledger'],
+    ['programme'],
+    ['programmes'],
     ['notifications'],
-  ]) {
-    void queryClient.invalidateQueries({ queryKey: key });
-  }
+  ];
+  return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 /** The assessment of an application; null before one is started (the API answers 404 then). */
@@ -48,8 +49,8 @@ export function useSaveAssessment(applicationId: string) {
     mutationFn: (body: PutAssessmentBody) => data(api.PUT('/api/v1/applications/{id}/assessment', { params: { path: { id: applicationId } }, body })),
     onSuccess: (assessment) => {
       queryClient.setQueryData(['assessment', applicationId], assessment);
-      void queryClient.invalidateQueries({ queryKey: ['application', applicationId] });
-      void queryClient.invalidateQueries({ queryKey: ['case-events', applicationId] });
+      // The first save moves the case from submitted to in assessment, in the worklist too.
+      for (const queryKey of [['application', applicationId], ['case-events', applicationId], ['worklist']]) void queryClient.invalidateQueries({ queryKey });
     },
   });
 }
@@ -58,6 +59,7 @@ export function useCompleteAssessment(applicationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => data(api.POST('/api/v1/applications/{id}/assessment/complete', { params: { path: { id: applicationId } } })),
+    // The mutation settles once the case's pages have read the change (no stale status after it).
     onSuccess: () => invalidateCase(queryClient, applicationId),
   });
 }
@@ -85,7 +87,7 @@ export function useAssign(applicationId: string) {
       data(api.POST('/api/v1/applications/{id}/assign', { params: { path: { id: applicationId } }, body: { assigneeId } })),
     onSuccess: (application) => {
       queryClient.setQueryData(['application', applicationId], application);
-      invalidateCase(queryClient, applicationId);
+      return invalidateCase(queryClient, applicationId);
     },
   });
 }
@@ -115,15 +117,6 @@ export function useVersions(applicationId: string) {
   return useQuery({
     queryKey: ['versions', applicationId],
     queryFn: () => data(api.GET('/api/v1/applications/{id}/versions', { params: { path: { id: applicationId } } })),
-  });
-}
-
-/** The programme's books: what is left of the budget. */
-export function useLedger(programmeId: string | undefined) {
-  return useQuery({
-    queryKey: ['ledger', programmeId],
-    queryFn: () => data(api.GET('/api/v1/programmes/{id}/ledger', { params: { path: { id: programmeId! } } })),
-    enabled: Boolean(programmeId),
   });
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, asProblem, isProblem } from '../../api/problem';
 import { formatDate, formatDateTime, formatKroner, kronerNumber, parseKroner } from '../../format';
-import { MESSAGES, REPORT_KINDS } from '../../text/da';
+import { MESSAGES, reportName } from '../../text/da';
 import { Alert } from '../../ui/Alert';
 import { errorOf, FormProblem, TextArea, TextField, TextList } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
@@ -25,10 +25,6 @@ export function reportFieldLabel(field: string): string {
     nextSteps: 'Næste skridt',
   };
   return labels[field] ?? field;
-}
-
-export function reportName(report: Pick<ReportDetail, 'kind' | 'sequence'>): string {
-  return report.kind === 'status' ? `${REPORT_KINDS.status} ${report.sequence}` : REPORT_KINDS.final;
 }
 
 function ReportForm({ report, previous }: { report: ReportDetail; previous: Submission | undefined }) {

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { countOf, formatDate, formatDateTime, formatKroner } from '../../format';
-import { REPORT_KINDS, STATUS_LABELS } from '../../text/da';
+import { reportName, STATUS_LABELS } from '../../text/da';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -27,7 +27,7 @@ interface Filters {
 const ASSIGNEES = [
   { value: 'me', label: 'Mig' },
   { value: '', label: 'Alle' },
-  { value: 'none', label: 'Ingen (ikke fordelt)' },
+  { value: 'none', label: 'Ingen (ikke tildelt)' },
 ];
 
 function readFilters(params: URLSearchParams): Filters {
@@ -62,7 +62,7 @@ function CaseLink({ id, caseNumber, to }: { id: string; caseNumber: string | nul
 }
 
 function assigneeCell(row: { assigneeName: string | null }) {
-  return row.assigneeName ?? <span className="text-muted">Ikke fordelt</span>;
+  return row.assigneeName ?? <span className="text-muted">Ikke tildelt</span>;
 }
 
 const APPLICATION_COLUMNS: Column<Application>[] = [
@@ -74,8 +74,6 @@ const APPLICATION_COLUMNS: Column<Application>[] = [
   { header: 'Status', cell: (row) => <StatusTag status={row.status} /> },
   { header: 'Sagsbehandler', cell: assigneeCell },
 ];
-
-const reportName = (report: Report) => (report.kind === 'status' ? `${REPORT_KINDS.status} ${report.sequence}` : REPORT_KINDS.final);
 
 const REPORT_COLUMNS: Column<Report>[] = [
   { header: 'Sag', cell: (row) => <CaseLink id={row.caseId} caseNumber={row.caseNumber} to={`/sager/${row.caseId}/rapporter/${row.id}`} /> },
@@ -175,12 +173,15 @@ function Listing<T>({
   if (query.isPending) return <Loading text="Henter listen …" />;
   if (query.error) return <ProblemAlert error={query.error} heading="Listen kunne ikke hentes" />;
   const rows = query.data.pages.flatMap((page) => page.items as T[]);
-  if (rows.length === 0) return <p data-testid="tom-liste">{empty}</p>;
+  // New filters: the last rows stay while the new ones are read, marked as being updated.
+  const updating = query.isPlaceholderData;
+  if (rows.length === 0 && !updating) return <p data-testid="tom-liste">{empty}</p>;
   return (
-    <>
+    <div aria-busy={updating} className={updating ? 'updating' : undefined}>
+      {updating && <p className="text-muted mt-0">Opdaterer listen …</p>}
       <Table caption={caption} columns={columns} rows={rows} rowKey={rowKey} testId="arbejdsliste" />
       <MoreButton query={query} shown={rows.length} noun={noun} />
-    </>
+    </div>
   );
 }
 
@@ -229,7 +230,13 @@ function ReportsListing({ filters, queue }: { filters: Filters; queue: QueueKey 
 function ExtensionsListing({ filters }: { filters: Filters }) {
   const spec = queueOf('forlaengelser');
   const query = useExtensionList(
-    given({ programmeId: filters.programmeId, assigneeId: filters.assignee, status: 'submitted' as const, sort: (filters.sort || spec.defaultSort) as never }),
+    given({
+      programmeId: filters.programmeId,
+      municipalityCode: filters.municipalityCode,
+      assigneeId: filters.assignee,
+      status: 'submitted' as const,
+      sort: (filters.sort || spec.defaultSort) as never,
+    }),
   );
   return (
     <Listing
@@ -266,7 +273,7 @@ function FilterForm({ filters, queue, onApply }: { filters: Filters; queue: Queu
           placeholder="Alle puljer"
           options={(programmes.data ?? []).map((item) => ({ value: item.id, label: `${item.name} (${item.code})` }))}
         />
-        {spec.kind !== 'extensions' && (
+        {
           <SelectField
             name="kommune"
             label="Kommune"
@@ -275,7 +282,7 @@ function FilterForm({ filters, queue, onApply }: { filters: Filters; queue: Queu
             placeholder="Alle kommuner"
             options={(municipalities.data?.items ?? []).map((item) => ({ value: item.code, label: item.name }))}
           />
-        )}
+        }
         <SelectField name="tildelt" label="Sagsbehandler" value={draft.assignee} onChange={set('assignee')} options={ASSIGNEES} />
         {spec.statuses && (
           <SelectField
@@ -357,9 +364,10 @@ export function WorklistPage() {
       <p className="mt-0">{spec.description}</p>
       {/* A new queue or new filters: a fresh form with the address's values. */}
       <FilterForm key={`${queue}:${search.toString()}`} filters={filters} queue={queue} onApply={apply} />
-      {spec.kind === 'applications' && <ApplicationsListing filters={filters} queue={queue} />}
-      {spec.kind === 'reports' && <ReportsListing filters={filters} queue={queue} />}
-      {spec.kind === 'extensions' && <ExtensionsListing filters={filters} />}
+      {/* One listing per queue: another queue's rows never show under this one's heading. */}
+      {spec.kind === 'applications' && <ApplicationsListing key={queue} filters={filters} queue={queue} />}
+      {spec.kind === 'reports' && <ReportsListing key={queue} filters={filters} queue={queue} />}
+      {spec.kind === 'extensions' && <ExtensionsListing key={queue} filters={filters} />}
     </Page>
   );
 }
