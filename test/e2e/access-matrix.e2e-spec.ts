@@ -244,6 +244,12 @@ const MATRIX: Row[] = [
     request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/documents` }),
     expect: SCOPED,
   },
+  {
+    method: 'get',
+    path: '/api/v1/applications/:id/case-file.zip',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.document('submitted')).applicationId}/case-file.zip` }),
+    expect: SCOPED,
+  },
   // A draft's document: the ministry does not see a draft (404), an admin does not delete (403).
   {
     method: 'delete',

@@ -1,5 +1,9 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { downloadBytes } from '../support/download.js';
 import { givenAward, givenDraft, givenProgramme, givenSubmitted, reportBody } from '../support/grant-case.js';
@@ -217,5 +221,86 @@ describe('documents', () => {
       { journal_no: `${award.caseNumber}-001`, kind: 'receipt' },
       { journal_no: `${award.caseNumber}-002`, kind: 'decision' },
     ]);
+  });
+
+  describe('the case file', () => {
+    /** The zip on disk, read with `unzip` as whoever receives it would. */
+    const saveZip = (bytes: Buffer) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'sagsakter-')), 'sagsakter.zip');
+      writeFileSync(path, bytes);
+      return {
+        names: () => execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n').filter(Boolean),
+        text: (name: string) => execFileSync('unzip', ['-p', path, name], { encoding: 'utf8' }),
+        bytes: (name: string) => execFileSync('unzip', ['-p', path, name]),
+      };
+    };
+    const csvRows = (text: string) =>
+      text
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter(Boolean)
+        .map((line) => line.split(';'));
+
+    it('holds every document, the letters, the report submissions and an akt-liste naming every act in journal order', async () => {
+      const people = { lead, assessor: await signedInAs(api, 'caseworker'), decider: await signedInAs(api, 'caseworker') };
+      const award = await givenAward(api, people, programmeId);
+      await upload(lead, { subjectType: 'application', subjectId: award.applicationId }, pdf('signed'), 'underskrevet.pdf', 'signed_application').expect(201);
+      const [report] = (await api.http.get(`/api/v1/awards/${award.id}/reports`).set(lead.bearer).expect(200)).body as Array<{ id: string }>;
+      await upload(lead, { subjectType: 'report', subjectId: report.id }, pdf('bilag'), 'bilag.pdf', 'report_annex').expect(201);
+      await api.http.post(`/api/v1/reports/${report.id}/submit`).set(lead.bearer).send(reportBody()).expect(200);
+
+      const response = await downloadBytes(api.http.get(`/api/v1/applications/${award.applicationId}/case-file.zip`).set(lead.bearer)).expect(200);
+      expect(response.headers['content-type']).toBe('application/zip');
+      expect(response.headers['content-disposition']).toMatch(/^attachment; /);
+      const zip = saveZip(response.body as Buffer);
+      const names = zip.names();
+      expect(names).toEqual(
+        expect.arrayContaining([
+          `dokumenter/${award.caseNumber}-003-underskrevet.pdf`,
+          `dokumenter/${award.caseNumber}-004-bilag.pdf`,
+          `kvittering-${award.caseNumber}.pdf`,
+          `tilsagnsbrev-${award.caseNumber}.pdf`,
+          'rapporter/statusrapport-1-indsendelse-1.pdf',
+          'akt-liste.csv',
+          'akt-liste.pdf',
+        ]),
+      );
+      expect(zip.text(`kvittering-${award.caseNumber}.pdf`).startsWith('%PDF')).toBe(true);
+      const [header, ...rows] = csvRows(zip.text('akt-liste.csv'));
+      expect(header).toEqual(['Journalnr.', 'Dato', 'Titel', 'Art', 'Afsender']);
+      expect(rows.map((row) => [row[0], row[3]])).toEqual([
+        [`${award.caseNumber}-001`, 'Kvittering'],
+        [`${award.caseNumber}-002`, 'Afgørelse'],
+        [`${award.caseNumber}-003`, 'Underskrevet ansøgning'],
+        [`${award.caseNumber}-004`, 'Bilag til rapport'],
+      ]);
+      expect(rows[2][4]).toContain(lead.user.name);
+      const listed = (await api.http.get(`/api/v1/applications/${award.applicationId}/documents`).set(lead.bearer).expect(200)).body;
+      expect(listed.items.map((item: { journalNo: string }) => item.journalNo)).toEqual(rows.slice(2).map((row) => row[0]));
+      // The content in the zip is the content uploaded.
+      expect(sha256(zip.bytes(`dokumenter/${award.caseNumber}-004-bilag.pdf`))).toBe(listed.items[1].sha256);
+
+      // Another kommune's case is not found.
+      await api.http.get(`/api/v1/applications/${award.applicationId}/case-file.zip`).set(otherLead.bearer).expect(404);
+
+      // For a caseworker with personal data left out, the project lead appears only as their kommune.
+      const redacted = await downloadBytes(
+        api.http.get(`/api/v1/applications/${award.applicationId}/case-file.zip`).query({ redactPersonalData: 'true' }).set(caseworker.bearer),
+      ).expect(200);
+      const redactedZip = saveZip(redacted.body as Buffer);
+      const redactedCsv = redactedZip.text('akt-liste.csv');
+      expect(redactedCsv).not.toContain(lead.user.name);
+      expect(csvRows(redactedCsv)[3][4]).toBe('Aarhus Kommune');
+      // Without, the caseworker sees the name.
+      const plain = saveZip(
+        (await downloadBytes(api.http.get(`/api/v1/applications/${award.applicationId}/case-file.zip`).set(caseworker.bearer)).expect(200)).body as Buffer,
+      );
+      expect(plain.text('akt-liste.csv')).toContain(lead.user.name);
+    });
+
+    it('refuses a bad redactPersonalData with 400', async () => {
+      const application = await givenSubmitted(api, lead, programmeId);
+      await api.http.get(`/api/v1/applications/${application.id}/case-file.zip`).query({ redactPersonalData: 'ja' }).set(lead.bearer).expect(400);
+    });
   });
 });

@@ -106,6 +106,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/applications/{id}/case-file.zip': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case file (sagsakter) for aktindsigt as a zip, streamed in an export slot: every document, the receipt and the decision letter, each report submission as a PDF, and the akt-liste as akt-liste.csv and akt-liste.pdf; scoped like the case (another kommune 404) */
+    get: operations['CaseFileController_caseFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications/{id}/contact': {
     parameters: {
       query?: never;
@@ -3162,6 +3179,92 @@ export interface operations {
         };
       };
       /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CaseFileController_caseFile: {
+    parameters: {
+      query?: {
+        /** @description Leave out personal details (names) of people outside your own kommune in the generated files (the ministry’s staff: everyone) */
+        redactPersonalData?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A zip archive: dokumenter/, rapporter/, the letters and the akt-liste */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many requests from this user */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The most exports the API runs at once are running; try again shortly */
       503: {
         headers: {
           [name: string]: unknown;
