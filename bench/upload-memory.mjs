@@ -14,7 +14,7 @@ const PORT = 3812;
 const BASE = `http://127.0.0.1:${PORT}/api/v1`;
 const ADMIN = { email: 'bench-upload-admin@test.tilskud.dk', password: 'bench-adgangskode-2026' };
 const LEAD = { email: 'bench-upload-lead@test.tilskud.dk', password: 'bench-adgangskode-2026' };
-const FILE_BYTES = 20 * 1024 * 1024;
+const FILE_BYTES = Number(process.env.BENCH_UPLOAD_MB ?? 20) * 1024 * 1024;
 
 const rssKb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
