@@ -11,6 +11,7 @@ const LAYERS = [
   'notifications',
   'reminders',
   'programmes',
+  'journal',
   'applications',
   'assessments',
   'awards',
@@ -18,6 +19,7 @@ const LAYERS = [
   'decisions',
   'extensions',
   'letters',
+  'documents',
   'exports',
   'worklist',
 ];

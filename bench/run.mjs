@@ -1,11 +1,12 @@
 // `npm run bench`: builds a large and a small dataset on databases of their own, drives the production
 // API and a framework-free limit server with autocannon (32 connections) endpoint by endpoint, measures
-// the reminder reconciler and the audit export, and writes bench/results/latest.json.
+// the reminder reconciler, the audit export and the API's memory during a 20 MB upload, and writes bench/results/latest.json.
 import { hash } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { webInitialSize } from './web-size.mjs';
+import { uploadMemory } from './upload-memory.mjs';
 import os from 'node:os';
 import pg from 'pg';
 import { ensureServices } from '../scripts/services.mjs';
@@ -357,6 +358,7 @@ const result = {
   reconciler: { reports: reportCount, runs: reconciler, remindersPlannedPerSecond: Math.round(reconciler[0].planned / reconciler[0].seconds) },
   export: exported,
   web: webInitialSize(),
+  upload: await uploadMemory(),
 };
 writeFileSync(new URL('bench/results/latest.json', root), `${JSON.stringify(result, null, 2)}\n`);
 
@@ -372,5 +374,8 @@ log(`reconciler: ${reportCount} reports; ${reconciler.map((run) => `${run.label}
 log(`audit export: ${exported.rows} events, ${(exported.bytes / 2 ** 20).toFixed(0)} MiB in ${exported.seconds} s, API peak RSS ${exported.peakRssMb} MB`);
 log(
   `web app, initial load gzipped: JavaScript ${(result.web.initialJsGzipBytes / 1000).toFixed(1)} kB (aim: under 200 kB), CSS ${(result.web.initialCssGzipBytes / 1000).toFixed(1)} kB`,
+);
+log(
+  `document upload: ${result.upload.fileMb} MB in ${result.upload.seconds} s, API RSS ${result.upload.rssBeforeMb} MB before, peak ${result.upload.rssPeakMb} MB (+${result.upload.rssGrowthMb} MB)`,
 );
 log('\nwritten to bench/results/latest.json');

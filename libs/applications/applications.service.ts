@@ -22,6 +22,7 @@ import { type ApplicationAction, type ApplicationStatus, nextApplicationStatus }
 import { caseNumber, contentProblems, draftWindowProblem, periodProblems, submissionProblems, windowProblem } from './application.rules.js';
 import { ApplicationVersion } from './application-version.entity.js';
 import { findVisibleApplication } from './application-reads.js';
+import { journalSubmission } from '../journal/journal.js';
 import { restrictToDecidableBy } from './decision-rights.js';
 import { caseNumberSearch } from './application-search.js';
 import { CasePeople } from './case-people.js';
@@ -296,6 +297,8 @@ export class ApplicationsService {
       application.submittedAt = now;
       application.receipt = await this.receiptFor(number, now, programme, application);
       const saved = await manager.save(application);
+      // The draft's documents get their journal numbers now that the case has a number, then the receipt.
+      await journalSubmission(manager, { applicationId: id, caseNumber: number, receivedAt: now, sender: null });
 
       const versions = await manager.countBy(ApplicationVersion, { applicationId: id });
       await manager.insert(ApplicationVersion, {

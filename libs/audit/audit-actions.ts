@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'extension.approved',
   'extension.rejected',
   'extension.withdrawn',
+  'document.uploaded',
+  'document.deleted',
   'reminder.resent',
   'programme.created',
   'programme.updated',

@@ -36,6 +36,8 @@ const RECORDED: Record<FixedAuditAction, Partial<SummarizedEvent>> = {
   'extension.approved': { entityType: 'extension_request', after: { approvedMonths: 3 } },
   'extension.rejected': { entityType: 'extension_request', after: { approvedMonths: null } },
   'extension.withdrawn': { entityType: 'extension_request', after: { status: 'withdrawn' } },
+  'document.uploaded': { entityType: 'document', after: { journalNo: 'ÆLD-2020-0007-012' } },
+  'document.deleted': { entityType: 'document', before: { journalNo: 'ÆLD-2020-0007-012' } },
   'reminder.resent': { entityType: 'reminder', after: { status: 'scheduled' } },
   'programme.created': { entityType: 'programme', after: { code: 'ÆLD-2020', name: 'Pulje til omsorg' } },
   'programme.updated': { entityType: 'programme', after: { name: 'Ny' } },

@@ -149,6 +149,14 @@ const SUMMARIES: Record<FixedAuditAction, Summary> = {
   },
   'extension.rejected': () => 'Anmodningen om forlængelse afslået',
   'extension.withdrawn': () => 'Anmodningen om forlængelse trukket tilbage',
+  'document.uploaded': (event) => {
+    const journalNo = text(field(event.after, 'journalNo'));
+    return journalNo ? `Dokument ${journalNo} indsendt` : 'Dokument indsendt';
+  },
+  'document.deleted': (event) => {
+    const journalNo = text(field(event.before, 'journalNo'));
+    return journalNo ? `Dokument ${journalNo} slettet` : 'Dokument slettet';
+  },
   'reminder.resent': () => 'Påmindelsen sendt igen efter en fejl',
   'programme.created': (event) => {
     const name = text(field(event.after, 'name'));

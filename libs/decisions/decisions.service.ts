@@ -33,6 +33,7 @@ import { DecisionException } from './decision.exception.js';
 import { Decision } from './decision.entity.js';
 import type { DecisionBody } from './dto/decision.dto.js';
 import { isRealText, isSubstantiveRationale } from './rationale.js';
+import { registerCaseAct } from '../journal/journal.js';
 
 /** A decision as it would be made now: checked against every rule, nothing written yet. */
 export interface CheckedDecision {
@@ -202,6 +203,15 @@ export class DecisionsService {
         await this.reports.createSchedule(manager, award, programme);
       }
       await this.applications.transition(manager, application, body.outcome);
+      // The decision and its letter are an act of the case, numbered in its journal.
+      await registerCaseAct(manager, {
+        applicationId,
+        caseNumber: application.caseNumber!,
+        kind: 'decision',
+        title: `${body.outcome === 'award' ? 'Tilsagnsbrev' : 'Afgørelsesbrev'}: afgørelse om ansøgning ${application.caseNumber}`,
+        sender: null,
+        registeredAt: now,
+      });
 
       // The case's contacts are told at once in their inbox, and by e-mail through the outbox.
       const recipientIds = await this.people.recipients(manager, applicationId);

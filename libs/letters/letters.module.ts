@@ -11,5 +11,6 @@ import { LettersService } from './letters.service.js';
   imports: [ApplicationsModule, DecisionsModule, ProgrammesModule, MunicipalitiesModule],
   controllers: [LettersController],
   providers: [LettersService],
+  exports: [LettersService],
 })
 export class LettersModule {}

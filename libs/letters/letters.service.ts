@@ -36,29 +36,37 @@ export class LettersService {
     @Inject(DanishCalendar) private readonly calendar: DanishCalendar,
   ) {}
 
-  async receipt(applicationId: string, actor: Actor): Promise<RenderedLetter> {
+  /** `hideSubmitter`: without the name of who submitted it (a case file with personal data left out). */
+  async receipt(applicationId: string, actor: Actor, { hideSubmitter = false } = {}): Promise<RenderedLetter> {
     const application = await this.applications.get(applicationId, actor);
     if (!application.caseNumber || !application.submittedAt) throw new NotFoundDomainException('Kvitteringen for ansøgningen', applicationId);
     const programme = await this.programmes.get(application.programmeId);
-    const letter = receiptLetter(this.organisation(), letterProgramme(programme), await this.letterCase(application, programme));
+    const letterCase = await this.letterCase(application, programme);
+    const letter = receiptLetter(this.organisation(), letterProgramme(programme), hideSubmitter ? { ...letterCase, submittedByName: null } : letterCase);
     return { pdf: await renderLetter(letter), filename: `kvittering-${application.caseNumber}.pdf` };
   }
 
-  async decision(applicationId: string, actor: Actor): Promise<RenderedLetter> {
+  /** `hidePeople`: without the names of who submitted and who decided (a case file with personal data left out). */
+  async decision(applicationId: string, actor: Actor, { hidePeople = false } = {}): Promise<RenderedLetter> {
     const { application, decision, award, decidedByName } = await this.decisions.read(applicationId, actor);
     const programme = await this.programmes.get(application.programmeId);
-    const letter = await this.decisionLetter(application, programme, {
-      outcome: decision.outcome,
-      fullGrant: decision.fullGrant,
-      rationale: decision.rationale,
-      amountOre: decision.amountOre,
-      startDate: award?.startDate ?? null,
-      endDate: award?.originalEndDate ?? null,
-      legalBasis: decision.legalBasis,
-      appealGuidance: decision.appealGuidance,
-      decidedAt: decision.decidedAt,
-      decidedByName,
-    });
+    const letter = await this.decisionLetter(
+      application,
+      programme,
+      {
+        outcome: decision.outcome,
+        fullGrant: decision.fullGrant,
+        rationale: decision.rationale,
+        amountOre: decision.amountOre,
+        startDate: award?.startDate ?? null,
+        endDate: award?.originalEndDate ?? null,
+        legalBasis: decision.legalBasis,
+        appealGuidance: decision.appealGuidance,
+        decidedAt: decision.decidedAt,
+        decidedByName: hidePeople ? null : decidedByName,
+      },
+      hidePeople,
+    );
     return { pdf: await renderLetter(letter), filename: `${letterFile(decision.outcome)}-${application.caseNumber}.pdf` };
   }
 
@@ -84,8 +92,15 @@ export class LettersService {
     return { pdf: await renderLetter(asDraft(letter)), filename: `udkast-${letterFile(checked.outcome)}-${checked.application.caseNumber}.pdf` };
   }
 
-  private async decisionLetter(application: Application, programme: Programme, decision: LetterDecision): Promise<Letter> {
-    return decisionLetter(this.organisation(), letterProgramme(programme), await this.letterCase(application, programme), decision, this.calendar);
+  private async decisionLetter(application: Application, programme: Programme, decision: LetterDecision, hideSubmitter = false): Promise<Letter> {
+    const letterCase = await this.letterCase(application, programme);
+    return decisionLetter(
+      this.organisation(),
+      letterProgramme(programme),
+      hideSubmitter ? { ...letterCase, submittedByName: null } : letterCase,
+      decision,
+      this.calendar,
+    );
   }
 
   private organisation(): Organisation {

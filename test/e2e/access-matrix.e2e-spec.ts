@@ -51,6 +51,8 @@ interface Fixture {
   extensionRequest(): Promise<{ id: string }>;
   /** A report of a fresh award: due, or submitted (ready for review). */
   report(state: 'due' | 'submitted'): Promise<{ id: string }>;
+  /** A PDF uploaded by the owner to a fresh draft or submitted application. */
+  document(state: 'draft' | 'submitted'): Promise<{ id: string; applicationId: string }>;
   /** A notification in the caller's own inbox (someone else's for the anonymous caller). */
   ownNotification(): Promise<{ id: string }>;
 }
@@ -74,6 +76,12 @@ const CASEWORKER_ONLY = { anonymous: 401, project_lead: 403, other_kommune: 403,
 const SCOPED = { anonymous: 401, project_lead: 'allowed', other_kommune: 404, caseworker: 'allowed', admin: 'allowed' } as const;
 /** The owning kommune's project lead only. */
 const OWNER = { anonymous: 401, project_lead: 'allowed', other_kommune: 404, caseworker: 403, admin: 403 } as const;
+
+/**
+ * The upload (multipart, which this table does not send): the JSON body is refused (415) once the caller
+ * is known; another kommune's 404 is in documents.e2e-spec.ts.
+ */
+const UPLOADERS = { anonymous: 401, project_lead: 'allowed', other_kommune: 'allowed', caseworker: 'allowed', admin: 403 } as const;
 
 const MATRIX: Row[] = [
   { method: 'get', path: '/api/v1/health', request: () => ({ url: '/api/v1/health' }), expect: PUBLIC },
@@ -216,6 +224,38 @@ const MATRIX: Row[] = [
     path: '/api/v1/applications/:id/decision',
     request: async (f) => ({ url: `/api/v1/applications/${(await f.award()).applicationId}/decision` }),
     expect: SCOPED,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/documents',
+    request: async (f) => ({ url: '/api/v1/documents', body: { subjectType: 'application', subjectId: (await f.submitted()).id, kind: 'budget' } }),
+    expect: UPLOADERS,
+  },
+  { method: 'get', path: '/api/v1/documents/:id', request: async (f) => ({ url: `/api/v1/documents/${(await f.document('submitted')).id}` }), expect: SCOPED },
+  {
+    method: 'get',
+    path: '/api/v1/documents/:id/content',
+    request: async (f) => ({ url: `/api/v1/documents/${(await f.document('submitted')).id}/content` }),
+    expect: SCOPED,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/applications/:id/documents',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.submitted()).id}/documents` }),
+    expect: SCOPED,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/applications/:id/case-file.zip',
+    request: async (f) => ({ url: `/api/v1/applications/${(await f.document('submitted')).applicationId}/case-file.zip` }),
+    expect: SCOPED,
+  },
+  // A draft's document: the ministry does not see a draft (404), an admin does not delete (403).
+  {
+    method: 'delete',
+    path: '/api/v1/documents/:id',
+    request: async (f) => ({ url: `/api/v1/documents/${(await f.document('draft')).id}` }),
+    expect: { anonymous: 401, project_lead: 'allowed', other_kommune: 404, caseworker: 404, admin: 403 },
   },
   {
     method: 'get',
@@ -394,6 +434,18 @@ describe('the access matrix', () => {
           userId,
         ]);
         return row;
+      },
+      document: async (state) => {
+        const application = state === 'draft' ? await givenDraft(api, owner, programmeId) : await givenSubmitted(api, owner, programmeId);
+        const response = await api.http
+          .post('/api/v1/documents')
+          .set(owner.bearer)
+          .field('subjectType', 'application')
+          .field('subjectId', application.id)
+          .field('kind', 'budget')
+          .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), { filename: 'budget.pdf', contentType: 'application/pdf' })
+          .expect(201);
+        return response.body;
       },
       report: async (state) => {
         const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD);

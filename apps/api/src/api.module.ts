@@ -6,6 +6,7 @@ import { AuthModule } from '../../../libs/auth/auth.module.js';
 import { AwardsModule } from '../../../libs/awards/awards.module.js';
 import { DecisionsModule } from '../../../libs/decisions/decisions.module.js';
 import { CoreModule } from '../../../libs/core/core.module.js';
+import { DocumentsModule } from '../../../libs/documents/documents.module.js';
 import { ExportsModule } from '../../../libs/exports/exports.module.js';
 import { ExtensionsModule } from '../../../libs/extensions/extensions.module.js';
 import { HealthModule } from '../../../libs/core/health/health.module.js';
@@ -41,6 +42,7 @@ export class ApiModule {
         ReportsModule,
         ExtensionsModule,
         LettersModule,
+        DocumentsModule,
         NotificationsModule,
         RemindersApiModule,
         ExportsModule,

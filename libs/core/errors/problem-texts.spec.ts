@@ -4,6 +4,7 @@ import { AssessmentException } from '../../assessments/assessment.exception.js';
 import { AuthException } from '../../auth/auth.exception.js';
 import { AWARD_STATUSES } from '../../awards/award.lifecycle.js';
 import { DecisionException } from '../../decisions/decision.exception.js';
+import { DocumentException } from '../../documents/document.exception.js';
 import { ExtensionException } from '../../extensions/extension.exception.js';
 import { EXTENSION_STATUSES } from '../../extensions/extension-request.lifecycle.js';
 import { ProgrammeException } from '../../programmes/programme.exception.js';
@@ -69,6 +70,13 @@ const SAMPLES: Array<[string, { detail: string; extensions?: Record<string, unkn
   ['ProgrammeException.budgetExceeded', ProgrammeException.budgetExceeded(kroner(6_000_000), kroner(5_000_000))],
   ['ReminderException.notFailed', ReminderException.notFailed('sent')],
   ['ReportException.notOwner', ReportException.notOwner()],
+  ['DocumentException.unsupportedType', DocumentException.unsupportedType()],
+  ['DocumentException.tooLarge', DocumentException.tooLarge()],
+  ['DocumentException.notMultipart', DocumentException.notMultipart()],
+  ['DocumentException.noFile', DocumentException.noFile()],
+  ['DocumentException.empty', DocumentException.empty()],
+  ['DocumentException.malformed', DocumentException.malformed()],
+  ['DocumentException.locked', DocumentException.locked('report')],
   ['NotFoundDomainException', new NotFoundDomainException('Puljen', '7f3a9c21-4b6e-4d2a-9c1f-0e8b7a6d5c4b')],
   ['InvalidCursorException', new InvalidCursorException()],
   ['RateLimitException', new RateLimitException(30)],

@@ -19,6 +19,9 @@ export const PROBLEM_TYPES = {
   'body-too-large': { status: 413, title: 'Indholdet er for stort' },
   'uri-too-long': { status: 414, title: 'Adressen er for lang' },
   'unsupported-media-type': { status: 415, title: 'Ikke-understøttet indholdstype' },
+  'unsupported-file-type': { status: 415, title: 'Filtypen modtages ikke' },
+  'file-too-large': { status: 413, title: 'Filen er for stor' },
+  'invalid-upload': { status: 400, title: 'Ugyldig filoverførsel' },
   'headers-too-large': { status: 431, title: 'For store headere' },
   'method-not-allowed': { status: 405, title: 'Metoden er ikke tilladt' },
   // Who may
@@ -48,6 +51,7 @@ export const PROBLEM_TYPES = {
   'extension-pending': { status: 409, title: 'En forlængelse venter allerede' },
   'award-not-active': { status: 409, title: 'Tilsagnet er ikke aktivt' },
   'reports-outstanding': { status: 409, title: 'Rapporter mangler godkendelse' },
+  'document-locked': { status: 409, title: 'Dokumentet kan ikke længere slettes' },
   // The rules of the domain
   'rule-violated': { status: 422, title: 'Bryder en regel' },
   'submission-rules-not-met': { status: 422, title: 'Opfylder ikke puljens regler' },

@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -74,6 +75,14 @@ export interface RouteSettings {
    * catalog, so a path no API route has is still a 404 and a path of other methods a 405.
    */
   catchAll?: boolean;
+  /** A route that reads a multipart/form-data body itself, as a stream (`@TakesFile`): no other route accepts one. */
+  multipart?: boolean;
+}
+
+// A route's `config` is typed as our settings (Fastify's own type knows none).
+declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface FastifyContextConfig extends RouteSettings {}
 }
 
 /**
@@ -124,6 +133,19 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
       }
     },
   );
+  // multipart/form-data only where a route takes a file (`@TakesFile`): the plugin's parser reads
+  // nothing, it marks the request for the route to stream the parts itself, within limits the route
+  // sets; these defaults are for any other use and keep to the JSON body's limit. Every other route
+  // refuses it (415), as it refused it before the plugin was registered.
+  await app.register(multipart, {
+    limits: { fields: 10, fieldSize: 1_000, files: 1, parts: 20, fileSize: bytesOf(config.get('BODY_LIMIT', { infer: true })) },
+    throwFileSizeLimit: false,
+  });
+  fastify.addHook('preValidation', (request, reply, done) => {
+    // (A route that takes a file refuses any other body itself, after the caller is known: 401 comes first.)
+    if (request.isMultipart() && !request.routeOptions.config?.multipart) return void sendProblem(reply, request, EdgeProblem.unsupportedMediaType());
+    done();
+  });
   app.setGlobalPrefix(API_PREFIX);
 
   const document = completeOpenApiDocument(

@@ -22,7 +22,9 @@ export class UnexpectedBodyInterceptor implements NestInterceptor {
   private readonly takesBody = new WeakMap<object, boolean>();
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() === 'http' && hasBody(context.switchToHttp().getRequest<FastifyRequest>().body) && !this.handlerTakesBody(context)) {
+    const request = context.getType() === 'http' ? context.switchToHttp().getRequest<FastifyRequest>() : undefined;
+    // A route that takes a file (`@TakesFile`) reads its body itself and refuses any other kind (415).
+    if (request && hasBody(request.body) && request.routeOptions.config?.multipart !== true && !this.handlerTakesBody(context)) {
       throw new EdgeProblemException(EdgeProblem.unexpectedBody());
     }
     return next.handle();
