@@ -22,6 +22,7 @@ import { RecordHistoricalClosingAndAssumedValues1765920000000 } from './17659200
 import { RecordWhenAnExtensionRequestIsWithdrawn1766000000000 } from './1766000000000-record-when-an-extension-request-is-withdrawn.js';
 import { IndexApplicationsByStatus1766100000000 } from './1766100000000-index-applications-by-status.js';
 import { VersionTheLedgerByApplicationThemes1766300000000 } from './1766300000000-version-the-ledger-by-application-themes.js';
+import { StructureTheApplication1766500000000 } from './1766500000000-structure-the-application.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -52,4 +53,5 @@ export const migrations = [
   RecordWhenAnExtensionRequestIsWithdrawn1766000000000,
   IndexApplicationsByStatus1766100000000,
   VersionTheLedgerByApplicationThemes1766300000000,
+  StructureTheApplication1766500000000,
 ];

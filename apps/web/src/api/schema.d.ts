@@ -218,7 +218,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Submit: case number, time stamp and receipt (kvittering) */
+    /**
+     * Submit: case number, time stamp and receipt (kvittering)
+     * @description Checks the programme’s rules: budget lines given (or required by the programme) must sum to requestedOre (422 `budget-lines-mismatch`, the difference in kroner), and the kinds of document the programme requires must be on the case (422 `documents-missing`, naming them).
+     */
     post: operations['ApplicationsController_submit'];
     delete?: never;
     options?: never;
@@ -653,7 +656,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a programme: its texts at any time, a date that has not passed, criteria, themes and decision mode before the first submission */
+    /** Change a programme: its texts at any time, a date that has not passed, criteria, themes, decision mode and what submission requires (budget lines, documents) before the first submission */
     patch: operations['ProgrammesController_update'];
     trace?: never;
   };
@@ -929,8 +932,13 @@ export interface components {
       assumed: {
         [key: string]: string;
       };
+      /** @description Empty when none are given */
+      budgetLines: components['schemas']['BudgetLineResponse'][];
       caseNumber: string | null;
       coApplicantCodes: string[];
+      /** @description Øre */
+      coFinancingOre: number | null;
+      contactPerson: components['schemas']['ContactPersonDto'] | (never | null);
       /** @description Each kommune’s contact: the lead kommune first, then the co-applicants */
       contacts: components['schemas']['ContactResponse'][];
       /**
@@ -944,6 +952,8 @@ export interface components {
       /** Format: uuid */
       createdBy: string;
       createdByName: string | null;
+      /** @example 29189846 */
+      cvr: string | null;
       /**
        * @description The decision letter, once made
        * @example /api/v1/applications/…/decision/letter.pdf
@@ -986,7 +996,14 @@ export interface components {
     };
     ApplicationVersionResponse: {
       activities: string[];
+      /** @description Null when the version did not record them */
+      budgetLines: components['schemas']['BudgetLineResponse'][] | null;
       coApplicantCodes: string[] | null;
+      /** @description Øre */
+      coFinancingOre: number | null;
+      contactPerson: components['schemas']['ContactPersonDto'] | (never | null);
+      /** @description Null when not given, or not recorded by the version */
+      cvr: string | null;
       /**
        * @description The lead kommune
        * @example 706
@@ -1176,6 +1193,24 @@ export interface components {
       programmeId: string;
       reason: string;
     };
+    BudgetLineDto: {
+      /**
+       * @description Øre
+       * @example 240000000
+       */
+      amountOre: number;
+      /** @example Løn til projektleder */
+      label: string;
+    };
+    BudgetLineResponse: {
+      /**
+       * @description Øre
+       * @example 240000000
+       */
+      amountOre: number;
+      /** @example Løn til projektleder */
+      label: string;
+    };
     CaseworkerResponse: {
       /** Format: uuid */
       id: string;
@@ -1225,6 +1260,20 @@ export interface components {
        */
       municipalityCode?: string;
     };
+    ContactPersonDto: {
+      /**
+       * @description A work e-mail address
+       * @example meha@syddjurs.dk
+       */
+      email: string;
+      /** @example Mette Hansen */
+      name: string;
+      /**
+       * @description Eight digits, optionally with +45 in front
+       * @example +45 87 53 50 00
+       */
+      phone: string;
+    };
     ContactResponse: {
       /** @description False: deactivated (or no longer a project lead there); the kommune’s other project leads get the messages */
       active: boolean | null;
@@ -1246,6 +1295,8 @@ export interface components {
        *     ]
        */
       activities: string[];
+      /** @description At most 50; at submission they must sum to requestedOre (422 `budget-lines-mismatch`), and be given when the programme requiresBudgetLines */
+      budgetLines?: components['schemas']['BudgetLineDto'][];
       /**
        * @description Co-applicant kommuner of a joint application
        * @example [
@@ -1254,6 +1305,17 @@ export interface components {
        *     ]
        */
       coApplicantCodes?: string[];
+      /**
+       * @description Øre: what the applicant pays itself (egenfinansiering)
+       * @example 50000000
+       */
+      coFinancingOre?: number;
+      contactPerson?: components['schemas']['ContactPersonDto'];
+      /**
+       * @description The applicant’s CVR number: 8 digits with the modulus-11 check (weights 2,7,6,5,4,3,2,1)
+       * @example 29189846
+       */
+      cvr?: string;
       /** @example 2022-06-30 */
       plannedEnd: string;
       /** @example 2021-01-01 */
@@ -1329,6 +1391,16 @@ export interface components {
       minApplicationOre: number;
       /** @example Pulje til at styrke omsorg og nærvær i ældreplejen */
       name: string;
+      /**
+       * @description Kinds of document that must be on the case before submission (422 `documents-missing` otherwise)
+       * @default []
+       */
+      requiredDocumentKinds: ('budget' | 'signed_application' | 'auditor_statement' | 'report_annex' | 'letter' | 'other')[];
+      /**
+       * @description Whether submission needs budget lines summing to `requestedOre` (422 `budget-lines-mismatch` otherwise)
+       * @default false
+       */
+      requiresBudgetLines: boolean;
       /** @default 12 */
       statusReportIntervalMonths: number;
       themes: components['schemas']['ThemeDto'][];
@@ -1719,6 +1791,10 @@ export interface components {
       name: string;
       /** @description budget + adjustments − committed */
       remainingOre: number;
+      /** @description Kinds of document that must be on the case before submission */
+      requiredDocumentKinds: ('budget' | 'signed_application' | 'auditor_statement' | 'report_annex' | 'letter' | 'other')[];
+      /** @description Whether submission needs budget lines summing to `requestedOre` */
+      requiresBudgetLines: boolean;
       statusReportIntervalMonths: number;
       themes: components['schemas']['ThemeDto'][];
       version: number;
@@ -1972,7 +2048,18 @@ export interface components {
     };
     UpdateApplicationBody: {
       activities?: string[];
+      /** @description Replaces every line; null or [] clears them */
+      budgetLines?: components['schemas']['BudgetLineDto'][] | null;
       coApplicantCodes?: string[];
+      /** @description Øre; null clears it */
+      coFinancingOre?: number | null;
+      /** @description The whole contact person; null clears it */
+      contactPerson?: components['schemas']['ContactPersonDto'] | (never | null);
+      /**
+       * @description null clears it
+       * @example 29189846
+       */
+      cvr?: string | null;
       plannedEnd?: string;
       plannedStart?: string;
       purpose?: string;
@@ -1999,6 +2086,10 @@ export interface components {
       description?: string | null;
       legalBasis?: string | null;
       name?: string;
+      /** @description Only before the first submission */
+      requiredDocumentKinds?: ('budget' | 'signed_application' | 'auditor_statement' | 'report_annex' | 'letter' | 'other')[];
+      /** @description Only before the first submission */
+      requiresBudgetLines?: boolean;
       /** @description Only before the first submission */
       themes?: components['schemas']['ThemeDto'][];
       /** @description The version read; a stale one answers 409 */
@@ -3855,7 +3946,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Opfylder ikke puljens regler (`urn:tilskud:problem:submission-rules-not-met`); Uden for ansøgningsfristen (`urn:tilskud:problem:outside-application-window`) */
+      /** @description Opfylder ikke puljens regler (`urn:tilskud:problem:submission-rules-not-met`); Budgettet passer ikke med det ansøgte beløb (`urn:tilskud:problem:budget-lines-mismatch`); Dokumenter mangler (`urn:tilskud:problem:documents-missing`); Uden for ansøgningsfristen (`urn:tilskud:problem:outside-application-window`) */
       422: {
         headers: {
           [name: string]: unknown;
