@@ -12,6 +12,7 @@ const LAYERS = [
   'reminders',
   'programmes',
   'applications',
+  'access-requests',
   'assessments',
   'awards',
   'reports',

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'extension.rejected',
   'extension.withdrawn',
   'reminder.resent',
+  'access_request.created',
+  'access_request.completed',
   'programme.created',
   'programme.updated',
   'programme.budget_adjusted',

@@ -37,6 +37,8 @@ const RECORDED: Record<FixedAuditAction, Partial<SummarizedEvent>> = {
   'extension.rejected': { entityType: 'extension_request', after: { approvedMonths: null } },
   'extension.withdrawn': { entityType: 'extension_request', after: { status: 'withdrawn' } },
   'reminder.resent': { entityType: 'reminder', after: { status: 'scheduled' } },
+  'access_request.created': { entityType: 'access_request', after: { requester: 'Jens Journalist', dueDate: '2026-04-14' } },
+  'access_request.completed': { entityType: 'access_request', after: { status: 'completed' } },
   'programme.created': { entityType: 'programme', after: { code: 'ÆLD-2020', name: 'Pulje til omsorg' } },
   'programme.updated': { entityType: 'programme', after: { name: 'Ny' } },
   'programme.budget_adjusted': { entityType: 'programme', after: { deltaOre: '-50000000' } },
