@@ -1,6 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ManualClock } from '../../libs/core/time/clock.js';
+import { loadMessageContext, reminderMessage } from '../../libs/reminders/reminder-messages.js';
 import { givenDraft, givenProgramme, givenSubmitted } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
@@ -69,6 +70,16 @@ describe('access requests', () => {
     // Friday 10 April, two working days before, 08:00 Copenhagen time (summer time).
     for (const reminder of reminders)
       expect(reminder).toMatchObject({ send_at: new Date('2026-04-10T06:00:00Z'), due_date: '2026-04-14', status: 'scheduled' });
+  });
+
+  it('words the reminder in Danish, naming the case, the requester and the deadline', async () => {
+    const { body: request } = await register(caseworker).expect(201);
+    const context = await loadMessageContext(api.app.get<DataSource>(getDataSourceToken()).manager, 'access_request', request.id);
+    expect(context).toMatchObject({ caseId: application.id, caseNumber: application.caseNumber, requester: 'Jens Journalist', accessKind: 'aktindsigt' });
+    const message = reminderMessage('access_request_due', request.dueDate, context);
+    expect(message.title).toBe(`En anmodning om aktindsigt i ${application.caseNumber} skal besvares senest 14. april 2026`);
+    expect(message.body).toContain('Jens Journalist har anmodet om aktindsigt i sagen «Mere værdig hjemmepleje»');
+    expect(message.body).toContain('senest 14. april 2026 (7 arbejdsdage efter modtagelsen)');
   });
 
   it('reminds only the case’s caseworker once it has one', async () => {
