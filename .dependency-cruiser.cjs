@@ -13,6 +13,7 @@ const LAYERS = [
   'programmes',
   'journal',
   'applications',
+  'access-requests',
   'assessments',
   'awards',
   'reports',

@@ -23,6 +23,8 @@ import { RecordWhenAnExtensionRequestIsWithdrawn1766000000000 } from './17660000
 import { IndexApplicationsByStatus1766100000000 } from './1766100000000-index-applications-by-status.js';
 import { VersionTheLedgerByApplicationThemes1766300000000 } from './1766300000000-version-the-ledger-by-application-themes.js';
 import { CreateDocumentsAndTheCaseJournal1766400000000 } from './1766400000000-create-documents-and-the-case-journal.js';
+import { StructureTheApplication1766500000000 } from './1766500000000-structure-the-application.js';
+import { CreateAccessRequests1766500001000 } from './1766500001000-create-access-requests.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -54,4 +56,6 @@ export const migrations = [
   IndexApplicationsByStatus1766100000000,
   VersionTheLedgerByApplicationThemes1766300000000,
   CreateDocumentsAndTheCaseJournal1766400000000,
+  StructureTheApplication1766500000000,
+  CreateAccessRequests1766500001000,
 ];

@@ -1,7 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type ValueTransformer } from 'typeorm';
 import { ASSUMED_COLUMN, type AssumedValues } from '../core/assumed/assumed-values.js';
 import { type Ore, oreColumn } from '../core/money/money.js';
 import type { ApplicationStatus } from './application.lifecycle.js';
+import type { BudgetLine } from './application-structure.rules.js';
+
+export type { BudgetLine };
 
 /** The applicant's proof that it applied in time (kvittering). */
 export interface Receipt {
@@ -11,6 +14,19 @@ export interface Receipt {
   receivedAtCopenhagen: string;
   text: string;
 }
+
+/** The applicant's person to talk to about the application (not necessarily a user of the system). */
+export interface ContactPerson {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** Budget lines as jsonb, each amount as exact decimal text (a JSON number would round above 2^53). */
+const budgetLinesColumn: ValueTransformer = {
+  to: (lines: BudgetLine[] | undefined) => lines?.map((line) => ({ label: line.label, amountOre: line.amountOre.toString() })),
+  from: (lines: Array<{ label: string; amountOre: string }> | null) => (lines ?? []).map((line) => ({ label: line.label, amountOre: BigInt(line.amountOre) })),
+};
 
 /** An application (ansøgning) from a lead kommune, possibly with co-applicant kommuner. */
 @Entity('application')
@@ -58,6 +74,21 @@ export class Application {
 
   @Column({ name: 'planned_end', type: 'date' })
   plannedEnd: string;
+
+  /** The applicant's CVR number (8 digits, modulus 11); a draft may leave it out. */
+  @Column({ type: 'char', length: 8, nullable: true })
+  cvr: string | null;
+
+  @Column({ name: 'contact_person', type: 'jsonb', nullable: true })
+  contactPerson: ContactPerson | null;
+
+  /** What the applicant pays itself (egenfinansiering), beside the amount applied for. */
+  @Column({ name: 'co_financing_ore', type: 'bigint', nullable: true, transformer: oreColumn })
+  coFinancingOre: Ore | null;
+
+  /** At submission they sum to `requestedOre`, to the øre (see application-structure.rules.ts). */
+  @Column({ name: 'budget_lines', type: 'jsonb', default: () => "'[]'", transformer: budgetLinesColumn })
+  budgetLines: BudgetLine[];
 
   /** Journalnummer, given at submission: `ÆLD-2020-0007`. */
   @Column({ name: 'case_number', type: 'text', nullable: true })

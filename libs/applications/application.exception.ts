@@ -2,6 +2,9 @@ import { DomainException } from '../core/errors/domain.exception.js';
 import type { ProblemCode } from '../core/errors/problem-types.js';
 import { describeFieldErrors, type FieldError } from '../core/errors/problem.js';
 import { statusClause } from '../core/format/status-labels.js';
+import { formatKroner } from '../core/format/danish.js';
+import { oreToApi } from '../core/money/money.js';
+import { type BudgetMismatch, missingDocumentsMessage } from './application-structure.rules.js';
 
 export class ApplicationException extends DomainException {
   private constructor(code: ProblemCode, detail: string, extensions?: Record<string, unknown>) {
@@ -35,6 +38,20 @@ export class ApplicationException extends DomainException {
 
   static submissionRules(errors: FieldError[]): ApplicationException {
     return new ApplicationException('submission-rules-not-met', `Ansøgningen opfylder ikke puljens regler: ${describeFieldErrors(errors)}`, { errors });
+  }
+
+  /** The budget lines do not sum to the amount applied for; the difference is said in kroner. */
+  static budgetLinesMismatch(mismatch: BudgetMismatch): ApplicationException {
+    return new ApplicationException('budget-lines-mismatch', mismatch.message, {
+      budgetLinesSumOre: oreToApi(mismatch.sumOre),
+      differenceOre: oreToApi(mismatch.differenceOre),
+      errors: [{ field: 'budgetLines', message: `summerer til ${formatKroner(mismatch.sumOre)}, ikke det ansøgte beløb` }],
+    });
+  }
+
+  /** Kinds of document the programme requires that are not on the case. */
+  static documentsMissing(missing: string[]): ApplicationException {
+    return new ApplicationException('documents-missing', missingDocumentsMessage(missing), { missingDocumentKinds: missing });
   }
 
   static outsideWindow(detail: string): ApplicationException {

@@ -98,9 +98,14 @@ export class ApplicationsController {
   @Post(':id/submit')
   @Auth('project_lead')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit: case number, time stamp and receipt (kvittering)' })
+  @ApiOperation({
+    summary: 'Submit: case number, time stamp and receipt (kvittering)',
+    description:
+      'Checks the programme’s rules: budget lines given (or required by the programme) must sum to requestedOre (422 `budget-lines-mismatch`, ' +
+      'the difference in kroner), and the kinds of document the programme requires must be on the case (422 `documents-missing`, naming them).',
+  })
   @ApiOkResponse({ type: ApplicationResponse })
-  @ApiProblems('not-owner', 'illegal-transition', 'submission-rules-not-met', 'outside-application-window')
+  @ApiProblems('not-owner', 'illegal-transition', 'submission-rules-not-met', 'budget-lines-mismatch', 'documents-missing', 'outside-application-window')
   async submit(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationResponse> {
     return this.one(this.applications.submit(id, user));
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { audited, AuditService } from '../audit/audit.service.js';
@@ -6,7 +6,7 @@ import type { AuthUser } from '../core/access/auth-user.js';
 import { restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
 import type { FieldError } from '../core/errors/problem.js';
-import { oreFromApi } from '../core/money/money.js';
+import { type Ore, oreFromApi } from '../core/money/money.js';
 import { keysetPage, type ListOrders, type Page, resolveOrder } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { formatDateTime } from '../core/format/danish.js';
@@ -16,7 +16,9 @@ import { ProgrammesService } from '../programmes/programmes.service.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { CaseMessages } from '../reminders/case-messages.js';
 import { caseLink } from '../reminders/reminder-messages.js';
-import { Application, type Receipt } from './application.entity.js';
+import { Application, type BudgetLine, type Receipt } from './application.entity.js';
+import { budgetMismatch, missingDocumentKinds } from './application-structure.rules.js';
+import { NO_SUBMITTED_DOCUMENTS, SUBMITTED_DOCUMENTS, type SubmittedDocumentsPort } from './submitted-documents.port.js';
 import { ApplicationException } from './application.exception.js';
 import { type ApplicationAction, type ApplicationStatus, nextApplicationStatus } from './application.lifecycle.js';
 import { caseNumber, contentProblems, draftWindowProblem, periodProblems, submissionProblems, windowProblem } from './application.rules.js';
@@ -34,6 +36,17 @@ import {
   type UpdateApplicationBody,
 } from './dto/application.dto.js';
 
+/** Budget lines as JSON keeps them: each amount as exact decimal text. */
+const budgetLinesContent = (lines: BudgetLine[]) => lines.map((line) => ({ label: line.label, amountOre: line.amountOre.toString() }));
+
+/** Budget lines from the API, in øre. */
+const budgetLinesFromApi = (lines: Array<{ label: string; amountOre: number }>): BudgetLine[] =>
+  lines.map((line) => ({ label: line.label.trim(), amountOre: oreFromApi(line.amountOre) }));
+
+/** An optional amount from the API: undefined leaves it as it was, null clears it. */
+const optionalOre = (value: number | null | undefined, current: Ore | null): Ore | null =>
+  value === undefined ? current : value === null ? null : oreFromApi(value);
+
 /** What the audit trail and the frozen version keep of an application's content. */
 function contentOf(application: Application) {
   return {
@@ -46,8 +59,19 @@ function contentOf(application: Application) {
     plannedEnd: application.plannedEnd,
     municipalityCode: application.municipalityCode,
     coApplicantCodes: application.coApplicantCodes,
+    cvr: application.cvr,
+    contactPerson: application.contactPerson,
+    coFinancingOre: application.coFinancingOre?.toString() ?? null,
+    budgetLines: budgetLinesContent(application.budgetLines),
   };
 }
+
+/** The contact person as stored: its texts trimmed. */
+const contactPersonOf = (person: { name: string; email: string; phone: string }) => ({
+  name: person.name.trim(),
+  email: person.email.trim(),
+  phone: person.phone.trim(),
+});
 
 /** The list's filters, as the worklist's counts give them too; `statuses`: any of these (a queue of several). */
 export type ApplicationFilter = Omit<
@@ -94,6 +118,8 @@ export class ApplicationsService {
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
+    // Provided by the documents context when it is loaded (see the port).
+    @Optional() @Inject(SUBMITTED_DOCUMENTS) private readonly documents: SubmittedDocumentsPort = NO_SUBMITTED_DOCUMENTS,
   ) {}
 
   /** Who submitted the application (its latest submitted version), by name. */
@@ -147,6 +173,10 @@ export class ApplicationsService {
           requestedOre: oreFromApi(body.requestedOre),
           plannedStart: body.plannedStart,
           plannedEnd: body.plannedEnd,
+          cvr: body.cvr ?? null,
+          contactPerson: body.contactPerson ? contactPersonOf(body.contactPerson) : null,
+          coFinancingOre: optionalOre(body.coFinancingOre, null),
+          budgetLines: budgetLinesFromApi(body.budgetLines ?? []),
           caseNumber: null,
           submittedAt: null,
           receipt: null,
@@ -263,6 +293,11 @@ export class ApplicationsService {
         plannedStart: body.plannedStart ?? application.plannedStart,
         plannedEnd: body.plannedEnd ?? application.plannedEnd,
         coApplicantCodes: body.coApplicantCodes ?? application.coApplicantCodes,
+        // null clears an optional field; left out, it stays.
+        cvr: body.cvr === undefined ? application.cvr : body.cvr,
+        contactPerson: body.contactPerson === undefined ? application.contactPerson : body.contactPerson && contactPersonOf(body.contactPerson),
+        coFinancingOre: optionalOre(body.coFinancingOre, application.coFinancingOre),
+        budgetLines: body.budgetLines === undefined ? application.budgetLines : budgetLinesFromApi(body.budgetLines ?? []),
       });
       await this.checkContent(manager, programme, application, application.municipalityCode);
       const saved = await manager.save(application);
@@ -279,7 +314,17 @@ export class ApplicationsService {
       const application = await this.findOwned(manager, id, actor, 'submit');
       const programme = await this.programmes.get(application.programmeId, manager);
       const problems = submissionProblems(application, { ...programme, themeKeys: programme.themes.map((theme) => theme.key) });
+      if (programme.requiresBudgetLines && application.budgetLines.length === 0) {
+        problems.push({ field: 'budgetLines', message: 'skal udfyldes: puljen kræver et budget, der summerer til det ansøgte beløb' });
+      }
       if (problems.length > 0) throw ApplicationException.submissionRules(problems);
+      // Lines given are checked whether or not the programme requires them: a budget that does not add up is wrong either way.
+      const mismatch = application.budgetLines.length > 0 ? budgetMismatch(application.budgetLines, application.requestedOre) : null;
+      if (mismatch) throw ApplicationException.budgetLinesMismatch(mismatch);
+      if (programme.requiredDocumentKinds.length > 0) {
+        const missing = missingDocumentKinds(programme.requiredDocumentKinds, await this.documents.kindsOf(manager, id));
+        if (missing.length > 0) throw ApplicationException.documentsMissing(missing);
+      }
       const now = this.clock.now();
       const closed = windowProblem(now, programme);
       if (closed) throw ApplicationException.outsideWindow(closed);
@@ -301,13 +346,9 @@ export class ApplicationsService {
       await journalSubmission(manager, { applicationId: id, caseNumber: number, receivedAt: now, sender: null });
 
       const versions = await manager.countBy(ApplicationVersion, { applicationId: id });
-      await manager.insert(ApplicationVersion, {
-        applicationId: id,
-        versionNo: versions + 1,
-        content: { ...contentOf(saved), requestedOre: saved.requestedOre.toString() },
-        submittedAt: now,
-        submittedBy: actor.id,
-      });
+      // jsonb content: the typing of insert() does not take its nulls, the column does.
+      const content = { ...contentOf(saved), requestedOre: saved.requestedOre.toString() } as unknown as Record<string, never>;
+      await manager.insert(ApplicationVersion, { applicationId: id, versionNo: versions + 1, content, submittedAt: now, submittedBy: actor.id });
       // The receipt goes to the case's contacts and whoever submitted it: in their inbox now, by e-mail through the outbox.
       const recipientIds = [...(await this.people.recipients(manager, id)), actor.id];
       const mails = await this.messages.send(
@@ -331,7 +372,17 @@ export class ApplicationsService {
           entityType: 'application',
           entityId: id,
           before,
-          after: { status: saved.status, caseNumber: number, submittedAt: now, receipt: saved.receipt, receiptSentTo: [...new Set(recipientIds)] },
+          after: {
+            status: saved.status,
+            caseNumber: number,
+            submittedAt: now,
+            receipt: saved.receipt,
+            receiptSentTo: [...new Set(recipientIds)],
+            cvr: saved.cvr,
+            contactPerson: saved.contactPerson,
+            coFinancingOre: saved.coFinancingOre,
+            budgetLines: budgetLinesContent(saved.budgetLines),
+          },
         },
       );
     });
@@ -394,7 +445,7 @@ export class ApplicationsService {
       receivedAt: receivedAt.toISOString(),
       receivedAtCopenhagen: when,
       text:
-        `Kvittering: Ansøgningen «${application.title}» fra ${kommune} til ${programme.name} er modtaget ${when} ` +
+        `Kvittering: Ansøgningen «${application.title}» fra ${kommune}${application.cvr ? ` (CVR-nr. ${application.cvr})` : ''} til ${programme.name} er modtaget ${when} ` +
         `og har fået journalnummer ${number}. Gem kvitteringen som dokumentation for, at ansøgningen er indsendt rettidigt.`,
     };
   }

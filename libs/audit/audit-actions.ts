@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'document.uploaded',
   'document.deleted',
   'reminder.resent',
+  'access_request.created',
+  'access_request.completed',
   'programme.created',
   'programme.updated',
   'programme.budget_adjusted',

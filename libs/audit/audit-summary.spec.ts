@@ -39,6 +39,8 @@ const RECORDED: Record<FixedAuditAction, Partial<SummarizedEvent>> = {
   'document.uploaded': { entityType: 'document', after: { journalNo: 'ÆLD-2020-0007-012' } },
   'document.deleted': { entityType: 'document', before: { journalNo: 'ÆLD-2020-0007-012' } },
   'reminder.resent': { entityType: 'reminder', after: { status: 'scheduled' } },
+  'access_request.created': { entityType: 'access_request', after: { requester: 'Jens Journalist', dueDate: '2026-04-14' } },
+  'access_request.completed': { entityType: 'access_request', after: { status: 'completed' } },
   'programme.created': { entityType: 'programme', after: { code: 'ÆLD-2020', name: 'Pulje til omsorg' } },
   'programme.updated': { entityType: 'programme', after: { name: 'Ny' } },
   'programme.budget_adjusted': { entityType: 'programme', after: { deltaOre: '-50000000' } },

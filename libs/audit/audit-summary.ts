@@ -158,6 +158,8 @@ const SUMMARIES: Record<FixedAuditAction, Summary> = {
     return journalNo ? `Dokument ${journalNo} slettet` : 'Dokument slettet';
   },
   'reminder.resent': () => 'Påmindelsen sendt igen efter en fejl',
+  'access_request.created': () => 'Anmodning om aktindsigt registreret',
+  'access_request.completed': () => 'Anmodning om aktindsigt besvaret',
   'programme.created': (event) => {
     const name = text(field(event.after, 'name'));
     return name ? `Puljen «${name}» oprettet` : 'Puljen oprettet';

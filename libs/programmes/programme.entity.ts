@@ -72,7 +72,6 @@ export class Programme {
   @Column({ name: 'appeal_guidance', type: 'text', nullable: true })
   appealGuidance: string | null;
 
-  /** The programme's own conditions, printed in every award letter after the standard ones. */
   /** `after_deadline`: decided once the window has closed, every application on equal terms; `rolling`: as they arrive. */
   @Column({ name: 'decision_mode', type: 'text', default: 'after_deadline' })
   decisionMode: DecisionMode;
@@ -80,8 +79,17 @@ export class Programme {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  /** The programme's own conditions, printed in every award letter after the standard ones. */
   @Column({ name: 'award_conditions', type: 'text', nullable: true })
   awardConditions: string | null;
+
+  /** Whether submission needs budget lines summing to the amount applied for (false for programmes from before they existed). */
+  @Column({ name: 'requires_budget_lines', type: 'boolean', default: false })
+  requiresBudgetLines: boolean;
+
+  /** Kinds of document (document-kinds.ts) that must be on the case before it can be submitted. */
+  @Column({ name: 'required_document_kinds', type: 'text', array: true, default: () => "'{}'" })
+  requiredDocumentKinds: string[];
 
   /** What a historical import assumed where its sources are silent (window opening, criteria, report policy): see AssumedValues. */
   @Column(ASSUMED_COLUMN)

@@ -62,7 +62,8 @@ export class ProgrammesController {
   @Patch(':id')
   @Auth('admin')
   @ApiOperation({
-    summary: 'Change a programme: its texts at any time, a date that has not passed, criteria, themes and decision mode before the first submission',
+    summary:
+      'Change a programme: its texts at any time, a date that has not passed, criteria, themes, decision mode and what submission requires (budget lines, documents) before the first submission',
   })
   @ApiOkResponse({ type: ProgrammeResponse })
   @ApiProblems('invalid-programme', 'programme-field-locked', 'stale-version')

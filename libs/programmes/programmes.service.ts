@@ -51,6 +51,8 @@ function auditView(programme: Programme) {
     themes: programme.themes,
     criteria: programme.criteria,
     decisionMode: programme.decisionMode,
+    requiresBudgetLines: programme.requiresBudgetLines,
+    requiredDocumentKinds: programme.requiredDocumentKinds,
   };
 }
 
@@ -66,6 +68,8 @@ const EDITABLE = [
   'decisionMode',
   'themes',
   'criteria',
+  'requiresBudgetLines',
+  'requiredDocumentKinds',
 ] as const;
 type Editable = (typeof EDITABLE)[number];
 
@@ -133,6 +137,8 @@ export class ProgrammesService {
           awardConditions: body.awardConditions?.trim() || null,
           decisionMode: body.decisionMode ?? 'after_deadline',
           description: body.description?.trim() || null,
+          requiresBudgetLines: body.requiresBudgetLines ?? false,
+          requiredDocumentKinds: body.requiredDocumentKinds ?? [],
         }),
       );
       return audited(programme, { action: 'programme.created', entityType: 'programme', entityId: programme.id, after: auditView(programme) });
@@ -161,6 +167,8 @@ export class ProgrammesService {
         decisionMode: body.decisionMode,
         themes: body.themes?.map(({ key, name }) => ({ key, name })),
         criteria: body.criteria?.map(({ key, title, description }) => ({ key, title, description })),
+        requiresBudgetLines: body.requiresBudgetLines,
+        requiredDocumentKinds: body.requiredDocumentKinds,
       };
       if (body.themes) uniqueKeys('themes', body.themes);
       if (body.criteria) uniqueKeys('criteria', body.criteria);
@@ -173,7 +181,8 @@ export class ProgrammesService {
         else if ((wanted[field] as Date) <= now) locked.push({ field, message: 'skal ligge i fremtiden' });
       }
       if (programme.lastCaseNumber > 0) {
-        for (const field of ['themes', 'criteria', 'decisionMode'] as const) {
+        // What submission requires is the same for every applicant: fixed once one has submitted.
+        for (const field of ['themes', 'criteria', 'decisionMode', 'requiresBudgetLines', 'requiredDocumentKinds'] as const) {
           if (changed.includes(field)) locked.push({ field, message: 'kan ikke ændres, når der er indsendt ansøgninger' });
         }
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { copenhagenDate } from '../core/time/copenhagen.js';
-import type { OutcomeKind, ReminderSubjectType } from './reminder-planner.js';
+import type { DeadlineKind, OutcomeKind, ReminderSubjectType } from './reminder-planner.js';
 
 /** Something that happened to a case, told to its people: in their inbox at once, and by e-mail. */
 export interface CaseMessage {
@@ -64,5 +64,34 @@ export class CaseMessages {
       ],
     );
     return rows.map((row) => ({ id: row.id, sendAt: row.send_at }));
+  }
+
+  /**
+   * Plans a reminder of a deadline for each recipient, sent at `sendAt` (its inbox item and e-mail are
+   * written when it is delivered); at most one per recipient, kind, subject and due date.
+   */
+  async plan(
+    manager: EntityManager,
+    reminder: { kind: DeadlineKind; recipientIds: readonly string[]; subjectType: ReminderSubjectType; subjectId: string; dueDate: string; sendAt: Date },
+  ): Promise<QueuedMail[]> {
+    const recipients = [...new Set(reminder.recipientIds)];
+    if (recipients.length === 0) return [];
+    const rows: Array<{ id: string; send_at: Date }> = await manager.query(
+      `INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
+       SELECT $1, recipient, $3, $4, NULL, $5, $6, 'scheduled' FROM unnest($2::uuid[]) AS recipient
+       ON CONFLICT ON CONSTRAINT reminder_once DO NOTHING
+       RETURNING id, send_at`,
+      [reminder.kind, recipients, reminder.subjectType, reminder.subjectId, reminder.dueDate, reminder.sendAt],
+    );
+    return rows.map((row) => ({ id: row.id, sendAt: row.send_at }));
+  }
+
+  /** Cancels the scheduled reminders of a subject (its deadline met); answers their ids, for the caller to unschedule after its commit. */
+  async cancelPlanned(manager: EntityManager, subjectType: ReminderSubjectType, subjectId: string): Promise<string[]> {
+    const [rows]: [Array<{ id: string }>, number] = await manager.query(
+      `UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE subject_type = $1 AND subject_id = $2 AND status = 'scheduled' RETURNING id`,
+      [subjectType, subjectId],
+    );
+    return rows.map((row) => row.id);
   }
 }

@@ -16,6 +16,9 @@ export interface MessageContext {
   awardEndDate?: CalendarDate;
   months?: number;
   receipt?: { text: string };
+  /** An access request's requester and kind (`aktindsigt`, `partsaktindsigt`). */
+  requester?: string;
+  accessKind?: string;
 }
 
 export interface Message {
@@ -81,6 +84,13 @@ export function reminderMessage(kind: ReminderKind, dueDate: CalendarDate, conte
           `Projektet ${project} slutter ${formatDate(context.awardEndDate ?? dueDate)}. Slutrapporten skal indsendes efter projektets afslutning. ` +
           `Har COVID-19 forsinket projektet, kan der søges om forlængelse, men kun inden slutdatoen.`,
       };
+    case 'access_request_due':
+      return {
+        title: `En anmodning om ${context.accessKind ?? 'aktindsigt'} i ${context.caseNumber} skal besvares senest ${formatDate(dueDate)}`,
+        body:
+          `${context.requester ?? 'En anmoder'} har anmodet om ${context.accessKind ?? 'aktindsigt'} i sagen ${project}. ` +
+          `Anmodningen skal besvares senest ${formatDate(dueDate)} (7 arbejdsdage efter modtagelsen).`,
+      };
     case 'application_receipt':
       return { title: `Kvittering for ansøgning ${context.caseNumber}`, body: context.receipt?.text ?? `Ansøgningen ${project} er modtaget.` };
     default:
@@ -105,6 +115,7 @@ export async function loadMessageContext(manager: EntityManager, subjectType: st
     application: `SELECT ${CASE_COLUMNS}, ap.receipt FROM application ap WHERE ap.id = $1`,
     case_assignment: `SELECT ${CASE_COLUMNS} FROM case_assignment c JOIN application ap ON ap.id = c.application_id WHERE c.id = $1`,
     assessment_handover: `SELECT ${CASE_COLUMNS} FROM assessment_handover h JOIN application ap ON ap.id = h.application_id WHERE h.id = $1`,
+    access_request: `SELECT ${CASE_COLUMNS}, q.requester, q.kind AS access_kind FROM access_request q JOIN application ap ON ap.id = q.application_id WHERE q.id = $1`,
   };
   const query = queries[subjectType];
   const [row] = query ? await manager.query(query, [subjectId]) : [];
@@ -119,5 +130,7 @@ export async function loadMessageContext(manager: EntityManager, subjectType: st
     awardEndDate: row?.end_date,
     months: row?.months,
     receipt: row?.receipt ?? undefined,
+    requester: row?.requester ?? undefined,
+    accessKind: row?.access_kind ?? undefined,
   };
 }

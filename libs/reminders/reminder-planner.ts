@@ -26,7 +26,14 @@ export const OUTCOME_KINDS = [
   'assessment_handed_over',
 ] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
-export const REMINDER_KINDS = [...PLANNED_REMINDER_KINDS, ...OUTCOME_KINDS] as const;
+/**
+ * Reminders of a deadline of the ministry's own, planned once when the deadline is set (not by the
+ * award reconciler: they belong to no award) and cancelled when it is met: an access request
+ * (aktindsigt) due in two working days.
+ */
+export const DEADLINE_KINDS = ['access_request_due'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export const REMINDER_KINDS = [...PLANNED_REMINDER_KINDS, ...OUTCOME_KINDS, ...DEADLINE_KINDS] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const REMINDER_SUBJECT_TYPES = [
   'report',
@@ -36,6 +43,7 @@ export const REMINDER_SUBJECT_TYPES = [
   'report_submission',
   'case_assignment',
   'assessment_handover',
+  'access_request',
 ] as const;
 export type ReminderSubjectType = (typeof REMINDER_SUBJECT_TYPES)[number];
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessRequestsModule } from '../access-requests/access-requests.module.js';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { ExtensionsModule } from '../extensions/extensions.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
@@ -7,7 +8,7 @@ import { WorklistService } from './worklist.service.js';
 
 /** The caseworker's worklist: the counts of its queues, each from the context that owns the queue's list. */
 @Module({
-  imports: [ApplicationsModule, ReportsModule, ExtensionsModule],
+  imports: [ApplicationsModule, ReportsModule, ExtensionsModule, AccessRequestsModule],
   controllers: [WorklistController],
   providers: [WorklistService],
 })

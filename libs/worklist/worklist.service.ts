@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AccessRequestsService } from '../access-requests/access-requests.service.js';
 import { AWAITING_ASSESSMENT_STATUSES } from '../applications/application.lifecycle.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import type { Actor } from '../core/context/request-context.js';
@@ -18,9 +19,10 @@ export class WorklistService {
     @Inject(ApplicationsService) private readonly applications: ApplicationsService,
     @Inject(ReportsService) private readonly reports: ReportsService,
     @Inject(ExtensionsService) private readonly extensions: ExtensionsService,
+    @Inject(AccessRequestsService) private readonly accessRequests: AccessRequestsService,
   ) {}
 
-  /** One count after the other: five short queries on one connection, not five connections of the pool for one request. */
+  /** One count after the other: seven short queries on one connection, not seven connections of the pool for one request. */
   async counts(filters: WorklistCountsQuery, actor: Actor): Promise<WorklistCountsResponse> {
     const { programmeId, municipalityCode, assigneeId } = filters;
     const shared = { programmeId, municipalityCode, assigneeId };
@@ -30,6 +32,8 @@ export class WorklistService {
       reportsToReview: await this.reports.count({ ...shared, status: 'submitted' }, actor),
       extensionsToDecide: await this.extensions.count({ ...shared, status: 'submitted' }, actor),
       overdueReports: await this.reports.count({ ...shared, status: 'overdue' }, actor),
+      accessRequestsOpen: await this.accessRequests.count({ ...shared, status: 'open' }, actor),
+      accessRequestsOverdue: await this.accessRequests.count({ ...shared, overdue: true }, actor),
     };
   }
 }

@@ -55,6 +55,8 @@ interface Fixture {
   document(state: 'draft' | 'submitted'): Promise<{ id: string; applicationId: string }>;
   /** A notification in the caller's own inbox (someone else's for the anonymous caller). */
   ownNotification(): Promise<{ id: string }>;
+  /** An open access request (aktindsigt) on a fresh submitted case. */
+  accessRequest(): Promise<{ id: string }>;
 }
 
 interface Row {
@@ -334,6 +336,23 @@ const MATRIX: Row[] = [
 
   { method: 'get', path: '/api/v1/worklist/counts', request: () => ({ url: '/api/v1/worklist/counts' }), expect: STAFF },
 
+  {
+    method: 'post',
+    path: '/api/v1/access-requests',
+    request: async (f) => ({
+      url: '/api/v1/access-requests',
+      body: { applicationId: (await f.submitted()).id, requester: 'Jens Journalist', kind: 'aktindsigt', receivedOn: '2026-01-05' },
+    }),
+    expect: STAFF,
+  },
+  { method: 'get', path: '/api/v1/access-requests', request: () => ({ url: '/api/v1/access-requests' }), expect: STAFF },
+  {
+    method: 'post',
+    path: '/api/v1/access-requests/:id/complete',
+    request: async (f) => ({ url: `/api/v1/access-requests/${(await f.accessRequest()).id}/complete`, body: { note: 'Aktindsigt givet.' } }),
+    expect: CASEWORKER_ONLY,
+  },
+
   { method: 'get', path: '/api/v1/notifications', request: () => ({ url: '/api/v1/notifications' }), expect: SIGNED_IN },
   { method: 'get', path: '/api/v1/notifications/unread-count', request: () => ({ url: '/api/v1/notifications/unread-count' }), expect: SIGNED_IN },
   {
@@ -400,6 +419,15 @@ describe('the access matrix', () => {
       ownerId: owner.user.id,
       caseworkerId: assessor.user.id,
       otherCaseworkerId: decider.user.id,
+      accessRequest: async () => {
+        const application = await givenSubmitted(api, owner, programmeId);
+        const response = await api.http
+          .post('/api/v1/access-requests')
+          .set(assessor.bearer)
+          .send({ applicationId: application.id, requester: 'Jens Journalist', kind: 'aktindsigt', receivedOn: '2026-01-05' })
+          .expect(201);
+        return response.body;
+      },
       reminder: async () => {
         const application = await givenSubmitted(api, owner, programmeId);
         const [reminder] = await api.app.get<DataSource>(getDataSourceToken()).query(`SELECT id FROM reminder WHERE subject_id = $1 LIMIT 1`, [application.id]);

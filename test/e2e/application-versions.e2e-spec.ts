@@ -45,6 +45,10 @@ describe('the submitted versions of an application', () => {
         plannedEnd: '2022-06-30',
         municipalityCode: '706',
         coApplicantCodes: ['707'],
+        cvr: null,
+        contactPerson: null,
+        coFinancingOre: null,
+        budgetLines: [],
       },
     ];
     for (const who of [lead, coApplicant, caseworker, admin]) expect((await versions(application.id, who).expect(200)).body).toEqual(expected);
@@ -77,6 +81,10 @@ describe('the submitted versions of an application', () => {
       plannedEnd: null,
       municipalityCode: null,
       coApplicantCodes: null,
+      cvr: null,
+      contactPerson: null,
+      coFinancingOre: null,
+      budgetLines: null,
     });
     expect(body[1]).toMatchObject({ versionNo: 1, requestedOre: 1_101_426_000, submittedByName: lead.user.name });
   });

@@ -5,7 +5,10 @@ import { planOf, type SentQuery } from '../support/query-plans.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
 
-type Counts = Record<'awaitingAssessment' | 'awaitingMyDecision' | 'reportsToReview' | 'extensionsToDecide' | 'overdueReports', number>;
+type Counts = Record<
+  'awaitingAssessment' | 'awaitingMyDecision' | 'reportsToReview' | 'extensionsToDecide' | 'overdueReports' | 'accessRequestsOpen' | 'accessRequestsOverdue',
+  number
+>;
 
 /**
  * The caseworker's queues at a glance (`GET /worklist/counts`): each count is the length of the list
@@ -52,7 +55,16 @@ describe('the worklist’s counts', () => {
     const mine = await givenSubmitted(api, lead, programme.id);
     await api.http.post(`/api/v1/applications/${mine.id}/assign`).set(admin.bearer).send({ assigneeId: decider.user.id }).expect(200);
     await givenSubmitted(api, lead, programme.id);
-    await givenSubmitted(api, other, programme.id);
+    const theirs = await givenSubmitted(api, other, programme.id);
+    // Access requests: one on the decider's case past its deadline (12 January), one on Fanø's case still open.
+    const accessRequest = (applicationId: string, receivedOn: string) =>
+      api.http
+        .post('/api/v1/access-requests')
+        .set(admin.bearer)
+        .send({ applicationId, requester: 'Jens Journalist', kind: 'aktindsigt', receivedOn })
+        .expect(201);
+    await accessRequest(mine.id, '2022-01-03');
+    await accessRequest(theirs.id, '2022-01-14');
     const inAssessment = await givenSubmitted(api, lead, programme.id);
     await api.http.put(`/api/v1/applications/${inAssessment.id}/assessment`).set(assessor.bearer).send(assessmentBody()).expect(200);
     const toDecide = await givenAssessed(api, people, programme.id);
@@ -92,6 +104,8 @@ describe('the worklist’s counts', () => {
       reportsToReview: await lengthOf('/api/v1/reports', { ...query, status: 'submitted' }, who),
       extensionsToDecide: await lengthOf('/api/v1/extension-requests', { ...query, status: 'submitted' }, who),
       overdueReports: await lengthOf('/api/v1/reports', { ...query, status: 'overdue' }, who),
+      accessRequestsOpen: await lengthOf('/api/v1/access-requests', { ...query, status: 'open' }, who),
+      accessRequestsOverdue: await lengthOf('/api/v1/access-requests', { ...query, status: 'overdue' }, who),
     };
   }
 
@@ -102,6 +116,8 @@ describe('the worklist’s counts', () => {
       reportsToReview: 1,
       extensionsToDecide: 2,
       overdueReports: 2,
+      accessRequestsOpen: 2,
+      accessRequestsOverdue: 1,
     });
     // The assessor may decide only the one case someone else assessed; an administrator decides nothing.
     expect(await counts(assessor, { programmeId: programme.id })).toMatchObject({ awaitingMyDecision: 1, awaitingAssessment: 4 });
@@ -132,6 +148,8 @@ describe('the worklist’s counts', () => {
       reportsToReview: 1,
       extensionsToDecide: 0,
       overdueReports: 0,
+      accessRequestsOpen: 1,
+      accessRequestsOverdue: 1,
     });
     expect(await counts(decider, { programmeId: programme.id, municipalityCode: '563' })).toEqual({
       awaitingAssessment: 1,
@@ -139,6 +157,8 @@ describe('the worklist’s counts', () => {
       reportsToReview: 0,
       extensionsToDecide: 1,
       overdueReports: 1,
+      accessRequestsOpen: 1,
+      accessRequestsOverdue: 0,
     });
   });
 
@@ -156,7 +176,7 @@ describe('the worklist’s counts', () => {
     } finally {
       pg.Client.prototype.query = original;
     }
-    expect(sent).toHaveLength(10);
+    expect(sent).toHaveLength(14);
     // Across every programme, the applications' queues are a range of the status index, not a walk of all cases.
     for (const query of sent.slice(0, 2)) {
       expect(await planOf(query, { enable_seqscan: 'off' })).toMatch(/(using|on) application_status_created_idx[^\n]*\n[^\n]*Index Cond: \(status = /);

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessRequestsModule } from '../../../libs/access-requests/access-requests.module.js';
 import { ApplicationsModule } from '../../../libs/applications/applications.module.js';
 import { AssessmentsModule } from '../../../libs/assessments/assessments.module.js';
 import { AuditApiModule } from '../../../libs/audit/audit.module.js';
@@ -36,6 +37,7 @@ export class ApiModule {
         MunicipalitiesModule,
         ProgrammesModule,
         ApplicationsModule,
+        AccessRequestsModule,
         AssessmentsModule,
         AwardsModule,
         DecisionsModule,

@@ -1,11 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  type ValidationArguments,
+} from 'class-validator';
 import { oreToApi } from '../../core/money/money.js';
 import { PageQuery, SortParam } from '../../core/pagination/page.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
-import type { Application, Receipt } from '../application.entity.js';
+import type { Application, ContactPerson, Receipt } from '../application.entity.js';
+import { cvrProblem } from '../application-structure.rules.js';
 import type { ApplicationVersion } from '../application-version.entity.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application.lifecycle.js';
 import type { CasePeopleView } from '../case-people.js';
@@ -19,6 +38,58 @@ const toCodes = ({ value }: { value: unknown }) =>
 const THEME_KEY = /^[a-z0-9][a-z0-9-]{0,49}$/;
 /** `me`, `none` or a user id: the worklists' filter on the assigned caseworker. */
 export const ASSIGNEE_FILTER = /^(me|none|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+
+/** A CVR number: 8 digits whose modulus-11 check holds; the message says which of the two fails. */
+function IsCvr(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isCvr',
+    validator: {
+      validate: (value) => cvrProblem(value) === null,
+      defaultMessage: (args?: ValidationArguments) => cvrProblem(args?.value) ?? 'skal være et CVR-nummer',
+    },
+  });
+}
+
+/** A Danish telephone number: eight digits, spaces allowed, optionally with +45 or 0045 in front. */
+const DANISH_PHONE = /^(?:(?:\+|00)45 ?)?(?:\d ?){7}\d$/;
+
+export class ContactPersonDto {
+  @ApiProperty({ example: 'Mette Hansen' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'meha@syddjurs.dk', description: 'A work e-mail address' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: '+45 87 53 50 00', description: 'Eight digits, optionally with +45 in front' })
+  @IsString()
+  @Matches(DANISH_PHONE, { message: 'skal være et dansk telefonnummer på 8 cifre, evt. med +45 foran' })
+  phone: string;
+}
+
+/** The most budget lines an application has, and the longest label. */
+export const MAX_BUDGET_LINES = 50;
+
+export class BudgetLineDto {
+  @ApiProperty({ example: 'Løn til projektleder' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  label: string;
+
+  @ApiProperty({ example: 240_000_000, description: 'Øre' })
+  @IsOre()
+  amountOre: number;
+}
+
+export class BudgetLineResponse {
+  @ApiProperty({ example: 'Løn til projektleder' }) label: string;
+  @ApiProperty({ example: 240_000_000, description: 'Øre' }) amountOre: number;
+}
 
 export class CreateApplicationBody {
   @ApiProperty({ format: 'uuid' })
@@ -72,6 +143,33 @@ export class CreateApplicationBody {
   @Transform(toCodes)
   @Matches(/^\d{3}$/, { each: true, message: 'hvert element skal være en kommunekode på tre cifre' })
   coApplicantCodes?: string[];
+
+  @ApiPropertyOptional({ example: '29189846', description: 'The applicant’s CVR number: 8 digits with the modulus-11 check (weights 2,7,6,5,4,3,2,1)' })
+  @IsOptional()
+  @IsCvr()
+  cvr?: string;
+
+  @ApiPropertyOptional({ type: ContactPersonDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactPersonDto)
+  contactPerson?: ContactPersonDto;
+
+  @ApiPropertyOptional({ example: 50_000_000, description: 'Øre: what the applicant pays itself (egenfinansiering)' })
+  @IsOptional()
+  @IsOre(0)
+  coFinancingOre?: number;
+
+  @ApiPropertyOptional({
+    type: [BudgetLineDto],
+    description: `At most ${MAX_BUDGET_LINES}; at submission they must sum to requestedOre (422 \`budget-lines-mismatch\`), and be given when the programme requiresBudgetLines`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_BUDGET_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineDto)
+  budgetLines?: BudgetLineDto[];
 }
 
 export class UpdateApplicationBody {
@@ -112,6 +210,30 @@ export class UpdateApplicationBody {
   @Transform(toCodes)
   @Matches(/^\d{3}$/, { each: true, message: 'hvert element skal være en kommunekode på tre cifre' })
   coApplicantCodes?: string[];
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '29189846', description: 'null clears it' })
+  @IsOptional()
+  @IsCvr()
+  cvr?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: ContactPersonDto, description: 'The whole contact person; null clears it' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactPersonDto)
+  contactPerson?: ContactPersonDto | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Øre; null clears it' })
+  @IsOptional()
+  @IsOre(0)
+  coFinancingOre?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: [BudgetLineDto], description: 'Replaces every line; null or [] clears them' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_BUDGET_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineDto)
+  budgetLines?: BudgetLineDto[] | null;
 }
 
 /** `a`, `a,b` or a repeated parameter (`[a, b]`) as a list; anything else is left for the validators. */
@@ -207,12 +329,18 @@ export class ApplicationVersionResponse {
   @ApiProperty({ type: String, nullable: true, example: '2022-06-30' }) plannedEnd: string | null;
   @ApiProperty({ type: String, nullable: true, example: '706', description: 'The lead kommune' }) municipalityCode: string | null;
   @ApiProperty({ type: [String], nullable: true }) coApplicantCodes: string[] | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null when not given, or not recorded by the version' }) cvr: string | null;
+  @ApiProperty({ nullable: true, type: ContactPersonDto }) contactPerson: ContactPerson | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Øre' }) coFinancingOre: number | null;
+  @ApiProperty({ type: [BudgetLineResponse], nullable: true, description: 'Null when the version did not record them' }) budgetLines:
+    BudgetLineResponse[] | null;
 
   static from(version: ApplicationVersion, submittedByName: string | null): ApplicationVersionResponse {
     const content = version.content;
     const text = (value: unknown) => (typeof value === 'string' ? value : null);
     const texts = (value: unknown) => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : null);
     const ore = content.requestedOre;
+    const amount = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? oreToApi(BigInt(value)) : null);
     return {
       versionNo: version.versionNo,
       submittedAt: version.submittedAt.toISOString(),
@@ -227,9 +355,21 @@ export class ApplicationVersionResponse {
       plannedEnd: text(content.plannedEnd),
       municipalityCode: text(content.municipalityCode),
       coApplicantCodes: texts(content.coApplicantCodes),
+      cvr: text(content.cvr),
+      contactPerson: isContactPerson(content.contactPerson) ? content.contactPerson : null,
+      coFinancingOre: amount(content.coFinancingOre),
+      budgetLines: Array.isArray(content.budgetLines)
+        ? (content.budgetLines as Array<{ label: unknown; amountOre: unknown }>).map((line) => ({
+            label: text(line.label) ?? '',
+            amountOre: amount(line.amountOre) ?? 0,
+          }))
+        : null,
     };
   }
 }
+
+const isContactPerson = (value: unknown): value is ContactPerson =>
+  typeof value === 'object' && value !== null && ['name', 'email', 'phone'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
 
 /** The case trail's paging: `limit` and `cursor`, oldest first. */
 export class CaseEventQuery extends PageQuery {}
@@ -288,6 +428,10 @@ export class ApplicationResponse {
   @ApiProperty() requestedOre: number;
   @ApiProperty({ example: '2021-01-01' }) plannedStart: string;
   @ApiProperty({ example: '2022-06-30' }) plannedEnd: string;
+  @ApiProperty({ nullable: true, type: String, example: '29189846' }) cvr: string | null;
+  @ApiProperty({ nullable: true, type: ContactPersonDto }) contactPerson: ContactPerson | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Øre' }) coFinancingOre: number | null;
+  @ApiProperty({ type: [BudgetLineResponse], description: 'Empty when none are given' }) budgetLines: BudgetLineResponse[];
   @ApiProperty({ nullable: true, type: String }) caseNumber: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
   @ApiPropertyOptional({ type: ReceiptResponse, nullable: true }) receipt: Receipt | null;
@@ -338,6 +482,10 @@ export class ApplicationResponse {
       requestedOre: oreToApi(application.requestedOre),
       plannedStart: application.plannedStart,
       plannedEnd: application.plannedEnd,
+      cvr: application.cvr,
+      contactPerson: application.contactPerson,
+      coFinancingOre: application.coFinancingOre === null ? null : oreToApi(application.coFinancingOre),
+      budgetLines: application.budgetLines.map((line) => ({ label: line.label, amountOre: oreToApi(line.amountOre) })),
       caseNumber: application.caseNumber,
       submittedAt: application.submittedAt?.toISOString() ?? null,
       receipt: application.receipt,

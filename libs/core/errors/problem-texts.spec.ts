@@ -1,5 +1,6 @@
 import { ApplicationException } from '../../applications/application.exception.js';
 import { APPLICATION_STATUSES } from '../../applications/application.lifecycle.js';
+import { budgetMismatch } from '../../applications/application-structure.rules.js';
 import { AssessmentException } from '../../assessments/assessment.exception.js';
 import { AuthException } from '../../auth/auth.exception.js';
 import { AWARD_STATUSES } from '../../awards/award.lifecycle.js';
@@ -40,6 +41,11 @@ const SAMPLES: Array<[string, { detail: string; extensions?: Record<string, unkn
   ['ApplicationException.otherKommunesContact', ApplicationException.otherKommunesContact()],
   ['ApplicationException.contactNotEligible', ApplicationException.contactNotEligible('101')],
   ['ApplicationException.assigneeNotEligible', ApplicationException.assigneeNotEligible()],
+  [
+    'ApplicationException.budgetLinesMismatch',
+    ApplicationException.budgetLinesMismatch(budgetMismatch([{ label: 'Løn', amountOre: kroner(2_400_000) }], kroner(2_500_000))!),
+  ],
+  ['ApplicationException.documentsMissing', ApplicationException.documentsMissing(['budget', 'signed_application'])],
   ['AssessmentException.notAssessor', AssessmentException.notAssessor()],
   ['AssessmentException.invalid', AssessmentException.invalid(FIELD_ERRORS)],
   ['AssessmentException.incomplete', AssessmentException.incomplete(['formaal', 'forankring'])],

@@ -72,6 +72,8 @@ export const PROBLEM_TYPES = {
   'decision-before-deadline': { status: 422, title: 'Før ansøgningsfristen' },
   'spent-above-award': { status: 422, title: 'Forbrug over tilsagnet' },
   'spent-decreased': { status: 422, title: 'Forbruget er faldet uden forklaring' },
+  'budget-lines-mismatch': { status: 422, title: 'Budgettet passer ikke med det ansøgte beløb' },
+  'documents-missing': { status: 422, title: 'Dokumenter mangler' },
   // Invalid content found by a context (its field errors say which)
   'invalid-application': { status: 400, title: 'Ugyldig ansøgning' },
   'invalid-assessment': { status: 400, title: 'Ugyldig vurdering' },

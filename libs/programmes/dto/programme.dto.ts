@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -22,6 +24,7 @@ import { IsInstant, IsOre } from '../../core/validation/validators.js';
 import type { Ledger } from '../ledger.js';
 import type { BudgetAdjustment } from '../budget-adjustment.entity.js';
 import { DECISION_MODES, type DecisionMode, type Programme } from '../programme.entity.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../document-kinds.js';
 
 const KEY = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
@@ -157,12 +160,33 @@ export class CreateProgrammeBody {
   @IsString()
   @MaxLength(20000)
   description?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Whether submission needs budget lines summing to `requestedOre` (422 `budget-lines-mismatch` otherwise)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requiresBudgetLines?: boolean;
+
+  @ApiPropertyOptional({
+    enum: DOCUMENT_KINDS,
+    isArray: true,
+    default: [],
+    description: 'Kinds of document that must be on the case before submission (422 `documents-missing` otherwise)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DOCUMENT_KINDS.length)
+  @ArrayUnique()
+  @IsIn(DOCUMENT_KINDS, { each: true, message: `hvert element skal være en af: ${DOCUMENT_KINDS.join(', ')}` })
+  requiredDocumentKinds?: DocumentKind[];
 }
 
 /**
  * What an administrator may change after creation: the texts at any time; a date only while it has
- * not passed (and never to one that has); criteria, themes and the decision mode only before the
- * first submission. The budget changes through adjustments, the code never.
+ * not passed (and never to one that has); criteria, themes, the decision mode and what submission
+ * requires only before the first submission. The budget changes through adjustments, the code never.
  */
 export class UpdateProgrammeBody {
   @ApiPropertyOptional({ description: 'The version read; a stale one answers 409' })
@@ -200,6 +224,19 @@ export class UpdateProgrammeBody {
   @ValidateNested({ each: true })
   @Type(() => CriterionDto)
   criteria?: CriterionDto[];
+
+  @ApiPropertyOptional({ description: 'Only before the first submission' })
+  @IsOptional()
+  @IsBoolean()
+  requiresBudgetLines?: boolean;
+
+  @ApiPropertyOptional({ enum: DOCUMENT_KINDS, isArray: true, description: 'Only before the first submission' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DOCUMENT_KINDS.length)
+  @ArrayUnique()
+  @IsIn(DOCUMENT_KINDS, { each: true, message: `hvert element skal være en af: ${DOCUMENT_KINDS.join(', ')}` })
+  requiredDocumentKinds?: DocumentKind[];
 }
 
 export class BudgetAdjustmentBody {
@@ -242,6 +279,9 @@ export class ProgrammeResponse {
   @ApiProperty({ nullable: true, type: String }) appealGuidance: string | null;
   @ApiProperty({ enum: DECISION_MODES }) decisionMode: DecisionMode;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ description: 'Whether submission needs budget lines summing to `requestedOre`' }) requiresBudgetLines: boolean;
+  @ApiProperty({ enum: DOCUMENT_KINDS, isArray: true, description: 'Kinds of document that must be on the case before submission' })
+  requiredDocumentKinds: string[];
   @ApiProperty({ description: 'Whether an application has been submitted: criteria, themes and the decision mode are then fixed' })
   hasSubmissions: boolean;
   @ApiProperty() version: number;
@@ -271,6 +311,8 @@ export class ProgrammeResponse {
       appealGuidance: programme.appealGuidance,
       decisionMode: programme.decisionMode,
       description: programme.description,
+      requiresBudgetLines: programme.requiresBudgetLines,
+      requiredDocumentKinds: programme.requiredDocumentKinds,
       hasSubmissions: programme.lastCaseNumber > 0,
       version: programme.version,
       committedOre: oreToApi(ledger.committedOre),

@@ -42,4 +42,10 @@ export class WorklistCountsResponse {
 
   @ApiProperty({ example: 2, description: 'Reports past due and not submitted: `GET /reports?status=overdue`' })
   overdueReports: number;
+
+  @ApiProperty({ example: 1, description: 'Access requests (aktindsigt) not yet answered: `GET /access-requests?status=open`' })
+  accessRequestsOpen: number;
+
+  @ApiProperty({ example: 0, description: 'Access requests not answered by their due date (Copenhagen today): `GET /access-requests?status=overdue`' })
+  accessRequestsOverdue: number;
 }
