@@ -12,10 +12,19 @@ import { DOCUMENT_STORE } from './document-store.port.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { PostgresDocumentStore } from './postgres-document-store.js';
+import { SubmittedDocumentsModule } from './submitted-documents.js';
 
 /** The case's documents: uploads, downloads, the case's list, and the case file. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseDocument]), AuditModule, AuthModule, ApplicationsModule, LettersModule, MunicipalitiesModule],
+  imports: [
+    TypeOrmModule.forFeature([CaseDocument]),
+    SubmittedDocumentsModule,
+    AuditModule,
+    AuthModule,
+    ApplicationsModule,
+    LettersModule,
+    MunicipalitiesModule,
+  ],
   controllers: [DocumentsController, CaseFileController],
   providers: [DocumentsService, CaseFileService, { provide: DOCUMENT_STORE, useClass: PostgresDocumentStore }],
   exports: [DocumentsService],

@@ -1,20 +1,12 @@
-import { Global, Module } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { SUBMITTED_DOCUMENTS, type SubmittedDocumentsPort } from '../../libs/applications/submitted-documents.port.js';
+import { randomUUID } from 'node:crypto';
 import { givenDraft, givenProgramme, programmeBody } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
 
-/** The documents on each case, as the test says: the documents context's answer, without it. */
-const documentsOnCase = new Map<string, string[]>();
-const testDocuments: SubmittedDocumentsPort = { kindsOf: async (_manager: EntityManager, applicationId: string) => documentsOnCase.get(applicationId) ?? [] };
+/** A small PDF: what the upload needs to know it is one is its header. */
+const pdf = () => Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${randomUUID()}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 
-/** Provides the port globally, as the documents context's module does. */
-@Global()
-@Module({ providers: [{ provide: SUBMITTED_DOCUMENTS, useValue: testDocuments }], exports: [SUBMITTED_DOCUMENTS] })
-class TestDocumentsModule {}
-
-/** A programme may require kinds of document on the case before an application is submitted. */
+/** A programme may require kinds of document on the case before an application is submitted: the uploads the case holds count. */
 describe('documents required before submission', () => {
   let api: TestApp;
   let admin: SignedInUser;
@@ -22,7 +14,7 @@ describe('documents required before submission', () => {
   let programme: { id: string };
 
   beforeAll(async () => {
-    api = await createTestApp({ imports: [TestDocumentsModule] });
+    api = await createTestApp();
     admin = await signedInAs(api, 'admin');
     lead = await signedInAs(api, 'project_lead', '706');
     programme = await givenProgramme(api, admin, { requiredDocumentKinds: ['budget', 'signed_application'] });
@@ -30,6 +22,18 @@ describe('documents required before submission', () => {
   afterAll(() => api.close());
 
   const submit = (id: string) => api.http.post(`/api/v1/applications/${id}/submit`).set(lead.bearer);
+  /** A document of the kind on the draft, uploaded as the kommune uploads it. */
+  const attach = async (applicationId: string, kind: string) => {
+    const response = await api.http
+      .post('/api/v1/documents')
+      .set(lead.bearer)
+      .field('subjectType', 'application')
+      .field('subjectId', applicationId)
+      .field('kind', kind)
+      .attach('file', pdf(), { filename: `${kind}.pdf`, contentType: 'application/pdf' })
+      .expect(201);
+    return response.body as { id: string };
+  };
 
   it('shows the required kinds on the programme; a programme that names none requires none', async () => {
     expect((await api.http.get(`/api/v1/programmes/${programme.id}`).set(lead.bearer).expect(200)).body.requiredDocumentKinds).toEqual([
@@ -66,14 +70,20 @@ describe('documents required before submission', () => {
       detail: 'Ansøgningen mangler: budget, underskrevet ansøgning.',
       missingDocumentKinds: ['budget', 'signed_application'],
     });
-    documentsOnCase.set(draft.id, ['budget', 'other']);
+    await attach(draft.id, 'budget');
+    await attach(draft.id, 'other');
+    expect((await submit(draft.id).expect(422)).body.detail).toBe('Ansøgningen mangler: underskrevet ansøgning.');
+    // A deleted document is not on the case.
+    const signed = await attach(draft.id, 'signed_application');
+    await api.http.delete(`/api/v1/documents/${signed.id}`).set(lead.bearer).expect(204);
     expect((await submit(draft.id).expect(422)).body.detail).toBe('Ansøgningen mangler: underskrevet ansøgning.');
     expect((await api.http.get(`/api/v1/applications/${draft.id}`).set(lead.bearer).expect(200)).body).toMatchObject({ status: 'draft', caseNumber: null });
   });
 
   it('submits once every required kind is on the case', async () => {
     const draft = await givenDraft(api, lead, programme.id);
-    documentsOnCase.set(draft.id, ['signed_application', 'budget']);
+    await attach(draft.id, 'signed_application');
+    await attach(draft.id, 'budget');
     expect((await submit(draft.id).expect(200)).body.status).toBe('submitted');
   });
 
