@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { extractText } from 'unpdf';
 import { ACCOUNTS, apiAs, DEMO_PASSWORD, expectKeyboardComplete, lookAt, uniqueCode } from './support.js';
@@ -161,6 +162,14 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await expect(decider.getByTestId('afgoerelse-udfald')).toContainText('2.000.000 kr.');
   await expect(decider.getByTestId('sagsforloeb')).toContainText('Vurdering afsluttet');
   await lookAt(decider, 'cw-09-sag-afgjort');
+
+  // The case file, as handed over on a request for access: a zip with the documents and the akt-liste.
+  const [caseFile] = await Promise.all([decider.waitForEvent('download'), decider.getByRole('button', { name: 'Hent sagens akter (zip)' }).click()]);
+  await caseFile.saveAs('test-results/screenshots/cw-sagens-akter.zip');
+  const entries = execFileSync('unzip', ['-Z1', 'test-results/screenshots/cw-sagens-akter.zip'], { encoding: 'utf8' });
+  expect(entries).toContain('akt-liste.csv');
+  expect(entries).toContain('akt-liste.pdf');
+  expect(entries).toMatch(/kvittering/);
 
   // The project lead sees the decision on their case.
   const leadPage = await signedIn(browser, ACCOUNTS.lead, 'Mine sager');

@@ -83,6 +83,16 @@ test('a project lead applies, reads the decision, reports and asks for an extens
   // Summary, submission and the receipt.
   await page.getByRole('button', { name: 'Gem og gå til opsummering' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tjek din ansøgning, før du indsender' })).toBeVisible();
+  // The budget attached to the draft; its journal number comes with the submission.
+  await page.getByLabel('Dokumenttype').selectOption({ label: 'Budget' });
+  await page.getByLabel('Fil').setInputFiles({
+    name: 'budget.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% budget\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1'),
+  });
+  await page.getByRole('button', { name: 'Upload dokumentet' }).click();
+  await expect(page.getByTestId('dokumentliste')).toContainText('budget.pdf');
+  await expect(page.getByTestId('dokumentliste')).toContainText('Gives ved indsendelsen');
   await lookAt(page, '05-opsummering');
   await page.getByRole('button', { name: 'Indsend ansøgning' }).click();
   await expect(page.getByText('Ansøgningen er modtaget')).toBeVisible();
@@ -112,6 +122,7 @@ test('a project lead applies, reads the decision, reports and asks for an extens
   await expect(page.getByRole('heading', { level: 1 })).toContainText(caseNumber);
   await expect(page.getByRole('heading', { name: 'Afgørelse' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Hent tilsagnsbrevet (PDF)' })).toBeVisible();
+  await expect(page.getByTestId('dokumentliste')).toContainText(`${caseNumber}-001`);
   await lookAt(page, '07-sag');
 
   // A report: submitted, returned by a caseworker, resubmitted.

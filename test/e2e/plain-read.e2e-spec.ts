@@ -48,6 +48,23 @@ describe('reading whole rows without TypeORM’s transformer', () => {
       .expect(200);
     const [report] = (await api.http.get(`/api/v1/awards/${award.id}/reports`).set(people.lead.bearer).expect(200)).body;
     await api.http.post(`/api/v1/reports/${report.id}/submit`).set(people.lead.bearer).send(reportBody()).expect(200);
+    // A document on the case, and a request for access to it.
+    await api.http
+      .post('/api/v1/documents')
+      .set(people.lead.bearer)
+      .field('subjectType', 'application')
+      .field('subjectId', award.applicationId)
+      .field('kind', 'other')
+      .attach('file', Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1'), {
+        filename: 'bilag.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(201);
+    await api.http
+      .post('/api/v1/access-requests')
+      .set(people.decider.bearer)
+      .send({ applicationId: award.applicationId, requester: 'Journalist på Dagbladet', kind: 'aktindsigt', receivedOn: '2021-05-31' })
+      .expect(201);
     await api.app
       .get(NotificationsService)
       .file(dataSource.manager, { userId: people.lead.user.id, kind: 'report_due', title: 'Statusrapport', body: 'Frist om 14 dage.' });
@@ -74,6 +91,7 @@ describe('reading whole rows without TypeORM’s transformer', () => {
         .sort(),
     ).toEqual(
       [
+        'access_request',
         'app_user',
         'application',
         'application_version',
@@ -85,6 +103,7 @@ describe('reading whole rows without TypeORM’s transformer', () => {
         'case_assignment',
         'case_contact',
         'decision',
+        'document',
         'extension_request',
         'municipality',
         'notification',

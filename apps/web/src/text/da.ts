@@ -51,6 +51,16 @@ export function reportName(report: { kind: string; sequence: number }): string {
   return report.kind === 'status' ? `${REPORT_KINDS.status} ${report.sequence}` : REPORT_KINDS.final;
 }
 
+/** The kinds of document a case holds. */
+export const DOCUMENT_KINDS: Record<string, string> = {
+  budget: 'Budget',
+  signed_application: 'Underskrevet ansøgning',
+  auditor_statement: 'Revisorerklæring',
+  report_annex: 'Bilag til rapport',
+  letter: 'Brev',
+  other: 'Andet',
+};
+
 export const OUTCOMES: Record<string, string> = { award: 'Bevilget', reject: 'Afvist' };
 
 export const ROLES: Record<string, string> = { project_lead: 'Projektleder', caseworker: 'Sagsbehandler', admin: 'Administrator' };

@@ -1,7 +1,9 @@
 import { Link, useNavigate, useParams } from 'react-router';
+import { DocumentsSection } from '../documents/DocumentsSection';
+import { useCaseDocuments } from '../documents/useDocuments';
 import { isProblem } from '../../api/problem';
 import { formatDate, formatDateTime, formatKroner, listOf } from '../../format';
-import { MESSAGES } from '../../text/da';
+import { DOCUMENT_KINDS, MESSAGES } from '../../text/da';
 import { Alert } from '../../ui/Alert';
 import { FormProblem } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
@@ -47,6 +49,27 @@ export function ApplicationFacts({ application }: { application: Application }) 
         application.submittedAt ? ['Modtaget', formatDateTime(application.submittedAt)] : null,
       ]}
     />
+  );
+}
+
+/** The kinds of document the programme requires before submission, and which of them are on the draft. */
+function RequiredKinds({ programmeId, applicationId }: { programmeId: string; applicationId: string }) {
+  const programme = useProgramme(programmeId);
+  const documents = useCaseDocuments(applicationId);
+  const required = programme.data?.requiredDocumentKinds ?? [];
+  if (required.length === 0) return <p>Puljen kræver ingen bilag; du kan vedhæfte dem, du finder relevante.</p>;
+  const present = new Set((documents.data?.items ?? []).map((document) => document.kind));
+  return (
+    <>
+      <p className="mb-0">Puljen kræver disse bilag, før ansøgningen kan indsendes:</p>
+      <ul data-testid="paakraevede-bilag">
+        {required.map((kind) => (
+          <li key={kind}>
+            {DOCUMENT_KINDS[kind] ?? kind}: {present.has(kind) ? 'vedhæftet' : <strong>mangler</strong>}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -100,6 +123,14 @@ export function SummaryPage() {
           Ret ansøgningen
         </Link>
       </p>
+      <h2>Bilag</h2>
+      <RequiredKinds programmeId={draft.programmeId} applicationId={draft.id} />
+      <DocumentsSection
+        applicationId={draft.id}
+        caseNumber={null}
+        canDelete
+        upload={{ subject: { subjectType: 'application', subjectId: draft.id }, kinds: ['budget', 'signed_application', 'other'] }}
+      />
       <h2>Indsend ansøgningen</h2>
       <p>Ved at indsende bekræfter du, at oplysningerne er rigtige. Du får en kvittering med sagsnummer og tidspunkt for modtagelsen.</p>
       <button

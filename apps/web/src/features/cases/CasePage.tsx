@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StatusTag } from '../../ui/StatusTag';
 import { Facts } from '../../ui/Table';
 import { ApplicationFacts } from '../applications/SummaryPage';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import type { Application } from '../applications/useApplications';
 import { type Award, type Decision, useCase } from './useCase';
 
@@ -205,6 +206,13 @@ export function CasePage() {
         <h2 id="ansoegning">Ansøgningen</h2>
         <ApplicationFacts application={app} />
       </section>
+
+      {app.status !== 'draft' && (
+        <section aria-labelledby="dokumenter">
+          <h2 id="dokumenter">Dokumenter</h2>
+          <DocumentsSection applicationId={app.id} caseNumber={app.caseNumber} caseFile />
+        </section>
+      )}
     </Page>
   );
 }

@@ -19,6 +19,7 @@ import { type Award, useCase } from '../cases/useCase';
 import { useExtensionRequests } from '../extensions/useExtensions';
 import { useMunicipalities } from '../reference/useReference';
 import { useAwardReports } from '../reports/useReports';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { AwardTimeline } from './AwardTimeline';
 import { useAssign, useCaseEvents, useCaseworkers, useVersions } from './useCasework';
 
@@ -309,8 +310,13 @@ export function CaseworkerCasePage() {
               />
             </li>
           )}
-          {!app.receipt && !decision.data && <li>Sagen har endnu ingen dokumenter.</li>}
         </ul>
+        <DocumentsSection
+          applicationId={app.id}
+          caseNumber={app.caseNumber}
+          caseFile
+          upload={user?.role === 'caseworker' ? { subject: { subjectType: 'application', subjectId: app.id }, kinds: ['letter', 'other'] } : undefined}
+        />
       </section>
 
       <section aria-labelledby="forloeb">
