@@ -63,6 +63,12 @@ test('a project lead applies, reads the decision, reports and asks for an extens
   await page.getByLabel('Ansøgt beløb i kroner').fill('2.500.000,50');
   await page.getByLabel('Projektstart').fill('2026-01-01');
   await page.getByLabel('Projektslut').fill('2027-12-31');
+  // The applicant and the budget: a CVR number with its check digit, one line for the whole amount.
+  await page.getByLabel('Kommunens CVR-nummer (valgfrit)').fill('55133018');
+  await page.getByRole('button', { name: 'Tilføj budgetlinje' }).click();
+  await page.getByLabel('Budgetlinje 1').fill('Faste teams i to distrikter');
+  await page.getByLabel('Beløb, linje 1').fill('2.500.000,50');
+  await expect(page.getByTestId('budget-sum')).toHaveText('I alt 2.500.000,50 kr.');
   await lookAt(page, '03-ny-ansoegning');
   await page.getByRole('button', { name: 'Gem kladde' }).click();
   await expect(page).toHaveURL(/\/ansoegninger\/[0-9a-f-]{36}\/rediger$/);
@@ -71,7 +77,12 @@ test('a project lead applies, reads the decision, reports and asks for an extens
   // Someone else changes the draft meanwhile: the next save says so and offers the newest version.
   const lead = await apiAs(request, ACCOUNTS.lead);
   const draft = await lead.call('get', `/applications/${applicationId}`);
-  expect(draft).toMatchObject({ requestedOre: 250_000_050, status: 'draft' });
+  expect(draft).toMatchObject({
+    requestedOre: 250_000_050,
+    status: 'draft',
+    cvr: '55133018',
+    budgetLines: [{ label: 'Faste teams i to distrikter', amountOre: 250_000_050 }],
+  });
   await lead.call('patch', `/applications/${applicationId}`, { version: draft.version, title: 'Nærvær i hjemmeplejen i Aarhus Kommune' });
   await page.getByLabel('Projektets titel').fill('Nærvær i hjemmeplejen, ny titel');
   await page.getByRole('button', { name: 'Gem kladde' }).click();
@@ -137,6 +148,15 @@ test('a project lead applies, reads the decision, reports and asks for an extens
   if (!(await page.getByLabel('Milepæl 1').isVisible())) await page.getByRole('button', { name: 'Tilføj milepæl' }).click();
   await page.getByLabel('Milepæl 1').fill('Første team i drift');
   await page.getByLabel('Forbrug til dato i kroner').fill('400.000');
+  // An annex to the report, attached before it is sent.
+  await page.getByLabel('Dokumenttype').selectOption({ label: 'Bilag til rapport' });
+  await page.getByLabel('Fil').setInputFiles({
+    name: 'evaluering.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% evaluering\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1'),
+  });
+  await page.getByRole('button', { name: 'Upload dokumentet' }).click();
+  await expect(page.getByTestId('dokumentliste')).toContainText('evaluering.pdf');
   await lookAt(page, '09-rapport');
   await page.getByRole('button', { name: 'Indsend rapport' }).click();
   await expect(page.getByRole('heading', { name: 'Indsendelser' })).toBeVisible();

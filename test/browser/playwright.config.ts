@@ -54,6 +54,10 @@ export default defineConfig({
       // the default 20 sign-ins and refreshes a minute per address is for the internet, and is tested
       // by the e2e tier (test/e2e/auth.e2e-spec.ts), not here.
       LOGIN_RATE_LIMIT: '300',
+      // The audit chain's key of the browser tests' own installation. Without one, start.mjs gives each
+      // checkout a key file of its own, and a fresh clone would find the chain in this kept database
+      // written under another checkout's key: "Kæden er brudt" at its first event. Not a secret.
+      AUDIT_HMAC_KEY: process.env.BROWSER_TEST_AUDIT_KEY ?? 'tilskud-browser-tests-audit-chain-key-not-a-secret',
     },
   },
 });

@@ -11,7 +11,14 @@ import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { type Municipality, type Programme, useMunicipalities, useProgrammes } from '../reference/useReference';
-import { type Application, type CreateApplicationBody, useApplication, useCreateApplication, useUpdateApplication } from './useApplications';
+import {
+  type Application,
+  type CreateApplicationBody,
+  type UpdateApplicationBody,
+  useApplication,
+  useCreateApplication,
+  useUpdateApplication,
+} from './useApplications';
 
 /** What the form holds: the application's fields as typed (the amount in kroner, as text). */
 interface DraftFields {
@@ -24,6 +31,12 @@ interface DraftFields {
   plannedStart: string;
   plannedEnd: string;
   coApplicantCodes: string[];
+  cvr: string;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+  coFinancing: string;
+  budgetLines: Array<{ label: string; amount: string }>;
 }
 
 const EMPTY: DraftFields = {
@@ -36,10 +49,20 @@ const EMPTY: DraftFields = {
   plannedStart: '',
   plannedEnd: '',
   coApplicantCodes: [],
+  cvr: '',
+  contactName: '',
+  contactEmail: '',
+  contactPhone: '',
+  coFinancing: '',
+  budgetLines: [],
 };
 
 /** The Danish label of each field the API may name in its errors. */
 export function applicationFieldLabel(field: string): string {
+  const line = /^budgetLines\[(\d+)\](?:\.(label|amountOre))?$/.exec(field);
+  if (line) return `Budgetlinje ${Number(line[1]) + 1}${line[2] === 'label' ? ', tekst' : line[2] === 'amountOre' ? ', beløb' : ''}`;
+  const contact = /^contactPerson\.(name|email|phone)$/.exec(field);
+  if (contact) return { name: 'Kontaktpersonens navn', email: 'Kontaktpersonens e-mail', phone: 'Kontaktpersonens telefon' }[contact[1]]!;
   const item = /^(activities|coApplicantCodes)\[(\d+)\]$/.exec(field);
   if (item) return item[1] === 'activities' ? `Aktivitet ${Number(item[2]) + 1}` : `Medansøgende kommune ${Number(item[2]) + 1}`;
   const labels: Record<string, string> = {
@@ -52,6 +75,10 @@ export function applicationFieldLabel(field: string): string {
     plannedStart: 'Projektstart',
     plannedEnd: 'Projektslut',
     coApplicantCodes: 'Medansøgende kommuner',
+    cvr: 'CVR-nummer',
+    contactPerson: 'Kontaktperson',
+    coFinancingOre: 'Medfinansiering',
+    budgetLines: 'Budget',
     version: 'Version',
   };
   return labels[field] ?? field;
@@ -68,6 +95,12 @@ function fieldsOf(application: Application): DraftFields {
     plannedStart: application.plannedStart,
     plannedEnd: application.plannedEnd,
     coApplicantCodes: application.coApplicantCodes,
+    cvr: application.cvr ?? '',
+    contactName: application.contactPerson?.name ?? '',
+    contactEmail: application.contactPerson?.email ?? '',
+    contactPhone: application.contactPerson?.phone ?? '',
+    coFinancing: application.coFinancingOre != null ? kronerNumber(application.coFinancingOre) : '',
+    budgetLines: application.budgetLines.map((line) => ({ label: line.label, amount: kronerNumber(line.amountOre) })),
   };
 }
 
@@ -82,7 +115,11 @@ function isOpen(programme: Programme, now = Date.now()): boolean {
  * is the API's to judge; a new draft is sent even with these missing, so the API's answer names every
  * other field at once.
  */
-function bodyOf(fields: DraftFields): { body: Partial<CreateApplicationBody>; local: FieldError[] } {
+type Structured = 'cvr' | 'contactPerson' | 'coFinancingOre' | 'budgetLines';
+/** A new draft's fields, or a change's: the structured ones may be null on a change (cleared). */
+type DraftBody = Omit<Partial<CreateApplicationBody>, Structured> & Partial<Pick<UpdateApplicationBody, Structured>>;
+
+function bodyOf(fields: DraftFields, editing: boolean): { body: DraftBody; local: FieldError[] } {
   const local: FieldError[] = [];
   const requestedOre = parseKroner(fields.amount);
   if (fields.amount.trim() === '') local.push({ field: 'requestedOre', message: 'skal udfyldes' });
@@ -101,8 +138,40 @@ function bodyOf(fields: DraftFields): { body: Partial<CreateApplicationBody>; lo
       ...(fields.plannedStart ? { plannedStart: fields.plannedStart } : {}),
       ...(fields.plannedEnd ? { plannedEnd: fields.plannedEnd } : {}),
       coApplicantCodes: fields.coApplicantCodes,
+      ...structuredOf(fields, editing, local),
     },
   };
+}
+
+/**
+ * The applicant's CVR number, contact person, co-financing and budget lines. An emptied field is sent
+ * as null on a change (the API keeps a field that is left out); a new draft leaves it out.
+ */
+function structuredOf(fields: DraftFields, editing: boolean, local: FieldError[]): Partial<UpdateApplicationBody> {
+  const none = editing ? null : undefined;
+  const cvr = fields.cvr.replace(/\s/g, '');
+  const contact = { name: fields.contactName.trim(), email: fields.contactEmail.trim(), phone: fields.contactPhone.trim() };
+  const anyContact = contact.name || contact.email || contact.phone;
+  let coFinancingOre: number | null | undefined = none;
+  if (fields.coFinancing.trim()) {
+    coFinancingOre = parseKroner(fields.coFinancing);
+    if (coFinancingOre === null) local.push({ field: 'coFinancingOre', message: 'skal være et beløb i kroner, fx 250.000' });
+  }
+  const lines = fields.budgetLines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => line.label.trim() || line.amount.trim())
+    .map(({ line, index }) => {
+      const amountOre = parseKroner(line.amount);
+      if (amountOre === null)
+        local.push({ field: `budgetLines[${index}].amountOre`, message: line.amount.trim() ? 'skal være et beløb i kroner, fx 250.000' : 'skal udfyldes' });
+      return { label: line.label.trim(), amountOre: amountOre ?? 0 };
+    });
+  const result: Partial<UpdateApplicationBody> = {};
+  if (cvr || none === null) result.cvr = cvr || null;
+  if (anyContact || none === null) result.contactPerson = anyContact ? contact : null;
+  if (coFinancingOre !== undefined) result.coFinancingOre = coFinancingOre;
+  if (lines.length > 0 || none === null) result.budgetLines = lines.length > 0 ? lines : null;
+  return result;
 }
 
 /** The form's own findings and the API's answer as one problem, the form's first for a field both name. */
@@ -116,6 +185,71 @@ function withLocal(local: FieldError[], error: unknown): ApiProblem {
     detail: answer?.detail ?? 'Ret de markerede felter.',
     errors: [...local, ...(answer?.errors ?? []).filter((item) => !named.has(item.field))],
   });
+}
+
+/** The budget as lines of text and amount, with their sum against the amount applied for. */
+function BudgetLines({
+  lines,
+  amount,
+  problem,
+  onChange,
+}: {
+  lines: DraftFields['budgetLines'];
+  amount: string;
+  problem: ApiProblem | null;
+  onChange: (lines: DraftFields['budgetLines']) => void;
+}) {
+  const sum = lines.reduce((total, line) => total + (parseKroner(line.amount) ?? 0), 0);
+  const requested = parseKroner(amount);
+  const update = (index: number, part: 'label' | 'amount', value: string) =>
+    onChange(lines.map((line, at) => (at === index ? { ...line, [part]: value } : line)));
+  return (
+    <FieldGroup
+      name="budgetLines"
+      legend="Budgetlinjer"
+      hint="Hvad pengene skal bruges til. Ved indsendelsen skal linjerne give det ansøgte beløb."
+      error={errorOf(problem, 'budgetLines')}
+    >
+      <ol className="nobullet-list text-list">
+        {lines.map((line, index) => (
+          <li key={index} className="text-list-item">
+            <TextField
+              name={`budgetLines[${index}].label`}
+              label={`Budgetlinje ${index + 1}`}
+              value={line.label}
+              onChange={(value) => update(index, 'label', value)}
+              error={errorOf(problem, `budgetLines[${index}].label`)}
+            />
+            <TextField
+              name={`budgetLines[${index}].amountOre`}
+              label={`Beløb, linje ${index + 1}`}
+              inputMode="decimal"
+              width="s"
+              suffix="kr."
+              value={line.amount}
+              onChange={(value) => update(index, 'amount', value)}
+              error={errorOf(problem, `budgetLines[${index}].amountOre`)}
+            />
+            <button type="button" className="function-link text-list-remove" onClick={() => onChange(lines.filter((_, at) => at !== index))}>
+              <Icon name="delete" />
+              Fjern budgetlinje {index + 1}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="button button-secondary" onClick={() => onChange([...lines, { label: '', amount: '' }])}>
+        Tilføj budgetlinje
+      </button>
+      {lines.length > 0 && (
+        <p data-testid="budget-sum" aria-live="polite">
+          I alt {kronerNumber(sum)} kr.
+          {requested !== null && requested !== sum
+            ? ` – ${kronerNumber(Math.abs(requested - sum))} kr. ${requested > sum ? 'mindre' : 'mere'} end det ansøgte beløb`
+            : ''}
+        </p>
+      )}
+    </FieldGroup>
+  );
 }
 
 function CoApplicants({
@@ -203,7 +337,7 @@ function ApplicationForm({ application, onReload }: { application: Application |
   const save = async (then: 'stay' | 'summary') => {
     setSavedAt(null);
     setLocalProblem(null);
-    const { body, local } = bodyOf(fields);
+    const { body, local } = bodyOf(fields, Boolean(application));
     try {
       if (application) {
         // A change is not sent with a field the form could not read: it would be kept as it was, silently.
@@ -363,6 +497,59 @@ function ApplicationForm({ application, onReload }: { application: Application |
           municipalities={municipalities.data.items}
           problem={problem}
           onChange={(codes) => set('coApplicantCodes', codes)}
+        />
+        <h2>Ansøger</h2>
+        <TextField
+          name="cvr"
+          label="Kommunens CVR-nummer (valgfrit)"
+          hint="8 cifre."
+          inputMode="numeric"
+          width="s"
+          value={fields.cvr}
+          onChange={(value) => set('cvr', value)}
+          error={errorOf(problem, 'cvr')}
+        />
+        <FieldGroup name="contactPerson" legend="Kontaktperson for ansøgningen (valgfrit)" error={errorOf(problem, 'contactPerson')}>
+          <TextField
+            name="contactPerson.name"
+            label="Navn"
+            width="l"
+            value={fields.contactName}
+            onChange={(value) => set('contactName', value)}
+            error={errorOf(problem, 'contactPerson.name')}
+          />
+          <TextField
+            name="contactPerson.email"
+            label="E-mail"
+            type="email"
+            width="l"
+            value={fields.contactEmail}
+            onChange={(value) => set('contactEmail', value)}
+            error={errorOf(problem, 'contactPerson.email')}
+          />
+          <TextField
+            name="contactPerson.phone"
+            label="Telefon"
+            hint="8 cifre, evt. med +45."
+            inputMode="numeric"
+            width="m"
+            value={fields.contactPhone}
+            onChange={(value) => set('contactPhone', value)}
+            error={errorOf(problem, 'contactPerson.phone')}
+          />
+        </FieldGroup>
+        <h2>Budget</h2>
+        <BudgetLines lines={fields.budgetLines} amount={fields.amount} problem={problem} onChange={(lines) => set('budgetLines', lines)} />
+        <TextField
+          name="coFinancingOre"
+          label="Medfinansiering i kroner (valgfrit)"
+          hint="Kommunens egen finansiering ud over tilskuddet."
+          inputMode="decimal"
+          width="m"
+          suffix="kr."
+          value={fields.coFinancing}
+          onChange={(value) => set('coFinancing', value)}
+          error={errorOf(problem, 'coFinancingOre')}
         />
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={saving}>

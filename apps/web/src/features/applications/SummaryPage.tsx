@@ -45,6 +45,23 @@ export function ApplicationFacts({ application }: { application: Application }) 
         ['Projektperiode', `${formatDate(application.plannedStart)} – ${formatDate(application.plannedEnd)}`],
         ['Ansøgende kommune', application.municipalityName],
         ['Medansøgende kommuner', application.coApplicantCodes.length > 0 ? listOf(application.coApplicantCodes.map(kommune)) : 'Ingen'],
+        application.cvr ? ['CVR-nummer', application.cvr] : null,
+        application.contactPerson
+          ? ['Kontaktperson', `${application.contactPerson.name}, ${application.contactPerson.email}, tlf. ${application.contactPerson.phone}`]
+          : null,
+        application.budgetLines.length > 0
+          ? [
+              'Budget',
+              <ul className="mt-0 mb-0" data-testid="budgetlinjer">
+                {application.budgetLines.map((line, index) => (
+                  <li key={index}>
+                    {line.label}: {formatKroner(line.amountOre)}
+                  </li>
+                ))}
+              </ul>,
+            ]
+          : null,
+        application.coFinancingOre != null ? ['Medfinansiering', formatKroner(application.coFinancingOre)] : null,
         application.caseNumber ? ['Sagsnummer', application.caseNumber] : null,
         application.submittedAt ? ['Modtaget', formatDateTime(application.submittedAt)] : null,
       ]}
@@ -128,7 +145,7 @@ export function SummaryPage() {
       <DocumentsSection
         applicationId={draft.id}
         caseNumber={null}
-        canDelete
+        canDelete={() => true}
         upload={{ subject: { subjectType: 'application', subjectId: draft.id }, kinds: ['budget', 'signed_application', 'other'] }}
       />
       <h2>Indsend ansøgningen</h2>

@@ -152,13 +152,14 @@ export function DocumentsSection({
   applicationId,
   caseNumber,
   upload,
-  canDelete = false,
+  canDelete,
   caseFile = false,
 }: {
   applicationId: string;
   caseNumber: string | null;
   upload?: { subject: { subjectType: 'application' | 'report' | 'award'; subjectId: string }; kinds: DocumentKind[] };
-  canDelete?: boolean;
+  /** Which documents the page lets the user delete (a draft's, an unsubmitted report's); none when left out. */
+  canDelete?: (document: CaseDocument) => boolean;
   caseFile?: boolean;
 }) {
   const documents = useCaseDocuments(applicationId);
@@ -176,12 +177,15 @@ export function DocumentsSection({
       ? [
           {
             header: 'Slet',
-            cell: (row: CaseDocument) => (
-              <button type="button" className="function-link" disabled={remove.isPending} onClick={() => remove.mutate(row.id)}>
-                <Icon name="delete" />
-                Slet {row.filename}
-              </button>
-            ),
+            cell: (row: CaseDocument) =>
+              canDelete(row) ? (
+                <button type="button" className="function-link" disabled={remove.isPending} onClick={() => remove.mutate(row.id)}>
+                  <Icon name="delete" />
+                  Slet {row.filename}
+                </button>
+              ) : (
+                <span className="text-muted">Registreret</span>
+              ),
           },
         ]
       : []),

@@ -4,6 +4,7 @@ import { ApiProblem, asProblem, isProblem } from '../../api/problem';
 import { formatDate, formatDateTime, formatKroner, kronerNumber, parseKroner } from '../../format';
 import { MESSAGES, reportName } from '../../text/da';
 import { Alert } from '../../ui/Alert';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { errorOf, FormProblem, TextArea, TextField, TextList } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
@@ -211,6 +212,16 @@ export function ReportPage() {
         </Alert>
       )}
       {open && <ReportForm key={`${detail.status}:${detail.submissions.length}`} report={detail} previous={returned ?? last} />}
+      <section aria-labelledby="bilag">
+        <h2 id="bilag">Bilag</h2>
+        {open && <p>Vedhæft bilag til rapporten, fx et regnskab eller en evaluering, før du indsender den.</p>}
+        <DocumentsSection
+          applicationId={detail.caseId}
+          caseNumber={detail.caseNumber}
+          canDelete={open ? (document) => document.subjectType === 'report' && document.subjectId === detail.id : undefined}
+          upload={open ? { subject: { subjectType: 'report', subjectId: detail.id }, kinds: ['report_annex', 'other'] } : undefined}
+        />
+      </section>
       {detail.submissions.length > 0 && (
         <section aria-labelledby="indsendelser">
           <h2 id="indsendelser">Indsendelser</h2>
