@@ -25,6 +25,7 @@ import { VersionTheLedgerByApplicationThemes1766300000000 } from './176630000000
 import { CreateDocumentsAndTheCaseJournal1766400000000 } from './1766400000000-create-documents-and-the-case-journal.js';
 import { StructureTheApplication1766500000000 } from './1766500000000-structure-the-application.js';
 import { CreateAccessRequests1766500001000 } from './1766500001000-create-access-requests.js';
+import { PutAccessRequestsOnTheCaseTrail1766550000000 } from './1766550000000-put-access-requests-on-the-case-trail.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -58,4 +59,5 @@ export const migrations = [
   CreateDocumentsAndTheCaseJournal1766400000000,
   StructureTheApplication1766500000000,
   CreateAccessRequests1766500001000,
+  PutAccessRequestsOnTheCaseTrail1766550000000,
 ];

@@ -13,9 +13,9 @@ export class AccessRequestsController {
   constructor(@Inject(AccessRequestsService) private readonly accessRequests: AccessRequestsService) {}
 
   private async respond(requests: AccessRequest[]): Promise<AccessRequestResponse[]> {
-    const caseNumbers = await this.accessRequests.caseNumbers(requests);
+    const names = await this.accessRequests.names(requests);
     const today = this.accessRequests.today();
-    return requests.map((request) => AccessRequestResponse.from(request, caseNumbers.get(request.applicationId) ?? null, today));
+    return requests.map((request) => AccessRequestResponse.from(request, names.get(request.id)!, today));
   }
 
   @Post()
@@ -32,7 +32,10 @@ export class AccessRequestsController {
 
   @Get()
   @Auth('caseworker', 'admin')
-  @ApiOperation({ summary: 'The access requests, earliest deadline first; `status=open` for those to answer, `status=overdue` for those past their deadline' })
+  @ApiOperation({
+    summary:
+      "The access requests, earliest deadline first; `status=open` for those to answer, `status=overdue` for those past their deadline; `applicationId` for one case's",
+  })
   @ApiOkResponse({ type: AccessRequestPage })
   async list(@Query() query: AccessRequestQuery, @CurrentUser() user: AuthUser): Promise<AccessRequestPage> {
     const page = await this.accessRequests.list(query, user);

@@ -15,7 +15,7 @@ import { SEND_HOUR } from '../reminders/reminder-planner.js';
 import { AccessRequest } from './access-request.entity.js';
 import { AccessRequestException } from './access-request.exception.js';
 import { accessRequestDueDate, accessRequestReminderDay } from './access-request.rules.js';
-import type { AccessRequestQuery, CompleteAccessRequestBody, CreateAccessRequestBody } from './dto/access-request.dto.js';
+import type { AccessRequestNames, AccessRequestQuery, CompleteAccessRequestBody, CreateAccessRequestBody } from './dto/access-request.dto.js';
 
 /** Redis is given a delivery job only for a reminder due within a day; the reconciler queues the later ones in time. */
 const QUEUE_NOW_WITHIN_MS = 24 * 3_600_000;
@@ -25,6 +25,7 @@ export interface AccessRequestFilter {
   status?: 'open' | 'completed';
   /** Open and past the due date. */
   overdue?: boolean;
+  applicationId?: string;
   programmeId?: string;
   municipalityCode?: string;
   assigneeId?: string;
@@ -117,8 +118,11 @@ export class AccessRequestsService {
 
   /** By deadline, earliest first (ties by id); filtered as the worklist counts them. */
   async list(query: AccessRequestQuery, actor: Actor): Promise<Page<AccessRequest>> {
-    const { status, programmeId, municipalityCode, assigneeId } = query;
-    const builder = this.filtered({ ...(status === 'overdue' ? { overdue: true } : { status }), programmeId, municipalityCode, assigneeId }, actor);
+    const { status, applicationId, programmeId, municipalityCode, assigneeId } = query;
+    const builder = this.filtered(
+      { ...(status === 'overdue' ? { overdue: true } : { status }), applicationId, programmeId, municipalityCode, assigneeId },
+      actor,
+    );
     return keysetPage(builder, 'access-requests', query, 'ASC', [
       { column: 'request.due_date', key: (row) => row.dueDate },
       { column: 'request.id', key: (row) => row.id },
@@ -132,19 +136,25 @@ export class AccessRequestsService {
     return row?.count ?? 0;
   }
 
-  /** The case numbers of the requests' cases. */
-  async caseNumbers(requests: AccessRequest[]): Promise<Map<string, string | null>> {
+  /** Each request's case number and project title, and the name of who answered it, in one query. */
+  async names(requests: AccessRequest[]): Promise<Map<string, AccessRequestNames>> {
     if (requests.length === 0) return new Map();
-    const rows: Array<{ id: string; case_number: string | null }> = await this.dataSource.query('SELECT id, case_number FROM application WHERE id = ANY($1)', [
-      [...new Set(requests.map((request) => request.applicationId))],
-    ]);
-    return new Map(rows.map((row) => [row.id, row.case_number]));
+    const rows: Array<{ id: string; case_number: string | null; title: string; completed_by_name: string | null }> = await this.dataSource.query(
+      `SELECT request.id, application.case_number, application.title, completer.name AS completed_by_name
+         FROM access_request request
+         JOIN application ON application.id = request.application_id
+         LEFT JOIN app_user completer ON completer.id = request.completed_by
+        WHERE request.id = ANY($1)`,
+      [requests.map((request) => request.id)],
+    );
+    return new Map(rows.map((row) => [row.id, { caseNumber: row.case_number, projectTitle: row.title, completedByName: row.completed_by_name }]));
   }
 
   private filtered(filter: AccessRequestFilter, actor: Actor): SelectQueryBuilder<AccessRequest> {
     const builder = this.dataSource.getRepository(AccessRequest).createQueryBuilder('request');
     if (filter.status) builder.andWhere('request.status = :status', { status: filter.status });
     if (filter.overdue) builder.andWhere(`request.status = 'open' AND request.due_date < :today`, { today: this.today() });
+    if (filter.applicationId) builder.andWhere('request.application_id = :applicationId', { applicationId: filter.applicationId });
     if (filter.programmeId || filter.municipalityCode || filter.assigneeId) {
       builder.innerJoin('application', 'application', 'application.id = request.application_id');
       if (filter.programmeId) builder.andWhere('application.programme_id = :programmeId', { programmeId: filter.programmeId });

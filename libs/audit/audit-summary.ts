@@ -158,7 +158,11 @@ const SUMMARIES: Record<FixedAuditAction, Summary> = {
     return journalNo ? `Dokument ${journalNo} slettet` : 'Dokument slettet';
   },
   'reminder.resent': () => 'Påmindelsen sendt igen efter en fejl',
-  'access_request.created': () => 'Anmodning om aktindsigt registreret',
+  'access_request.created': (event) => {
+    const kind = field(event.after, 'kind') === 'partsaktindsigt' ? 'partsaktindsigt' : 'aktindsigt';
+    const requester = text(field(event.after, 'requester'));
+    return requester ? `Anmodning om ${kind} fra ${requester} registreret` : `Anmodning om ${kind} registreret`;
+  },
   'access_request.completed': () => 'Anmodning om aktindsigt besvaret',
   'programme.created': (event) => {
     const name = text(field(event.after, 'name'));

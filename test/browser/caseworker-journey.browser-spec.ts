@@ -28,7 +28,9 @@ async function signedIn(browser: Browser, email: string, frontPage: string): Pro
  * cannot decide it and the page says why; caseworker 2 finds it under "Til afgørelse", previews the
  * letter, has a boilerplate rationale for a partial award refused and then a real one accepted; the
  * project lead sees the decision; a report is returned and then approved; an extension is approved
- * for fewer months than asked and the award's end moves on the page. Every page: axe and screenshots.
+ * for fewer months than asked and the award's end moves on the page; a request for aktindsigt is
+ * registered on the case, found in the worklist's queue past its deadline, and answered. Every page:
+ * axe and screenshots.
  */
 test('caseworkers assess, decide under four eyes, review a report and decide an extension', async ({ browser, request }) => {
   const admin = await apiAs(request, ACCOUNTS.admin);
@@ -232,6 +234,46 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await expect(decider.getByTestId('nuvaerende-slutdato')).toHaveText('29. februar 2028');
   await expect(decider.getByTestId('tidslinje')).toContainText('Oprindelig slutdato');
   await lookAt(decider, 'cw-12-forlaengelse-afgjort');
+
+  // Aktindsigt: a journalist's request, registered on the case (received before Easter, so its
+  // deadline skips the holidays), found in the worklist's queue with its deadline, and answered.
+  await decider.goto(`/sager/${applicationId}`);
+  await decider.getByRole('button', { name: 'Registrér anmodning om aktindsigt' }).click();
+  await expect(decider.getByLabel('Anmoder', { exact: true })).toBeFocused();
+  await decider.getByLabel('Modtaget').fill('2026-03-31');
+  await expectKeyboardComplete(decider, 'cw-13-aktindsigt-registrer');
+  await decider.getByRole('button', { name: 'Registrér anmodningen' }).click();
+  await expect(decider.getByTestId('aktindsigt-form').getByRole('alert')).toContainText('Anmoder');
+  await expect(decider.getByTestId('aktindsigt-form').getByRole('alert')).toContainText('Art');
+  await lookAt(decider, 'cw-13-aktindsigt-registrer-fejl');
+  await decider.getByLabel('Anmoder', { exact: true }).fill('Jens Journalist');
+  await decider.getByLabel('Anmoderens e-mail (valgfri)').fill('jens@avisen.dk');
+  await decider.getByRole('radio', { name: /^Aktindsigt/ }).check();
+  await decider.getByRole('button', { name: 'Registrér anmodningen' }).click();
+  await expect(decider.getByTestId('aktindsigt-registreret')).toBeVisible();
+  await expect(decider.getByTestId('aktindsigt')).toContainText('Aktindsigt for Jens Journalist');
+  await expect(decider.getByTestId('aktindsigt')).toContainText('Frist 14. april 2026 (overskredet)');
+
+  await decider.goto('/');
+  await decider.getByRole('link', { name: /Aktindsigt/ }).click();
+  await decider.getByLabel('Pulje').selectOption(programme.id);
+  await decider.getByRole('button', { name: 'Vis', exact: true }).click();
+  await expect(decider.getByTestId('antal-aktindsigt')).toHaveText('1');
+  await expect(decider.getByTestId('overskredne-aktindsigt')).toContainText('heraf 1 overskredet');
+  await expect(decider.getByTestId('arbejdsliste')).toContainText('Jens Journalist');
+  await expect(decider.getByTestId('arbejdsliste')).toContainText('14. april 2026 (overskredet)');
+  await lookAt(decider, 'cw-14-aktindsigt-koe');
+  await decider.getByRole('link', { name: caseNumber }).click();
+  await expect(decider.getByRole('heading', { level: 2, name: 'Aktindsigt' })).toBeFocused();
+  await decider.getByRole('button', { name: 'Registrér svar' }).click();
+  await decider.getByLabel('Hvordan anmodningen er besvaret').fill('Aktindsigt givet i ansøgning og afgørelse; kontaktpersoners oplysninger undtaget.');
+  await decider.getByRole('button', { name: 'Registrér som besvaret' }).click();
+  await expect(decider.getByTestId('aktindsigt-status')).toHaveText('Besvaret');
+  await expect(decider.getByTestId('aktindsigt')).toContainText('kontaktpersoners oplysninger undtaget');
+  await lookAt(decider, 'cw-15-aktindsigt-besvaret');
+  await decider.goto(`/?koe=aktindsigt&pulje=${programme.id}`);
+  await expect(decider.getByTestId('antal-aktindsigt')).toHaveText('0');
+  await expect(decider.getByTestId('tom-liste')).toBeVisible();
   await decider.context().close();
   await assessor.context().close();
 });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { ACCOUNTS, apiAs, DEMO_PASSWORD, lookAt, uniqueCode } from './support.js';
+import { ACCOUNTS, apiAs, DEMO_PASSWORD, expectKeyboardComplete, lookAt, uniqueCode } from './support.js';
 
 const CRITERIA = [
   { key: 'formaal', title: 'Understøtter puljens formål', description: 'Omsorg og nærvær' },
@@ -70,6 +70,7 @@ test('a project lead applies, reads the decision, reports and asks for an extens
   await page.getByLabel('Beløb, linje 1').fill('2.500.000,50');
   await expect(page.getByTestId('budget-sum')).toHaveText('I alt 2.500.000,50 kr.');
   await lookAt(page, '03-ny-ansoegning');
+  await expectKeyboardComplete(page, '03-ny-ansoegning');
   await page.getByRole('button', { name: 'Gem kladde' }).click();
   await expect(page).toHaveURL(/\/ansoegninger\/[0-9a-f-]{36}\/rediger$/);
   const applicationId = /ansoegninger\/([0-9a-f-]{36})/.exec(page.url())![1];
@@ -105,6 +106,7 @@ test('a project lead applies, reads the decision, reports and asks for an extens
   await expect(page.getByTestId('dokumentliste')).toContainText('budget.pdf');
   await expect(page.getByTestId('dokumentliste')).toContainText('Gives ved indsendelsen');
   await lookAt(page, '05-opsummering');
+  await expectKeyboardComplete(page, '05-opsummering');
   await page.getByRole('button', { name: 'Indsend ansøgning' }).click();
   await expect(page.getByText('Ansøgningen er modtaget')).toBeVisible();
   const caseNumber = (await page.getByTestId('sagsnummer').textContent())!.trim();

@@ -100,7 +100,7 @@ describe('access requests', () => {
   });
 
   it.each([
-    [{ kind: 'indsigt' }, 'kind', 'skal være en af: aktindsigt, partsaktindsigt'],
+    [{ kind: 'indsigt' }, 'kind', 'vælg aktindsigt eller partsaktindsigt'],
     [{ receivedOn: '2026-31-03' }, 'receivedOn', 'skal være en dato skrevet ÅÅÅÅ-MM-DD mellem 1900 og 2199'],
     [{ receivedOn: '2026-04-01' }, 'receivedOn', 'må ikke ligge efter i dag'],
     [{ requester: '' }, 'requester', 'skal udfyldes'],
@@ -140,6 +140,16 @@ describe('access requests', () => {
     await api.http.get('/api/v1/access-requests').query({ status: 'lukket' }).set(caseworker.bearer).expect(400);
   });
 
+  it('lists one case’s requests with the case’s number and title', async () => {
+    const other = await givenSubmitted(api, lead, programme.id);
+    const mine = (await register(caseworker, { applicationId: other.id, requester: 'Karen Kommunal' }).expect(201)).body;
+    expect(mine).toMatchObject({ caseNumber: other.caseNumber, projectTitle: expect.any(String), completedByName: null });
+    const { body: page } = await api.http.get('/api/v1/access-requests').query({ applicationId: other.id }).set(caseworker.bearer).expect(200);
+    expect(page.items.map((item: { id: string }) => item.id)).toEqual([mine.id]);
+    const bad = await api.http.get('/api/v1/access-requests').query({ applicationId: 'sag-1' }).set(caseworker.bearer).expect(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
   it('is completed once with a note by a caseworker, which stops its reminder and is audited', async () => {
     const { body: request } = await register(caseworker).expect(201);
     await api.http.post(`/api/v1/access-requests/${request.id}/complete`).set(caseworker.bearer).send({}).expect(400);
@@ -153,6 +163,7 @@ describe('access requests', () => {
       status: 'completed',
       completionNote: 'Aktindsigt givet i ansøgningen; personoplysninger undtaget.',
       completedBy: caseworker.user.id,
+      completedByName: caseworker.user.name,
     });
     expect((await remindersOf(request.id)).every((reminder) => reminder.status === 'cancelled')).toBe(true);
     const again = await api.http.post(`/api/v1/access-requests/${request.id}/complete`).set(caseworker.bearer).send({ note: 'Igen.' }).expect(409);
@@ -161,6 +172,20 @@ describe('access requests', () => {
 
     const events = (await api.http.get('/api/v1/audit-events').query({ entityId: request.id }).set(admin.bearer).expect(200)).body.items;
     expect(events.map((event: { action: string }) => event.action).sort()).toEqual(['access_request.completed', 'access_request.created']);
+  });
+
+  it('shows on the case trail, in words, naming the kind and the requester', async () => {
+    const other = await givenSubmitted(api, lead, programme.id);
+    const { body: request } = await register(caseworker, { applicationId: other.id, kind: 'partsaktindsigt', requester: 'Aarhus Kommune' }).expect(201);
+    await api.http.post(`/api/v1/access-requests/${request.id}/complete`).set(caseworker.bearer).send({ note: 'Sagens akter udleveret.' }).expect(200);
+    const trail = (await api.http.get(`/api/v1/applications/${other.id}/events`).set(caseworker.bearer).expect(200)).body.items as Array<{
+      action: string;
+      summary: string;
+    }>;
+    expect(trail.filter((event) => event.action.startsWith('access_request.')).map((event) => event.summary)).toEqual([
+      'Anmodning om partsaktindsigt fra Aarhus Kommune registreret',
+      'Anmodning om aktindsigt besvaret',
+    ]);
   });
 
   it('counts the open and the overdue requests on the worklist', async () => {

@@ -26,7 +26,7 @@ export class CreateAccessRequestBody {
   requesterEmail?: string;
 
   @ApiProperty({ enum: ACCESS_KINDS, description: '`aktindsigt` (offentlighedsloven) or `partsaktindsigt` (forvaltningsloven, a party to the case)' })
-  @IsIn(ACCESS_KINDS)
+  @IsIn(ACCESS_KINDS, { message: 'vælg aktindsigt eller partsaktindsigt' })
   kind: AccessKind;
 
   @ApiProperty({ example: '2026-03-31', description: 'The day the request was received (Copenhagen); not in the future' })
@@ -46,6 +46,11 @@ export class CompleteAccessRequestBody {
 export const ACCESS_REQUEST_FILTERS = [...ACCESS_REQUEST_STATUSES, 'overdue'] as const;
 
 export class AccessRequestQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The requests on one case' })
+  @IsOptional()
+  @IsUUID()
+  applicationId?: string;
+
   @ApiPropertyOptional({ enum: ACCESS_REQUEST_FILTERS, description: '`overdue`: open and past the due date (Copenhagen today)' })
   @IsOptional()
   @IsIn(ACCESS_REQUEST_FILTERS)
@@ -68,10 +73,18 @@ export class AccessRequestQuery extends PageQuery {
   assigneeId?: string;
 }
 
+/** What a request's response names beside its own row: its case, and who answered it. */
+export interface AccessRequestNames {
+  caseNumber: string | null;
+  projectTitle: string;
+  completedByName: string | null;
+}
+
 export class AccessRequestResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ nullable: true, type: String, example: 'ÆLD-2020-0007' }) caseNumber: string | null;
+  @ApiProperty({ example: 'Demenscaféer i landdistrikterne', description: 'The case’s project title' }) projectTitle: string;
   @ApiProperty() requester: string;
   @ApiProperty({ nullable: true, type: String }) requesterEmail: string | null;
   @ApiProperty({ enum: ACCESS_KINDS }) kind: AccessKind;
@@ -86,14 +99,16 @@ export class AccessRequestResponse {
   @ApiProperty({ nullable: true, type: String }) completionNote: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) completedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The name of the caseworker who answered it' }) completedByName: string | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static from(request: AccessRequest, caseNumber: string | null, today: string): AccessRequestResponse {
+  static from(request: AccessRequest, names: AccessRequestNames, today: string): AccessRequestResponse {
     return {
       id: request.id,
       applicationId: request.applicationId,
-      caseNumber,
+      caseNumber: names.caseNumber,
+      projectTitle: names.projectTitle,
       requester: request.requester,
       requesterEmail: request.requesterEmail,
       kind: request.kind,
@@ -104,6 +119,7 @@ export class AccessRequestResponse {
       completionNote: request.completionNote,
       completedAt: request.completedAt?.toISOString() ?? null,
       completedBy: request.completedBy,
+      completedByName: names.completedByName,
       createdBy: request.createdBy,
       createdAt: request.createdAt.toISOString(),
     };

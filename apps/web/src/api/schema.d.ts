@@ -8,7 +8,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The access requests, earliest deadline first; `status=open` for those to answer, `status=overdue` for those past their deadline */
+    /** The access requests, earliest deadline first; `status=open` for those to answer, `status=overdue` for those past their deadline; `applicationId` for one case's */
     get: operations['AccessRequestsController_list'];
     put?: never;
     /** Register a request for insight into a case (aktindsigt): due 7 working days after receipt; its caseworker is reminded 2 working days before */
@@ -1037,6 +1037,8 @@ export interface components {
       completedAt: string | null;
       /** Format: uuid */
       completedBy: string | null;
+      /** @description The name of the caseworker who answered it */
+      completedByName: string | null;
       completionNote: string | null;
       /** Format: date-time */
       createdAt: string;
@@ -1053,6 +1055,11 @@ export interface components {
       kind: 'aktindsigt' | 'partsaktindsigt';
       /** @description Open and past its due date (Copenhagen today) */
       overdue: boolean;
+      /**
+       * @description The case’s project title
+       * @example Demenscaféer i landdistrikterne
+       */
+      projectTitle: string;
       /** @example 2026-03-31 */
       receivedOn: string;
       requester: string;
@@ -2424,6 +2431,8 @@ export interface operations {
   AccessRequestsController_list: {
     parameters: {
       query?: {
+        /** @description The requests on one case */
+        applicationId?: string;
         /** @description The case’s assigned caseworker: `me`, a user id, or `none` */
         assigneeId?: string;
         /** @description The `nextCursor` of the previous page */

@@ -19,6 +19,7 @@ import { type Award, useCase } from '../cases/useCase';
 import { useExtensionRequests } from '../extensions/useExtensions';
 import { useMunicipalities } from '../reference/useReference';
 import { useAwardReports } from '../reports/useReports';
+import { AccessRequestsSection } from '../access-requests/AccessRequestsSection';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { AwardTimeline } from './AwardTimeline';
 import { useAssign, useCaseEvents, useCaseworkers, useVersions } from './useCasework';
@@ -318,6 +319,8 @@ export function CaseworkerCasePage() {
           upload={user?.role === 'caseworker' ? { subject: { subjectType: 'application', subjectId: app.id }, kinds: ['letter', 'other'] } : undefined}
         />
       </section>
+
+      {user && app.status !== 'draft' && <AccessRequestsSection applicationId={app.id} role={user.role} />}
 
       <section aria-labelledby="forloeb">
         <h2 id="forloeb">Sagsforløb</h2>

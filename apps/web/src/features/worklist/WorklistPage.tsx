@@ -11,6 +11,8 @@ import { type Column, Table } from '../../ui/Table';
 import { useMunicipalities, useProgrammes } from '../reference/useReference';
 import { type Counts, QUEUES, type QueueKey, queueOf, useWorklistCounts } from './queues';
 import { type Application, type ExtensionRequest, type Report, useApplicationList, useExtensionList, useReportList } from './useWorklist';
+import { ACCESS_KINDS, type AccessRequest, useAccessRequestList } from '../access-requests/useAccessRequests';
+import { Deadline } from '../access-requests/AccessRequestsSection';
 
 /** The filters of the worklist, kept in the address so a reload, a link or the back button keeps them. */
 interface Filters {
@@ -94,6 +96,16 @@ const EXTENSION_COLUMNS: Column<ExtensionRequest>[] = [
   { header: 'Sagsbehandler', cell: assigneeCell },
 ];
 
+const ACCESS_REQUEST_COLUMNS: Column<AccessRequest>[] = [
+  { header: 'Sag', cell: (row) => <CaseLink id={row.applicationId} caseNumber={row.caseNumber} to={`/sager/${row.applicationId}#aktindsigt`} /> },
+  { header: 'Projekt', cell: (row) => row.projectTitle },
+  { header: 'Anmoder', cell: (row) => row.requester },
+  { header: 'Art', cell: (row) => ACCESS_KINDS[row.kind].label },
+  { header: 'Modtaget', cell: (row) => formatDate(row.receivedOn) },
+  { header: 'Frist', cell: (row) => <Deadline request={row} /> },
+  { header: 'Status', cell: (row) => (row.status === 'open' ? 'Åben' : 'Besvaret') },
+];
+
 /** The queues as links, each with its count: the one shown is marked as the current page. */
 function QueueNav({ current, counts, search }: { current: QueueKey; counts: Counts | undefined; search: URLSearchParams }) {
   return (
@@ -106,6 +118,7 @@ function QueueNav({ current, counts, search }: { current: QueueKey; counts: Coun
           params.delete('status');
           params.delete('sortering');
           const count = queue.count ? counts?.[queue.count] : undefined;
+          const overdue = queue.overdueCount ? counts?.[queue.overdueCount] : undefined;
           return (
             <li key={queue.key}>
               <Link
@@ -119,6 +132,11 @@ function QueueNav({ current, counts, search }: { current: QueueKey; counts: Coun
                   </span>
                 )}
                 <span className="queue-label">{queue.label}</span>
+                {overdue ? (
+                  <span className="queue-overdue overdue" data-testid={`overskredne-${queue.key}`}>
+                    heraf {overdue} overskredet
+                  </span>
+                ) : null}
               </Link>
             </li>
           );
@@ -163,7 +181,8 @@ function Listing<T>({
   empty,
   noun,
 }: {
-  query: ReturnType<typeof useApplicationList> | ReturnType<typeof useReportList> | ReturnType<typeof useExtensionList>;
+  query:
+    ReturnType<typeof useApplicationList> | ReturnType<typeof useReportList> | ReturnType<typeof useExtensionList> | ReturnType<typeof useAccessRequestList>;
   columns: Column<T>[];
   rowKey: (row: T) => string;
   caption: string;
@@ -250,6 +269,30 @@ function ExtensionsListing({ filters }: { filters: Filters }) {
   );
 }
 
+function AccessRequestsListing({ filters }: { filters: Filters }) {
+  const spec = queueOf('aktindsigt');
+  const query = useAccessRequestList({
+    ...given({ programmeId: filters.programmeId, municipalityCode: filters.municipalityCode, assigneeId: filters.assignee }),
+    status: (filters.status || 'open') as 'open' | 'overdue' | 'completed',
+  });
+  return (
+    <Listing
+      query={query}
+      columns={ACCESS_REQUEST_COLUMNS}
+      rowKey={(row: AccessRequest) => row.id}
+      caption={spec.label}
+      empty={
+        filters.status === 'completed'
+          ? 'Ingen anmodninger er besvaret endnu.'
+          : filters.status === 'overdue'
+            ? 'Ingen anmodninger har overskredet fristen.'
+            : spec.empty
+      }
+      noun={['anmodning', 'anmodninger']}
+    />
+  );
+}
+
 /** The filters as a form: applied when sent (a search is typed, then sent), and kept in the address. */
 function FilterForm({ filters, queue, onApply }: { filters: Filters; queue: QueueKey; onApply: (filters: Filters) => void }) {
   const spec = queueOf(queue);
@@ -291,7 +334,7 @@ function FilterForm({ filters, queue, onApply }: { filters: Filters; queue: Queu
             value={draft.status}
             onChange={set('status')}
             placeholder={spec.statusPlaceholder}
-            options={spec.statuses.map((status) => ({ value: status, label: STATUS_LABELS[status] ?? status }))}
+            options={spec.statuses.map((status) => ({ value: status, label: spec.statusLabels?.[status] ?? STATUS_LABELS[status] ?? status }))}
           />
         )}
         {spec.kind === 'applications' && programme && programme.themes.length > 0 && (
@@ -304,7 +347,9 @@ function FilterForm({ filters, queue, onApply }: { filters: Filters; queue: Queu
             options={programme.themes.map((theme) => ({ value: theme.key, label: theme.name }))}
           />
         )}
-        <SelectField name="sortering" label="Sortering" value={draft.sort || spec.defaultSort} onChange={set('sort')} options={spec.sorts} />
+        {spec.sorts.length > 1 && (
+          <SelectField name="sortering" label="Sortering" value={draft.sort || spec.defaultSort} onChange={set('sort')} options={spec.sorts} />
+        )}
       </div>
       {spec.kind === 'applications' && (
         <TextField
@@ -368,6 +413,7 @@ export function WorklistPage() {
       {spec.kind === 'applications' && <ApplicationsListing key={queue} filters={filters} queue={queue} />}
       {spec.kind === 'reports' && <ReportsListing key={queue} filters={filters} queue={queue} />}
       {spec.kind === 'extensions' && <ExtensionsListing key={queue} filters={filters} />}
+      {spec.kind === 'access-requests' && <AccessRequestsListing key={queue} filters={filters} />}
     </Page>
   );
 }

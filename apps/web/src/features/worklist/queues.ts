@@ -4,21 +4,25 @@ import { data } from '../../api/problem';
 import type { components } from '../../api/schema';
 
 export type Counts = components['schemas']['WorklistCountsResponse'];
-export type QueueKey = 'vurdering' | 'afgoerelse' | 'rapporter' | 'forlaengelser' | 'overskredne' | 'alle';
+export type QueueKey = 'vurdering' | 'afgoerelse' | 'rapporter' | 'forlaengelser' | 'overskredne' | 'aktindsigt' | 'alle';
 
 interface Queue {
   key: QueueKey;
   label: string;
   description: string;
   empty: string;
-  kind: 'applications' | 'reports' | 'extensions';
+  kind: 'applications' | 'reports' | 'extensions' | 'access-requests';
   /** The count in GET /worklist/counts; none for the list of every case. */
   count?: keyof Counts;
+  /** How many of them are past their deadline, said under the count. */
+  overdueCount?: keyof Counts;
   applicationQuery?: { status?: Array<'submitted' | 'in_assessment' | 'assessed' | 'awarded' | 'rejected' | 'withdrawn'>; decidableBy?: 'me' };
   reportStatus?: 'submitted' | 'overdue';
   /** The statuses the queue may be narrowed to, and what the status field says when none is chosen. */
   statuses?: string[];
   statusPlaceholder?: string;
+  /** The statuses' words where they are not a case's (STATUS_LABELS). */
+  statusLabels?: Record<string, string>;
   defaultSort: string;
   sorts: Array<{ value: string; label: string }>;
 }
@@ -97,6 +101,20 @@ export const QUEUES: readonly Queue[] = [
     reportStatus: 'overdue',
     defaultSort: 'dueDate',
     sorts: REPORT_SORTS.slice(0, 2),
+  },
+  {
+    key: 'aktindsigt',
+    label: 'Aktindsigt',
+    description: 'Anmodninger om aktindsigt og partsaktindsigt. De skal besvares inden 7 arbejdsdage efter modtagelsen; den tidligste frist står øverst.',
+    empty: 'Ingen anmodninger om aktindsigt venter på svar.',
+    kind: 'access-requests',
+    count: 'accessRequestsOpen',
+    overdueCount: 'accessRequestsOverdue',
+    statuses: ['overdue', 'completed'],
+    statusPlaceholder: 'Åbne',
+    statusLabels: { overdue: 'Overskredne', completed: 'Besvarede' },
+    defaultSort: 'dueDate',
+    sorts: [{ value: 'dueDate', label: 'Frist, tidligste først' }],
   },
   {
     key: 'alle',

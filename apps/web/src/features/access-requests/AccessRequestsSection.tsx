@@ -1,0 +1,251 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
+import { asProblem } from '../../api/problem';
+import { copenhagenInput, formatDate, formatDateTime } from '../../format';
+import { Alert } from '../../ui/Alert';
+import { errorOf, FieldGroup, FormProblem, TextArea, TextField } from '../../ui/Form';
+import { Loading } from '../../ui/Loading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ACCESS_KINDS, type AccessRequest, useCaseAccessRequests, useCompleteAccessRequest, useRegisterAccessRequest } from './useAccessRequests';
+
+const LABELS: Record<string, string> = {
+  requester: 'Anmoder',
+  requesterEmail: 'Anmoderens e-mail',
+  kind: 'Art',
+  receivedOn: 'Modtaget',
+  note: 'Hvordan anmodningen er besvaret',
+};
+
+/** Today in Copenhagen, as a date field holds it. */
+function today(): string {
+  return copenhagenInput(new Date().toISOString()).slice(0, 10);
+}
+
+/** The deadline in words: when, and whether it has passed. */
+export function Deadline({ request }: { request: AccessRequest }) {
+  if (request.status === 'completed') return <>{formatDate(request.dueDate)}</>;
+  return (
+    <>
+      {formatDate(request.dueDate)}
+      {request.overdue && <strong className="overdue"> (overskredet)</strong>}
+    </>
+  );
+}
+
+/** Registers a request received for the case: who asked, what kind, and the day it arrived. */
+function RegisterForm({ applicationId, onRegistered, onCancel }: { applicationId: string; onRegistered: () => void; onCancel: () => void }) {
+  const register = useRegisterAccessRequest(applicationId);
+  const [requester, setRequester] = useState('');
+  const [requesterEmail, setRequesterEmail] = useState('');
+  const [kind, setKind] = useState<AccessRequest['kind'] | ''>('');
+  const [receivedOn, setReceivedOn] = useState(today());
+  const problem = register.error ? asProblem(register.error) : null;
+  // The button that opened the form is gone: the keyboard goes on from the form's first field.
+  useEffect(() => document.getElementById('felt-requester')?.focus(), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    register.mutate(
+      {
+        applicationId,
+        requester,
+        kind: kind as AccessRequest['kind'],
+        receivedOn,
+        ...(requesterEmail.trim() ? { requesterEmail: requesterEmail.trim() } : {}),
+      },
+      { onSuccess: onRegistered },
+    );
+  };
+  return (
+    <form noValidate onSubmit={submit} aria-labelledby="ny-aktindsigt" data-testid="aktindsigt-form">
+      <h3 id="ny-aktindsigt">Registrér en anmodning om aktindsigt</h3>
+      <FormProblem error={problem} labels={(field) => LABELS[field] ?? field} />
+      <TextField
+        name="requester"
+        label="Anmoder"
+        hint="Navnet på den, der har bedt om indsigt."
+        value={requester}
+        onChange={setRequester}
+        width="l"
+        error={errorOf(problem, 'requester')}
+      />
+      <TextField
+        name="requesterEmail"
+        label="Anmoderens e-mail (valgfri)"
+        type="email"
+        autoComplete="off"
+        value={requesterEmail}
+        onChange={setRequesterEmail}
+        width="l"
+        error={errorOf(problem, 'requesterEmail')}
+      />
+      <FieldGroup name="kind" legend="Art" error={errorOf(problem, 'kind')}>
+        {(Object.keys(ACCESS_KINDS) as Array<AccessRequest['kind']>).map((value) => (
+          <div className="form-group-radio" key={value}>
+            <input type="radio" className="form-radio" id={`art-${value}`} name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
+            <label className="form-label" htmlFor={`art-${value}`}>
+              {ACCESS_KINDS[value].label}
+              <span className="form-hint d-block">{ACCESS_KINDS[value].hint}</span>
+            </label>
+          </div>
+        ))}
+      </FieldGroup>
+      <TextField
+        name="receivedOn"
+        label="Modtaget"
+        hint="Dagen anmodningen kom ind. Fristen er 7 arbejdsdage derefter; weekender og helligdage tæller ikke med."
+        type="date"
+        value={receivedOn}
+        onChange={setReceivedOn}
+        error={errorOf(problem, 'receivedOn')}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={register.isPending}>
+          {register.isPending ? 'Registrerer …' : 'Registrér anmodningen'}
+        </button>
+        <button type="button" className="button button-tertiary" onClick={onCancel}>
+          Fortryd
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Records how an open request was answered; its reminder is then no longer sent. */
+function CompleteForm({ request, onDone }: { request: AccessRequest; onDone: () => void }) {
+  const complete = useCompleteAccessRequest(request.applicationId);
+  const [note, setNote] = useState('');
+  const problem = complete.error ? asProblem(complete.error) : null;
+  const id = `besvar-${request.id}`;
+  useEffect(() => document.getElementById(id)?.focus(), [id]);
+  return (
+    <form
+      noValidate
+      aria-label={`Besvar anmodningen fra ${request.requester}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        complete.mutate({ id: request.id, note }, { onSuccess: onDone });
+      }}
+    >
+      <FormProblem error={problem} labels={(field) => LABELS[field] ?? field} />
+      <TextArea
+        name="note"
+        id={id}
+        label="Hvordan anmodningen er besvaret"
+        hint="Fx hvilke dokumenter der er udleveret, og hvad der er undtaget og hvorfor."
+        value={note}
+        onChange={setNote}
+        rows={3}
+        error={errorOf(problem, 'note')}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={complete.isPending}>
+          {complete.isPending ? 'Gemmer …' : 'Registrér som besvaret'}
+        </button>
+        <button type="button" className="button button-tertiary" onClick={onDone}>
+          Fortryd
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RequestItem({ request, canComplete }: { request: AccessRequest; canComplete: boolean }) {
+  const [answering, setAnswering] = useState(false);
+  return (
+    <li className="access-request" data-testid="aktindsigt">
+      <h3 className="h4 mt-0">
+        {ACCESS_KINDS[request.kind].label} for {request.requester}
+        {request.requesterEmail && <span className="text-muted"> ({request.requesterEmail})</span>}
+      </h3>
+      <p className="mt-0">
+        Modtaget {formatDate(request.receivedOn)} · Frist <Deadline request={request} /> ·{' '}
+        {request.status === 'open' ? <span data-testid="aktindsigt-status">Åben</span> : <span data-testid="aktindsigt-status">Besvaret</span>}
+      </p>
+      {request.status === 'completed' && (
+        <p className="mt-0">
+          Besvaret {request.completedAt ? formatDateTime(request.completedAt) : ''} af {request.completedByName ?? 'en sagsbehandler'}: {request.completionNote}
+        </p>
+      )}
+      {request.status === 'open' && canComplete && !answering && (
+        <button type="button" className="button button-secondary" onClick={() => setAnswering(true)}>
+          Registrér svar
+        </button>
+      )}
+      {answering && <CompleteForm request={request} onDone={() => setAnswering(false)} />}
+    </li>
+  );
+}
+
+/** After a form closes, the keyboard goes on from the section's heading rather than the page's top. */
+function focusHeading() {
+  requestAnimationFrame(() => document.getElementById('aktindsigt')?.focus());
+}
+
+/**
+ * The case's requests for insight (aktindsigt and partsaktindsigt): each with its deadline, 7 working
+ * days after receipt, and how it was answered. A caseworker registers new ones and records the answers;
+ * the case file to hand over is downloaded from the documents above (without others' personal details).
+ */
+export function AccessRequestsSection({ applicationId, role }: { applicationId: string; role: string }) {
+  const requests = useCaseAccessRequests(applicationId);
+  const [registering, setRegistering] = useState(false);
+  const [registered, setRegistered] = useState(false);
+  const items = requests.data?.items ?? [];
+  const { hash } = useLocation();
+  const loaded = requests.data !== undefined;
+  // Arrived from the worklist's queue (`#aktindsigt`): the page opens at the requests once they are read.
+  useEffect(() => {
+    if (loaded && hash === '#aktindsigt') {
+      const heading = document.getElementById('aktindsigt');
+      heading?.scrollIntoView();
+      heading?.focus({ preventScroll: true });
+    }
+  }, [loaded, hash]);
+  return (
+    <section aria-labelledby="aktindsigt">
+      <h2 id="aktindsigt" tabIndex={-1}>
+        Aktindsigt
+      </h2>
+      {requests.isPending && <Loading text="Henter anmodninger om aktindsigt …" />}
+      {requests.error && <ProblemAlert error={requests.error} heading="Anmodningerne kunne ikke hentes" />}
+      {requests.data && items.length === 0 && <p>Ingen har bedt om aktindsigt i sagen.</p>}
+      {items.length > 0 && (
+        <ul className="nobullet-list">
+          {items.map((request) => (
+            <RequestItem key={request.id} request={request} canComplete={role === 'caseworker'} />
+          ))}
+        </ul>
+      )}
+      {registered && !registering && (
+        <Alert tone="success" role="status" heading="Anmodningen er registreret" testId="aktindsigt-registreret">
+          <p>Fristen står ved anmodningen, og du får en påmindelse 2 arbejdsdage før.</p>
+        </Alert>
+      )}
+      {registering ? (
+        <RegisterForm
+          applicationId={applicationId}
+          onRegistered={() => {
+            setRegistering(false);
+            setRegistered(true);
+            focusHeading();
+          }}
+          onCancel={() => {
+            setRegistering(false);
+            focusHeading();
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            setRegistered(false);
+            setRegistering(true);
+          }}
+        >
+          Registrér anmodning om aktindsigt
+        </button>
+      )}
+    </section>
+  );
+}
