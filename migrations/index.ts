@@ -26,6 +26,7 @@ import { CreateDocumentsAndTheCaseJournal1766400000000 } from './1766400000000-c
 import { StructureTheApplication1766500000000 } from './1766500000000-structure-the-application.js';
 import { CreateAccessRequests1766500001000 } from './1766500001000-create-access-requests.js';
 import { PutAccessRequestsOnTheCaseTrail1766550000000 } from './1766550000000-put-access-requests-on-the-case-trail.js';
+import { ChainTheAuditTrailAtCommit1766560000000 } from './1766560000000-chain-the-audit-trail-at-commit.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -60,4 +61,5 @@ export const migrations = [
   StructureTheApplication1766500000000,
   CreateAccessRequests1766500001000,
   PutAccessRequestsOnTheCaseTrail1766550000000,
+  ChainTheAuditTrailAtCommit1766560000000,
 ];

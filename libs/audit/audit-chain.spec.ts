@@ -102,7 +102,7 @@ describe('verifyLinks', () => {
   });
 });
 
-/** What `audit_append` (the migration that adds it) appends to the head, written the same way. */
+/** What the chain's commit trigger (`audit_chain_at_commit`) appends to the head, written the same way. */
 const chainTail = (prevHash: string, requestId: string | null, seq: number) =>
   `"prevHash":${JSON.stringify(prevHash)},"requestId":${canonicalJson(requestId)},"seq":${seq}}`;
 
@@ -141,7 +141,7 @@ describe('the audit key', () => {
   });
 });
 
-describe('chainHead and the tail audit_append adds', () => {
+describe('chainHead and the tail the commit trigger adds', () => {
   it('make exactly the canonical JSON of the whole event, whatever the content', () => {
     const fields = {
       seq: 41,

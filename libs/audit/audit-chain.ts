@@ -53,7 +53,7 @@ export type ChainContent = Omit<ChainedFields, 'prevHash' | 'requestId' | 'seq'>
 /**
  * The canonical JSON of an event up to its chain fields: `{…,` for the content, which sorts before
  * "prevHash". The database completes it with `"prevHash":…,"requestId":…,"seq":…}` under the chain
- * lock (`audit_append`), giving exactly `canonicalJson` of the whole event.
+ * lock, at the commit (`audit_chain_at_commit`), giving exactly `canonicalJson` of the whole event.
  */
 export function chainHead(content: ChainContent): string {
   if (Object.keys(content).some((key) => key >= 'prevHash')) throw new Error('chain content must sort before "prevHash"');

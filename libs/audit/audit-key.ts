@@ -16,7 +16,7 @@ const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'he
  */
 export interface AuditKey {
   material: Buffer;
-  /** HMAC's key, padded and XOR-ed with 0x36 and 0x5c (RFC 2104), for `audit_append` in Postgres. */
+  /** HMAC's key, padded and XOR-ed with 0x36 and 0x5c (RFC 2104), for `audit_enqueue` and the chain's commit trigger in Postgres. */
   innerPad: Buffer;
   outerPad: Buffer;
   /** Names the key without revealing it, so a changed key is seen at once. */

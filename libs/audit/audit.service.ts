@@ -131,75 +131,49 @@ export class AuditService {
 
   /**
    * The one way a use case changes data: `work` makes the change in a transaction and returns its result
-   * with the events that record it ({@link audited}); the events are appended after the work, as the
-   * transaction's last writes, so both commit or neither does. Appending takes the chain's lock, held
-   * until the commit: nothing else of the transaction may come after it (an outbox row written after
-   * the event once kept every other audited write waiting on it).
+   * with the events that record it ({@link audited}); the events are written after the work, in one
+   * statement, so both commit or neither does. They are linked into the chain at the commit, by
+   * Postgres (see the migration that chains the audit trail at commit): the chain's lock is taken and
+   * released inside the server, so no audited write waits on another's round trips.
    */
   transaction<T>(work: (manager: EntityManager) => Promise<Audited<T>>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const { result, events } = await work(manager);
-      for (const event of events) await this.record(manager, event);
+      await this.enqueue(manager, events);
       return result;
     });
   }
 
-  /** Appends an event inside the transaction of the change it records (see {@link transaction}). */
-  private async record(manager: EntityManager, record: AuditRecord): Promise<AuditEvent> {
+  /** Writes a transaction's events for the chain to link at its commit (see {@link transaction}). */
+  private async enqueue(manager: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
     // The connection broke under the transaction (a database restart): a lost connection, not a bug here.
     if (manager.queryRunner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('An audit event must be written inside the transaction of the change it records');
     }
-    const actor = record.actor === undefined ? (this.context.isActive() ? this.context.get('actor') : undefined) : record.actor;
-    const requestId = (this.context.isActive() ? this.context.get('requestId') : null) || null;
-    const content: ChainContent = {
-      occurredAt: this.clock.now().toISOString(),
-      actorId: actor?.id ?? null,
-      actorRole: actor?.role ?? null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId ?? null,
-      before: asStored(record.before),
-      after: asStored(record.after),
-    };
-    const id = randomUUID();
-    // One statement takes the chain lock, links the event to the last one and inserts it (see the
-    // migration that adds audit_append): the lock is held for that statement and the commit only.
-    const [link]: Array<{ seq: string; prev_hash: string; hash: string }> = await manager.query(
-      'SELECT seq, prev_hash, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)',
-      [
-        ADVISORY_LOCKS.auditChain,
-        id,
-        content.occurredAt,
-        content.actorId,
-        content.actorRole,
-        content.action,
-        content.entityType,
-        content.entityId,
-        content.before === null ? null : JSON.stringify(content.before),
-        content.after === null ? null : JSON.stringify(content.after),
-        requestId,
-        chainHead(content),
-        canonicalJson(requestId),
-        this.key.innerPad,
-        this.key.outerPad,
-      ],
-    );
-    return manager.create(AuditEvent, {
-      ...content,
-      id,
-      occurredAt: new Date(content.occurredAt),
-      requestId,
-      seq: link.seq,
-      prevHash: link.prev_hash,
-      hash: link.hash,
+    const active = this.context.isActive();
+    const requestId = (active ? this.context.get('requestId') : null) || null;
+    const events = records.map((record) => {
+      const actor = record.actor === undefined ? (active ? this.context.get('actor') : undefined) : record.actor;
+      const content: ChainContent = {
+        occurredAt: this.clock.now().toISOString(),
+        actorId: actor?.id ?? null,
+        actorRole: actor?.role ?? null,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: record.entityId ?? null,
+        before: asStored(record.before),
+        after: asStored(record.after),
+      };
+      return { ...content, id: randomUUID(), requestId, head: chainHead(content), requestJson: canonicalJson(requestId) };
     });
+    await manager.query('SELECT audit_enqueue($1, $2, $3, $4)', [ADVISORY_LOCKS.auditChain, JSON.stringify(events), this.key.innerPad, this.key.outerPad]);
   }
 
   /** Records an event that has no other change to go with it (a refused sign-in), in a transaction of its own. */
-  recordAlone(record: AuditRecord): Promise<AuditEvent> {
-    return this.dataSource.transaction((manager) => this.record(manager, record));
+  async recordAlone(record: AuditRecord): Promise<void> {
+    await this.dataSource.transaction((manager) => this.enqueue(manager, [record]));
   }
 
   async list(query: AuditEventQuery): Promise<Page<AuditEvent>> {

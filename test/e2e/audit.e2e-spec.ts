@@ -3,9 +3,10 @@ import type { DataSource } from 'typeorm';
 import { hashEvent } from '../../libs/audit/audit-chain.js';
 import { AuthService } from '../../libs/auth/auth.service.js';
 import { readCsv } from '../support/csv.js';
-import { verify } from 'node:crypto';
+import { randomUUID, verify } from 'node:crypto';
+import { AuditService } from '../../libs/audit/audit.service.js';
 import { createScratchDatabase, ownerDataSource } from '../support/databases.js';
-import { givenAward, givenProgramme, reportBody } from '../support/grant-case.js';
+import { givenAward, givenProgramme, givenSubmitted, reportBody } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { givenUser, type SignedInUser, signedInAs, signIn } from '../support/users.js';
 
@@ -59,6 +60,80 @@ describe('the audit trail', () => {
     expect(gaps).toBe(0);
     const { body } = await api.http.get('/api/v1/audit-events/verify').set(admin.bearer).expect(200);
     expect(body.ok).toBe(true);
+  });
+
+  describe('the chain, linked at commit inside Postgres', () => {
+    const chainState = async () => {
+      const [row] = await dataSource.query(
+        `SELECT count(*)::int AS events, count(DISTINCT seq)::int AS seqs, (max(seq) - min(seq) + 1)::int AS span,
+                (SELECT count(*)::int FROM audit_pending) AS pending
+           FROM audit_event`,
+      );
+      return row as { events: number; seqs: number; span: number; pending: number };
+    };
+
+    it('stays gapless, without duplicates and verifiable under 50 parallel audited writes', async () => {
+      const caseworker = await signedInAs(api, 'caseworker');
+      const lead = await signedInAs(api, 'project_lead', '751');
+      const programme = await givenProgramme(api, admin);
+      const application = await givenSubmitted(api, lead, programme.id);
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, (_, index) =>
+          api.http
+            .post('/api/v1/access-requests')
+            .set(caseworker.bearer)
+            .send({ applicationId: application.id, requester: `Anmoder ${index}`, kind: 'aktindsigt', receivedOn: '2026-01-05' }),
+        ),
+      );
+      expect(responses.map((response) => response.status)).toEqual(Array(50).fill(201));
+      const ids = responses.map((response) => response.body.id as string);
+      const [{ count, distinctSeqs }] = await dataSource.query(
+        `SELECT count(*)::int AS count, count(DISTINCT seq)::int AS "distinctSeqs" FROM audit_event WHERE action = 'access_request.created' AND entity_id = ANY($1)`,
+        [ids],
+      );
+      expect({ count, distinctSeqs }).toEqual({ count: 50, distinctSeqs: 50 });
+      const state = await chainState();
+      expect(state).toEqual({ events: state.span, seqs: state.span, span: state.span, pending: 0 });
+      expect((await api.http.get('/api/v1/audit-events/verify').set(admin.bearer).expect(200)).body.ok).toBe(true);
+    });
+
+    it('leaves nothing of a transaction that fails after its events were written, even at its commit', async () => {
+      const audit = api.app.get(AuditService) as unknown as { enqueue: (manager: unknown, records: unknown[]) => Promise<void> };
+      const before = await chainState();
+      const marker = randomUUID();
+      // Rolled back before the commit: the work fails after writing its event.
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await audit.enqueue(manager, [{ action: 'programme.updated', entityType: 'programme', entityId: marker, after: { name: 'før fejlen' } }]);
+          throw new Error('the work fails');
+        }),
+      ).rejects.toThrow('the work fails');
+      // Failing at the commit, after the chain's trigger has linked the event: a deferred foreign key
+      // checked after it (a chunk of a document that does not exist) rolls the whole transaction back.
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await audit.enqueue(manager, [{ action: 'programme.updated', entityType: 'programme', entityId: marker, after: { name: 'ved commit' } }]);
+          await manager.query(`INSERT INTO document_chunk (document_id, seq, data) VALUES ($1, 0, '\\x00')`, [randomUUID()]);
+        }),
+      ).rejects.toThrow(/foreign key/);
+      expect(await dataSource.query('SELECT seq FROM audit_event WHERE entity_id = $1', [marker])).toEqual([]);
+      expect(await chainState()).toEqual(before);
+      // The next write takes the next number: nothing was skipped.
+      await signIn(api, (await givenUser(api, 'caseworker')).email);
+      const after = await chainState();
+      expect(after).toEqual({ events: after.span, seqs: after.span, span: after.span, pending: 0 });
+      expect((await api.http.get('/api/v1/audit-events/verify').set(admin.bearer).expect(200)).body.ok).toBe(true);
+    });
+
+    it('refuses an event written around audit_enqueue, without the key: the commit fails', async () => {
+      await expect(
+        dataSource.query(
+          `INSERT INTO audit_pending (id, chain_lock, occurred_at, action, entity_type, head, request_json)
+           VALUES (gen_random_uuid(), 1, now(), 'programme.updated', 'programme', '{', 'null')`,
+        ),
+      ).rejects.toThrow(/audit_enqueue/);
+      expect((await chainState()).pending).toBe(0);
+    });
   });
 
   describe('in the database', () => {

@@ -4,7 +4,7 @@
  * (`pg_advisory_xact_lock`): they end with their transaction, whatever happens to the process.
  */
 export const ADVISORY_LOCKS = {
-  /** Serialises appends to the audit chain across every process (taken inside `audit_append`). */
+  /** Serialises appends to the audit chain across every process (taken at commit by the trigger `audit_chain_at_commit`). */
   auditChain: 7_304_117_001,
   /** Lets only one of several API processes starting at once create the first administrator. */
   firstAdministrator: 7_304_117_002,
