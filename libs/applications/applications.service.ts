@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { updateLoaded } from '../core/database/update-loaded.js';
 import { audited, AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { restrictToKommune } from '../core/access/kommune-scope.js';
@@ -402,8 +403,10 @@ export class ApplicationsService {
 
   /** Moves an application (already locked by the caller) along its life cycle and saves it. */
   async transition(manager: EntityManager, application: Application, action: ApplicationAction): Promise<Application> {
-    application.status = nextApplicationStatus(application.status, action);
-    return manager.save(application);
+    const status = nextApplicationStatus(application.status, action);
+    // An action that keeps the status (another save of an assessment in progress) changes nothing.
+    if (status === application.status) return application;
+    return updateLoaded(manager, Application, application, { status });
   }
 
   /** Locks the application for an owner's action: visible, lead kommune's project lead, action allowed now. */

@@ -139,7 +139,10 @@ export class DecisionsService {
     if (body.outcome === 'award' && amountOre === null) problems.push({ field: 'amountOre', message: 'skal udfyldes ved et tilsagn' });
     if (body.outcome === 'reject' && amountOre !== null) problems.push({ field: 'amountOre', message: 'skal udelades ved et afslag' });
     if (body.outcome === 'award' && endDate <= startDate) problems.push({ field: 'endDate', message: 'skal ligge efter startDate' });
-    const programme = await this.programmes.get(application.programmeId, manager);
+    // Deciding locks the programme (serialising the decisions on its budget) and reads its ledger in the
+    // same step; a preview only reads them.
+    const locked = lock ? await this.programmes.lockLedger(manager, application.programmeId) : null;
+    const programme = locked?.programme ?? (await this.programmes.get(application.programmeId, manager));
     if (body.outcome === 'award') problems.push(...periodProblems(startDate, endDate, programme, { start: 'startDate', end: 'endDate' }));
     if (problems.length > 0) throw DecisionException.invalid(problems);
     if (barriers.conflictOfInterest) throw ProgrammeException.conflictOfInterest(barriers.conflictOfInterest);
@@ -152,9 +155,7 @@ export class DecisionsService {
     if (!fullGrant && !isSubstantiveRationale(rationale)) throw DecisionException.rationaleRequired();
     if (fullGrant && rationale !== '' && !isRealText(rationale)) throw DecisionException.rationaleNotReal();
 
-    const ledger = lock
-      ? (await this.programmes.lockLedger(manager, application.programmeId)).ledger
-      : (await this.programmes.ledgers([application.programmeId], manager)).get(application.programmeId)!;
+    const ledger = locked?.ledger ?? (await this.programmes.ledgers([application.programmeId], manager)).get(application.programmeId)!;
     if (amountOre !== null && !fitsBudget(ledger, amountOre)) throw ProgrammeException.budgetExceeded(amountOre, ledger.remainingOre);
     return { application, programme, outcome: body.outcome, amountOre, startDate, endDate, fullGrant, rationale, ledger, now };
   }

@@ -28,24 +28,31 @@ export async function nextJournalSerial(manager: EntityManager, applicationId: s
 
 export type CaseActKind = 'receipt' | 'decision';
 
-/** Registers an act that is not an uploaded file (the receipt, the decision) and answers its journal number. */
+/**
+ * Registers an act that is not an uploaded file (the receipt, the decision) and answers its journal
+ * number: the serial is taken and the act written in one statement (the journal number is made in SQL
+ * exactly as {@link journalNumber} makes it; `documents.e2e-spec.ts` holds the two to the same answer).
+ */
 export async function registerCaseAct(
   manager: EntityManager,
   act: { applicationId: string; caseNumber: string; kind: CaseActKind; title: string; sender: string | null; registeredAt: Date },
 ): Promise<string> {
-  const serial = await nextJournalSerial(manager, act.applicationId);
-  const journalNo = journalNumber(act.caseNumber, serial);
-  await manager.query('INSERT INTO case_act (application_id, serial, journal_no, kind, title, sender, registered_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    act.applicationId,
-    serial,
-    journalNo,
-    act.kind,
-    act.title,
-    act.sender,
-    act.registeredAt,
-  ]);
-  return journalNo;
+  const [row]: Array<{ journal_no: string }> = await manager.query(
+    `WITH serial AS (
+       INSERT INTO case_journal (application_id, last_serial) VALUES ($1, 1)
+       ON CONFLICT (application_id) DO UPDATE SET last_serial = case_journal.last_serial + 1
+       RETURNING last_serial
+     )
+     INSERT INTO case_act (application_id, serial, journal_no, kind, title, sender, registered_at)
+     SELECT $1, last_serial, ${JOURNAL_NUMBER_SQL}, $3, $4, $5, $6 FROM serial
+     RETURNING journal_no`,
+    [act.applicationId, act.caseNumber, act.kind, act.title, act.sender, act.registeredAt],
+  );
+  return row.journal_no;
 }
+
+/** {@link journalNumber} in SQL, of the case number `$2` and the serial `last_serial`. */
+export const JOURNAL_NUMBER_SQL = `$2::text || '-' || lpad(last_serial::text, greatest(3, length(last_serial::text)), '0')`;
 
 /**
  * At submission, in the submitting transaction: the documents the kommune uploaded to its draft get

@@ -221,19 +221,17 @@ export class ProgrammesService {
     return keysetPage(builder, 'programmes', query, PROGRAMME_ORDERS);
   }
 
-  /** The ledgers of several programmes in two queries, whatever their number. */
+  /** The ledgers of several programmes in one query, whatever their number. */
   async ledgers(programmeIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, Ledger>> {
     if (programmeIds.length === 0) return new Map();
-    const sums = async (sql: string) =>
-      new Map<string, Ore>(
-        ((await manager.query(sql, [programmeIds])) as Array<{ programme_id: string; total: string }>).map((row) => [row.programme_id, BigInt(row.total)]),
-      );
-    const adjustments = await sums('SELECT programme_id, sum(delta_ore)::text AS total FROM budget_adjustment WHERE programme_id = ANY($1) GROUP BY 1');
-    const committed = await sums(
-      `SELECT programme_id, sum(amount_ore)::text AS total FROM award WHERE programme_id = ANY($1) AND status <> 'cancelled' GROUP BY 1`,
+    const rows: Array<{ id: string; budget_ore: string; adjustments_ore: string; committed_ore: string }> = await manager.query(
+      `SELECT p.id, p.budget_ore::text,
+              coalesce((SELECT sum(b.delta_ore) FROM budget_adjustment b WHERE b.programme_id = p.id), 0)::text AS adjustments_ore,
+              coalesce((SELECT sum(a.amount_ore) FROM award a WHERE a.programme_id = p.id AND a.status <> 'cancelled'), 0)::text AS committed_ore
+         FROM programme p WHERE p.id = ANY($1)`,
+      [programmeIds],
     );
-    const budgets: Array<{ id: string; budget_ore: string }> = await manager.query('SELECT id, budget_ore FROM programme WHERE id = ANY($1)', [programmeIds]);
-    return new Map(budgets.map((row) => [row.id, ledgerOf(BigInt(row.budget_ore), [adjustments.get(row.id) ?? 0n], [committed.get(row.id) ?? 0n])]));
+    return new Map(rows.map((row) => [row.id, ledgerOf(BigInt(row.budget_ore), [BigInt(row.adjustments_ore)], [BigInt(row.committed_ore)])]));
   }
 
   /** The programme's ledger version now (see `LedgerCache`); 404 for an unknown programme. */

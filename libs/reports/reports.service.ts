@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { updateLoaded } from '../core/database/update-loaded.js';
 import { audited, AuditService } from '../audit/audit.service.js';
 import type { Award } from '../awards/award.entity.js';
 import { nextAwardStatus } from '../awards/award.lifecycle.js';
@@ -150,7 +151,7 @@ export class ReportsService {
       const report = await this.findVisible(manager, id, actor, true);
       if (actor.municipalityCode !== report.municipalityCode) throw ReportException.notOwner();
       const before = { status: report.status };
-      report.status = nextReportStatus(report.status, 'submit');
+      const status = nextReportStatus(report.status, 'submit');
       await this.checkSubmission(manager, report, body, actor);
       const now = this.clock.now();
       const submissionNo = (await manager.countBy(ReportSubmission, { reportId: id })) + 1;
@@ -170,8 +171,7 @@ export class ReportsService {
         reviewedAt: null,
       });
       await manager.insert(ReportSubmission, submission);
-      report.submittedAt = now;
-      const saved = await manager.save(report);
+      const saved = await updateLoaded(manager, ProgressReport, report, { status, submittedAt: now });
       return audited(saved, {
         action: 'report.submitted',
         entityType: 'report',

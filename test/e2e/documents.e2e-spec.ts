@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { JOURNAL_NUMBER_SQL, journalNumber } from '../../libs/journal/journal.js';
 import { downloadBytes } from '../support/download.js';
 import { givenAward, givenDraft, givenProgramme, givenSubmitted, reportBody } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -195,6 +196,14 @@ describe('documents', () => {
     expect(later.journalNo).toBe(`${submitted.caseNumber}-004`);
     const [receipt] = await db.query("SELECT journal_no FROM case_act WHERE application_id = $1 AND kind = 'receipt'", [draft.id]);
     expect(receipt.journal_no).toBe(`${submitted.caseNumber}-003`);
+  });
+
+  it('numbers an act in SQL (the receipt, the decision) exactly as journalNumber does', async () => {
+    const serials = [1, 9, 12, 99, 100, 999, 1000, 1234, 99999];
+    const rows: Array<{ journal_no: string }> = await api.app
+      .get<DataSource>(getDataSourceToken())
+      .query(`SELECT ${JOURNAL_NUMBER_SQL} AS journal_no FROM unnest($1::int[]) WITH ORDINALITY AS s (last_serial, n) ORDER BY n`, [serials, 'ÆLD-2020-0007']);
+    expect(rows.map((row) => row.journal_no)).toEqual(serials.map((serial) => journalNumber('ÆLD-2020-0007', serial)));
   });
 
   it('numbers a report’s documents at once and lets them go until the report is submitted, never reusing a number', async () => {
