@@ -24,6 +24,7 @@ import { IndexApplicationsByStatus1766100000000 } from './1766100000000-index-ap
 import { VersionTheLedgerByApplicationThemes1766300000000 } from './1766300000000-version-the-ledger-by-application-themes.js';
 import { CreateDocumentsAndTheCaseJournal1766400000000 } from './1766400000000-create-documents-and-the-case-journal.js';
 import { StructureTheApplication1766500000000 } from './1766500000000-structure-the-application.js';
+import { CreatePaymentPlansAndInstalments1766600000000 } from './1766600000000-create-payment-plans-and-instalments.js';
 import { CreateAccessRequests1766500001000 } from './1766500001000-create-access-requests.js';
 
 /**
@@ -58,4 +59,5 @@ export const migrations = [
   CreateDocumentsAndTheCaseJournal1766400000000,
   StructureTheApplication1766500000000,
   CreateAccessRequests1766500001000,
+  CreatePaymentPlansAndInstalments1766600000000,
 ];
