@@ -17,6 +17,7 @@ const LAYERS = [
   'assessments',
   'awards',
   'reports',
+  'payments',
   'decisions',
   'extensions',
   'letters',

@@ -133,6 +133,26 @@ const SUMMARIES: Record<FixedAuditAction, Summary> = {
   'assessment.completed': () => 'Vurdering afsluttet',
   'award.completed': () => 'Tilsagnet afsluttet, da slutrapporten er godkendt',
   'award.closed': (event) => (field(event.after, 'historical') === true ? 'Tilsagnet lukket ved den historiske import' : 'Tilsagnet lukket'),
+  'award.instalments_planned': (event) => {
+    const planned = field(event.after, 'instalments');
+    const parts = Array.isArray(planned) ? planned.length : 0;
+    return parts > 0 ? `Tilsagnet delt i ${parts} ${parts === 1 ? 'rate' : 'rater'} efter puljens betalingsplan` : 'Tilsagnets rater planlagt';
+  },
+  'instalment.ready': (event) => {
+    const number = count(field(event.after, 'sequence'));
+    const due = amount(field(event.after, 'amountOre'));
+    return `${number ? `Rate ${number}` : 'Raten'}${due ? ` på ${due}` : ''} klar til godkendelse`;
+  },
+  'instalment.approved': (event) => {
+    const number = count(field(event.after, 'sequence'));
+    const due = amount(field(event.after, 'amountOre'));
+    return `${number ? `Rate ${number}` : 'Raten'}${due ? ` på ${due}` : ''} godkendt til udbetaling`;
+  },
+  'instalment.paid': (event) => {
+    const number = count(field(event.after, 'sequence'));
+    const reference = text(field(event.after, 'reference'));
+    return `${number ? `Rate ${number}` : 'Raten'} registreret som udbetalt${reference ? ` (reference ${reference})` : ''}`;
+  },
   'report.submitted': (event, names) => {
     const again = (count(field(event.after, 'submissionNo')) ?? 1) > 1;
     return `${reportName(event, names)} indsendt${again ? ' igen' : ''}`;
@@ -250,6 +270,7 @@ export function summarizeAuditEvent(event: SummarizedEvent, names: SummaryNames 
 const ENTITY_WORDS: Record<string, string> = {
   application: 'sagen',
   award: 'tilsagnet',
+  instalment: 'raten',
   report: 'rapporten',
   extension_request: 'anmodningen om forlængelse',
   programme: 'puljen',

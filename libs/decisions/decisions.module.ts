@@ -8,6 +8,7 @@ import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { AwardsModule } from '../awards/awards.module.js';
+import { PaymentsModule } from '../payments/payments.module.js';
 import { Decision } from './decision.entity.js';
 import { DecisionsController } from './decisions.controller.js';
 import { DecisionsService } from './decisions.service.js';
@@ -24,6 +25,7 @@ import { DecisionsService } from './decisions.service.js';
     AuditModule,
     AuthModule,
     MunicipalitiesModule,
+    PaymentsModule,
   ],
   controllers: [DecisionsController],
   providers: [DecisionsService],

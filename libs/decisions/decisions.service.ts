@@ -29,6 +29,8 @@ import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { ReportsService } from '../reports/reports.service.js';
 import type { Award } from '../awards/award.entity.js';
 import { AwardsService } from '../awards/awards.service.js';
+import type { AuditRecord } from '../audit/audit-trail.port.js';
+import { InstalmentsService } from '../payments/instalments.service.js';
 import { DecisionException } from './decision.exception.js';
 import { Decision } from './decision.entity.js';
 import type { DecisionBody } from './dto/decision.dto.js';
@@ -84,6 +86,7 @@ export class DecisionsService {
     @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
     @Inject(ConfigService) private readonly config: AppConfigService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(InstalmentsService) private readonly instalments: InstalmentsService,
   ) {}
 
   /** The decision on an application the actor may see; 404 before there is one. */
@@ -188,6 +191,7 @@ export class DecisionsService {
       await manager.insert(Decision, decision);
 
       let award: Award | undefined;
+      let instalmentEvents: AuditRecord[] = [];
       if (amountOre !== null) {
         award = await this.awards.create(manager, {
           applicationId,
@@ -202,6 +206,8 @@ export class DecisionsService {
           decidedAt: now,
         });
         await this.reports.createSchedule(manager, award, programme);
+        // Its instalments by the programme's payment plan, the first (at the award) ready at once.
+        instalmentEvents = await this.instalments.createForAward(manager, award, programme.paymentPlan, now);
       }
       await this.applications.transition(manager, application, body.outcome);
       // The decision and its letter are an act of the case, numbered in its journal.
@@ -258,6 +264,7 @@ export class DecisionsService {
             notified: recipientIds,
           },
         },
+        ...instalmentEvents,
       );
     });
     await this.reminderJobs.scheduleQuietly(outcome.mails);

@@ -63,6 +63,24 @@ export class ExportsController {
     );
   }
 
+  @Get('payments.csv')
+  @RateLimit(EXPORT_LIMIT)
+  @ApiOperation({
+    summary:
+      'Instalments approved for payment and not yet paid, for the finance system: CVR number, case number, amount and the instalment id as the reference (record the payment with `POST /payments/:id/paid`)',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV with a header row, ;-separated, the amount in Danish format and in øre' })
+  @ApiServiceUnavailableResponse({ description: 'The most exports the API runs at once are running; try again shortly' })
+  async paymentsCsv(@Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    await this.streams.stream(
+      reply,
+      { contentType: CSV, disposition: 'attachment; filename="udbetalinger.csv"' },
+      async () => query.programmeId,
+      (output, programmeId) => this.exports.streamPaymentsCsv(output, programmeId),
+    );
+  }
+
   @Get('audit-events.csv')
   @Auth('admin')
   @RateLimit(EXPORT_LIMIT)

@@ -47,6 +47,20 @@ const AUDIT_COLUMNS = [
   'hash',
 ];
 
+/** For the ministry's finance system: what to pay, to whom, and the reference to record the payment by. */
+const PAYMENT_COLUMNS = ['CVR-nummer', 'Journalnummer', 'Kommunekode', 'Modtager', 'Rate', 'Beløb (kr.)', 'Beløb (øre)', 'Reference', 'Godkendt'];
+
+interface PaymentExportRow {
+  cvr: string | null;
+  case_number: string;
+  municipality_code: string;
+  recipient: string;
+  sequence: number;
+  amount_ore: string;
+  id: string;
+  approved_on: string;
+}
+
 interface AwardExportRow {
   case_number: string;
   programme_code: string;
@@ -103,6 +117,37 @@ export class ExportsService {
         row.approved_extension_months,
         statusLabel(row.status),
         formatSpreadsheetDate(row.decided_on),
+      ],
+    );
+  }
+
+  /**
+   * The instalments approved for payment and not yet paid, one row each, for the finance system: the
+   * recipient's CVR number, the case, the amount and the instalment's id as the reference its payment is
+   * recorded by (`POST /payments/:id/paid`). An instalment leaves the list when its payment is recorded.
+   */
+  streamPaymentsCsv(output: Writable, programmeId?: string): Promise<void> {
+    return this.streamCsv(
+      output,
+      `SELECT ap.cvr, i.case_number, i.municipality_code, coalesce(m.official_name, m.name) AS recipient, i.sequence, i.amount_ore, i.id,
+              to_char(i.approved_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD') AS approved_on
+         FROM instalment i
+         JOIN application ap ON ap.id = i.application_id
+         JOIN municipality m ON m.code = i.municipality_code
+        WHERE i.status = 'approved' AND ($1::uuid IS NULL OR i.programme_id = $1)
+        ORDER BY i.case_number, i.sequence`,
+      [programmeId ?? null],
+      PAYMENT_COLUMNS,
+      (row: PaymentExportRow) => [
+        row.cvr,
+        row.case_number,
+        row.municipality_code,
+        row.recipient,
+        row.sequence,
+        new AmountCell(BigInt(row.amount_ore)),
+        row.amount_ore,
+        row.id,
+        formatSpreadsheetDate(row.approved_on),
       ],
     );
   }

@@ -41,7 +41,10 @@ export class LedgerReader {
 
 const etagOf = (programmeId: string, version: string) => `W/"ledger-${programmeId}-${version}"`;
 
-function ledgerResponse({ programme, ledger, awards, adjustments, byMunicipality, deviations }: ProgrammeBooks, names: Map<string, string>): LedgerResponse {
+function ledgerResponse(
+  { programme, ledger, payments, awards, adjustments, byMunicipality, deviations }: ProgrammeBooks,
+  names: Map<string, string>,
+): LedgerResponse {
   return {
     programmeId: programme.id,
     budgetOre: oreToApi(ledger.budgetOre),
@@ -49,7 +52,15 @@ function ledgerResponse({ programme, ledger, awards, adjustments, byMunicipality
     committedOre: oreToApi(ledger.committedOre),
     remainingOre: oreToApi(ledger.remainingOre),
     overCommittedOre: oreToApi(ledger.overCommittedOre),
-    awards: awards.map((award) => ({ ...award, amountOre: oreToApi(award.amountOre), requestedOre: oreToApi(award.requestedOre) })),
+    paidOre: oreToApi(payments.paidOre),
+    approvedUnpaidOre: oreToApi(payments.approvedUnpaidOre),
+    awards: awards.map((award) => ({
+      ...award,
+      amountOre: oreToApi(award.amountOre),
+      requestedOre: oreToApi(award.requestedOre),
+      paidOre: oreToApi(award.paidOre),
+      approvedUnpaidOre: oreToApi(award.approvedUnpaidOre),
+    })),
     adjustments: adjustments.map(adjustmentResponse),
     byMunicipality: byMunicipality.map((total) => ({ ...total, name: names.get(total.municipalityCode) ?? '', amountOre: oreToApi(total.amountOre) })),
     deviations,

@@ -1,7 +1,7 @@
 /**
  * Every column the ledger answer shows, by table. `programme.ledger_version` must move in the
- * transaction of any change to one of them (the triggers of the migrations AddProgrammeLedgerVersion
- * and VersionTheLedgerByEverySource), or a process would serve a ledger it cached before the change.
+ * transaction of any change to one of them (the triggers of the migrations AddProgrammeLedgerVersion,
+ * VersionTheLedgerByEverySource and CreatePaymentPlansAndInstalments), or a process would serve a ledger it cached before the change.
  * `test/e2e/ledger-version.e2e-spec.ts` changes each of these columns and checks that it does; a column
  * the ledger starts to show belongs here, with a trigger, before it ships.
  */
@@ -13,4 +13,6 @@ export const LEDGER_SOURCES = {
   application: ['requested_ore', 'themes'],
   /** The kommune's name, in the totals per kommune. */
   municipality: ['name'],
+  /** What is paid and what is approved but unpaid, per award and in total. */
+  instalment: ['programme_id', 'award_id', 'amount_ore', 'status'],
 } as const;

@@ -1,6 +1,6 @@
 import { kroner } from '../core/money/money.js';
 import { formatKroner } from '../core/format/danish.js';
-import { fitsBudget, ledgerDeviations, ledgerOf, totalsByMunicipality } from './ledger.js';
+import { fitsBudget, ledgerDeviations, ledgerOf, paymentTotals, totalsByMunicipality } from './ledger.js';
 
 describe('the ledger', () => {
   it('reconciles: budget + adjustments − committed = remaining, to the øre', () => {
@@ -101,5 +101,23 @@ describe('deviations and totals', () => {
         ['810', 1, kroner(4_884_429)],
       ].sort((a, b) => Number((b[2] as bigint) - (a[2] as bigint))),
     );
+  });
+});
+
+describe('payment totals', () => {
+  it('sums what is paid and what is approved but unpaid over the award lines, to the øre', () => {
+    expect(
+      paymentTotals([
+        { paidOre: 244_221_450n, approvedUnpaidOre: 195_377_160n },
+        { paidOre: 0n, approvedUnpaidOre: 1n },
+      ]),
+    ).toEqual({ paidOre: 244_221_450n, approvedUnpaidOre: 195_377_161n });
+    expect(paymentTotals([])).toEqual({ paidOre: 0n, approvedUnpaidOre: 0n });
+  });
+
+  it('leaves the reconciliation alone: paying spends what is committed', () => {
+    const ledger = ledgerOf(kroner(100), [], [kroner(60)]);
+    paymentTotals([{ paidOre: kroner(30), approvedUnpaidOre: kroner(24) }]);
+    expect(ledger.budgetOre + ledger.adjustmentsOre - ledger.committedOre).toBe(ledger.remainingOre);
   });
 });

@@ -96,3 +96,23 @@ export function totalsByMunicipality(lines: LedgerLine[]): Array<{ municipalityC
     a.amountOre === b.amountOre ? a.municipalityCode.localeCompare(b.municipalityCode) : a.amountOre > b.amountOre ? -1 : 1,
   );
 }
+
+/** What of the awards is paid out, and what is approved for payment and not yet paid (the instalments' money). */
+export interface PaymentTotals {
+  paidOre: Ore;
+  approvedUnpaidOre: Ore;
+}
+
+/**
+ * The programme's payment totals: the sums of its award lines' own, cancelled awards included (money
+ * paid on an award that is later cancelled has still been paid). Neither moves what is committed or
+ * remaining: paying out an award spends what it already committed.
+ */
+export function paymentTotals(lines: Iterable<PaymentTotals>): PaymentTotals {
+  const totals = { paidOre: 0n, approvedUnpaidOre: 0n };
+  for (const line of lines) {
+    totals.paidOre += line.paidOre;
+    totals.approvedUnpaidOre += line.approvedUnpaidOre;
+  }
+  return totals;
+}

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { ASSUMED_COLUMN, type AssumedValues } from '../core/assumed/assumed-values.js';
 import { type Ore, oreColumn } from '../core/money/money.js';
+import type { PlannedShare } from './payment-plan.js';
 
 export const DECISION_MODES = ['after_deadline', 'rolling'] as const;
 export type DecisionMode = (typeof DECISION_MODES)[number];
@@ -90,6 +91,13 @@ export class Programme {
   /** Kinds of document (document-kinds.ts) that must be on the case before it can be submitted. */
   @Column({ name: 'required_document_kinds', type: 'text', array: true, default: () => "'{}'" })
   requiredDocumentKinds: string[];
+
+  /**
+   * How an award is paid out: shares of it, each with its trigger (payment-plan.ts), summing to 100 %.
+   * Copied to each award's instalments when the award is made; fixed once the programme has awards.
+   */
+  @Column({ name: 'payment_plan', type: 'jsonb' })
+  paymentPlan: PlannedShare[];
 
   /** What a historical import assumed where its sources are silent (window opening, criteria, report policy): see AssumedValues. */
   @Column(ASSUMED_COLUMN)

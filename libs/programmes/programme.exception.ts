@@ -16,6 +16,13 @@ export class ProgrammeException extends DomainException {
     return new ProgrammeException('invalid-programme', sentence(`${field} ${message}`), { errors: [{ field, message }] });
   }
 
+  /** A payment plan that does not add up (the sum is named) or has a share that is not whole. */
+  static paymentPlanInvalid(errors: Array<{ field: string; message: string }>): ProgrammeException {
+    return new ProgrammeException('payment-plan-invalid', sentence(`Betalingsplanen går ikke op: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`), {
+      errors,
+    });
+  }
+
   /** Fields that can no longer change, each with why. */
   static locked(errors: Array<{ field: string; message: string }>): ProgrammeException {
     return new ProgrammeException('programme-field-locked', `Puljen kan ikke ændres sådan: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`, {

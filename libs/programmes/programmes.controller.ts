@@ -32,7 +32,7 @@ export class ProgrammesController {
   @Auth('admin')
   @ApiOperation({ summary: 'Create a grant programme (pulje)' })
   @ApiCreatedResponse({ type: ProgrammeResponse })
-  @ApiProblems('invalid-programme', 'programme-code-taken')
+  @ApiProblems('invalid-programme', 'programme-code-taken', 'payment-plan-invalid')
   async create(@Body() body: CreateProgrammeBody, @CurrentUser() user: AuthUser): Promise<ProgrammeResponse> {
     const programme = await this.programmes.create(body, user.id);
     const ledgers = await this.programmes.ledgers([programme.id]);
@@ -66,7 +66,7 @@ export class ProgrammesController {
       'Change a programme: its texts at any time, a date that has not passed, criteria, themes, decision mode and what submission requires (budget lines, documents) before the first submission',
   })
   @ApiOkResponse({ type: ProgrammeResponse })
-  @ApiProblems('invalid-programme', 'programme-field-locked', 'stale-version')
+  @ApiProblems('invalid-programme', 'programme-field-locked', 'payment-plan-invalid', 'stale-version')
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateProgrammeBody): Promise<ProgrammeResponse> {
     const programme = await this.programmes.update(id, body, this.clock.now());
     const ledgers = await this.programmes.ledgers([id]);

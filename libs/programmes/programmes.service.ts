@@ -10,7 +10,8 @@ import { parseInstant } from '../core/time/copenhagen.js';
 import { BudgetAdjustment } from './budget-adjustment.entity.js';
 import { conflictOfInterestParameters, conflictOfInterestReason, conflictOfInterestSql } from './conflict-of-interest.js';
 import type { BudgetAdjustmentBody, CreateProgrammeBody, ProgrammeQuery, ProgrammeSortField, UpdateProgrammeBody } from './dto/programme.dto.js';
-import { type Deviation, fitsBudget, type Ledger, ledgerDeviations, ledgerOf, totalsByMunicipality } from './ledger.js';
+import { type Deviation, fitsBudget, type Ledger, ledgerDeviations, ledgerOf, type PaymentTotals, paymentTotals, totalsByMunicipality } from './ledger.js';
+import { DEFAULT_PAYMENT_PLAN, normalizePlan, paymentPlanProblems, type PlannedShare } from './payment-plan.js';
 import { Programme } from './programme.entity.js';
 import { ProgrammeException } from './programme.exception.js';
 
@@ -23,11 +24,15 @@ export interface LedgerAward {
   status: string;
   /** The themes the application named (the ledger's committed amount per theme is read from them). */
   themes: string[];
+  /** Of its instalments: what is paid, and what is approved for payment and not yet paid. */
+  paidOre: Ore;
+  approvedUnpaidOre: Ore;
 }
 
 export interface ProgrammeBooks {
   programme: Programme;
   ledger: Ledger;
+  payments: PaymentTotals;
   awards: LedgerAward[];
   adjustments: BudgetAdjustment[];
   byMunicipality: Array<{ municipalityCode: string; awards: number; amountOre: Ore }>;
@@ -53,7 +58,15 @@ function auditView(programme: Programme) {
     decisionMode: programme.decisionMode,
     requiresBudgetLines: programme.requiresBudgetLines,
     requiredDocumentKinds: programme.requiredDocumentKinds,
+    paymentPlan: programme.paymentPlan,
   };
+}
+
+/** The plan as it is stored, or 422 naming what does not add up. */
+function checkedPlan(plan: PlannedShare[]): PlannedShare[] {
+  const problems = paymentPlanProblems(plan);
+  if (problems.length > 0) throw ProgrammeException.paymentPlanInvalid(problems);
+  return normalizePlan(plan);
 }
 
 /** The fields an update may touch, as they are stored. */
@@ -70,10 +83,23 @@ const EDITABLE = [
   'criteria',
   'requiresBudgetLines',
   'requiredDocumentKinds',
+  'paymentPlan',
 ] as const;
 type Editable = (typeof EDITABLE)[number];
 
-const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b));
+/** A value with its objects' keys in order: jsonb gives them back in an order of its own. */
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value !== null && typeof value === 'object' && !(value instanceof Date)
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([key, inner]) => [key, canonical(inner)]),
+        )
+      : value;
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 function uniqueKeys(field: string, items: Array<{ key: string }>): void {
   const seen = new Set<string>();
@@ -114,6 +140,7 @@ export class ProgrammesService {
     if (closesAt <= opensAt) throw ProgrammeException.invalid('applicationClosesAt', 'skal ligge efter applicationOpensAt');
     uniqueKeys('themes', body.themes);
     uniqueKeys('criteria', body.criteria);
+    const paymentPlan = checkedPlan(body.paymentPlan ?? [...DEFAULT_PAYMENT_PLAN]);
 
     return this.audit.transaction(async (manager) => {
       if (await manager.existsBy(Programme, { code: body.code })) throw ProgrammeException.codeTaken(body.code);
@@ -139,6 +166,7 @@ export class ProgrammesService {
           description: body.description?.trim() || null,
           requiresBudgetLines: body.requiresBudgetLines ?? false,
           requiredDocumentKinds: body.requiredDocumentKinds ?? [],
+          paymentPlan,
         }),
       );
       return audited(programme, { action: 'programme.created', entityType: 'programme', entityId: programme.id, after: auditView(programme) });
@@ -169,6 +197,7 @@ export class ProgrammesService {
         criteria: body.criteria?.map(({ key, title, description }) => ({ key, title, description })),
         requiresBudgetLines: body.requiresBudgetLines,
         requiredDocumentKinds: body.requiredDocumentKinds,
+        paymentPlan: body.paymentPlan === undefined ? undefined : checkedPlan(body.paymentPlan),
       };
       if (body.themes) uniqueKeys('themes', body.themes);
       if (body.criteria) uniqueKeys('criteria', body.criteria);
@@ -185,6 +214,10 @@ export class ProgrammesService {
         for (const field of ['themes', 'criteria', 'decisionMode', 'requiresBudgetLines', 'requiredDocumentKinds'] as const) {
           if (changed.includes(field)) locked.push({ field, message: 'kan ikke ændres, når der er indsendt ansøgninger' });
         }
+      }
+      // Every award of a programme is paid out on the same terms: the plan is fixed by the first award.
+      if (changed.includes('paymentPlan') && (await manager.query('SELECT 1 FROM award WHERE programme_id = $1 LIMIT 1', [id])).length > 0) {
+        locked.push({ field: 'paymentPlan', message: 'kan ikke ændres, når puljen har givet tilsagn' });
       }
       if (locked.length > 0) throw ProgrammeException.locked(locked);
       const opensAt = (wanted.applicationOpensAt as Date | undefined) ?? programme.applicationOpensAt;
@@ -256,9 +289,15 @@ export class ProgrammesService {
         requested_ore: string;
         status: string;
         themes: string[];
+        paid_ore: string;
+        approved_unpaid_ore: string;
       }> = await manager.query(
-        `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status, ap.themes
+        `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status, ap.themes,
+                coalesce(i.paid_ore, 0) AS paid_ore, coalesce(i.approved_unpaid_ore, 0) AS approved_unpaid_ore
            FROM award a JOIN application ap ON ap.id = a.application_id
+           LEFT JOIN (SELECT award_id, sum(amount_ore) FILTER (WHERE status = 'paid') AS paid_ore,
+                             sum(amount_ore) FILTER (WHERE status = 'approved') AS approved_unpaid_ore
+                        FROM instalment WHERE programme_id = $1 GROUP BY award_id) i ON i.award_id = a.id
           WHERE a.programme_id = $1 ORDER BY a.programme_id, a.case_number`,
         [id],
       );
@@ -270,6 +309,8 @@ export class ProgrammesService {
         requestedOre: BigInt(row.requested_ore),
         status: row.status,
         themes: row.themes,
+        paidOre: BigInt(row.paid_ore),
+        approvedUnpaidOre: BigInt(row.approved_unpaid_ore),
       }));
       const adjustments = await manager.find(BudgetAdjustment, { where: { programmeId: id }, order: { createdAt: 'ASC' } });
       const ledger = ledgerOf(
@@ -280,6 +321,7 @@ export class ProgrammesService {
       return {
         programme,
         ledger,
+        payments: paymentTotals(awards),
         awards,
         adjustments,
         byMunicipality: totalsByMunicipality(awards),

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { updateLoaded } from '../core/database/update-loaded.js';
@@ -26,6 +26,7 @@ import { nextReportStatus } from './report.lifecycle.js';
 import { ReportException } from './report.exception.js';
 import { periodStart, reportSchedule, rescheduleReports, type ScheduleChanges, type SchedulePolicy } from './report-schedule.js';
 import { ReportSubmission } from './report-submission.entity.js';
+import { APPROVED_REPORTS, type ApprovedReportsPort, NOTHING_FOLLOWS } from './approved-reports.port.js';
 
 /** The worklist's filters, as the worklist's counts give them too. */
 export type ReportFilter = Pick<ReportQuery, 'status' | 'kind' | 'dueBefore' | 'programmeId' | 'municipalityCode' | 'assigneeId'>;
@@ -56,6 +57,7 @@ export class ReportsService {
     @Inject(CasePeople) private readonly people: CasePeople,
     @Inject(CaseMessages) private readonly messages: CaseMessages,
     @Inject(DanishCalendar) private readonly calendar: DanishCalendar,
+    @Optional() @Inject(APPROVED_REPORTS) private readonly approvedReports: ApprovedReportsPort = NOTHING_FOLLOWS,
   ) {}
 
   /** Today in Copenhagen: what "due" and "overdue" are measured against. */
@@ -247,6 +249,11 @@ export class ReportsService {
         award.status = nextAwardStatus(award.status, 'complete');
         award = await manager.save(award);
       }
+      // What the approval releases (the award's instalments waiting for it), in the same transaction.
+      const released =
+        body.outcome === 'approve'
+          ? await this.approvedReports.approved(manager, { awardId, kind: report.kind, sequence: report.sequence, approvedBy: actor.id, approvedAt: now })
+          : [];
 
       // The case's contacts are told how their report was received.
       const { applicationId } = report;
@@ -284,6 +291,7 @@ export class ReportsService {
           before,
           after: { status: saved.status, submissionNo: latest.submissionNo, comment: body.comment.trim(), notified: recipientIds },
         },
+        ...released,
       );
     });
     await this.reminderJobs.scheduleQuietly(reviewed.mails);

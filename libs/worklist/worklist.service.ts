@@ -4,6 +4,7 @@ import { AWAITING_ASSESSMENT_STATUSES } from '../applications/application.lifecy
 import { ApplicationsService } from '../applications/applications.service.js';
 import type { Actor } from '../core/context/request-context.js';
 import { ExtensionsService } from '../extensions/extensions.service.js';
+import { InstalmentsService } from '../payments/instalments.service.js';
 import { ReportsService } from '../reports/reports.service.js';
 import type { WorklistCountsQuery, WorklistCountsResponse } from './dto/worklist.dto.js';
 
@@ -20,9 +21,10 @@ export class WorklistService {
     @Inject(ReportsService) private readonly reports: ReportsService,
     @Inject(ExtensionsService) private readonly extensions: ExtensionsService,
     @Inject(AccessRequestsService) private readonly accessRequests: AccessRequestsService,
+    @Inject(InstalmentsService) private readonly instalments: InstalmentsService,
   ) {}
 
-  /** One count after the other: seven short queries on one connection, not seven connections of the pool for one request. */
+  /** One count after the other: eight short queries on one connection, not seven connections of the pool for one request. */
   async counts(filters: WorklistCountsQuery, actor: Actor): Promise<WorklistCountsResponse> {
     const { programmeId, municipalityCode, assigneeId } = filters;
     const shared = { programmeId, municipalityCode, assigneeId };
@@ -34,6 +36,7 @@ export class WorklistService {
       overdueReports: await this.reports.count({ ...shared, status: 'overdue' }, actor),
       accessRequestsOpen: await this.accessRequests.count({ ...shared, status: 'open' }, actor),
       accessRequestsOverdue: await this.accessRequests.count({ ...shared, overdue: true }, actor),
+      instalmentsReady: await this.instalments.count({ ...shared, status: 'ready' }, actor),
     };
   }
 }

@@ -45,6 +45,8 @@ interface Fixture {
   inAssessment(): Promise<{ id: string }>;
   assessed(): Promise<{ id: string }>;
   award(): Promise<{ id: string; applicationId: string }>;
+  /** The first instalment of a fresh award: ready, made so by the decider (not the caller). */
+  instalment(): Promise<{ id: string }>;
   /** A reminder in the outbox (a receipt's e-mail). */
   reminder(): Promise<{ id: string }>;
   /** A pending extension request on a fresh award. */
@@ -334,6 +336,32 @@ const MATRIX: Row[] = [
     expect: CASEWORKER_ONLY,
   },
 
+  {
+    method: 'get',
+    path: '/api/v1/awards/:id/instalments',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/instalments` }),
+    expect: SCOPED,
+  },
+  { method: 'get', path: '/api/v1/instalments', request: () => ({ url: '/api/v1/instalments?status=ready' }), expect: STAFF },
+  // The award's first instalment, ready since the award (decided by someone other than the caller).
+  {
+    method: 'post',
+    path: '/api/v1/instalments/:id/approve',
+    request: async (f) => ({ url: `/api/v1/instalments/${(await f.instalment()).id}/approve` }),
+    expect: CASEWORKER_ONLY,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/payments/:id/paid',
+    request: async (f) => ({ url: `/api/v1/payments/${(await f.instalment()).id}/paid`, body: { paidOn: '2026-01-15', reference: 'NAV-1' } }),
+    expect: STAFF,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/instalments/:id/paid',
+    request: async (f) => ({ url: `/api/v1/instalments/${(await f.instalment()).id}/paid`, body: { paidOn: '2026-01-15', reference: 'NAV-1' } }),
+    expect: STAFF,
+  },
   { method: 'get', path: '/api/v1/worklist/counts', request: () => ({ url: '/api/v1/worklist/counts' }), expect: STAFF },
 
   {
@@ -369,6 +397,7 @@ const MATRIX: Row[] = [
     request: async (f) => ({ url: `/api/v1/reminders/${(await f.reminder()).id}/resend` }),
     expect: ADMIN_ONLY,
   },
+  { method: 'get', path: '/api/v1/exports/payments.csv', request: () => ({ url: '/api/v1/exports/payments.csv' }), expect: STAFF },
   { method: 'get', path: '/api/v1/exports/awards.csv', request: () => ({ url: '/api/v1/exports/awards.csv' }), expect: STAFF },
   {
     method: 'get',
@@ -446,6 +475,11 @@ describe('the access matrix', () => {
       },
       assessed: () => givenAssessed(api, { lead: owner, assessor }, programmeId),
       award: () => givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD),
+      instalment: async () => {
+        const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD);
+        const [instalment] = (await api.http.get(`/api/v1/awards/${award.id}/instalments`).set(assessor.bearer).expect(200)).body;
+        return instalment;
+      },
       extensionRequest: async () => {
         const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD);
         const response = await api.http

@@ -112,6 +112,9 @@ describe('the case trail', () => {
       ['Vurderingen overdraget til Mette Hansen', admin.user.name],
       ['Vurdering afsluttet', 'Mette Hansen'],
       ['Tilsagn givet: 11.014.260 kr.', 'Bodil Æbelø'],
+      // The award's instalments, by the programme's payment plan: the first ready at once.
+      ['Tilsagnet delt i 3 rater efter puljens betalingsplan', 'Bodil Æbelø'],
+      ['Rate 1 på 5.507.130 kr. klar til godkendelse', 'Bodil Æbelø'],
       ['Statusrapport nr. 1 indsendt', lead.user.name],
       ['Statusrapport nr. 1 sendt retur', 'Bodil Æbelø'],
       ['Forlængelse på 3 måneder ansøgt', lead.user.name],

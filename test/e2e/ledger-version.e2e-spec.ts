@@ -21,6 +21,10 @@ const CHANGED: Record<string, string> = {
   requested_ore: 'requested_ore + 1',
   themes: `array_append(themes, 'ny')`,
   name: `name || ' '`,
+  // An instalment's status moves along its life cycle (its table's checks hold a ready one to its time).
+  'instalment.status': `CASE status WHEN 'planned' THEN 'cancelled' ELSE 'planned' END`,
+  // To another award (a fresh number there, as an award numbers its instalments once); moved back below.
+  'instalment.award_id': `(SELECT a.id FROM award a WHERE a.id <> instalment.award_id LIMIT 1), sequence = sequence + 100`,
 };
 
 /**
@@ -35,6 +39,7 @@ describe('the ledger version', () => {
   let programmeId: string;
   let otherProgrammeId: string;
   let someoneElse: string;
+  let awardId: string;
   beforeAll(async () => {
     api = await createTestApp();
     admin = await signedInAs(api, 'admin');
@@ -47,7 +52,9 @@ describe('the ledger version', () => {
     programmeId = (await givenProgramme(api, admin)).id;
     otherProgrammeId = (await givenProgramme(api, admin)).id;
     someoneElse = people.assessor.user.id;
-    await givenAward(api, people, programmeId);
+    awardId = (await givenAward(api, people, programmeId)).id;
+    // An award elsewhere, for an instalment to be moved to.
+    await givenAward(api, people, (await givenProgramme(api, admin)).id);
     await api.http
       .post(`/api/v1/programmes/${programmeId}/budget-adjustments`)
       .set(admin.bearer)
@@ -64,7 +71,7 @@ describe('the ledger version', () => {
     const { body } = await api.http.get(`/api/v1/programmes/${programmeId}/ledger`).set(admin.bearer).expect(200);
     // The fields of the answer and where they come from: a new field must be placed here (and in LEDGER_SOURCES).
     const shown = {
-      award: ['awardId', 'caseNumber', 'municipalityCode', 'amountOre', 'requestedOre', 'status', 'themes'],
+      award: ['awardId', 'caseNumber', 'municipalityCode', 'amountOre', 'requestedOre', 'status', 'themes', 'paidOre', 'approvedUnpaidOre'],
       adjustment: ['id', 'programmeId', 'deltaOre', 'reason', 'createdBy', 'createdAt'],
       byMunicipality: ['municipalityCode', 'name', 'awards', 'amountOre'],
     };
@@ -82,6 +89,7 @@ describe('the ledger version', () => {
     budget_adjustment: `programme_id = '$P'`,
     application: `id IN (SELECT application_id FROM award WHERE programme_id = '$P')`,
     municipality: `code IN (SELECT municipality_code FROM award WHERE programme_id = '$P')`,
+    instalment: `programme_id = '$P'`,
   };
 
   const cases = Object.entries(LEDGER_SOURCES).flatMap(([table, columns]) => columns.map((column) => [table, column] as [keyof typeof LEDGER_SOURCES, string]));
@@ -89,10 +97,14 @@ describe('the ledger version', () => {
   it.each(cases)('moves when %s.%s changes', async (table, column) => {
     const before = await version();
     // Moving a row to another programme moves both ledgers; the row is moved back at once.
-    const value = column === 'programme_id' ? `'${otherProgrammeId}'` : column === 'created_by' ? `'${someoneElse}'` : CHANGED[column];
+    const value =
+      column === 'programme_id' ? `'${otherProgrammeId}'` : column === 'created_by' ? `'${someoneElse}'` : (CHANGED[`${table}.${column}`] ?? CHANGED[column]);
     expect(value).toBeDefined();
     await owner.query(`UPDATE ${table} SET ${column} = ${value} WHERE ${rowsOf[table].replaceAll('$P', programmeId)}`);
     if (column === 'programme_id') await owner.query(`UPDATE ${table} SET programme_id = $1 WHERE programme_id = $2`, [programmeId, otherProgrammeId]);
+    if (table === 'instalment' && column === 'award_id') {
+      await owner.query('UPDATE instalment SET award_id = $1, sequence = sequence - 100 WHERE programme_id = $2 AND sequence > 100', [awardId, programmeId]);
+    }
     expect(await version()).toBeGreaterThan(before);
   });
 

@@ -550,11 +550,15 @@ describe('outcomes reach their people', () => {
         'assessment.started',
         'assessment.completed',
         'application.awarded',
+        // The award's instalments, made with it, the first ready at once.
+        'award.instalments_planned',
+        'instalment.ready',
         'application.assigned',
         'report.submitted',
         'extension.requested',
       ]);
-      expect(new Set(events.map((event) => event.entityId))).toEqual(new Set([award.applicationId, report.id, request.body.id]));
+      const [first] = (await api.http.get(`/api/v1/awards/${award.id}/instalments`).set(admin.bearer).expect(200)).body;
+      expect(new Set(events.map((event) => event.entityId))).toEqual(new Set([award.applicationId, award.id, first.id, report.id, request.body.id]));
       expect(events.some((event) => event.entityId === other.id)).toBe(false);
       await api.http.get('/api/v1/audit-events').query({ caseId: 'x' }).set(admin.bearer).expect(400);
     });

@@ -105,6 +105,7 @@ describe('reading whole rows without TypeORM’s transformer', () => {
         'decision',
         'document',
         'extension_request',
+        'instalment',
         'municipality',
         'notification',
         'programme',

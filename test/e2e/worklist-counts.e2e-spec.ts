@@ -6,7 +6,14 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
 
 type Counts = Record<
-  'awaitingAssessment' | 'awaitingMyDecision' | 'reportsToReview' | 'extensionsToDecide' | 'overdueReports' | 'accessRequestsOpen' | 'accessRequestsOverdue',
+  | 'awaitingAssessment'
+  | 'awaitingMyDecision'
+  | 'reportsToReview'
+  | 'extensionsToDecide'
+  | 'overdueReports'
+  | 'accessRequestsOpen'
+  | 'accessRequestsOverdue'
+  | 'instalmentsReady',
   number
 >;
 
@@ -106,6 +113,7 @@ describe('the worklist’s counts', () => {
       overdueReports: await lengthOf('/api/v1/reports', { ...query, status: 'overdue' }, who),
       accessRequestsOpen: await lengthOf('/api/v1/access-requests', { ...query, status: 'open' }, who),
       accessRequestsOverdue: await lengthOf('/api/v1/access-requests', { ...query, status: 'overdue' }, who),
+      instalmentsReady: await lengthOf('/api/v1/instalments', { ...query, status: 'ready' }, who),
     };
   }
 
@@ -118,6 +126,8 @@ describe('the worklist’s counts', () => {
       overdueReports: 2,
       accessRequestsOpen: 2,
       accessRequestsOverdue: 1,
+      // Each award's first instalment, ready since the award.
+      instalmentsReady: 3,
     });
     // The assessor may decide only the one case someone else assessed; an administrator decides nothing.
     expect(await counts(assessor, { programmeId: programme.id })).toMatchObject({ awaitingMyDecision: 1, awaitingAssessment: 4 });
@@ -150,6 +160,7 @@ describe('the worklist’s counts', () => {
       overdueReports: 0,
       accessRequestsOpen: 1,
       accessRequestsOverdue: 1,
+      instalmentsReady: 1,
     });
     expect(await counts(decider, { programmeId: programme.id, municipalityCode: '563' })).toEqual({
       awaitingAssessment: 1,
@@ -159,6 +170,7 @@ describe('the worklist’s counts', () => {
       overdueReports: 1,
       accessRequestsOpen: 1,
       accessRequestsOverdue: 0,
+      instalmentsReady: 1,
     });
   });
 
@@ -176,7 +188,7 @@ describe('the worklist’s counts', () => {
     } finally {
       pg.Client.prototype.query = original;
     }
-    expect(sent).toHaveLength(14);
+    expect(sent).toHaveLength(16);
     // Across every programme, the applications' queues are a range of the status index, not a walk of all cases.
     for (const query of sent.slice(0, 2)) {
       expect(await planOf(query, { enable_seqscan: 'off' })).toMatch(/(using|on) application_status_created_idx[^\n]*\n[^\n]*Index Cond: \(status = /);

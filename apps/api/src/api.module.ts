@@ -15,6 +15,7 @@ import { HttpCoreModule } from '../../../libs/core/http/http-core.module.js';
 import { LettersModule } from '../../../libs/letters/letters.module.js';
 import { MunicipalitiesModule } from '../../../libs/municipalities/municipalities.module.js';
 import { NotificationsModule } from '../../../libs/notifications/notifications.module.js';
+import { ApprovedReportsModule, PaymentsModule } from '../../../libs/payments/payments.module.js';
 import { ProgrammesModule } from '../../../libs/programmes/programmes.module.js';
 import { queueRootModule } from '../../../libs/queue/queue.module.js';
 import { RemindersApiModule } from '../../../libs/reminders/reminders.module.js';
@@ -42,6 +43,8 @@ export class ApiModule {
         AwardsModule,
         DecisionsModule,
         ReportsModule,
+        PaymentsModule,
+        ApprovedReportsModule,
         ExtensionsModule,
         LettersModule,
         DocumentsModule,

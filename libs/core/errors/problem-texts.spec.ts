@@ -18,6 +18,7 @@ import { ExportBusyException } from '../http/export-streams.js';
 import { kroner } from '../money/money.js';
 import { InvalidCursorException } from '../pagination/page.js';
 import { RateLimitException } from '../rate-limit/rate-limit.guard.js';
+import { INSTALMENT_STATUSES } from '../../payments/instalment.lifecycle.js';
 import { STATUS_LABELS, statusClause, statusLabel } from '../format/status-labels.js';
 import { NotFoundDomainException } from './domain.exception.js';
 import type { Problem } from './problem.js';
@@ -146,7 +147,14 @@ describe('what a person reads in a problem is Danish', () => {
 
 describe('statuses in Danish', () => {
   it('has a Danish word for every status of every context', () => {
-    for (const status of [...APPLICATION_STATUSES, ...AWARD_STATUSES, ...EXTENSION_STATUSES, ...REPORT_STATUSES, ...REMINDER_STATUSES]) {
+    for (const status of [
+      ...APPLICATION_STATUSES,
+      ...AWARD_STATUSES,
+      ...EXTENSION_STATUSES,
+      ...REPORT_STATUSES,
+      ...REMINDER_STATUSES,
+      ...INSTALMENT_STATUSES,
+    ]) {
       expect(Object.hasOwn(STATUS_LABELS, status)).toBe(true);
       expect(statusLabel(status)).toMatch(/^[A-ZÆØÅ][a-zæøå ]+$/);
     }

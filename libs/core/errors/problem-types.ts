@@ -52,6 +52,7 @@ export const PROBLEM_TYPES = {
   'award-not-active': { status: 409, title: 'Tilsagnet er ikke aktivt' },
   'reports-outstanding': { status: 409, title: 'Rapporter mangler godkendelse' },
   'document-locked': { status: 409, title: 'Dokumentet kan ikke længere slettes' },
+  'payment-already-recorded': { status: 409, title: 'Udbetalingen er allerede registreret' },
   // The rules of the domain
   'rule-violated': { status: 422, title: 'Bryder en regel' },
   'submission-rules-not-met': { status: 422, title: 'Opfylder ikke puljens regler' },
@@ -74,6 +75,7 @@ export const PROBLEM_TYPES = {
   'spent-decreased': { status: 422, title: 'Forbruget er faldet uden forklaring' },
   'budget-lines-mismatch': { status: 422, title: 'Budgettet passer ikke med det ansøgte beløb' },
   'documents-missing': { status: 422, title: 'Dokumenter mangler' },
+  'payment-plan-invalid': { status: 422, title: 'Betalingsplanen går ikke op' },
   // Invalid content found by a context (its field errors say which)
   'invalid-application': { status: 400, title: 'Ugyldig ansøgning' },
   'invalid-assessment': { status: 400, title: 'Ugyldig vurdering' },

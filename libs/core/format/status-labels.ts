@@ -23,6 +23,9 @@ export const STATUS_LABELS = {
   scheduled: 'Planlagt',
   sent: 'Sendt',
   failed: 'Ikke leveret',
+  planned: 'Afventer udløsning',
+  ready: 'Klar til godkendelse',
+  paid: 'Udbetalt',
 } as const satisfies Record<string, string>;
 
 export type LabelledStatus = keyof typeof STATUS_LABELS;
@@ -32,6 +35,7 @@ const CLAUSES: Partial<Record<LabelledStatus, string>> = {
   draft: 'er en kladde',
   due: 'endnu ikke er indsendt',
   failed: 'ikke kunne leveres',
+  planned: 'endnu ikke er udløst',
 };
 
 /** `Under vurdering`: the status as a list, a column or a tag shows it; an unknown one as it is. */

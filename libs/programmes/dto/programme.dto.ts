@@ -25,6 +25,7 @@ import type { Ledger } from '../ledger.js';
 import type { BudgetAdjustment } from '../budget-adjustment.entity.js';
 import { DECISION_MODES, type DecisionMode, type Programme } from '../programme.entity.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../document-kinds.js';
+import { DEFAULT_PAYMENT_PLAN, INSTALMENT_TRIGGERS, type InstalmentTrigger } from '../payment-plan.js';
 
 const KEY = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
@@ -56,6 +57,34 @@ export class CriterionDto {
   @MaxLength(5000)
   description: string;
 }
+
+/** One share of the payment plan: whole percent of the award, and what makes it payable. */
+export class PaymentPlanShareDto {
+  @ApiProperty({ example: 50, minimum: 1, maximum: 100, description: 'Whole percent of the award; the plan’s shares sum to 100' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  sharePct: number;
+
+  @ApiProperty({
+    enum: INSTALMENT_TRIGGERS,
+    description:
+      '`award`: payable when the award is made; `status_report_approved`: when status report number `sequence` is approved; `final_accounts_approved`: when the final accounts are approved',
+  })
+  @IsIn(INSTALMENT_TRIGGERS)
+  trigger: InstalmentTrigger;
+
+  @ApiPropertyOptional({ example: 1, minimum: 1, maximum: 50, description: 'The status report’s number, with `status_report_approved` only' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  sequence?: number;
+}
+
+const PAYMENT_PLAN_DESCRIPTION =
+  'How an award is paid out in instalments (rater): whole-percent shares summing to 100 (422 `payment-plan-invalid` otherwise), each with its trigger. ' +
+  'Default 50 % at the award, 40 % when the first status report is approved, 10 % held back until the final accounts are approved';
 
 export class CreateProgrammeBody {
   @ApiProperty({ example: 'ÆLD-2020', description: 'Two to ten capital letters, a dash and a year; the stem of case numbers' })
@@ -181,6 +210,15 @@ export class CreateProgrammeBody {
   @ArrayUnique()
   @IsIn(DOCUMENT_KINDS, { each: true, message: `hvert element skal være en af: ${DOCUMENT_KINDS.join(', ')}` })
   requiredDocumentKinds?: DocumentKind[];
+
+  @ApiPropertyOptional({ type: [PaymentPlanShareDto], description: PAYMENT_PLAN_DESCRIPTION, default: DEFAULT_PAYMENT_PLAN })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PaymentPlanShareDto)
+  paymentPlan?: PaymentPlanShareDto[];
 }
 
 /**
@@ -237,6 +275,15 @@ export class UpdateProgrammeBody {
   @ArrayUnique()
   @IsIn(DOCUMENT_KINDS, { each: true, message: `hvert element skal være en af: ${DOCUMENT_KINDS.join(', ')}` })
   requiredDocumentKinds?: DocumentKind[];
+
+  @ApiPropertyOptional({ type: [PaymentPlanShareDto], description: `${PAYMENT_PLAN_DESCRIPTION}. Only before the programme's first award` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PaymentPlanShareDto)
+  paymentPlan?: PaymentPlanShareDto[];
 }
 
 export class BudgetAdjustmentBody {
@@ -284,6 +331,7 @@ export class ProgrammeResponse {
   requiredDocumentKinds: string[];
   @ApiProperty({ description: 'Whether an application has been submitted: criteria, themes and the decision mode are then fixed' })
   hasSubmissions: boolean;
+  @ApiProperty({ type: [PaymentPlanShareDto], description: PAYMENT_PLAN_DESCRIPTION }) paymentPlan: PaymentPlanShareDto[];
   @ApiProperty() version: number;
   @ApiProperty({ description: 'Sum of awards not cancelled' }) committedOre: number;
   @ApiProperty({ description: 'Sum of budget adjustments' }) adjustmentsOre: number;
@@ -314,6 +362,7 @@ export class ProgrammeResponse {
       requiresBudgetLines: programme.requiresBudgetLines,
       requiredDocumentKinds: programme.requiredDocumentKinds,
       hasSubmissions: programme.lastCaseNumber > 0,
+      paymentPlan: programme.paymentPlan,
       version: programme.version,
       committedOre: oreToApi(ledger.committedOre),
       adjustmentsOre: oreToApi(ledger.adjustmentsOre),
@@ -346,6 +395,8 @@ export class LedgerAwardLine {
   @ApiProperty({ example: 'active' }) status: string;
   @ApiProperty({ type: [String], example: ['livskvalitet'], description: 'The theme keys the application named (none for an import whose sources are silent)' })
   themes: string[];
+  @ApiProperty({ description: 'Of its instalments: paid out (0 for an imported historical award, whose payments are not registered here)' }) paidOre: number;
+  @ApiProperty({ description: 'Of its instalments: approved for payment and not yet paid' }) approvedUnpaidOre: number;
 }
 
 export class MunicipalityTotal {
@@ -373,6 +424,8 @@ export class LedgerResponse {
   @ApiProperty() committedOre: number;
   @ApiProperty() remainingOre: number;
   @ApiProperty({ description: 'How much more is committed than budget + adjustments; 0 when within budget' }) overCommittedOre: number;
+  @ApiProperty({ description: 'Paid out of the awards’ instalments: part of what is committed, it moves neither committed nor remaining' }) paidOre: number;
+  @ApiProperty({ description: 'Approved for payment and not yet paid' }) approvedUnpaidOre: number;
   @ApiProperty({ type: [LedgerAwardLine] }) awards: LedgerAwardLine[];
   @ApiProperty({ type: [BudgetAdjustmentResponse] }) adjustments: BudgetAdjustmentResponse[];
   @ApiProperty({ type: [MunicipalityTotal], description: 'Committed per lead kommune, largest first' }) byMunicipality: MunicipalityTotal[];

@@ -48,4 +48,11 @@ export class WorklistCountsResponse {
 
   @ApiProperty({ example: 0, description: 'Access requests not answered by their due date (Copenhagen today): `GET /access-requests?status=overdue`' })
   accessRequestsOverdue: number;
+
+  @ApiProperty({
+    example: 3,
+    description:
+      'Instalments ready and waiting for a caseworker’s payment approval: `GET /instalments?status=ready` (including those the caller may not approve under four-eyes; each item there says)',
+  })
+  instalmentsReady: number;
 }

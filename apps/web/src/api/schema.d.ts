@@ -503,6 +503,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/awards/{id}/instalments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An award’s instalments (rater) in the order of its payment plan; their amounts sum to the award */
+    get: operations['InstalmentsController_forAward'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/awards/{id}/reports': {
     parameters: {
       query?: never;
@@ -626,6 +643,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exports/payments.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Instalments approved for payment and not yet paid, for the finance system: CVR number, case number, amount and the instalment id as the reference (record the payment with `POST /payments/:id/paid`) */
+    get: operations['ExportsController_paymentsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/extension-requests': {
     parameters: {
       query?: never;
@@ -671,6 +705,57 @@ export interface paths {
     put?: never;
     /** Withdraw a request that has not been decided */
     post: operations['ExtensionsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instalments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Instalments; `status=ready` is the payment approval queue, the longest waiting first, each saying whether the caller may approve it */
+    get: operations['InstalmentsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instalments/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a ready instalment for payment (not by the caseworker who made its trigger happen: four-eyes) */
+    post: operations['InstalmentsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instalments/{id}/paid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that the finance system has paid an approved instalment (`:id` is the instalment’s): once */
+    post: operations['InstalmentsController_recordPayment[1]'];
     delete?: never;
     options?: never;
     head?: never;
@@ -739,6 +824,23 @@ export interface paths {
     get: operations['NotificationsController_unreadCount'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/{id}/paid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that the finance system has paid an approved instalment (`:id` is the instalment’s): once */
+    post: operations['InstalmentsController_recordPayment[0]'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1587,6 +1689,25 @@ export interface components {
       /** @example Pulje til at styrke omsorg og nærvær i ældreplejen */
       name: string;
       /**
+       * @description How an award is paid out in instalments (rater): whole-percent shares summing to 100 (422 `payment-plan-invalid` otherwise), each with its trigger. Default 50 % at the award, 40 % when the first status report is approved, 10 % held back until the final accounts are approved
+       * @default [
+       *       {
+       *         "sharePct": 50,
+       *         "trigger": "award"
+       *       },
+       *       {
+       *         "sharePct": 40,
+       *         "trigger": "status_report_approved",
+       *         "sequence": 1
+       *       },
+       *       {
+       *         "sharePct": 10,
+       *         "trigger": "final_accounts_approved"
+       *       }
+       *     ]
+       */
+      paymentPlan: components['schemas']['PaymentPlanShareDto'][];
+      /**
        * @description Kinds of document that must be on the case before submission (422 `documents-missing` otherwise)
        * @default []
        */
@@ -1860,6 +1981,89 @@ export interface components {
       /** @example Sagsbehandleren er på barsel. */
       reason?: string;
     };
+    InstalmentPage: {
+      items: components['schemas']['InstalmentResponse'][];
+      nextCursor: string | null;
+    };
+    InstalmentResponse: {
+      /** @description Øre; the instalments of an award sum to its amount exactly */
+      amountOre: number;
+      /** Format: date-time */
+      approvedAt: string | null;
+      /** Format: uuid */
+      approvedBy: string | null;
+      approvedByName: string | null;
+      /**
+       * Format: uuid
+       * @description The caseworker the case is assigned to
+       */
+      assigneeId: string | null;
+      assigneeName: string | null;
+      /** Format: uuid */
+      awardId: string;
+      /**
+       * Format: uuid
+       * @description The application the case is
+       */
+      caseId: string;
+      /** @example ÆLD-2020-0007 */
+      caseNumber: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Whether the caller may approve it now (ready, a caseworker, and not the one who made its trigger happen) */
+      mayApprove: boolean;
+      /** @description Why not, in Danish, when the instalment is ready but the caller may not approve it */
+      mayNotApproveReason: string | null;
+      /**
+       * @description The lead kommune
+       * @example 706
+       */
+      municipalityCode: string;
+      /**
+       * @description The lead kommune
+       * @example Syddjurs Kommune
+       */
+      municipalityName: string;
+      /**
+       * Format: date-time
+       * @description When the payment was recorded
+       */
+      paidAt: string | null;
+      /**
+       * @description The day the finance system paid it
+       * @example 2021-01-15
+       */
+      paidOn: string | null;
+      /** Format: uuid */
+      programmeId: string;
+      /** @example Mere værdig hjemmepleje */
+      projectTitle: string;
+      /**
+       * Format: date-time
+       * @description When its trigger happened (ready since)
+       */
+      readyAt: string | null;
+      /** @description The payment’s reference in the finance system */
+      reference: string | null;
+      /** @description With `status_report_approved`: the number of the status report whose approval makes it payable */
+      reportSequence: number | null;
+      /**
+       * @description 1, 2, … in the order of the payment plan
+       * @example 1
+       */
+      sequence: number;
+      /** @example 50 */
+      sharePct: number;
+      /** @enum {string} */
+      status: 'planned' | 'ready' | 'approved' | 'paid' | 'cancelled';
+      /** @enum {string} */
+      trigger: 'award' | 'status_report_approved' | 'final_accounts_approved';
+      /**
+       * Format: uuid
+       * @description Who made the trigger happen; they may not approve it
+       */
+      triggeredBy: string | null;
+    };
     KeptHeadResult: {
       hash: string;
       seq: number;
@@ -1871,12 +2075,16 @@ export interface components {
     };
     LedgerAwardLine: {
       amountOre: number;
+      /** @description Of its instalments: approved for payment and not yet paid */
+      approvedUnpaidOre: number;
       /** Format: uuid */
       awardId: string;
       /** @example ÆLD-2020-0007 */
       caseNumber: string;
       /** @example 706 */
       municipalityCode: string;
+      /** @description Of its instalments: paid out (0 for an imported historical award, whose payments are not registered here) */
+      paidOre: number;
       requestedOre: number;
       /** @example active */
       status: string;
@@ -1891,6 +2099,8 @@ export interface components {
     LedgerResponse: {
       adjustments: components['schemas']['BudgetAdjustmentResponse'][];
       adjustmentsOre: number;
+      /** @description Approved for payment and not yet paid */
+      approvedUnpaidOre: number;
       awards: components['schemas']['LedgerAwardLine'][];
       budgetOre: number;
       /** @description Committed per lead kommune, largest first */
@@ -1900,6 +2110,8 @@ export interface components {
       deviations: components['schemas']['DeviationResponse'][];
       /** @description How much more is committed than budget + adjustments; 0 when within budget */
       overCommittedOre: number;
+      /** @description Paid out of the awards’ instalments: part of what is committed, it moves neither committed nor remaining */
+      paidOre: number;
       /** Format: uuid */
       programmeId: string;
       remainingOre: number;
@@ -1961,6 +2173,23 @@ export interface components {
       subjectType: string | null;
       title: string;
     };
+    PaymentPlanShareDto: {
+      /**
+       * @description The status report’s number, with `status_report_approved` only
+       * @example 1
+       */
+      sequence?: number;
+      /**
+       * @description Whole percent of the award; the plan’s shares sum to 100
+       * @example 50
+       */
+      sharePct: number;
+      /**
+       * @description `award`: payable when the award is made; `status_report_approved`: when status report number `sequence` is approved; `final_accounts_approved`: when the final accounts are approved
+       * @enum {string}
+       */
+      trigger: 'award' | 'status_report_approved' | 'final_accounts_approved';
+    };
     /** @description RFC 9457 problem details; `type` is one of `x-problem-types`, or `about:blank` */
     ProblemDetails: {
       detail: string;
@@ -2021,6 +2250,8 @@ export interface components {
       maxProjectMonths: number;
       minApplicationOre: number;
       name: string;
+      /** @description How an award is paid out in instalments (rater): whole-percent shares summing to 100 (422 `payment-plan-invalid` otherwise), each with its trigger. Default 50 % at the award, 40 % when the first status report is approved, 10 % held back until the final accounts are approved */
+      paymentPlan: components['schemas']['PaymentPlanShareDto'][];
       /** @description budget + adjustments − committed */
       remainingOre: number;
       /** @description Kinds of document that must be on the case before submission */
@@ -2064,6 +2295,18 @@ export interface components {
       /** @example 19. oktober 2020 kl. 11.58 */
       receivedAtCopenhagen: string;
       text: string;
+    };
+    RecordPaymentBody: {
+      /**
+       * @description The day the finance system paid the instalment
+       * @example 2021-01-15
+       */
+      paidOn: string;
+      /**
+       * @description The payment’s reference in the finance system
+       * @example NAV-2021-000123
+       */
+      reference: string;
     };
     RefreshOrCookieBody: {
       /** @description The refresh token of the last sign-in or refresh. Required, unless the request sends `X-Refresh-Token-Transport: cookie`: then it may be left out (or the body with it) and is read from the `tilskud_refresh` cookie */
@@ -2320,6 +2563,8 @@ export interface components {
       description?: string | null;
       legalBasis?: string | null;
       name?: string;
+      /** @description How an award is paid out in instalments (rater): whole-percent shares summing to 100 (422 `payment-plan-invalid` otherwise), each with its trigger. Default 50 % at the award, 40 % when the first status report is approved, 10 % held back until the final accounts are approved. Only before the programme's first award */
+      paymentPlan?: components['schemas']['PaymentPlanShareDto'][];
       /** @description Only before the first submission */
       requiredDocumentKinds?: ('budget' | 'signed_application' | 'auditor_statement' | 'report_annex' | 'letter' | 'other')[];
       /** @description Only before the first submission */
@@ -2408,6 +2653,11 @@ export interface components {
        * @example 1
        */
       extensionsToDecide: number;
+      /**
+       * @description Instalments ready and waiting for a caseworker’s payment approval: `GET /instalments?status=ready` (including those the caller may not approve under four-eyes; each item there says)
+       * @example 3
+       */
+      instalmentsReady: number;
       /**
        * @description Reports past due and not submitted: `GET /reports?status=overdue`
        * @example 2
@@ -5868,6 +6118,81 @@ export interface operations {
       };
     };
   };
+  InstalmentsController_forAward: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstalmentResponse'][];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   ReportsController_forAward: {
     parameters: {
       query?: never;
@@ -6587,6 +6912,90 @@ export interface operations {
       };
     };
   };
+  ExportsController_paymentsCsv: {
+    parameters: {
+      query?: {
+        /** @description One programme; all when left out */
+        programmeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV with a header row, ;-separated, the amount in Danish format and in øre */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many requests from this user */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The most exports the API runs at once are running; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   ExtensionsController_worklist: {
     parameters: {
       query?: {
@@ -6876,6 +7285,329 @@ export interface operations {
       };
       /** @description Indholdet er ikke JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InstalmentsController_list: {
+    parameters: {
+      query?: {
+        /** @description The case’s assigned caseworker: `me`, a user id, or `none` */
+        assigneeId?: string;
+        /** @description The `nextCursor` of the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description Lead or co-applicant kommune */
+        municipalityCode?: string;
+        programmeId?: string;
+        /** @description `ready`: the payment approval queue, the longest waiting first */
+        status?: 'planned' | 'ready' | 'approved' | 'paid' | 'cancelled';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstalmentPage'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InstalmentsController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstalmentResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Firøjneprincippet (`urn:tilskud:problem:four-eyes`)
+       *
+       *     Only for: caseworker
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  'InstalmentsController_recordPayment[1]': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordPaymentBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstalmentResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Udbetalingen er allerede registreret (`urn:tilskud:problem:payment-already-recorded`); Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Bryder en regel (`urn:tilskud:problem:rule-violated`) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7205,6 +7937,130 @@ export interface operations {
       };
     };
   };
+  'InstalmentsController_recordPayment[0]': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordPaymentBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstalmentResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Udbetalingen er allerede registreret (`urn:tilskud:problem:payment-already-recorded`); Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Bryder en regel (`urn:tilskud:problem:rule-violated`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   ProgrammesController_list: {
     parameters: {
       query?: {
@@ -7352,6 +8208,15 @@ export interface operations {
       };
       /** @description Indholdet er ikke JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Betalingsplanen går ikke op (`urn:tilskud:problem:payment-plan-invalid`) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7549,7 +8414,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Kan ikke længere ændres (`urn:tilskud:problem:programme-field-locked`) */
+      /** @description Kan ikke længere ændres (`urn:tilskud:problem:programme-field-locked`); Betalingsplanen går ikke op (`urn:tilskud:problem:payment-plan-invalid`) */
       422: {
         headers: {
           [name: string]: unknown;
