@@ -11,7 +11,8 @@ import { InstalmentsService } from './instalments.service.js';
 export class InstalmentsController {
   constructor(@Inject(InstalmentsService) private readonly instalments: InstalmentsService) {}
 
-  @Get('awards/:id/instalments')
+  // `/payments` is the contract's name (API.md), `/instalments` the domain's: both answer.
+  @Get(['awards/:id/instalments', 'awards/:id/payments'])
   @Auth()
   @ApiOperation({ summary: 'An award’s instalments (rater) in the order of its payment plan; their amounts sum to the award' })
   @ApiOkResponse({ type: [InstalmentResponse] })
@@ -19,7 +20,7 @@ export class InstalmentsController {
     return this.instalments.respond(await this.instalments.forAward(id, user), user);
   }
 
-  @Get('instalments')
+  @Get(['instalments', 'payments'])
   @Auth('caseworker', 'admin')
   @ApiOperation({
     summary: 'Instalments; `status=ready` is the payment approval queue, the longest waiting first, each saying whether the caller may approve it',
@@ -30,7 +31,7 @@ export class InstalmentsController {
     return { items: await this.instalments.respond(page.items, user), nextCursor: page.nextCursor };
   }
 
-  @Post('instalments/:id/approve')
+  @Post(['instalments/:id/approve', 'payments/:id/approve'])
   @Auth('caseworker')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve a ready instalment for payment (not by the caseworker who made its trigger happen: four-eyes)' })

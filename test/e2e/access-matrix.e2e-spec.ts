@@ -11,10 +11,14 @@ import {
   givenAward,
   givenDraft,
   givenProgramme,
+  MIN_APPLICATION_ORE,
   givenSubmitted,
   programmeBody,
   reportBody,
 } from '../support/grant-case.js';
+
+/** The fixtures' awards are the smallest an application may ask for: the matrix makes one per route and role, within one budget. */
+const SMALL_GRANT = { requestedOre: MIN_APPLICATION_ORE };
 
 /**
  * Who may call what: one row per route the API registers, one column per kind of caller. A route
@@ -342,12 +346,25 @@ const MATRIX: Row[] = [
     request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/instalments` }),
     expect: SCOPED,
   },
+  {
+    method: 'get',
+    path: '/api/v1/awards/:id/payments',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/payments` }),
+    expect: SCOPED,
+  },
   { method: 'get', path: '/api/v1/instalments', request: () => ({ url: '/api/v1/instalments?status=ready' }), expect: STAFF },
+  { method: 'get', path: '/api/v1/payments', request: () => ({ url: '/api/v1/payments?status=ready' }), expect: STAFF },
   // The award's first instalment, ready since the award (decided by someone other than the caller).
   {
     method: 'post',
     path: '/api/v1/instalments/:id/approve',
     request: async (f) => ({ url: `/api/v1/instalments/${(await f.instalment()).id}/approve` }),
+    expect: CASEWORKER_ONLY,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/payments/:id/approve',
+    request: async (f) => ({ url: `/api/v1/payments/${(await f.instalment()).id}/approve` }),
     expect: CASEWORKER_ONLY,
   },
   {
@@ -474,14 +491,14 @@ describe('the access matrix', () => {
         return application;
       },
       assessed: () => givenAssessed(api, { lead: owner, assessor }, programmeId),
-      award: () => givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD),
+      award: () => givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD, SMALL_GRANT),
       instalment: async () => {
-        const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD);
+        const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD, SMALL_GRANT);
         const [instalment] = (await api.http.get(`/api/v1/awards/${award.id}/instalments`).set(assessor.bearer).expect(200)).body;
         return instalment;
       },
       extensionRequest: async () => {
-        const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD);
+        const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD, SMALL_GRANT);
         const response = await api.http
           .post(`/api/v1/awards/${award.id}/extension-requests`)
           .set(owner.bearer)
@@ -510,7 +527,7 @@ describe('the access matrix', () => {
         return response.body;
       },
       report: async (state) => {
-        const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD);
+        const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD, SMALL_GRANT);
         const [report] = (await api.http.get(`/api/v1/awards/${award.id}/reports`).set(owner.bearer).expect(200)).body;
         if (state === 'submitted') await api.http.post(`/api/v1/reports/${report.id}/submit`).set(owner.bearer).send(reportBody()).expect(200);
         return report;

@@ -181,6 +181,15 @@ describe('payments in instalments', () => {
       expect(await instalmentsOf(award.id, assessor)).toHaveLength(3);
       expect(await instalmentsOf(award.id, admin)).toHaveLength(3);
       await api.http.get(`/api/v1/awards/00000000-0000-4000-8000-000000000000/instalments`).set(admin.bearer).expect(404);
+      // The contract's names (API.md) answer the same.
+      expect((await api.http.get(`/api/v1/awards/${award.id}/payments`).set(lead.bearer).expect(200)).body).toEqual(await instalmentsOf(award.id));
+      await api.http.get(`/api/v1/awards/${award.id}/payments`).set(otherLead.bearer).expect(404);
+      const queue = (await api.http.get('/api/v1/payments').query({ status: 'ready' }).set(assessor.bearer).expect(200)).body;
+      expect(queue.items.map((item: { id: string }) => item.id)).toEqual(
+        (await api.http.get('/api/v1/instalments').query({ status: 'ready' }).set(assessor.bearer).expect(200)).body.items.map(
+          (item: { id: string }) => item.id,
+        ),
+      );
     });
   });
 
@@ -195,7 +204,8 @@ describe('payments in instalments', () => {
       );
       expect((await instalmentsOf(award.id))[0].status).toBe('ready');
 
-      const approved = await approve(first.id, reviewer).expect(200);
+      // By the contract's name (API.md) for the same action.
+      const approved = await api.http.post(`/api/v1/payments/${first.id}/approve`).set(reviewer.bearer).expect(200);
       expect(approved.body).toMatchObject({ status: 'approved', approvedBy: reviewer.user.id, mayApprove: false });
       // Not ready yet: its trigger has not happened.
       const early = await approve(second.id, reviewer).expect(409);

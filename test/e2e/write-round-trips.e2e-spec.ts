@@ -58,11 +58,11 @@ describe('round trips per audited write', () => {
         .expect(201),
     );
     // Sign-in check; in the transaction: the application (locked), the decision's barriers, the programme
-    // (locked), its ledger, the decision, the award, its report, the application's status, the journal,
+    // (locked), its ledger, the decision, the award, its reports, its instalments, the application's status, the journal,
     // the recipients, the outbox and the audit events; after it, the answer's names.
     expect(statements.filter((statement) => /^SELECT "Application"/.test(statement))).toEqual([]);
     expect(statements.filter((statement) => /FROM "programme"|"Programme"/.test(statement))).toHaveLength(1);
-    expect(statements).toHaveLength(16);
+    expect(statements).toHaveLength(17);
   });
 
   it('submits a report', async () => {

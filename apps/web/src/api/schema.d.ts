@@ -511,7 +511,24 @@ export interface paths {
       cookie?: never;
     };
     /** An award’s instalments (rater) in the order of its payment plan; their amounts sum to the award */
-    get: operations['InstalmentsController_forAward'];
+    get: operations['InstalmentsController_forAward[0]'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/awards/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An award’s instalments (rater) in the order of its payment plan; their amounts sum to the award */
+    get: operations['InstalmentsController_forAward[1]'];
     put?: never;
     post?: never;
     delete?: never;
@@ -719,7 +736,7 @@ export interface paths {
       cookie?: never;
     };
     /** Instalments; `status=ready` is the payment approval queue, the longest waiting first, each saying whether the caller may approve it */
-    get: operations['InstalmentsController_list'];
+    get: operations['InstalmentsController_list[0]'];
     put?: never;
     post?: never;
     delete?: never;
@@ -738,7 +755,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Approve a ready instalment for payment (not by the caseworker who made its trigger happen: four-eyes) */
-    post: operations['InstalmentsController_approve'];
+    post: operations['InstalmentsController_approve[0]'];
     delete?: never;
     options?: never;
     head?: never;
@@ -824,6 +841,40 @@ export interface paths {
     get: operations['NotificationsController_unreadCount'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Instalments; `status=ready` is the payment approval queue, the longest waiting first, each saying whether the caller may approve it */
+    get: operations['InstalmentsController_list[1]'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a ready instalment for payment (not by the caseworker who made its trigger happen: four-eyes) */
+    post: operations['InstalmentsController_approve[1]'];
     delete?: never;
     options?: never;
     head?: never;
@@ -6118,7 +6169,82 @@ export interface operations {
       };
     };
   };
-  InstalmentsController_forAward: {
+  'InstalmentsController_forAward[0]': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstalmentResponse'][];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  'InstalmentsController_forAward[1]': {
     parameters: {
       query?: never;
       header?: never;
@@ -7312,7 +7438,7 @@ export interface operations {
       };
     };
   };
-  InstalmentsController_list: {
+  'InstalmentsController_list[0]': {
     parameters: {
       query?: {
         /** @description The case’s assigned caseworker: `me`, a user id, or `none` */
@@ -7396,7 +7522,7 @@ export interface operations {
       };
     };
   };
-  InstalmentsController_approve: {
+  'InstalmentsController_approve[0]': {
     parameters: {
       query?: never;
       header?: never;
@@ -7910,6 +8036,205 @@ export interface operations {
       };
       /** @description Adressen er for lang */
       414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  'InstalmentsController_list[1]': {
+    parameters: {
+      query?: {
+        /** @description The case’s assigned caseworker: `me`, a user id, or `none` */
+        assigneeId?: string;
+        /** @description The `nextCursor` of the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description Lead or co-applicant kommune */
+        municipalityCode?: string;
+        programmeId?: string;
+        /** @description `ready`: the payment approval queue, the longest waiting first */
+        status?: 'planned' | 'ready' | 'approved' | 'paid' | 'cancelled';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstalmentPage'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  'InstalmentsController_approve[1]': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstalmentResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Firøjneprincippet (`urn:tilskud:problem:four-eyes`)
+       *
+       *     Only for: caseworker
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
