@@ -134,12 +134,19 @@ test('an administrator runs programmes, reads the books, audits and manages user
     startDate: '2027-01-01',
     endDate: '2027-12-31',
   });
+  // Its first instalment (50 %) approved by another caseworker and paid: the ledger shows it paid.
+  const { awardId } = await lead.call('get', `/applications/${draft.id}/decision`);
+  const [first] = await assessor.call('get', `/awards/${awardId}/payments`);
+  await assessor.call('post', `/payments/${first.id}/approve`);
+  await assessor.call('post', `/payments/${first.id}/paid`, { paidOn: '2026-12-01', reference: 'NAV-BROWSER-1' });
   await page.reload();
   await expect(page.getByTestId('graf-budget')).toHaveAttribute(
     'aria-label',
     /Bevilget 2\.500\.000 kr\. af et budget med reguleringer på 6\.000\.000 kr\.; 3\.500\.000 kr\. tilbage/,
   );
   await expect(page.getByTestId('regnskab-tal')).toContainText('3.500.000 kr.');
+  await expect(page.getByTestId('regnskab-udbetalt')).toContainText('1.250.000 kr.');
+  await expect(page.getByTestId('graf-udbetalt')).toHaveAttribute('aria-label', /Af 2\.500\.000 kr\. bevilget er 1\.250\.000 kr\. udbetalt/);
   await expect(page.getByTestId('pr-kommune')).toContainText('Aarhus');
   await expect(page.getByTestId('pr-tema')).toContainText('Livskvalitet');
   await expect(page.getByTestId('tilsagn')).toContainText(caseNumber);

@@ -178,6 +178,32 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await leadPage.goto(`/sager/${applicationId}`);
   await expect(leadPage.getByTestId('afgoerelse-udfald')).toContainText('2.000.000 kr.');
   await expect(leadPage.getByTestId('begrundelse')).toContainText('ekstern supervision');
+
+  // The money: the award made the first instalment (50 %) payable. The decider may not approve it (four
+  // eyes); the assessor finds it in the worklist's queue, approves it and records the payment; the
+  // kommune sees it paid.
+  await expect(decider.getByTestId('rater')).toContainText('1.000.000 kr.');
+  await expect(decider.getByTestId('rate-1-firoejne')).toBeVisible();
+  await assessor.goto(`/?koe=udbetalinger&pulje=${programme.id}`);
+  await expect(assessor.getByTestId('antal-udbetalinger')).toHaveText('1');
+  await expect(assessor.getByTestId('arbejdsliste')).toContainText('1.000.000 kr.');
+  await lookAt(assessor, 'cw-13-udbetalinger-koe');
+  await assessor.getByRole('link', { name: caseNumber }).click();
+  await expect(assessor.getByRole('heading', { level: 2, name: 'Udbetalinger' })).toBeFocused();
+  await assessor.getByRole('button', { name: 'Godkend rate 1' }).click();
+  await expect(assessor.getByTestId('rater')).toContainText('Godkendt til udbetaling af Demo Sagsbehandler 1');
+  await assessor.getByRole('button', { name: 'Registrér udbetaling af rate 1' }).click();
+  await expect(assessor.getByLabel('Betalingsreference')).toBeFocused();
+  await assessor.getByLabel('Betalingsreference').fill('NAV-2026-000123');
+  await expectKeyboardComplete(assessor, 'cw-14-udbetaling');
+  await assessor.getByRole('button', { name: 'Registrér udbetalingen' }).click();
+  await expect(assessor.getByTestId('rater')).toContainText('ref. NAV-2026-000123');
+  await lookAt(assessor, 'cw-14-udbetaling');
+  await leadPage.reload();
+  await expect(leadPage.getByTestId('rater')).toContainText('Udbetalt');
+  await expect(leadPage.getByTestId('udbetalinger-i-alt')).toContainText('1.000.000 kr.');
+  await expect(leadPage.getByRole('button', { name: /Godkend rate/ })).toHaveCount(0);
+  await lookAt(leadPage, 'cw-15-udbetalinger-kommunen');
   await leadPage.context().close();
 
   // A report: submitted by the kommune, returned with a comment, resubmitted, approved.
@@ -211,6 +237,10 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await decider.getByLabel('Kommentar til kommunen').fill('Tak for den uddybende rapport.');
   await decider.getByRole('button', { name: 'Godkend' }).click();
   await expect(decider.getByTestId('godkendt')).toBeVisible();
+  // The approved status report made the second instalment (40 %) payable; its approver may not approve it.
+  await decider.goto(`/sager/${applicationId}`);
+  await expect(decider.getByTestId('rater')).toContainText('800.000 kr.');
+  await expect(decider.getByTestId('rate-2-firoejne')).toBeVisible();
 
   // An extension of three months asked for; two approved; the award's end moves on the page.
   await lead.call('post', `/awards/${awardId}/extension-requests`, {
@@ -241,11 +271,11 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await decider.getByRole('button', { name: 'Registrér anmodning om aktindsigt' }).click();
   await expect(decider.getByLabel('Anmoder', { exact: true })).toBeFocused();
   await decider.getByLabel('Modtaget').fill('2026-03-31');
-  await expectKeyboardComplete(decider, 'cw-13-aktindsigt-registrer');
+  await expectKeyboardComplete(decider, 'cw-16-aktindsigt-registrer');
   await decider.getByRole('button', { name: 'Registrér anmodningen' }).click();
   await expect(decider.getByTestId('aktindsigt-form').getByRole('alert')).toContainText('Anmoder');
   await expect(decider.getByTestId('aktindsigt-form').getByRole('alert')).toContainText('Art');
-  await lookAt(decider, 'cw-13-aktindsigt-registrer-fejl');
+  await lookAt(decider, 'cw-16-aktindsigt-registrer-fejl');
   await decider.getByLabel('Anmoder', { exact: true }).fill('Jens Journalist');
   await decider.getByLabel('Anmoderens e-mail (valgfri)').fill('jens@avisen.dk');
   await decider.getByRole('radio', { name: /^Aktindsigt/ }).check();
@@ -262,7 +292,7 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await expect(decider.getByTestId('overskredne-aktindsigt')).toContainText('heraf 1 overskredet');
   await expect(decider.getByTestId('arbejdsliste')).toContainText('Jens Journalist');
   await expect(decider.getByTestId('arbejdsliste')).toContainText('14. april 2026 (overskredet)');
-  await lookAt(decider, 'cw-14-aktindsigt-koe');
+  await lookAt(decider, 'cw-17-aktindsigt-koe');
   await decider.getByRole('link', { name: caseNumber }).click();
   await expect(decider.getByRole('heading', { level: 2, name: 'Aktindsigt' })).toBeFocused();
   await decider.getByRole('button', { name: 'Registrér svar' }).click();
@@ -270,7 +300,7 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await decider.getByRole('button', { name: 'Registrér som besvaret' }).click();
   await expect(decider.getByTestId('aktindsigt-status')).toHaveText('Besvaret');
   await expect(decider.getByTestId('aktindsigt')).toContainText('kontaktpersoners oplysninger undtaget');
-  await lookAt(decider, 'cw-15-aktindsigt-besvaret');
+  await lookAt(decider, 'cw-18-aktindsigt-besvaret');
   await decider.goto(`/?koe=aktindsigt&pulje=${programme.id}`);
   await expect(decider.getByTestId('antal-aktindsigt')).toHaveText('0');
   await expect(decider.getByTestId('tom-liste')).toBeVisible();

@@ -161,6 +161,33 @@ function Books({ programme, ledger }: { programme: Programme; ledger: Ledger }) 
         <BarChart bars={moneyBars} description={moneyText} testId="graf-budget" />
       </figure>
 
+      <h2>Udbetalt</h2>
+      <p>Tilsagn udbetales i rater efter puljens betalingsplan. Det udbetalte er en del af det bevilgede og ændrer ikke, hvad der er tilbage af budgettet.</p>
+      <Facts
+        caption="Udbetalt af det bevilgede"
+        testId="regnskab-udbetalt"
+        facts={[
+          ['Bevilget', formatKroner(ledger.committedOre)],
+          ['Udbetalt', formatKroner(ledger.paidOre)],
+          ['Godkendt, ikke udbetalt', formatKroner(ledger.approvedUnpaidOre)],
+          ['Endnu ikke godkendt til udbetaling', formatKroner(Math.max(0, ledger.committedOre - ledger.paidOre - ledger.approvedUnpaidOre))],
+        ]}
+      />
+      <figure className="chart">
+        <figcaption className="h4">Udbetalt af det bevilgede</figcaption>
+        <BarChart
+          bars={[
+            { label: 'Bevilget', ore: ledger.committedOre, tone: 'neutral' },
+            { label: 'Udbetalt', ore: ledger.paidOre, tone: 'primary' },
+            { label: 'Godkendt, ikke udbetalt', ore: ledger.approvedUnpaidOre, tone: 'success' },
+          ]}
+          description={`Af ${formatKroner(ledger.committedOre)} bevilget er ${formatKroner(ledger.paidOre)} udbetalt og ${formatKroner(
+            ledger.approvedUnpaidOre,
+          )} godkendt til udbetaling.`}
+          testId="graf-udbetalt"
+        />
+      </figure>
+
       <h2>Bevilget pr. kommune</h2>
       {byMunicipality.length === 0 ? (
         <p>Der er ikke givet tilsagn endnu.</p>
@@ -224,6 +251,7 @@ function Books({ programme, ledger }: { programme: Programme; ledger: Ledger }) 
             { header: 'Status', cell: (line) => <StatusTag status={line.status} /> },
             { header: 'Søgt', numeric: true, cell: (line) => formatKroner(line.requestedOre) },
             { header: 'Bevilget', numeric: true, cell: (line) => formatKroner(line.amountOre) },
+            { header: 'Udbetalt', numeric: true, cell: (line) => formatKroner(line.paidOre) },
           ]}
         />
       )}

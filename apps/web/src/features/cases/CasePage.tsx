@@ -14,6 +14,7 @@ import { ApplicationFacts } from '../applications/SummaryPage';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import type { Application } from '../applications/useApplications';
 import { type Award, type Decision, useCase } from './useCase';
+import { PaymentsSection } from '../payments/PaymentsSection';
 
 const STEPS = ['Indsendt', 'Under vurdering', 'Afgjort'] as const;
 
@@ -188,6 +189,7 @@ export function CasePage() {
       {error && !loading && <ProblemAlert error={error} heading="Afgørelsen kunne ikke hentes" />}
       {decision.data && <DecisionSection decision={decision.data} />}
       {award.data && <AwardSection award={award.data} applicationId={app.id} />}
+      {award.data && <PaymentsSection awardId={award.data.id} awardAmountOre={award.data.amountOre} role="project_lead" />}
 
       {app.receipt && (
         <section aria-labelledby="kvittering">

@@ -20,6 +20,7 @@ import { useExtensionRequests } from '../extensions/useExtensions';
 import { useMunicipalities } from '../reference/useReference';
 import { useAwardReports } from '../reports/useReports';
 import { AccessRequestsSection } from '../access-requests/AccessRequestsSection';
+import { PaymentsSection } from '../payments/PaymentsSection';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { AwardTimeline } from './AwardTimeline';
 import { useAssign, useCaseEvents, useCaseworkers, useVersions } from './useCasework';
@@ -285,6 +286,7 @@ export function CaseworkerCasePage() {
       {error && !application.error && <ProblemAlert error={error} heading="Afgørelsen kunne ikke hentes" />}
       {decision.data && <DecisionSection decision={decision.data} />}
       {award.data && <AwardPart award={award.data} applicationId={app.id} />}
+      {award.data && user && <PaymentsSection awardId={award.data.id} awardAmountOre={award.data.amountOre} role={user.role} />}
 
       <section aria-labelledby="ansoegning">
         <h2 id="ansoegning">Ansøgningen</h2>

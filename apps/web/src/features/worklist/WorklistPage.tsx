@@ -13,6 +13,8 @@ import { type Counts, QUEUES, type QueueKey, queueOf, useWorklistCounts } from '
 import { type Application, type ExtensionRequest, type Report, useApplicationList, useExtensionList, useReportList } from './useWorklist';
 import { ACCESS_KINDS, type AccessRequest, useAccessRequestList } from '../access-requests/useAccessRequests';
 import { Deadline } from '../access-requests/AccessRequestsSection';
+import { triggerText } from '../payments/text';
+import { downloadPaymentsCsv, type Instalment, useInstalmentList } from '../payments/usePayments';
 
 /** The filters of the worklist, kept in the address so a reload, a link or the back button keeps them. */
 interface Filters {
@@ -106,6 +108,16 @@ const ACCESS_REQUEST_COLUMNS: Column<AccessRequest>[] = [
   { header: 'Status', cell: (row) => (row.status === 'open' ? 'Åben' : 'Besvaret') },
 ];
 
+const INSTALMENT_COLUMNS: Column<Instalment>[] = [
+  { header: 'Sag', cell: (row) => <CaseLink id={row.caseId} caseNumber={row.caseNumber} to={`/sager/${row.caseId}#udbetalinger`} /> },
+  { header: 'Projekt', cell: (row) => row.projectTitle },
+  { header: 'Kommune', cell: (row) => row.municipalityName },
+  { header: 'Rate', cell: (row) => `${row.sequence}: ${triggerText(row)}` },
+  { header: 'Beløb', cell: (row) => formatKroner(row.amountOre), numeric: true },
+  { header: 'Klar siden', cell: (row) => (row.readyAt ? formatDateTime(row.readyAt) : '–') },
+  { header: 'Kan du godkende?', cell: (row) => (row.mayApprove ? 'Ja' : (row.mayNotApproveReason ?? 'Nej')) },
+];
+
 /** The queues as links, each with its count: the one shown is marked as the current page. */
 function QueueNav({ current, counts, search }: { current: QueueKey; counts: Counts | undefined; search: URLSearchParams }) {
   return (
@@ -173,6 +185,17 @@ function MoreButton({
   );
 }
 
+/** What a listing needs of a queue's paged query, whichever list it reads. */
+interface ListQuery {
+  isPending: boolean;
+  error: unknown;
+  data: { pages: Array<{ items: unknown[] }> } | undefined;
+  isPlaceholderData: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
 function Listing<T>({
   query,
   columns,
@@ -181,8 +204,7 @@ function Listing<T>({
   empty,
   noun,
 }: {
-  query:
-    ReturnType<typeof useApplicationList> | ReturnType<typeof useReportList> | ReturnType<typeof useExtensionList> | ReturnType<typeof useAccessRequestList>;
+  query: ListQuery;
   columns: Column<T>[];
   rowKey: (row: T) => string;
   caption: string;
@@ -191,7 +213,7 @@ function Listing<T>({
 }) {
   if (query.isPending) return <Loading text="Henter listen …" />;
   if (query.error) return <ProblemAlert error={query.error} heading="Listen kunne ikke hentes" />;
-  const rows = query.data.pages.flatMap((page) => page.items as T[]);
+  const rows = (query.data?.pages ?? []).flatMap((page) => page.items as T[]);
   // New filters: the last rows stay while the new ones are read, marked as being updated.
   const updating = query.isPlaceholderData;
   if (rows.length === 0 && !updating) return <p data-testid="tom-liste">{empty}</p>;
@@ -290,6 +312,40 @@ function AccessRequestsListing({ filters }: { filters: Filters }) {
       }
       noun={['anmodning', 'anmodninger']}
     />
+  );
+}
+
+function InstalmentsListing({ filters }: { filters: Filters }) {
+  const spec = queueOf('udbetalinger');
+  const [failure, setFailure] = useState<unknown>(null);
+  const query = useInstalmentList({
+    ...given({ programmeId: filters.programmeId, municipalityCode: filters.municipalityCode, assigneeId: filters.assignee }),
+    status: 'ready',
+  });
+  return (
+    <>
+      <Listing
+        query={query}
+        columns={INSTALMENT_COLUMNS}
+        rowKey={(row: Instalment) => row.id}
+        caption={spec.label}
+        empty={spec.empty}
+        noun={['rate', 'rater']}
+      />
+      <h3>Til økonomisystemet</h3>
+      <p className="mt-0">Godkendte rater, der endnu ikke er udbetalt, som en CSV-fil (CVR-nummer, sagsnummer, beløb og reference).</p>
+      {failure !== null && <ProblemAlert error={failure} heading="Filen kunne ikke hentes" />}
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => {
+          setFailure(null);
+          void downloadPaymentsCsv(filters.programmeId || undefined).catch(setFailure);
+        }}
+      >
+        Hent betalingsfil (CSV)
+      </button>
+    </>
   );
 }
 
@@ -413,6 +469,7 @@ export function WorklistPage() {
       {spec.kind === 'applications' && <ApplicationsListing key={queue} filters={filters} queue={queue} />}
       {spec.kind === 'reports' && <ReportsListing key={queue} filters={filters} queue={queue} />}
       {spec.kind === 'extensions' && <ExtensionsListing key={queue} filters={filters} />}
+      {spec.kind === 'instalments' && <InstalmentsListing key={queue} filters={filters} />}
       {spec.kind === 'access-requests' && <AccessRequestsListing key={queue} filters={filters} />}
     </Page>
   );

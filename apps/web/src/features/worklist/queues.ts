@@ -4,14 +4,14 @@ import { data } from '../../api/problem';
 import type { components } from '../../api/schema';
 
 export type Counts = components['schemas']['WorklistCountsResponse'];
-export type QueueKey = 'vurdering' | 'afgoerelse' | 'rapporter' | 'forlaengelser' | 'overskredne' | 'aktindsigt' | 'alle';
+export type QueueKey = 'vurdering' | 'afgoerelse' | 'rapporter' | 'forlaengelser' | 'overskredne' | 'udbetalinger' | 'aktindsigt' | 'alle';
 
 interface Queue {
   key: QueueKey;
   label: string;
   description: string;
   empty: string;
-  kind: 'applications' | 'reports' | 'extensions' | 'access-requests';
+  kind: 'applications' | 'reports' | 'extensions' | 'instalments' | 'access-requests';
   /** The count in GET /worklist/counts; none for the list of every case. */
   count?: keyof Counts;
   /** How many of them are past their deadline, said under the count. */
@@ -101,6 +101,17 @@ export const QUEUES: readonly Queue[] = [
     reportStatus: 'overdue',
     defaultSort: 'dueDate',
     sorts: REPORT_SORTS.slice(0, 2),
+  },
+  {
+    key: 'udbetalinger',
+    label: 'Udbetalinger',
+    description:
+      'Rater, der er klar til at blive godkendt til udbetaling. Du kan ikke godkende en rate, som din egen afgørelse eller godkendelse har udløst (firøjneprincippet).',
+    empty: 'Ingen rater venter på godkendelse.',
+    kind: 'instalments',
+    count: 'instalmentsReady',
+    defaultSort: 'readyAt',
+    sorts: [{ value: 'readyAt', label: 'Klar siden, ældste først' }],
   },
   {
     key: 'aktindsigt',

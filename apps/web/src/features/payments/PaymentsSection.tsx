@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
+import { asProblem } from '../../api/problem';
+import { copenhagenInput, formatDate, formatDateTime, formatKroner } from '../../format';
+import { errorOf, FormProblem, TextField } from '../../ui/Form';
+import { Loading } from '../../ui/Loading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { Facts, type Column, Table } from '../../ui/Table';
+import { INSTALMENT_STATUS, moneySummary, triggerText } from './text';
+import { type Instalment, useApproveInstalment, useAwardInstalments, useRecordPayment } from './usePayments';
+
+const LABELS: Record<string, string> = { paidOn: 'Udbetalt den', reference: 'Betalingsreference' };
+
+/** Records that the finance system has paid an approved instalment: the day and its reference. */
+function RecordPaymentForm({ instalment, onDone }: { instalment: Instalment; onDone: () => void }) {
+  const record = useRecordPayment(instalment.awardId);
+  const [paidOn, setPaidOn] = useState(copenhagenInput(new Date().toISOString()).slice(0, 10));
+  const [reference, setReference] = useState('');
+  const problem = record.error ? asProblem(record.error) : null;
+  const prefix = `rate-${instalment.sequence}`;
+  useEffect(() => document.getElementById(`${prefix}-reference`)?.focus(), [prefix]);
+  return (
+    <form
+      noValidate
+      className="payment-form"
+      aria-label={`Registrér udbetaling af rate ${instalment.sequence}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        record.mutate({ id: instalment.id, paidOn, reference }, { onSuccess: onDone });
+      }}
+    >
+      <FormProblem error={problem} labels={(field) => LABELS[field] ?? field} />
+      <TextField
+        name="reference"
+        id={`${prefix}-reference`}
+        label="Betalingsreference"
+        hint="Referencen fra økonomisystemet."
+        value={reference}
+        onChange={setReference}
+        width="m"
+        error={errorOf(problem, 'reference')}
+      />
+      <TextField
+        name="paidOn"
+        id={`${prefix}-paidOn`}
+        label="Udbetalt den"
+        type="date"
+        value={paidOn}
+        onChange={setPaidOn}
+        error={errorOf(problem, 'paidOn')}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={record.isPending}>
+          {record.isPending ? 'Registrerer …' : 'Registrér udbetalingen'}
+        </button>
+        <button type="button" className="button button-tertiary" onClick={onDone}>
+          Fortryd
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** What the caseworker can do with one instalment: approve it (four eyes), or record its payment. */
+function InstalmentActions({ instalment, role }: { instalment: Instalment; role: string }) {
+  const approve = useApproveInstalment(instalment.awardId);
+  const [recording, setRecording] = useState(false);
+  if (instalment.status === 'ready') {
+    if (role !== 'caseworker') return <span className="text-muted">Godkendes af en sagsbehandler</span>;
+    if (!instalment.mayApprove) return <span data-testid={`rate-${instalment.sequence}-firoejne`}>{instalment.mayNotApproveReason}</span>;
+    return (
+      <>
+        <button type="button" className="button button-secondary" disabled={approve.isPending} onClick={() => approve.mutate(instalment.id)}>
+          Godkend rate {instalment.sequence}
+        </button>
+        {approve.error && <ProblemAlert error={approve.error} heading="Raten kunne ikke godkendes" />}
+      </>
+    );
+  }
+  if (instalment.status === 'approved' && (role === 'caseworker' || role === 'admin')) {
+    return recording ? (
+      <RecordPaymentForm instalment={instalment} onDone={() => setRecording(false)} />
+    ) : (
+      <button type="button" className="button button-tertiary" onClick={() => setRecording(true)}>
+        Registrér udbetaling af rate {instalment.sequence}
+      </button>
+    );
+  }
+  return <span className="text-muted">–</span>;
+}
+
+function statusCell(instalment: Instalment) {
+  const words = INSTALMENT_STATUS[instalment.status] ?? instalment.status;
+  if (instalment.status === 'paid')
+    return `${words} ${instalment.paidOn ? formatDate(instalment.paidOn) : ''}${instalment.reference ? ` (ref. ${instalment.reference})` : ''}`;
+  if (instalment.status === 'approved')
+    return `${words}${instalment.approvedByName ? ` af ${instalment.approvedByName}` : ''}${instalment.approvedAt ? ` ${formatDateTime(instalment.approvedAt)}` : ''}`;
+  if (instalment.status === 'ready' && instalment.readyAt) return `${words} siden ${formatDate(instalment.readyAt.slice(0, 10))}`;
+  return words;
+}
+
+/**
+ * The award's money, for the kommune and the ministry alike: the payment plan's instalments (rater) with
+ * what makes each payable, its amount to the øre and where it stands, and the totals paid, approved and
+ * held back. A caseworker approves a ready instalment here (not one they triggered: four eyes) and
+ * records a payment the finance system has made.
+ */
+export function PaymentsSection({ awardId, awardAmountOre, role }: { awardId: string; awardAmountOre: number; role: string }) {
+  const instalments = useAwardInstalments(awardId);
+  const { hash } = useLocation();
+  const loaded = instalments.data !== undefined;
+  useEffect(() => {
+    if (loaded && hash === '#udbetalinger') {
+      const heading = document.getElementById('udbetalinger');
+      heading?.scrollIntoView();
+      heading?.focus({ preventScroll: true });
+    }
+  }, [loaded, hash]);
+  const ministry = role === 'caseworker' || role === 'admin';
+  const columns: Column<Instalment>[] = [
+    { header: 'Rate', cell: (row) => `${row.sequence}` },
+    { header: 'Udbetales', cell: triggerText },
+    { header: 'Andel', cell: (row) => `${row.sharePct} %`, numeric: true },
+    { header: 'Beløb', cell: (row) => formatKroner(row.amountOre), numeric: true },
+    { header: 'Status', cell: statusCell },
+    ...(ministry ? [{ header: 'Handling', cell: (row: Instalment) => <InstalmentActions instalment={row} role={role} /> }] : []),
+  ];
+  return (
+    <section aria-labelledby="udbetalinger">
+      <h2 id="udbetalinger" tabIndex={-1}>
+        Udbetalinger
+      </h2>
+      {instalments.isPending && <Loading text="Henter udbetalingerne …" />}
+      {instalments.error && <ProblemAlert error={instalments.error} heading="Udbetalingerne kunne ikke hentes" />}
+      {instalments.data && instalments.data.length === 0 && <p>Tilskuddet har ingen rater i Tilskud: det er udbetalt uden for systemet.</p>}
+      {instalments.data && instalments.data.length > 0 && (
+        <>
+          <Facts
+            caption="Tilskuddets penge"
+            testId="udbetalinger-i-alt"
+            facts={(() => {
+              const money = moneySummary(instalments.data);
+              return [
+                ['Tilsagn', formatKroner(awardAmountOre)],
+                ['Udbetalt', formatKroner(money.paid)],
+                ['Godkendt, ikke udbetalt', formatKroner(money.approved)],
+                ['Klar til godkendelse', formatKroner(money.ready)],
+                ['Endnu ikke udløst (senere rater)', formatKroner(money.heldBack)],
+                money.cancelled > 0 ? ['Annulleret', formatKroner(money.cancelled)] : null,
+              ];
+            })()}
+          />
+          <h3>Rater</h3>
+          <Table caption="Rater" columns={columns} rows={instalments.data} rowKey={(row) => row.id} testId="rater" />
+        </>
+      )}
+    </section>
+  );
+}
