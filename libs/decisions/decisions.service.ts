@@ -47,7 +47,8 @@ export interface CheckedDecision {
   endDate: CalendarDate;
   fullGrant: boolean;
   rationale: string;
-  ledger: Ledger;
+  /** The ledger as it stood, unlocked; none when deciding an award (it is read under the lock at the end). */
+  ledger: Ledger | null;
   now: Date;
 }
 
@@ -124,9 +125,10 @@ export class DecisionsService {
   /**
    * Every rule of a decision, on the application as the transaction sees it: its state, four-eyes, the
    * body's coherence and period, conflict of interest, the amount asked for, the programme's deadline,
-   * the rationale (forvaltningsloven §§ 22 and 24) and the budget. `lock`: the application row and then
-   * the programme row are locked for the rest of the transaction, so concurrent decisions on one
-   * programme are serialised and cannot over-commit (deciding); without it, they are only read (a preview).
+   * the rationale (forvaltningsloven §§ 22 and 24) and the budget as it stands. `lock`: the application
+   * row is locked for the rest of the transaction (deciding); without it, it is only read (a preview).
+   * The budget is checked here without a lock, to answer early; deciding checks it again under the
+   * programme's lock as its last step ({@link decide}).
    */
   private async check(manager: EntityManager, applicationId: string, body: DecisionBody, actor: AuthUser, lock: boolean): Promise<CheckedDecision> {
     const application = await this.applications.findVisible(manager, applicationId, actor, lock);
@@ -142,10 +144,7 @@ export class DecisionsService {
     if (body.outcome === 'award' && amountOre === null) problems.push({ field: 'amountOre', message: 'skal udfyldes ved et tilsagn' });
     if (body.outcome === 'reject' && amountOre !== null) problems.push({ field: 'amountOre', message: 'skal udelades ved et afslag' });
     if (body.outcome === 'award' && endDate <= startDate) problems.push({ field: 'endDate', message: 'skal ligge efter startDate' });
-    // Deciding locks the programme (serialising the decisions on its budget) and reads its ledger in the
-    // same step; a preview only reads them.
-    const locked = lock ? await this.programmes.lockLedger(manager, application.programmeId) : null;
-    const programme = locked?.programme ?? (await this.programmes.get(application.programmeId, manager));
+    const programme = await this.programmes.get(application.programmeId, manager);
     if (body.outcome === 'award') problems.push(...periodProblems(startDate, endDate, programme, { start: 'startDate', end: 'endDate' }));
     if (problems.length > 0) throw DecisionException.invalid(problems);
     if (barriers.conflictOfInterest) throw ProgrammeException.conflictOfInterest(barriers.conflictOfInterest);
@@ -158,8 +157,10 @@ export class DecisionsService {
     if (!fullGrant && !isSubstantiveRationale(rationale)) throw DecisionException.rationaleRequired();
     if (fullGrant && rationale !== '' && !isRealText(rationale)) throw DecisionException.rationaleNotReal();
 
-    const ledger = locked?.ledger ?? (await this.programmes.ledgers([application.programmeId], manager)).get(application.programmeId)!;
-    if (amountOre !== null && !fitsBudget(ledger, amountOre)) throw ProgrammeException.budgetExceeded(amountOre, ledger.remainingOre);
+    // An award being decided reads the budget once, under the lock, as its last step: reading it here too
+    // would only add a round trip to every decision.
+    const ledger = lock && amountOre !== null ? null : (await this.programmes.ledgers([application.programmeId], manager)).get(application.programmeId)!;
+    if (ledger && amountOre !== null && !fitsBudget(ledger, amountOre)) throw ProgrammeException.budgetExceeded(amountOre, ledger.remainingOre);
     return { application, programme, outcome: body.outcome, amountOre, startDate, endDate, fullGrant, rationale, ledger, now };
   }
 
@@ -248,18 +249,29 @@ export class DecisionsService {
         },
         now,
       );
+      // The budget under the programme's lock, as the transaction's last step before its audit events
+      // and the commit: concurrent decisions on one programme are serialised here and cannot over-commit,
+      // and the lock is held for these few statements only, not for the writes above. (The lock is taken
+      // in a statement of its own and the ledger read after it, so the ledger sees every award committed
+      // before the lock was granted; this transaction's own award is already in it.)
+      let remainingOre = ledger?.remainingOre ?? 0n;
+      if (amountOre !== null) {
+        const locked = await this.programmes.lockBudget(manager, programme.id);
+        remainingOre = locked.remainingOre + amountOre;
+        if (locked.remainingOre < 0n) throw ProgrammeException.budgetExceeded(amountOre, remainingOre);
+      }
       return audited(
         { applicationId, status: application.status, decision, award, mails },
         {
           action: body.outcome === 'award' ? 'application.awarded' : 'application.rejected',
           entityType: 'application',
           entityId: applicationId,
-          before: { status: 'assessed', remainingOre: ledger.remainingOre },
+          before: { status: 'assessed', remainingOre },
           after: {
             status: application.status,
             decision: { outcome: decision.outcome, rationale: decision.rationale, amountOre, fullGrant, decidedAt: now },
             award: award && { id: award.id, amountOre: award.amountOre, startDate, endDate },
-            remainingOre: ledger.remainingOre - (amountOre ?? 0n),
+            remainingOre: remainingOre - (amountOre ?? 0n),
             letter: { name: letterName(decision), url: `/api/v1/applications/${applicationId}/decision/letter.pdf` },
             notified: recipientIds,
           },

@@ -337,6 +337,17 @@ export class ProgrammesService {
    * case-number updates but not the foreign-key checks of new applications, which take FOR KEY SHARE;
    * a FOR UPDATE waiter queued on the row deadlocked with those checks under load.
    */
+  /**
+   * Locks the programme's budget for the rest of the transaction and answers its ledger, read after the
+   * lock was granted (a statement of its own, so it sees what committed while this one waited). For a
+   * write that has made its change already: the ledger includes it.
+   */
+  async lockBudget(manager: EntityManager, id: string): Promise<Ledger> {
+    const locked: unknown[] = await manager.query('SELECT 1 FROM programme WHERE id = $1 FOR NO KEY UPDATE', [id]);
+    if (locked.length === 0) throw new NotFoundDomainException('Puljen', id);
+    return (await this.ledgers([id], manager)).get(id)!;
+  }
+
   async lockLedger(manager: EntityManager, id: string): Promise<{ programme: Programme; ledger: Ledger }> {
     const programme = await manager.findOne(Programme, { where: { id }, lock: { mode: 'for_no_key_update' } });
     if (!programme) throw new NotFoundDomainException('Puljen', id);

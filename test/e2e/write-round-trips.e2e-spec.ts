@@ -57,12 +57,21 @@ describe('round trips per audited write', () => {
         })
         .expect(201),
     );
-    // Sign-in check; in the transaction: the application (locked), the decision's barriers, the programme
-    // (locked), its ledger, the decision, the award, its reports, its instalments, the application's status, the journal,
-    // the recipients, the outbox and the audit events; after it, the answer's names.
+    // Sign-in check; in the transaction: the application (locked), the decision's barriers, the programme,
+    // the decision, the award, its reports, its instalments, the application's status, the journal,
+    // the recipients, the outbox, the programme's lock, its ledger and the audit events; after it, the answer's names.
     expect(statements.filter((statement) => /^SELECT "Application"/.test(statement))).toEqual([]);
     expect(statements.filter((statement) => /FROM "programme"|"Programme"/.test(statement))).toHaveLength(1);
-    expect(statements).toHaveLength(17);
+    // The programme's lock (which serialises the decisions on its budget) is taken last: after it only
+    // the ledger, the audit events and the commit, so it is held for three round trips, not the whole
+    // decision.
+    const lock = statements.findIndex((statement) => /FOR NO KEY UPDATE/.test(statement));
+    expect(statements.slice(lock + 1, statements.indexOf('COMMIT') + 1)).toEqual([
+      expect.stringMatching(/^SELECT p\.id, p\.budget_ore/),
+      'SELECT audit_enqueue($1, $2, $3, $4)',
+      'COMMIT',
+    ]);
+    expect(statements).toHaveLength(18);
   });
 
   it('submits a report', async () => {
