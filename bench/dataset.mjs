@@ -133,6 +133,23 @@ export async function generate(client, size, log, passwordHash, auditKey) {
       FROM awarded`,
     [caseworker],
   );
+  // Each award's three instalments by the default plan (50/40/10; the last takes the øre the others'
+  // rounding left): the first ready since the award, triggered by its decider, for the payment approvals.
+  await step(
+    `${size.awards * 3} instalments`,
+    `
+    INSERT INTO instalment (award_id, application_id, programme_id, municipality_code, participant_codes, case_number, sequence, trigger,
+                            report_sequence, share_pct, amount_ore, status, ready_at, triggered_by)
+    SELECT a.id, a.application_id, a.programme_id, a.municipality_code, a.participant_codes, a.case_number, s.sequence, s.trigger,
+           s.report_sequence, s.share_pct,
+           CASE WHEN s.sequence = 3 THEN a.amount_ore - a.amount_ore * 50 / 100 - a.amount_ore * 40 / 100 ELSE a.amount_ore * s.share_pct / 100 END,
+           CASE WHEN s.sequence = 1 THEN 'ready' ELSE 'planned' END,
+           CASE WHEN s.sequence = 1 THEN a.decided_at END,
+           CASE WHEN s.sequence = 1 THEN a.decided_by END
+      FROM award a
+     CROSS JOIN (VALUES (1, 'award', NULL::int, 50), (2, 'status_report_approved', 1, 40), (3, 'final_accounts_approved', NULL, 10))
+                AS s (sequence, trigger, report_sequence, share_pct)`,
+  );
   await step(
     `${size.awards * size.reportsPerAward} reports`,
     `

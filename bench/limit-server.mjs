@@ -173,6 +173,17 @@ const routes = [
          SELECT $1, $7, $2, $3, $4, 'status', 1, $5::date + interval '12 months', 'due' UNION ALL SELECT $1, $7, $2, $3, $4, 'final', 1, $6::date + interval '3 months', 'due'`,
           [award.id, programme.id, application.municipality_code, application.participant_codes, application.planned_start, application.planned_end, match[1]],
         );
+        // The award's instalments by the default plan, the first ready at once (as the API makes them).
+        await client.query(
+          `INSERT INTO instalment (award_id, application_id, programme_id, municipality_code, participant_codes, case_number, sequence, trigger,
+                                   report_sequence, share_pct, amount_ore, status, ready_at, triggered_by)
+           SELECT $1, $2, $3, $4, $5, $6, s.sequence, s.trigger, s.report_sequence, s.share_pct,
+                  CASE WHEN s.sequence = 3 THEN $7::bigint - $7::bigint * 50 / 100 - $7::bigint * 40 / 100 ELSE $7::bigint * s.share_pct / 100 END,
+                  CASE WHEN s.sequence = 1 THEN 'ready' ELSE 'planned' END, CASE WHEN s.sequence = 1 THEN now() END, CASE WHEN s.sequence = 1 THEN $8::uuid END
+             FROM (VALUES (1, 'award', NULL::int, 50), (2, 'status_report_approved', 1, 40), (3, 'final_accounts_approved', NULL, 10))
+                  AS s (sequence, trigger, report_sequence, share_pct)`,
+          [award.id, match[1], programme.id, application.municipality_code, application.participant_codes, application.case_number, input.amountOre, user.id],
+        );
         await client.query(`UPDATE application SET status = 'awarded', version = version + 1, updated_at = now() WHERE id = $1`, [match[1]]);
         const recipients = (await client.query(RECIPIENTS, [match[1]])).rows.map((row) => row.user_id);
         await client.query(CASE_MESSAGE, [
@@ -214,6 +225,28 @@ const routes = [
         await appendAudit(client, user, 'report.submitted', match[1]);
         await client.query('COMMIT');
         return { id: match[1], status: 'submitted' };
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    },
+  ],
+  [
+    /^\/api\/v1\/instalments\/([0-9a-f-]{36})\/approve$/,
+    'POST',
+    async (client, match, user) => {
+      await client.query('BEGIN');
+      try {
+        const instalment = (await client.query('SELECT id, status, triggered_by FROM instalment WHERE id = $1 FOR UPDATE', [match[1]])).rows[0];
+        if (!instalment || instalment.status !== 'ready') throw Object.assign(new Error('state'), { status: 409 });
+        if (instalment.triggered_by === user.id) throw Object.assign(new Error('four-eyes'), { status: 403 });
+        await client.query(`UPDATE instalment SET status = 'approved', approved_by = $2, approved_at = now(), version = version + 1 WHERE id = $1`, [
+          match[1],
+          user.id,
+        ]);
+        await appendAudit(client, user, 'instalment.approved', match[1]);
+        await client.query('COMMIT');
+        return { id: match[1], status: 'approved' };
       } catch (error) {
         await client.query('ROLLBACK');
         throw error;

@@ -187,9 +187,12 @@ async function endpointsFor(client, tokens) {
   const dueReports = (await client.query(`SELECT r.id FROM progress_report r WHERE r.status = 'due' AND r.municipality_code = '101' ORDER BY r.id`)).rows.map(
     (row) => row.id,
   );
+  // Instalments ready since their award, whose decider (caseworker1) may not approve them: caseworker3 does.
+  const readyInstalments = (await client.query(`SELECT id FROM instalment WHERE status = 'ready' ORDER BY id`)).rows.map((row) => row.id);
   const halves = (list) => [list.slice(0, Math.floor(list.length / 2)), list.slice(Math.floor(list.length / 2))];
   const [pendingApi, pendingLimit] = halves(pending);
   const [reportsApi, reportsLimit] = halves(dueReports);
+  const [instalmentsApi, instalmentsLimit] = halves(readyInstalments);
   const reads = [
     {
       name: 'applications: caseworker, filtered',
@@ -208,7 +211,7 @@ async function endpointsFor(client, tokens) {
     { name: 'programme ledger', kind: 'read', token: tokens.admin, path: () => `/api/v1/programmes/${programmeId}/ledger` },
     { name: 'audit-event search', kind: 'read', token: tokens.admin, path: () => '/api/v1/audit-events?action=application.awarded&limit=50' },
   ];
-  const writes = (pendingSide, reportsSide) => [
+  const writes = (pendingSide, reportsSide, instalmentsSide) => [
     {
       name: 'award decision (budget lock)',
       kind: 'write',
@@ -225,8 +228,20 @@ async function endpointsFor(client, tokens) {
       path: (i) => `/api/v1/reports/${reportsSide[i % reportsSide.length]}/submit`,
       body: () => ({ narrative: 'Projektet skrider frem som planlagt.', spentToDateOre: 100000000, milestones: ['Team etableret'] }),
     },
+    {
+      name: 'payment approval (four eyes)',
+      kind: 'write',
+      token: tokens.caseworker,
+      method: 'POST',
+      path: (i) => `/api/v1/instalments/${instalmentsSide[i % instalmentsSide.length]}/approve`,
+      body: () => ({}),
+    },
   ];
-  return { reads, apiWrites: writes(pendingApi, reportsApi), limitWrites: writes(pendingLimit, reportsLimit) };
+  return {
+    reads,
+    apiWrites: writes(pendingApi, reportsApi, instalmentsApi),
+    limitWrites: writes(pendingLimit, reportsLimit, instalmentsLimit),
+  };
 }
 
 async function measure(size) {

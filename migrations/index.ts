@@ -28,6 +28,7 @@ import { CreatePaymentPlansAndInstalments1766600000000 } from './1766600000000-c
 import { CreateAccessRequests1766500001000 } from './1766500001000-create-access-requests.js';
 import { PutAccessRequestsOnTheCaseTrail1766550000000 } from './1766550000000-put-access-requests-on-the-case-trail.js';
 import { ChainTheAuditTrailAtCommit1766560000000 } from './1766560000000-chain-the-audit-trail-at-commit.js';
+import { MoveTheLedgerVersionAtCommit1766570000000 } from './1766570000000-move-the-ledger-version-at-commit.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works compiled, in the
@@ -63,5 +64,6 @@ export const migrations = [
   CreateAccessRequests1766500001000,
   PutAccessRequestsOnTheCaseTrail1766550000000,
   ChainTheAuditTrailAtCommit1766560000000,
+  MoveTheLedgerVersionAtCommit1766570000000,
   CreatePaymentPlansAndInstalments1766600000000,
 ];

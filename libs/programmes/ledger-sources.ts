@@ -1,7 +1,9 @@
 /**
  * Every column the ledger answer shows, by table. `programme.ledger_version` must move in the
  * transaction of any change to one of them (the triggers of the migrations AddProgrammeLedgerVersion,
- * VersionTheLedgerByEverySource and CreatePaymentPlansAndInstalments), or a process would serve a ledger it cached before the change.
+ * VersionTheLedgerByEverySource and CreatePaymentPlansAndInstalments; since MoveTheLedgerVersionAtCommit it moves
+ * at the commit, so the programme row is not held locked from the change on), or a process would serve a ledger
+ * it cached before the change.
  * `test/e2e/ledger-version.e2e-spec.ts` changes each of these columns and checks that it does; a column
  * the ledger starts to show belongs here, with a trigger, before it ships.
  */

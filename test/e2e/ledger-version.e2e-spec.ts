@@ -1,3 +1,4 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { LEDGER_SOURCES } from '../../libs/programmes/ledger-sources.js';
 import { ownerDataSource } from '../support/databases.js';
@@ -106,6 +107,32 @@ describe('the ledger version', () => {
       await owner.query('UPDATE instalment SET award_id = $1, sequence = sequence - 100 WHERE programme_id = $2 AND sequence > 100', [awardId, programmeId]);
     }
     expect(await version()).toBeGreaterThan(before);
+  });
+
+  it('moves at the commit: a change holds no lock on the programme row until then, and a rollback moves nothing', async () => {
+    const before = await version();
+    const runner = api.app.get<DataSource>(getDataSourceToken()).createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`UPDATE award SET amount_ore = amount_ore + 1 WHERE programme_id = $1`, [programmeId]);
+      // Another transaction may lock the programme row now (as a decision's budget check does): the
+      // version is not moved, nor the row locked, before the commit.
+      await owner.transaction(async (other) => {
+        await other.query('SELECT 1 FROM programme WHERE id = $1 FOR NO KEY UPDATE NOWAIT', [programmeId]);
+      });
+      expect(await version()).toBe(before);
+      await runner.rollbackTransaction();
+      expect(await version()).toBe(before);
+      await runner.startTransaction();
+      await runner.query(`UPDATE award SET amount_ore = amount_ore - 1 WHERE programme_id = $1`, [programmeId]);
+      await runner.query(`UPDATE award SET amount_ore = amount_ore + 1 WHERE programme_id = $1`, [programmeId]);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    expect(await version()).toBeGreaterThan(before);
+    expect(await owner.query('SELECT count(*)::int AS n FROM ledger_bump_pending')).toEqual([{ n: 0 }]);
   });
 
   it('does not move for a change the ledger does not show', async () => {
