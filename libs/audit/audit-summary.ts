@@ -161,12 +161,12 @@ const SUMMARIES: Record<FixedAuditAction, Summary> = {
   },
   'instalment.cancelled': (event) => {
     const number = count(field(event.after, 'sequence'));
-    return `${number ? `Rate ${number}` : 'Raten'} annulleret, da den ikke længere skal udbetales`;
+    return `${number ? `Rate ${number}` : 'Raten'} udgår, da den ikke længere skal udbetales`;
   },
   'award.released': (event) => {
     const released = amount(field(event.after, 'amountOre'));
     const reason = field(event.after, 'reason') === 'repayment_settled' ? 'det tilbagebetalte beløb' : 'det godkendte slutregnskab';
-    return `${released ? `${released} ` : 'Et beløb '}frigivet til puljens budget efter ${reason}`;
+    return `Frigivet til puljens budget${released ? `: ${released}` : ''} efter ${reason}`;
   },
   'final_accounts.filed': (event) => {
     const number = count(field(event.after, 'filingNo'));

@@ -225,7 +225,7 @@ describe('final accounts, repayment and close-out', () => {
       const trail = (
         await api.http.get('/api/v1/audit-events').query({ entityType: 'award', entityId: award.id, action: 'award.released' }).set(admin.bearer).expect(200)
       ).body.items;
-      expect(trail[0].summary).toBe('4.014.259,99 kr. frigivet til puljens budget efter det godkendte slutregnskab');
+      expect(trail[0].summary).toBe('Frigivet til puljens budget: 4.014.259,99 kr. efter det godkendte slutregnskab');
       const inbox = (await api.http.get('/api/v1/notifications').set(lead.bearer).expect(200)).body.items as Array<{ kind: string; title: string }>;
       expect(inbox.find((item) => item.kind === 'final_accounts_approved')?.title).toBe(`Slutregnskabet for ${award.caseNumber} er godkendt`);
     });

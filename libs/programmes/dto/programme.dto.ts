@@ -221,14 +221,13 @@ export class CreateProgrammeBody {
   paymentPlan?: PaymentPlanShareDto[];
 
   @ApiPropertyOptional({
-    default: 50_000_000,
     description: 'Øre; an award at or above it needs an auditor’s statement (revisorerklæring) with its final accounts (default 500.000 kr.)',
   })
   @IsOptional()
   @IsOre(0)
   auditorStatementThresholdOre?: number;
 
-  @ApiPropertyOptional({ default: 100_000, description: 'Øre; a repayment claim below it is waived at once (default 1.000 kr.)' })
+  @ApiPropertyOptional({ description: 'Øre; a repayment claim below it is waived at once (default 1.000 kr.)' })
   @IsOptional()
   @IsOre(0)
   repaymentWaiverOre?: number;
@@ -299,14 +298,13 @@ export class UpdateProgrammeBody {
   paymentPlan?: PaymentPlanShareDto[];
 
   @ApiPropertyOptional({
-    default: 50_000_000,
     description: 'Øre; an award at or above it needs an auditor’s statement (revisorerklæring) with its final accounts (default 500.000 kr.)',
   })
   @IsOptional()
   @IsOre(0)
   auditorStatementThresholdOre?: number;
 
-  @ApiPropertyOptional({ default: 100_000, description: 'Øre; a repayment claim below it is waived at once (default 1.000 kr.)' })
+  @ApiPropertyOptional({ description: 'Øre; a repayment claim below it is waived at once (default 1.000 kr.)' })
   @IsOptional()
   @IsOre(0)
   repaymentWaiverOre?: number;
