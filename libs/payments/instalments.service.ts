@@ -131,8 +131,8 @@ export class InstalmentsService {
 
   /**
    * The award's final accounts (slutregnskab) approved by `approvedBy`: the instalments held back for
-   * them become ready. For the final-accounts work to call in its approval's transaction; nothing
-   * calls it yet.
+   * them become ready. Called by FinalAccountsService in its approval's transaction, after the
+   * instalments beyond the approved spending are reduced or cancelled.
    */
   async finalAccountsApproved(manager: EntityManager, awardId: string, approvedBy: string, approvedAt: Date): Promise<AuditRecord[]> {
     const ready = await this.makeReady(manager, awardId, `trigger = 'final_accounts_approved'`, [], approvedBy, approvedAt);
