@@ -25,6 +25,7 @@ import { VersionTheLedgerByApplicationThemes1766300000000 } from './176630000000
 import { CreateDocumentsAndTheCaseJournal1766400000000 } from './1766400000000-create-documents-and-the-case-journal.js';
 import { StructureTheApplication1766500000000 } from './1766500000000-structure-the-application.js';
 import { CreatePaymentPlansAndInstalments1766600000000 } from './1766600000000-create-payment-plans-and-instalments.js';
+import { CreateFinalAccountsRepaymentsAndReleases1766700000000 } from './1766700000000-create-final-accounts-repayments-and-releases.js';
 import { CreateAccessRequests1766500001000 } from './1766500001000-create-access-requests.js';
 import { PutAccessRequestsOnTheCaseTrail1766550000000 } from './1766550000000-put-access-requests-on-the-case-trail.js';
 import { ChainTheAuditTrailAtCommit1766560000000 } from './1766560000000-chain-the-audit-trail-at-commit.js';
@@ -66,4 +67,5 @@ export const migrations = [
   ChainTheAuditTrailAtCommit1766560000000,
   MoveTheLedgerVersionAtCommit1766570000000,
   CreatePaymentPlansAndInstalments1766600000000,
+  CreateFinalAccountsRepaymentsAndReleases1766700000000,
 ];

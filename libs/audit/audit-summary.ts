@@ -153,6 +153,43 @@ const SUMMARIES: Record<FixedAuditAction, Summary> = {
     const reference = text(field(event.after, 'reference'));
     return `${number ? `Rate ${number}` : 'Raten'} registreret som udbetalt${reference ? ` (reference ${reference})` : ''}`;
   },
+  'instalment.reduced': (event) => {
+    const number = count(field(event.after, 'sequence'));
+    const to = amount(field(event.after, 'amountOre'));
+    const from = amount(field(event.before, 'amountOre'));
+    return `${number ? `Rate ${number}` : 'Raten'} nedsat${from && to ? ` fra ${from} til ${to}` : ''} efter det godkendte slutregnskab`;
+  },
+  'instalment.cancelled': (event) => {
+    const number = count(field(event.after, 'sequence'));
+    return `${number ? `Rate ${number}` : 'Raten'} udgår, da den ikke længere skal udbetales`;
+  },
+  'award.released': (event) => {
+    const released = amount(field(event.after, 'amountOre'));
+    const reason = field(event.after, 'reason') === 'repayment_settled' ? 'det tilbagebetalte beløb' : 'det godkendte slutregnskab';
+    return `Frigivet til puljens budget${released ? `: ${released}` : ''} efter ${reason}`;
+  },
+  'final_accounts.filed': (event) => {
+    const number = count(field(event.after, 'filingNo'));
+    const spent = amount(field(event.after, 'spentOre'));
+    return `Slutregnskab${number && number > 1 ? ` nr. ${number}` : 'et'} indsendt${spent ? ` med et forbrug på ${spent}` : ''}`;
+  },
+  'final_accounts.approved': (event) => {
+    const spent = amount(field(event.after, 'spentOre'));
+    return `Slutregnskabet godkendt${spent ? ` med et forbrug på ${spent}` : ''}`;
+  },
+  'final_accounts.returned': () => 'Slutregnskabet sendt retur',
+  'repayment.opened': (event) => {
+    const claim = amount(field(event.after, 'amountOre'));
+    return `Krav om tilbagebetaling${claim ? ` af ${claim}` : ''} rejst`;
+  },
+  'repayment.settled': (event) => {
+    const reference = text(field(event.after, 'reference'));
+    return `Tilbagebetalingen registreret som indbetalt${reference ? ` (reference ${reference})` : ''}`;
+  },
+  'repayment.waived': (event) =>
+    field(event.after, 'automatic') === true
+      ? 'Kravet om tilbagebetaling eftergivet, da det er under puljens bagatelgrænse'
+      : 'Kravet om tilbagebetaling eftergivet',
   'report.submitted': (event, names) => {
     const again = (count(field(event.after, 'submissionNo')) ?? 1) > 1;
     return `${reportName(event, names)} indsendt${again ? ' igen' : ''}`;
@@ -271,6 +308,8 @@ const ENTITY_WORDS: Record<string, string> = {
   application: 'sagen',
   award: 'tilsagnet',
   instalment: 'raten',
+  final_account: 'slutregnskabet',
+  repayment: 'tilbagebetalingskravet',
   report: 'rapporten',
   extension_request: 'anmodningen om forlængelse',
   programme: 'puljen',

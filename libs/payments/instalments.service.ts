@@ -23,6 +23,8 @@ import { Instalment } from './instalment.entity.js';
 import { InstalmentException } from './instalment.exception.js';
 import { nextInstalmentStatus } from './instalment.lifecycle.js';
 import { approvalRefusal, approvalRefusalReason } from './instalment.rules.js';
+import { FinalAccountsException } from './final-accounts.exception.js';
+import type { Settlement } from './final-accounts.rules.js';
 
 /** The queue's filters, as the worklist's count gives them too. */
 export type InstalmentFilter = Pick<InstalmentQuery, 'status' | 'programmeId' | 'municipalityCode' | 'assigneeId'>;
@@ -129,12 +131,49 @@ export class InstalmentsService {
 
   /**
    * The award's final accounts (slutregnskab) approved by `approvedBy`: the instalments held back for
-   * them become ready. For the final-accounts work to call in its approval's transaction; nothing
-   * calls it yet.
+   * them become ready. Called by FinalAccountsService in its approval's transaction, after the
+   * instalments beyond the approved spending are reduced or cancelled.
    */
   async finalAccountsApproved(manager: EntityManager, awardId: string, approvedBy: string, approvedAt: Date): Promise<AuditRecord[]> {
     const ready = await this.makeReady(manager, awardId, `trigger = 'final_accounts_approved'`, [], approvedBy, approvedAt);
     return ready.map((instalment) => this.readyEvent(instalment, 'final_accounts'));
+  }
+
+  /**
+   * What approved final accounts settle for the instalments (final-accounts.rules.ts), in the approval's
+   * transaction, the award locked: the unpaid ones keep only what is still due, in the plan's order; an
+   * amount goes down where only part of it is due, and one not due at all is cancelled.
+   */
+  async applySettlement(manager: EntityManager, awardId: string, settlement: Settlement, now: Date): Promise<AuditRecord[]> {
+    const events: AuditRecord[] = [];
+    const touched = [...settlement.reduce.map((change) => change.id), ...settlement.cancel];
+    if (touched.length === 0) return events;
+    const rows = await manager.find(Instalment, { where: touched.map((id) => ({ id, awardId })), lock: { mode: 'for_no_key_update' } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const change of settlement.reduce) {
+      const instalment = byId.get(change.id)!;
+      await manager.update(Instalment, { id: change.id }, { amountOre: change.toOre, version: instalment.version + 1 });
+      events.push({
+        action: 'instalment.reduced',
+        entityType: 'instalment',
+        entityId: change.id,
+        before: { amountOre: change.fromOre },
+        after: { ...auditView({ ...instalment, amountOre: change.toOre }), cause: 'final_accounts' },
+      });
+    }
+    for (const id of settlement.cancel) {
+      const instalment = byId.get(id)!;
+      const status = nextInstalmentStatus(instalment.status, 'cancel');
+      await manager.update(Instalment, { id }, { status, cancelledAt: now, version: instalment.version + 1 });
+      events.push({
+        action: 'instalment.cancelled',
+        entityType: 'instalment',
+        entityId: id,
+        before: { status: instalment.status },
+        after: { ...auditView({ ...instalment, status }), cause: 'final_accounts' },
+      });
+    }
+    return events;
   }
 
   private async makeReady(manager: EntityManager, awardId: string, condition: string, parameters: unknown[], by: string, at: Date): Promise<Instalment[]> {
@@ -209,7 +248,7 @@ export class InstalmentsService {
   /** A caseworker approves a ready instalment for payment; not the one who made its trigger happen (403). */
   approve(id: string, actor: AuthUser): Promise<Instalment> {
     return this.audit.transaction(async (manager) => {
-      const instalment = await this.lock(manager, id);
+      const instalment = await this.lock(manager, id, true);
       const refusal = approvalRefusal(instalment, actor);
       // Not ready: the life cycle refuses it (409), saying the instalment's state.
       if (refusal === 'not-ready') nextInstalmentStatus(instalment.status, 'approve');
@@ -229,7 +268,7 @@ export class InstalmentsService {
    */
   recordPayment(id: string, body: RecordPaymentBody, actor: AuthUser): Promise<Instalment> {
     return this.audit.transaction(async (manager) => {
-      const instalment = await this.lock(manager, id);
+      const instalment = await this.lock(manager, id, true);
       if (instalment.status === 'paid') throw InstalmentException.alreadyPaid(instalment.paidOn!, instalment.paymentReference!);
       const before = { status: instalment.status };
       instalment.status = nextInstalmentStatus(instalment.status, 'pay');
@@ -251,8 +290,18 @@ export class InstalmentsService {
     });
   }
 
-  /** The instalment, locked for the rest of the transaction (staff only reach the writes); else 404. */
-  private async lock(manager: EntityManager, id: string): Promise<Instalment> {
+  /**
+   * The instalment, locked for the rest of the transaction (staff only reach the writes); else 404.
+   * With `award`, its award first, shared (a closed award's instalments never change: 409), in the
+   * order the final accounts' approval and the close-out take them (award, then instalments).
+   */
+  private async lock(manager: EntityManager, id: string, award = false): Promise<Instalment> {
+    if (award) {
+      const [row]: Array<{ award_id: string }> = await manager.query('SELECT award_id FROM instalment WHERE id = $1', [id]);
+      if (!row) throw new NotFoundDomainException('Raten', id);
+      const [owner]: Array<{ status: string }> = await manager.query('SELECT status FROM award WHERE id = $1 FOR SHARE', [row.award_id]);
+      if (owner?.status === 'closed') throw FinalAccountsException.awardClosed();
+    }
     const instalment = await manager.findOne(Instalment, { where: { id }, lock: { mode: 'for_no_key_update' } });
     if (!instalment) throw new NotFoundDomainException('Raten', id);
     return instalment;

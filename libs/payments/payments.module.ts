@@ -5,22 +5,31 @@ import { ApplicationsModule } from '../applications/applications.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AwardsModule } from '../awards/awards.module.js';
 import { APPROVED_REPORTS, type ApprovedReport, type ApprovedReportsPort } from '../reports/approved-reports.port.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
+import { BudgetRelease } from './budget-release.entity.js';
+import { FinalAccount } from './final-account.entity.js';
+import { FinalAccountsController } from './final-accounts.controller.js';
+import { FinalAccountsService } from './final-accounts.service.js';
 import { Instalment } from './instalment.entity.js';
 import { InstalmentsController } from './instalments.controller.js';
 import { InstalmentsService } from './instalments.service.js';
+import { Repayment } from './repayment.entity.js';
 
-/** Paying awards out in instalments (rater): their plan, approval (four-eyes) and payment. */
+/**
+ * Paying awards out in instalments (rater): their plan, approval (four-eyes) and payment; the final
+ * accounts (slutregnskab), repayment claims, releases to the budget and the close-out.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([Instalment]), AwardsModule, ApplicationsModule, AuditModule],
-  controllers: [InstalmentsController],
-  providers: [InstalmentsService],
-  exports: [InstalmentsService],
+  imports: [TypeOrmModule.forFeature([Instalment, FinalAccount, Repayment, BudgetRelease]), AwardsModule, ApplicationsModule, AuditModule, RemindersModule],
+  controllers: [InstalmentsController, FinalAccountsController],
+  providers: [InstalmentsService, FinalAccountsService],
+  exports: [InstalmentsService, FinalAccountsService],
 })
 export class PaymentsModule {}
 
 /**
  * The answer to the reports context's question what follows from an approved report: the award's
- * instalments waiting for it become ready. Global, as the reports context sits below this one and
+ * instalments waiting for it become ready, and after the final report the final accounts are due. Global, as the reports context sits below this one and
  * cannot import it.
  */
 @Global()
@@ -29,9 +38,13 @@ export class PaymentsModule {}
   providers: [
     {
       provide: APPROVED_REPORTS,
-      inject: [InstalmentsService],
-      useFactory: (instalments: InstalmentsService): ApprovedReportsPort => ({
-        approved: (manager: EntityManager, report: ApprovedReport) => instalments.reportApproved(manager, report),
+      inject: [InstalmentsService, FinalAccountsService],
+      useFactory: (instalments: InstalmentsService, finalAccounts: FinalAccountsService): ApprovedReportsPort => ({
+        approved: async (manager: EntityManager, report: ApprovedReport) => [
+          ...(await instalments.reportApproved(manager, report)),
+          // The final report approved: the final accounts are due (a reminder, unless they are filed).
+          ...(await finalAccounts.finalReportApproved(manager, report)),
+        ],
       }),
     },
   ],

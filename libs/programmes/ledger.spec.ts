@@ -9,6 +9,7 @@ describe('the ledger', () => {
       budgetOre: 24_500_000_000n,
       adjustmentsOre: 99_999_950n,
       committedOre: 1_101_426_001n,
+      releasedOre: 0n,
       remainingOre: 24_500_000_000n + 99_999_950n - 1_101_426_001n,
       overCommittedOre: 0n,
     });
@@ -29,6 +30,14 @@ describe('the ledger', () => {
   it('counts an adjustment that covers an award', () => {
     const ledger = ledgerOf(kroner(100), [kroner(20)], [kroner(100)]);
     expect(fitsBudget(ledger, kroner(20))).toBe(true);
+  });
+
+  it('counts released money as available again: budget + adjustments − committed + released = remaining', () => {
+    const ledger = ledgerOf(kroner(100), [kroner(20)], [kroner(100), kroner(20)], [kroner(15), 1n]);
+    expect(ledger).toMatchObject({ committedOre: kroner(120), releasedOre: kroner(15) + 1n, remainingOre: kroner(15) + 1n, overCommittedOre: 0n });
+    expect(ledger.budgetOre + ledger.adjustmentsOre - ledger.committedOre + ledger.releasedOre).toBe(ledger.remainingOre);
+    expect(fitsBudget(ledger, kroner(15) + 1n)).toBe(true);
+    expect(fitsBudget(ledger, kroner(15) + 2n)).toBe(false);
   });
 });
 
@@ -108,16 +117,16 @@ describe('payment totals', () => {
   it('sums what is paid and what is approved but unpaid over the award lines, to the øre', () => {
     expect(
       paymentTotals([
-        { paidOre: 244_221_450n, approvedUnpaidOre: 195_377_160n },
-        { paidOre: 0n, approvedUnpaidOre: 1n },
+        { paidOre: 244_221_450n, approvedUnpaidOre: 195_377_160n, repaymentsOpenOre: 5n, repaidOre: 0n },
+        { paidOre: 0n, approvedUnpaidOre: 1n, repaymentsOpenOre: 0n, repaidOre: 7n },
       ]),
-    ).toEqual({ paidOre: 244_221_450n, approvedUnpaidOre: 195_377_161n });
-    expect(paymentTotals([])).toEqual({ paidOre: 0n, approvedUnpaidOre: 0n });
+    ).toEqual({ paidOre: 244_221_450n, approvedUnpaidOre: 195_377_161n, repaymentsOpenOre: 5n, repaidOre: 7n });
+    expect(paymentTotals([])).toEqual({ paidOre: 0n, approvedUnpaidOre: 0n, repaymentsOpenOre: 0n, repaidOre: 0n });
   });
 
   it('leaves the reconciliation alone: paying spends what is committed', () => {
     const ledger = ledgerOf(kroner(100), [], [kroner(60)]);
-    paymentTotals([{ paidOre: kroner(30), approvedUnpaidOre: kroner(24) }]);
+    paymentTotals([{ paidOre: kroner(30), approvedUnpaidOre: kroner(24), repaymentsOpenOre: 0n, repaidOre: 0n }]);
     expect(ledger.budgetOre + ledger.adjustmentsOre - ledger.committedOre).toBe(ledger.remainingOre);
   });
 });

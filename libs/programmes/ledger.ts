@@ -2,26 +2,30 @@ import { sentence } from '../core/format/danish.js';
 import { type Ore, sumOre } from '../core/money/money.js';
 
 /**
- * The books of a programme: budget + adjustments − committed = remaining, to the øre. Committed is
- * the sum of every award not cancelled. A negative remainder is shown, never hidden: it is the
- * amount the programme is over-committed by.
+ * The books of a programme: budget + adjustments − committed + released = remaining, to the øre.
+ * Committed is the sum of every award not cancelled (an award's amount as decided); released is what
+ * of it has been given back to the budget since (final accounts below the award, repaid claims), so
+ * it can be committed again. A negative remainder is shown, never hidden: it is the amount the
+ * programme is over-committed by.
  */
 export interface Ledger {
   budgetOre: Ore;
   adjustmentsOre: Ore;
   committedOre: Ore;
+  releasedOre: Ore;
   remainingOre: Ore;
   overCommittedOre: Ore;
 }
 
-export function ledgerOf(budgetOre: Ore, adjustments: Iterable<Ore>, committed: Iterable<Ore>): Ledger {
+export function ledgerOf(budgetOre: Ore, adjustments: Iterable<Ore>, committed: Iterable<Ore>, released: Iterable<Ore> = []): Ledger {
   const adjustmentsOre = sumOre(adjustments);
   const committedOre = sumOre(committed);
-  const remainingOre = budgetOre + adjustmentsOre - committedOre;
-  return { budgetOre, adjustmentsOre, committedOre, remainingOre, overCommittedOre: remainingOre < 0n ? -remainingOre : 0n };
+  const releasedOre = sumOre(released);
+  const remainingOre = budgetOre + adjustmentsOre - committedOre + releasedOre;
+  return { budgetOre, adjustmentsOre, committedOre, releasedOre, remainingOre, overCommittedOre: remainingOre < 0n ? -remainingOre : 0n };
 }
 
-/** Whether committing `amount` more keeps the programme within budget + adjustments. */
+/** Whether committing `amount` more keeps the programme within budget + adjustments (released money counts as available again). */
 export function fitsBudget(ledger: Pick<Ledger, 'remainingOre'>, amount: Ore): boolean {
   return amount <= ledger.remainingOre;
 }
@@ -60,7 +64,7 @@ export function ledgerDeviations(ledger: Ledger, minApplicationOre: Ore, lines: 
       deviation(
         'budget-exceeded',
         null,
-        `Der er givet tilsagn for ${format(ledger.committedOre)}, ${format(ledger.overCommittedOre)} mere end budgettet med reguleringer (${format(ledger.budgetOre + ledger.adjustmentsOre)}).`,
+        `Der er givet tilsagn for ${format(ledger.committedOre - ledger.releasedOre)}, ${format(ledger.overCommittedOre)} mere end budgettet med reguleringer (${format(ledger.budgetOre + ledger.adjustmentsOre)}).`,
       ),
     );
   }
@@ -97,10 +101,15 @@ export function totalsByMunicipality(lines: LedgerLine[]): Array<{ municipalityC
   );
 }
 
-/** What of the awards is paid out, and what is approved for payment and not yet paid (the instalments' money). */
+/**
+ * What of the awards is paid out, and what is approved for payment and not yet paid (the instalments'
+ * money); what of it is claimed back and still open, and what has been repaid (the repayment claims').
+ */
 export interface PaymentTotals {
   paidOre: Ore;
   approvedUnpaidOre: Ore;
+  repaymentsOpenOre: Ore;
+  repaidOre: Ore;
 }
 
 /**
@@ -109,10 +118,12 @@ export interface PaymentTotals {
  * remaining: paying out an award spends what it already committed.
  */
 export function paymentTotals(lines: Iterable<PaymentTotals>): PaymentTotals {
-  const totals = { paidOre: 0n, approvedUnpaidOre: 0n };
+  const totals = { paidOre: 0n, approvedUnpaidOre: 0n, repaymentsOpenOre: 0n, repaidOre: 0n };
   for (const line of lines) {
     totals.paidOre += line.paidOre;
     totals.approvedUnpaidOre += line.approvedUnpaidOre;
+    totals.repaymentsOpenOre += line.repaymentsOpenOre;
+    totals.repaidOre += line.repaidOre;
   }
   return totals;
 }

@@ -99,6 +99,14 @@ export class Programme {
   @Column({ name: 'payment_plan', type: 'jsonb' })
   paymentPlan: PlannedShare[];
 
+  /** An award at or above this amount needs an auditor's statement (revisorerklæring) with its final accounts. */
+  @Column({ name: 'auditor_statement_threshold_ore', type: 'bigint', transformer: oreColumn, default: 50_000_000 })
+  auditorStatementThresholdOre: Ore;
+
+  /** A repayment claim below this amount is waived at once: collecting it would cost more than it brings. */
+  @Column({ name: 'repayment_waiver_ore', type: 'bigint', transformer: oreColumn, default: 100_000 })
+  repaymentWaiverOre: Ore;
+
   /** What a historical import assumed where its sources are silent (window opening, criteria, report policy): see AssumedValues. */
   @Column(ASSUMED_COLUMN)
   assumed: AssumedValues;

@@ -27,6 +27,11 @@ export interface LedgerAward {
   /** Of its instalments: what is paid, and what is approved for payment and not yet paid. */
   paidOre: Ore;
   approvedUnpaidOre: Ore;
+  /** Of its commitment, what has been released back to the budget (final accounts, repaid claims). */
+  releasedOre: Ore;
+  /** Of its repayment claims: what is open, and what has been paid back. */
+  repaymentsOpenOre: Ore;
+  repaidOre: Ore;
 }
 
 export interface ProgrammeBooks {
@@ -59,6 +64,8 @@ function auditView(programme: Programme) {
     requiresBudgetLines: programme.requiresBudgetLines,
     requiredDocumentKinds: programme.requiredDocumentKinds,
     paymentPlan: programme.paymentPlan,
+    auditorStatementThresholdOre: programme.auditorStatementThresholdOre,
+    repaymentWaiverOre: programme.repaymentWaiverOre,
   };
 }
 
@@ -84,6 +91,8 @@ const EDITABLE = [
   'requiresBudgetLines',
   'requiredDocumentKinds',
   'paymentPlan',
+  'auditorStatementThresholdOre',
+  'repaymentWaiverOre',
 ] as const;
 type Editable = (typeof EDITABLE)[number];
 
@@ -99,7 +108,11 @@ const canonical = (value: unknown): unknown =>
         )
       : value;
 const same = (a: unknown, b: unknown) =>
-  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+  typeof a === 'bigint' || typeof b === 'bigint'
+    ? a === b
+    : a instanceof Date && b instanceof Date
+      ? a.getTime() === b.getTime()
+      : JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 function uniqueKeys(field: string, items: Array<{ key: string }>): void {
   const seen = new Set<string>();
@@ -167,6 +180,8 @@ export class ProgrammesService {
           requiresBudgetLines: body.requiresBudgetLines ?? false,
           requiredDocumentKinds: body.requiredDocumentKinds ?? [],
           paymentPlan,
+          ...(body.auditorStatementThresholdOre === undefined ? {} : { auditorStatementThresholdOre: oreFromApi(body.auditorStatementThresholdOre) }),
+          ...(body.repaymentWaiverOre === undefined ? {} : { repaymentWaiverOre: oreFromApi(body.repaymentWaiverOre) }),
         }),
       );
       return audited(programme, { action: 'programme.created', entityType: 'programme', entityId: programme.id, after: auditView(programme) });
@@ -198,6 +213,8 @@ export class ProgrammesService {
         requiresBudgetLines: body.requiresBudgetLines,
         requiredDocumentKinds: body.requiredDocumentKinds,
         paymentPlan: body.paymentPlan === undefined ? undefined : checkedPlan(body.paymentPlan),
+        auditorStatementThresholdOre: body.auditorStatementThresholdOre === undefined ? undefined : oreFromApi(body.auditorStatementThresholdOre),
+        repaymentWaiverOre: body.repaymentWaiverOre === undefined ? undefined : oreFromApi(body.repaymentWaiverOre),
       };
       if (body.themes) uniqueKeys('themes', body.themes);
       if (body.criteria) uniqueKeys('criteria', body.criteria);
@@ -257,14 +274,17 @@ export class ProgrammesService {
   /** The ledgers of several programmes in one query, whatever their number. */
   async ledgers(programmeIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, Ledger>> {
     if (programmeIds.length === 0) return new Map();
-    const rows: Array<{ id: string; budget_ore: string; adjustments_ore: string; committed_ore: string }> = await manager.query(
+    const rows: Array<{ id: string; budget_ore: string; adjustments_ore: string; committed_ore: string; released_ore: string }> = await manager.query(
       `SELECT p.id, p.budget_ore::text,
               coalesce((SELECT sum(b.delta_ore) FROM budget_adjustment b WHERE b.programme_id = p.id), 0)::text AS adjustments_ore,
-              coalesce((SELECT sum(a.amount_ore) FROM award a WHERE a.programme_id = p.id AND a.status <> 'cancelled'), 0)::text AS committed_ore
+              coalesce((SELECT sum(a.amount_ore) FROM award a WHERE a.programme_id = p.id AND a.status <> 'cancelled'), 0)::text AS committed_ore,
+              coalesce((SELECT sum(r.amount_ore) FROM budget_release r WHERE r.programme_id = p.id), 0)::text AS released_ore
          FROM programme p WHERE p.id = ANY($1)`,
       [programmeIds],
     );
-    return new Map(rows.map((row) => [row.id, ledgerOf(BigInt(row.budget_ore), [BigInt(row.adjustments_ore)], [BigInt(row.committed_ore)])]));
+    return new Map(
+      rows.map((row) => [row.id, ledgerOf(BigInt(row.budget_ore), [BigInt(row.adjustments_ore)], [BigInt(row.committed_ore)], [BigInt(row.released_ore)])]),
+    );
   }
 
   /** The programme's ledger version now (see `LedgerCache`); 404 for an unknown programme. */
@@ -291,13 +311,22 @@ export class ProgrammesService {
         themes: string[];
         paid_ore: string;
         approved_unpaid_ore: string;
+        released_ore: string;
+        repayments_open_ore: string;
+        repaid_ore: string;
       }> = await manager.query(
         `SELECT a.id, a.case_number, a.municipality_code, a.amount_ore, ap.requested_ore, a.status, ap.themes,
-                coalesce(i.paid_ore, 0) AS paid_ore, coalesce(i.approved_unpaid_ore, 0) AS approved_unpaid_ore
+                coalesce(i.paid_ore, 0) AS paid_ore, coalesce(i.approved_unpaid_ore, 0) AS approved_unpaid_ore,
+                coalesce(b.released_ore, 0) AS released_ore,
+                coalesce(r.open_ore, 0) AS repayments_open_ore, coalesce(r.repaid_ore, 0) AS repaid_ore
            FROM award a JOIN application ap ON ap.id = a.application_id
            LEFT JOIN (SELECT award_id, sum(amount_ore) FILTER (WHERE status = 'paid') AS paid_ore,
                              sum(amount_ore) FILTER (WHERE status = 'approved') AS approved_unpaid_ore
                         FROM instalment WHERE programme_id = $1 GROUP BY award_id) i ON i.award_id = a.id
+           LEFT JOIN (SELECT award_id, sum(amount_ore) AS released_ore FROM budget_release WHERE programme_id = $1 GROUP BY award_id) b ON b.award_id = a.id
+           LEFT JOIN (SELECT award_id, sum(amount_ore) FILTER (WHERE status = 'open') AS open_ore,
+                             sum(amount_ore) FILTER (WHERE status = 'settled') AS repaid_ore
+                        FROM repayment WHERE programme_id = $1 GROUP BY award_id) r ON r.award_id = a.id
           WHERE a.programme_id = $1 ORDER BY a.programme_id, a.case_number`,
         [id],
       );
@@ -311,12 +340,16 @@ export class ProgrammesService {
         themes: row.themes,
         paidOre: BigInt(row.paid_ore),
         approvedUnpaidOre: BigInt(row.approved_unpaid_ore),
+        releasedOre: BigInt(row.released_ore),
+        repaymentsOpenOre: BigInt(row.repayments_open_ore),
+        repaidOre: BigInt(row.repaid_ore),
       }));
       const adjustments = await manager.find(BudgetAdjustment, { where: { programmeId: id }, order: { createdAt: 'ASC' } });
       const ledger = ledgerOf(
         programme.budgetOre,
         adjustments.map((adjustment) => adjustment.deltaOre),
         awards.filter((award) => award.status !== 'cancelled').map((award) => award.amountOre),
+        awards.map((award) => award.releasedOre),
       );
       return {
         programme,

@@ -86,11 +86,15 @@ export class CaseMessages {
     return rows.map((row) => ({ id: row.id, sendAt: row.send_at }));
   }
 
-  /** Cancels the scheduled reminders of a subject (its deadline met); answers their ids, for the caller to unschedule after its commit. */
-  async cancelPlanned(manager: EntityManager, subjectType: ReminderSubjectType, subjectId: string): Promise<string[]> {
+  /**
+   * Cancels the scheduled reminders of a subject (its deadline met), or only those of one deadline kind;
+   * answers their ids, for the caller to unschedule after its commit.
+   */
+  async cancelPlanned(manager: EntityManager, subjectType: ReminderSubjectType, subjectId: string, kind?: DeadlineKind): Promise<string[]> {
     const [rows]: [Array<{ id: string }>, number] = await manager.query(
-      `UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE subject_type = $1 AND subject_id = $2 AND status = 'scheduled' RETURNING id`,
-      [subjectType, subjectId],
+      `UPDATE reminder SET status = 'cancelled', updated_at = now()
+        WHERE subject_type = $1 AND subject_id = $2 AND status = 'scheduled' ${kind ? 'AND kind = $3' : ''} RETURNING id`,
+      kind ? [subjectType, subjectId, kind] : [subjectType, subjectId],
     );
     return rows.map((row) => row.id);
   }

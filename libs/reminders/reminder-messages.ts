@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { countOf, formatDate } from '../core/format/danish.js';
+import { countOf, formatDate, formatKroner } from '../core/format/danish.js';
 import type { CalendarDate } from '../core/time/calendar-date.js';
 import type { ReminderKind } from './reminder-planner.js';
 
@@ -19,6 +19,8 @@ export interface MessageContext {
   /** An access request's requester and kind (`aktindsigt`, `partsaktindsigt`). */
   requester?: string;
   accessKind?: string;
+  /** A repayment claim's amount, in øre. */
+  amountOre?: bigint;
 }
 
 export interface Message {
@@ -91,6 +93,18 @@ export function reminderMessage(kind: ReminderKind, dueDate: CalendarDate, conte
           `${context.requester ?? 'En anmoder'} har anmodet om ${context.accessKind ?? 'aktindsigt'} i sagen ${project}. ` +
           `Anmodningen skal besvares senest ${formatDate(dueDate)} (7 arbejdsdage efter modtagelsen).`,
       };
+    case 'repayment_overdue':
+      return {
+        title: `Tilbagebetalingskravet for ${context.caseNumber} er ikke indbetalt`,
+        body:
+          `Tilbagebetalingskravet${context.amountOre !== undefined ? ` på ${formatKroner(context.amountOre)}` : ''} for projektet ${project} skulle have været indbetalt senest ${formatDate(dueDate)}. ` +
+          `Registrér indbetalingen, eller eftergiv kravet med en begrundelse.`,
+      };
+    case 'final_accounts_due':
+      return {
+        title: `Slutregnskabet for ${context.caseNumber} mangler`,
+        body: `Slutrapporten for projektet ${project} er godkendt, men slutregnskabet er ikke indsendt. Det skulle have været indsendt senest ${formatDate(dueDate)}.`,
+      };
     case 'application_receipt':
       return { title: `Kvittering for ansøgning ${context.caseNumber}`, body: context.receipt?.text ?? `Ansøgningen ${project} er modtaget.` };
     default:
@@ -116,6 +130,8 @@ export async function loadMessageContext(manager: EntityManager, subjectType: st
     case_assignment: `SELECT ${CASE_COLUMNS} FROM case_assignment c JOIN application ap ON ap.id = c.application_id WHERE c.id = $1`,
     assessment_handover: `SELECT ${CASE_COLUMNS} FROM assessment_handover h JOIN application ap ON ap.id = h.application_id WHERE h.id = $1`,
     access_request: `SELECT ${CASE_COLUMNS}, q.requester, q.kind AS access_kind FROM access_request q JOIN application ap ON ap.id = q.application_id WHERE q.id = $1`,
+    final_account: `SELECT ${CASE_COLUMNS} FROM final_account f JOIN application ap ON ap.id = f.application_id WHERE f.id = $1`,
+    repayment: `SELECT ${CASE_COLUMNS}, p.amount_ore FROM repayment p JOIN application ap ON ap.id = p.application_id WHERE p.id = $1`,
   };
   const query = queries[subjectType];
   const [row] = query ? await manager.query(query, [subjectId]) : [];
@@ -132,5 +148,6 @@ export async function loadMessageContext(manager: EntityManager, subjectType: st
     receipt: row?.receipt ?? undefined,
     requester: row?.requester ?? undefined,
     accessKind: row?.access_kind ?? undefined,
+    amountOre: row?.amount_ore ? BigInt(row.amount_ore) : undefined,
   };
 }

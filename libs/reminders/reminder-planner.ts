@@ -24,14 +24,19 @@ export const OUTCOME_KINDS = [
   'case_assigned',
   'contact_named',
   'assessment_handed_over',
+  'final_accounts_approved',
+  'final_accounts_returned',
+  'repayment_opened',
 ] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 /**
- * Reminders of a deadline of the ministry's own, planned once when the deadline is set (not by the
- * award reconciler: they belong to no award) and cancelled when it is met: an access request
- * (aktindsigt) due in two working days.
+ * Reminders of a deadline, planned once when the deadline is set (not by the award reconciler: they
+ * are not re-planned from the award's state) and cancelled when it is met: an access request
+ * (aktindsigt) due in two working days; a repayment claim open past its due date (to the case's
+ * caseworker, or every caseworker when none is assigned); final accounts not filed within
+ * FINAL_ACCOUNTS_DUE_DAYS of the final report's approval (to the kommune's contacts).
  */
-export const DEADLINE_KINDS = ['access_request_due'] as const;
+export const DEADLINE_KINDS = ['access_request_due', 'repayment_overdue', 'final_accounts_due'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const REMINDER_KINDS = [...PLANNED_REMINDER_KINDS, ...OUTCOME_KINDS, ...DEADLINE_KINDS] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -44,6 +49,8 @@ export const REMINDER_SUBJECT_TYPES = [
   'case_assignment',
   'assessment_handover',
   'access_request',
+  'final_account',
+  'repayment',
 ] as const;
 export type ReminderSubjectType = (typeof REMINDER_SUBJECT_TYPES)[number];
 

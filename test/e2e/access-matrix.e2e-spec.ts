@@ -19,6 +19,8 @@ import {
 
 /** The fixtures' awards are the smallest an application may ask for: the matrix makes one per route and role, within one budget. */
 const SMALL_GRANT = { requestedOre: MIN_APPLICATION_ORE };
+/** Final accounts spending all of such a grant (the matrix's programme asks no auditor's statement). */
+const FINAL_ACCOUNTS = { spentOre: MIN_APPLICATION_ORE, budgetLines: [{ label: 'Løn', budgetOre: MIN_APPLICATION_ORE, spentOre: MIN_APPLICATION_ORE }] };
 
 /**
  * Who may call what: one row per route the API registers, one column per kind of caller. A route
@@ -51,6 +53,10 @@ interface Fixture {
   award(): Promise<{ id: string; applicationId: string }>;
   /** The first instalment of a fresh award: ready, made so by the decider (not the caller). */
   instalment(): Promise<{ id: string }>;
+  /** Final accounts filed (submitted) on a fresh award by its kommune. */
+  finalAccount(): Promise<{ id: string }>;
+  /** An open repayment claim: a fresh award's first instalment paid, final accounts approved below it. */
+  repayment(): Promise<{ id: string }>;
   /** A reminder in the outbox (a receipt's e-mail). */
   reminder(): Promise<{ id: string }>;
   /** A pending extension request on a fresh award. */
@@ -380,6 +386,50 @@ const MATRIX: Row[] = [
     expect: STAFF,
   },
   { method: 'get', path: '/api/v1/worklist/counts', request: () => ({ url: '/api/v1/worklist/counts' }), expect: STAFF },
+  {
+    method: 'post',
+    path: '/api/v1/awards/:id/final-accounts',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/final-accounts`, body: FINAL_ACCOUNTS }),
+    expect: OWNER,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/awards/:id/final-accounts',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/final-accounts` }),
+    expect: SCOPED,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/final-accounts/:id/review',
+    request: async (f) => ({ url: `/api/v1/final-accounts/${(await f.finalAccount()).id}/review`, body: { outcome: 'return', comment: 'Specificér lønnen.' } }),
+    expect: CASEWORKER_ONLY,
+  },
+  { method: 'get', path: '/api/v1/repayments', request: () => ({ url: '/api/v1/repayments?status=open' }), expect: STAFF },
+  {
+    method: 'post',
+    path: '/api/v1/repayments/:id/settle',
+    request: async (f) => ({ url: `/api/v1/repayments/${(await f.repayment()).id}/settle`, body: { settledOn: '2026-01-15', reference: 'NAV-TB-1' } }),
+    expect: STAFF,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/repayments/:id/waive',
+    request: async (f) => ({ url: `/api/v1/repayments/${(await f.repayment()).id}/waive`, body: { reason: 'Dokumenteret brugt i projektet.' } }),
+    expect: STAFF,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/awards/:id/closeout',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/closeout` }),
+    expect: SCOPED,
+  },
+  // Not closable (its reports are due): 409 for the caseworker, who gets through.
+  {
+    method: 'post',
+    path: '/api/v1/awards/:id/close',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/close` }),
+    expect: CASEWORKER_ONLY,
+  },
 
   {
     method: 'post',
@@ -438,6 +488,8 @@ describe('the access matrix', () => {
   let owner: SignedInUser;
   let assessor: SignedInUser;
   let decider: SignedInUser;
+  let reviewer: SignedInUser;
+  let admin: SignedInUser;
 
   beforeAll(async () => {
     api = await createTestApp();
@@ -445,7 +497,9 @@ describe('the access matrix', () => {
     assessor = await signedInAs(api, 'caseworker');
     decider = await signedInAs(api, 'caseworker');
     // Every check that needs an award makes a fresh one: a budget that never runs out.
-    programmeId = (await givenProgramme(api, await signedInAs(api, 'admin'), { budgetOre: 90_000_000_000 })).id;
+    programmeId = (await givenProgramme(api, await signedInAs(api, 'admin'), { budgetOre: 90_000_000_000, auditorStatementThresholdOre: 90_000_000_000 })).id;
+    reviewer = await signedInAs(api, 'caseworker');
+    admin = await signedInAs(api, 'admin');
     emails.set('project_lead', (await givenUser(api, 'project_lead', '851')).email);
     emails.set('other_kommune', (await givenUser(api, 'project_lead', '101')).email);
     emails.set('caseworker', (await givenUser(api, 'caseworker')).email);
@@ -473,6 +527,24 @@ describe('the access matrix', () => {
           .send({ applicationId: application.id, requester: 'Jens Journalist', kind: 'aktindsigt', receivedOn: '2026-01-05' })
           .expect(201);
         return response.body;
+      },
+      finalAccount: async () => {
+        const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD, SMALL_GRANT);
+        return (await api.http.post(`/api/v1/awards/${award.id}/final-accounts`).set(owner.bearer).send(FINAL_ACCOUNTS).expect(201)).body;
+      },
+      repayment: async () => {
+        const award = await givenAward(api, { lead: owner, assessor, decider }, programmeId, CURRENT_PERIOD, SMALL_GRANT);
+        const [first] = (await api.http.get(`/api/v1/awards/${award.id}/instalments`).set(assessor.bearer).expect(200)).body;
+        await api.http.post(`/api/v1/instalments/${first.id}/approve`).set(reviewer.bearer).expect(200);
+        await api.http.post(`/api/v1/payments/${first.id}/paid`).set(admin.bearer).send({ paidOn: '2026-01-15', reference: 'NAV-1' }).expect(200);
+        const spent = { spentOre: 100_000_000, budgetLines: [{ label: 'Løn', budgetOre: MIN_APPLICATION_ORE, spentOre: 100_000_000 }] };
+        const filed = (await api.http.post(`/api/v1/awards/${award.id}/final-accounts`).set(owner.bearer).send(spent).expect(201)).body;
+        const reviewed = await api.http
+          .post(`/api/v1/final-accounts/${filed.id}/review`)
+          .set(reviewer.bearer)
+          .send({ outcome: 'approve', comment: 'Godkendt.' })
+          .expect(200);
+        return reviewed.body.settlement.repayment;
       },
       reminder: async () => {
         const application = await givenSubmitted(api, owner, programmeId);

@@ -26,6 +26,11 @@ const CHANGED: Record<string, string> = {
   'instalment.status': `CASE status WHEN 'planned' THEN 'cancelled' ELSE 'planned' END`,
   // To another award (a fresh number there, as an award numbers its instalments once); moved back below.
   'instalment.award_id': `(SELECT a.id FROM award a WHERE a.id <> instalment.award_id LIMIT 1), sequence = sequence + 100`,
+  'budget_release.award_id': `(SELECT a.id FROM award a WHERE a.id <> budget_release.award_id LIMIT 1)`,
+  'repayment.award_id': `(SELECT a.id FROM award a WHERE a.id <> repayment.award_id LIMIT 1)`,
+  // A claim is waived and opened again (its table's checks hold a waived one to its time and reason).
+  'repayment.status': `CASE status WHEN 'open' THEN 'waived' ELSE 'open' END, waived_at = CASE status WHEN 'open' THEN now() END,
+                       waive_reason = CASE status WHEN 'open' THEN 'Test' END`,
 };
 
 /**
@@ -56,6 +61,23 @@ describe('the ledger version', () => {
     awardId = (await givenAward(api, people, programmeId)).id;
     // An award elsewhere, for an instalment to be moved to.
     await givenAward(api, people, (await givenProgramme(api, admin)).id);
+    // Final accounts approved below what was paid: a release and a claim, as the review writes them.
+    const [account]: Array<{ id: string }> = await owner.query(
+      `INSERT INTO final_account (award_id, application_id, programme_id, municipality_code, participant_codes, case_number, filing_no, spent_ore,
+                                  budget_lines, status, filed_by, filed_at, reviewed_by, reviewed_at, review_comment)
+       SELECT id, application_id, programme_id, municipality_code, participant_codes, case_number, 1, 100, '[]', 'approved', $2, now(), $2, now(), 'Godkendt'
+         FROM award WHERE id = $1 RETURNING id`,
+      [awardId, someoneElse],
+    );
+    await owner.query(
+      `INSERT INTO budget_release (award_id, programme_id, amount_ore, reason, final_account_id, created_by) VALUES ($1, $2, 1000, 'final_accounts', $3, $4)`,
+      [awardId, programmeId, account.id, someoneElse],
+    );
+    await owner.query(
+      `INSERT INTO repayment (award_id, application_id, programme_id, municipality_code, participant_codes, case_number, final_account_id, amount_ore, due_date)
+       SELECT id, application_id, programme_id, municipality_code, participant_codes, case_number, $2, 500, '2030-01-01' FROM award WHERE id = $1`,
+      [awardId, account.id],
+    );
     await api.http
       .post(`/api/v1/programmes/${programmeId}/budget-adjustments`)
       .set(admin.bearer)
@@ -72,7 +94,20 @@ describe('the ledger version', () => {
     const { body } = await api.http.get(`/api/v1/programmes/${programmeId}/ledger`).set(admin.bearer).expect(200);
     // The fields of the answer and where they come from: a new field must be placed here (and in LEDGER_SOURCES).
     const shown = {
-      award: ['awardId', 'caseNumber', 'municipalityCode', 'amountOre', 'requestedOre', 'status', 'themes', 'paidOre', 'approvedUnpaidOre'],
+      award: [
+        'awardId',
+        'caseNumber',
+        'municipalityCode',
+        'amountOre',
+        'requestedOre',
+        'status',
+        'themes',
+        'paidOre',
+        'approvedUnpaidOre',
+        'releasedOre',
+        'repaymentsOpenOre',
+        'repaidOre',
+      ],
       adjustment: ['id', 'programmeId', 'deltaOre', 'reason', 'createdBy', 'createdAt'],
       byMunicipality: ['municipalityCode', 'name', 'awards', 'amountOre'],
     };
@@ -91,6 +126,8 @@ describe('the ledger version', () => {
     application: `id IN (SELECT application_id FROM award WHERE programme_id = '$P')`,
     municipality: `code IN (SELECT municipality_code FROM award WHERE programme_id = '$P')`,
     instalment: `programme_id = '$P'`,
+    budget_release: `programme_id = '$P'`,
+    repayment: `programme_id = '$P'`,
   };
 
   const cases = Object.entries(LEDGER_SOURCES).flatMap(([table, columns]) => columns.map((column) => [table, column] as [keyof typeof LEDGER_SOURCES, string]));
@@ -105,6 +142,9 @@ describe('the ledger version', () => {
     if (column === 'programme_id') await owner.query(`UPDATE ${table} SET programme_id = $1 WHERE programme_id = $2`, [programmeId, otherProgrammeId]);
     if (table === 'instalment' && column === 'award_id') {
       await owner.query('UPDATE instalment SET award_id = $1, sequence = sequence - 100 WHERE programme_id = $2 AND sequence > 100', [awardId, programmeId]);
+    }
+    if ((table === 'budget_release' || table === 'repayment') && column === 'award_id') {
+      await owner.query(`UPDATE ${table} SET award_id = $1 WHERE programme_id = $2`, [awardId, programmeId]);
     }
     expect(await version()).toBeGreaterThan(before);
   });

@@ -65,6 +65,22 @@ describe('reading whole rows without TypeORM’s transformer', () => {
       .set(people.decider.bearer)
       .send({ applicationId: award.applicationId, requester: 'Journalist på Dagbladet', kind: 'aktindsigt', receivedOn: '2021-05-31' })
       .expect(201);
+    // Final accounts approved below what was paid: a filing, a release and a repayment claim.
+    const spentLess = await givenAward(api, people, programmeId);
+    await api.http.patch(`/api/v1/programmes/${programmeId}`).set(admin.bearer).send({ auditorStatementThresholdOre: 90_000_000_000 }).expect(200);
+    const [first] = (await api.http.get(`/api/v1/awards/${spentLess.id}/instalments`).set(admin.bearer).expect(200)).body;
+    await api.http.post(`/api/v1/instalments/${first.id}/approve`).set(people.assessor.bearer).expect(200);
+    await api.http.post(`/api/v1/payments/${first.id}/paid`).set(admin.bearer).send({ paidOn: '2021-02-01', reference: 'NAV-1' }).expect(200);
+    const filed = await api.http
+      .post(`/api/v1/awards/${spentLess.id}/final-accounts`)
+      .set(people.lead.bearer)
+      .send({ spentOre: 500_000_000, budgetLines: [{ label: 'Løn', budgetOre: 600_000_000, spentOre: 500_000_000 }] })
+      .expect(201);
+    await api.http
+      .post(`/api/v1/final-accounts/${filed.body.id}/review`)
+      .set(people.assessor.bearer)
+      .send({ outcome: 'approve', comment: 'Godkendt.' })
+      .expect(200);
     await api.app
       .get(NotificationsService)
       .file(dataSource.manager, { userId: people.lead.user.id, kind: 'report_due', title: 'Statusrapport', body: 'Frist om 14 dage.' });
@@ -100,11 +116,13 @@ describe('reading whole rows without TypeORM’s transformer', () => {
         'auth_session',
         'award',
         'budget_adjustment',
+        'budget_release',
         'case_assignment',
         'case_contact',
         'decision',
         'document',
         'extension_request',
+        'final_account',
         'instalment',
         'municipality',
         'notification',
@@ -112,6 +130,7 @@ describe('reading whole rows without TypeORM’s transformer', () => {
         'progress_report',
         'refresh_token',
         'reminder',
+        'repayment',
         'report_submission',
       ].sort(),
     );

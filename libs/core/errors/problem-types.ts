@@ -53,6 +53,10 @@ export const PROBLEM_TYPES = {
   'reports-outstanding': { status: 409, title: 'Rapporter mangler godkendelse' },
   'document-locked': { status: 409, title: 'Dokumentet kan ikke længere slettes' },
   'payment-already-recorded': { status: 409, title: 'Udbetalingen er allerede registreret' },
+  'final-accounts-pending': { status: 409, title: 'Et slutregnskab venter allerede' },
+  'repayment-closed': { status: 409, title: 'Kravet er allerede afsluttet' },
+  'award-closed': { status: 409, title: 'Tilsagnet er lukket' },
+  'award-not-closable': { status: 409, title: 'Tilsagnet kan ikke lukkes endnu' },
   // The rules of the domain
   'rule-violated': { status: 422, title: 'Bryder en regel' },
   'submission-rules-not-met': { status: 422, title: 'Opfylder ikke puljens regler' },
@@ -76,6 +80,8 @@ export const PROBLEM_TYPES = {
   'budget-lines-mismatch': { status: 422, title: 'Budgettet passer ikke med det ansøgte beløb' },
   'documents-missing': { status: 422, title: 'Dokumenter mangler' },
   'payment-plan-invalid': { status: 422, title: 'Betalingsplanen går ikke op' },
+  'final-accounts-mismatch': { status: 422, title: 'Slutregnskabet går ikke op' },
+  'auditor-statement-required': { status: 422, title: 'Revisorerklæring mangler' },
   // Invalid content found by a context (its field errors say which)
   'invalid-application': { status: 400, title: 'Ugyldig ansøgning' },
   'invalid-assessment': { status: 400, title: 'Ugyldig vurdering' },

@@ -26,6 +26,9 @@ export const STATUS_LABELS = {
   planned: 'Afventer udløsning',
   ready: 'Klar til godkendelse',
   paid: 'Udbetalt',
+  open: 'Åben',
+  settled: 'Indbetalt',
+  waived: 'Eftergivet',
 } as const satisfies Record<string, string>;
 
 export type LabelledStatus = keyof typeof STATUS_LABELS;

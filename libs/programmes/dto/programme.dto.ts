@@ -219,6 +219,18 @@ export class CreateProgrammeBody {
   @ValidateNested({ each: true })
   @Type(() => PaymentPlanShareDto)
   paymentPlan?: PaymentPlanShareDto[];
+
+  @ApiPropertyOptional({
+    description: 'Øre; an award at or above it needs an auditor’s statement (revisorerklæring) with its final accounts (default 500.000 kr.)',
+  })
+  @IsOptional()
+  @IsOre(0)
+  auditorStatementThresholdOre?: number;
+
+  @ApiPropertyOptional({ description: 'Øre; a repayment claim below it is waived at once (default 1.000 kr.)' })
+  @IsOptional()
+  @IsOre(0)
+  repaymentWaiverOre?: number;
 }
 
 /**
@@ -284,6 +296,18 @@ export class UpdateProgrammeBody {
   @ValidateNested({ each: true })
   @Type(() => PaymentPlanShareDto)
   paymentPlan?: PaymentPlanShareDto[];
+
+  @ApiPropertyOptional({
+    description: 'Øre; an award at or above it needs an auditor’s statement (revisorerklæring) with its final accounts (default 500.000 kr.)',
+  })
+  @IsOptional()
+  @IsOre(0)
+  auditorStatementThresholdOre?: number;
+
+  @ApiPropertyOptional({ description: 'Øre; a repayment claim below it is waived at once (default 1.000 kr.)' })
+  @IsOptional()
+  @IsOre(0)
+  repaymentWaiverOre?: number;
 }
 
 export class BudgetAdjustmentBody {
@@ -332,10 +356,13 @@ export class ProgrammeResponse {
   @ApiProperty({ description: 'Whether an application has been submitted: criteria, themes and the decision mode are then fixed' })
   hasSubmissions: boolean;
   @ApiProperty({ type: [PaymentPlanShareDto], description: PAYMENT_PLAN_DESCRIPTION }) paymentPlan: PaymentPlanShareDto[];
+  @ApiProperty({ description: 'Øre; an award at or above it needs an auditor’s statement with its final accounts' }) auditorStatementThresholdOre: number;
+  @ApiProperty({ description: 'Øre; a repayment claim below it is waived at once' }) repaymentWaiverOre: number;
   @ApiProperty() version: number;
   @ApiProperty({ description: 'Sum of awards not cancelled' }) committedOre: number;
   @ApiProperty({ description: 'Sum of budget adjustments' }) adjustmentsOre: number;
-  @ApiProperty({ description: 'budget + adjustments − committed' }) remainingOre: number;
+  @ApiProperty({ description: 'Committed money released back to the budget (final accounts below the award, repayments)' }) releasedOre: number;
+  @ApiProperty({ description: 'budget + adjustments − committed + released' }) remainingOre: number;
   @ApiAssumed({ criteria: 'Vurderingskriterierne er ikke offentliggjort: de er udledt af de offentliggjorte begrundelser.' })
   assumed: AssumedValues;
 
@@ -363,9 +390,12 @@ export class ProgrammeResponse {
       requiredDocumentKinds: programme.requiredDocumentKinds,
       hasSubmissions: programme.lastCaseNumber > 0,
       paymentPlan: programme.paymentPlan,
+      auditorStatementThresholdOre: oreToApi(programme.auditorStatementThresholdOre),
+      repaymentWaiverOre: oreToApi(programme.repaymentWaiverOre),
       version: programme.version,
       committedOre: oreToApi(ledger.committedOre),
       adjustmentsOre: oreToApi(ledger.adjustmentsOre),
+      releasedOre: oreToApi(ledger.releasedOre),
       remainingOre: oreToApi(ledger.remainingOre),
       assumed: programme.assumed ?? {},
     };
@@ -397,6 +427,9 @@ export class LedgerAwardLine {
   themes: string[];
   @ApiProperty({ description: 'Of its instalments: paid out (0 for an imported historical award, whose payments are not registered here)' }) paidOre: number;
   @ApiProperty({ description: 'Of its instalments: approved for payment and not yet paid' }) approvedUnpaidOre: number;
+  @ApiProperty({ description: 'Of its commitment: released back to the budget (final accounts below the award, repaid claims)' }) releasedOre: number;
+  @ApiProperty({ description: 'Of its repayment claims: open (neither settled nor waived)' }) repaymentsOpenOre: number;
+  @ApiProperty({ description: 'Of its repayment claims: paid back (settled); paid − repaid ≤ committed' }) repaidOre: number;
 }
 
 export class MunicipalityTotal {
@@ -422,10 +455,13 @@ export class LedgerResponse {
   @ApiProperty() budgetOre: number;
   @ApiProperty() adjustmentsOre: number;
   @ApiProperty() committedOre: number;
+  @ApiProperty({ description: 'Committed money released back to the budget; budget + adjustments − committed + released = remaining' }) releasedOre: number;
   @ApiProperty() remainingOre: number;
   @ApiProperty({ description: 'How much more is committed than budget + adjustments; 0 when within budget' }) overCommittedOre: number;
   @ApiProperty({ description: 'Paid out of the awards’ instalments: part of what is committed, it moves neither committed nor remaining' }) paidOre: number;
   @ApiProperty({ description: 'Approved for payment and not yet paid' }) approvedUnpaidOre: number;
+  @ApiProperty({ description: 'Repayment claims open (neither settled nor waived)' }) repaymentsOpenOre: number;
+  @ApiProperty({ description: 'Repayment claims paid back' }) repaidOre: number;
   @ApiProperty({ type: [LedgerAwardLine] }) awards: LedgerAwardLine[];
   @ApiProperty({ type: [BudgetAdjustmentResponse] }) adjustments: BudgetAdjustmentResponse[];
   @ApiProperty({ type: [MunicipalityTotal], description: 'Committed per lead kommune, largest first' }) byMunicipality: MunicipalityTotal[];

@@ -485,6 +485,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/awards/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a completed award with nothing open (409 listing what is); nothing of a closed award changes afterwards */
+    post: operations['FinalAccountsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/awards/{id}/closeout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The close-out checklist: whether the award can be closed, and what is still open (in Danish) */
+    get: operations['FinalAccountsController_closeout'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/awards/{id}/extension-requests': {
     parameters: {
       query?: never;
@@ -497,6 +531,24 @@ export interface paths {
     put?: never;
     /** Ask for a COVID-19 extension of 1–6 months, before the current end date */
     post: operations['ExtensionsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/awards/{id}/final-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The award’s final-accounts filings, the first first */
+    get: operations['FinalAccountsController_forAward'];
+    put?: never;
+    /** File the award’s final accounts (slutregnskab), or file them again after a return; each filing is kept */
+    post: operations['FinalAccountsController_file'];
     delete?: never;
     options?: never;
     head?: never;
@@ -722,6 +774,23 @@ export interface paths {
     put?: never;
     /** Withdraw a request that has not been decided */
     post: operations['ExtensionsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/final-accounts/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve or return a filing; approval fixes the spending, pays only what is due (unpaid instalments reduced or cancelled), claims back what was paid beyond it and releases the rest of the commitment */
+    post: operations['FinalAccountsController_review'];
     delete?: never;
     options?: never;
     head?: never;
@@ -996,6 +1065,57 @@ export interface paths {
     put?: never;
     /** Send a failed e-mail again, now, from its first attempt (its inbox item is already there) */
     post: operations['RemindersController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/repayments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Repayment claims (tilbagebetalingskrav), by due date; `status=overdue` for the open ones past it */
+    get: operations['FinalAccountsController_repayments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/repayments/{id}/settle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that an open claim has been paid back (once); the amount goes back to the programme’s budget */
+    post: operations['FinalAccountsController_settle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/repayments/{id}/waive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Waive an open claim, with the reason (once) */
+    post: operations['FinalAccountsController_waive'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1565,6 +1685,27 @@ export interface components {
       keptHead?: components['schemas']['KeptHeadResult'];
       ok: boolean;
     };
+    CloseoutItem: {
+      /**
+       * Format: uuid
+       * @description The report, final account, instalment, repayment claim (or award) it is about
+       */
+      id: string;
+      /**
+       * @description What is still open, in Danish
+       * @example Slutregnskabet er ikke godkendt
+       */
+      what: string;
+    };
+    CloseoutResponse: {
+      /** Format: uuid */
+      awardId: string;
+      /** @description Whether the award can be closed now: completed, and nothing open */
+      closable: boolean;
+      open: components['schemas']['CloseoutItem'][];
+      /** @example completed */
+      status: string;
+    };
     CompleteAccessRequestBody: {
       /**
        * @description How the request was answered
@@ -1700,6 +1841,8 @@ export interface components {
        * @example 2020-08-24T00:00
        */
       applicationOpensAt: string;
+      /** @description Øre; an award at or above it needs an auditor’s statement (revisorerklæring) with its final accounts (default 500.000 kr.) */
+      auditorStatementThresholdOre?: number;
       /** @description The programme’s own conditions, printed in every award letter after the standard ones */
       awardConditions?: string;
       /**
@@ -1758,6 +1901,8 @@ export interface components {
        *     ]
        */
       paymentPlan: components['schemas']['PaymentPlanShareDto'][];
+      /** @description Øre; a repayment claim below it is waived at once (default 1.000 kr.) */
+      repaymentWaiverOre?: number;
       /**
        * @description Kinds of document that must be on the case before submission (422 `documents-missing` otherwise)
        * @default []
@@ -2023,6 +2168,98 @@ export interface components {
       field: string;
       message: string;
     };
+    FileFinalAccountsBody: {
+      /**
+       * Format: uuid
+       * @description A document of kind `auditor_statement` uploaded on the award; required when the award is at or above the programme’s `auditorStatementThresholdOre`
+       */
+      auditorStatementDocumentId?: string;
+      budgetLines: components['schemas']['FinalBudgetLineDto'][];
+      /** @description The kommune’s remarks on the accounts */
+      comment?: string;
+      /**
+       * @description Øre: what the project spent of the award in all; at most the award, the sum of the lines’ `spentOre`
+       * @example 700000000
+       */
+      spentOre: number;
+    };
+    FinalAccountResponse: {
+      /** Format: uuid */
+      auditorStatementDocumentId: string | null;
+      /** Format: uuid */
+      awardId: string;
+      budgetLines: components['schemas']['FinalBudgetLineResponse'][];
+      caseNumber: string;
+      comment: string | null;
+      /** Format: date-time */
+      filedAt: string;
+      /** Format: uuid */
+      filedBy: string;
+      /** @description 1, 2, … : each filing is kept; a returned one is followed by the next */
+      filingNo: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      programmeId: string;
+      reviewComment: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** Format: uuid */
+      reviewedBy: string | null;
+      /** @description Øre */
+      spentOre: number;
+      /** @enum {string} */
+      status: 'submitted' | 'approved' | 'returned';
+    };
+    FinalAccountReviewResponse: {
+      /** Format: uuid */
+      auditorStatementDocumentId: string | null;
+      /** Format: uuid */
+      awardId: string;
+      budgetLines: components['schemas']['FinalBudgetLineResponse'][];
+      caseNumber: string;
+      comment: string | null;
+      /** Format: date-time */
+      filedAt: string;
+      /** Format: uuid */
+      filedBy: string;
+      /** @description 1, 2, … : each filing is kept; a returned one is followed by the next */
+      filingNo: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      programmeId: string;
+      reviewComment: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** Format: uuid */
+      reviewedBy: string | null;
+      /** @description With an approval */
+      settlement: components['schemas']['SettlementResponse'] | (never | null);
+      /** @description Øre */
+      spentOre: number;
+      /** @enum {string} */
+      status: 'submitted' | 'approved' | 'returned';
+    };
+    FinalBudgetLineDto: {
+      /**
+       * @description Øre: what the line was budgeted at
+       * @example 240000000
+       */
+      budgetOre: number;
+      /** @example Løn til projektleder */
+      label: string;
+      /**
+       * @description Øre: what was spent on the line
+       * @example 231000000
+       */
+      spentOre: number;
+    };
+    FinalBudgetLineResponse: {
+      budgetOre: number;
+      label: string;
+      spentOre: number;
+    };
     HandoverAssessmentBody: {
       /**
        * Format: uuid
@@ -2136,6 +2373,12 @@ export interface components {
       municipalityCode: string;
       /** @description Of its instalments: paid out (0 for an imported historical award, whose payments are not registered here) */
       paidOre: number;
+      /** @description Of its commitment: released back to the budget (final accounts below the award, repaid claims) */
+      releasedOre: number;
+      /** @description Of its repayment claims: paid back (settled); paid − repaid ≤ committed */
+      repaidOre: number;
+      /** @description Of its repayment claims: open (neither settled nor waived) */
+      repaymentsOpenOre: number;
       requestedOre: number;
       /** @example active */
       status: string;
@@ -2165,7 +2408,13 @@ export interface components {
       paidOre: number;
       /** Format: uuid */
       programmeId: string;
+      /** @description Committed money released back to the budget; budget + adjustments − committed + released = remaining */
+      releasedOre: number;
       remainingOre: number;
+      /** @description Repayment claims paid back */
+      repaidOre: number;
+      /** @description Repayment claims open (neither settled nor waived) */
+      repaymentsOpenOre: number;
     };
     LoginBody: {
       /** @example sagsbehandler@tilskud.local */
@@ -2281,6 +2530,8 @@ export interface components {
       assumed: {
         [key: string]: string;
       };
+      /** @description Øre; an award at or above it needs an auditor’s statement with its final accounts */
+      auditorStatementThresholdOre: number;
       awardConditions: string | null;
       budgetOre: number;
       code: string;
@@ -2303,8 +2554,12 @@ export interface components {
       name: string;
       /** @description How an award is paid out in instalments (rater): whole-percent shares summing to 100 (422 `payment-plan-invalid` otherwise), each with its trigger. Default 50 % at the award, 40 % when the first status report is approved, 10 % held back until the final accounts are approved */
       paymentPlan: components['schemas']['PaymentPlanShareDto'][];
-      /** @description budget + adjustments − committed */
+      /** @description Committed money released back to the budget (final accounts below the award, repayments) */
+      releasedOre: number;
+      /** @description budget + adjustments − committed + released */
       remainingOre: number;
+      /** @description Øre; a repayment claim below it is waived at once */
+      repaymentWaiverOre: number;
       /** @description Kinds of document that must be on the case before submission */
       requiredDocumentKinds: ('budget' | 'signed_application' | 'auditor_statement' | 'report_annex' | 'letter' | 'other')[];
       /** @description Whether submission needs budget lines summing to `requestedOre` */
@@ -2359,6 +2614,12 @@ export interface components {
        */
       reference: string;
     };
+    ReducedInstalment: {
+      fromOre: number;
+      /** Format: uuid */
+      id: string;
+      toOre: number;
+    };
     RefreshOrCookieBody: {
       /** @description The refresh token of the last sign-in or refresh. Required, unless the request sends `X-Refresh-Token-Transport: cookie`: then it may be left out (or the body with it) and is read from the `tilskud_refresh` cookie */
       refreshToken?: string;
@@ -2395,7 +2656,12 @@ export interface components {
         | 'case_assigned'
         | 'contact_named'
         | 'assessment_handed_over'
-        | 'access_request_due';
+        | 'final_accounts_approved'
+        | 'final_accounts_returned'
+        | 'repayment_opened'
+        | 'access_request_due'
+        | 'repayment_overdue'
+        | 'final_accounts_due';
       lastError: string | null;
       /** Format: uuid */
       recipientId: string;
@@ -2413,7 +2679,64 @@ export interface components {
       subjectId: string;
       /** @enum {string} */
       subjectType:
-        'report' | 'award' | 'extension_request' | 'application' | 'report_submission' | 'case_assignment' | 'assessment_handover' | 'access_request';
+        | 'report'
+        | 'award'
+        | 'extension_request'
+        | 'application'
+        | 'report_submission'
+        | 'case_assignment'
+        | 'assessment_handover'
+        | 'access_request'
+        | 'final_account'
+        | 'repayment';
+    };
+    RepaymentPage: {
+      items: components['schemas']['RepaymentResponse'][];
+      nextCursor: string | null;
+    };
+    RepaymentResponse: {
+      /** @description Øre: what was paid beyond the approved spending */
+      amountOre: number;
+      /** Format: uuid */
+      applicationId: string;
+      /** Format: uuid */
+      awardId: string;
+      caseNumber: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description To be paid back by (30 days after the final accounts’ approval)
+       * @example 2021-03-01
+       */
+      dueDate: string;
+      /** Format: uuid */
+      finalAccountId: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The lead kommune
+       * @example 706
+       */
+      municipalityCode: string;
+      /** @description Open and past its due date */
+      overdue: boolean;
+      /** Format: uuid */
+      programmeId: string;
+      reference: string | null;
+      /** Format: date-time */
+      settledAt: string | null;
+      /** Format: uuid */
+      settledBy: string | null;
+      settledOn: string | null;
+      /** @enum {string} */
+      status: 'open' | 'settled' | 'waived';
+      /** Format: date-time */
+      waivedAt: string | null;
+      /** @description Waived at once, being below the programme’s `repaymentWaiverOre` */
+      waivedAutomatically: boolean;
+      /** Format: uuid */
+      waivedBy: string | null;
+      waiveReason: string | null;
     };
     ReportDetailResponse: {
       /**
@@ -2501,11 +2824,40 @@ export interface components {
       /** Format: date-time */
       submittedAt: string | null;
     };
+    ReviewFinalAccountsBody: {
+      /** @description To the kommune; with a return, what must be corrected */
+      comment: string;
+      /** @enum {string} */
+      outcome: 'approve' | 'return';
+    };
     ReviewReportBody: {
       /** @description To the project lead; with a return, what must be improved */
       comment: string;
       /** @enum {string} */
       outcome: 'approve' | 'return';
+    };
+    SettlementResponse: {
+      /** @description Instalments no longer due, cancelled */
+      cancelledInstalmentIds: string[];
+      /** @description Øre still to be paid out of the unpaid instalments: max(0, spent − paid) */
+      payableOre: number;
+      reducedInstalments: components['schemas']['ReducedInstalment'][];
+      /** @description Øre released to the programme’s budget now: award − max(spent, paid) */
+      releasedOre: number;
+      /** @description The claim for what was paid beyond the spending, if any */
+      repayment: components['schemas']['RepaymentResponse'] | (never | null);
+    };
+    SettleRepaymentBody: {
+      /**
+       * @description The repayment’s reference in the finance system
+       * @example NAV-2021-000456
+       */
+      reference: string;
+      /**
+       * @description The day the money was paid back
+       * @example 2021-03-01
+       */
+      settledOn: string;
     };
     SubmissionResponse: {
       deviations: string | null;
@@ -2603,6 +2955,8 @@ export interface components {
       applicationClosesAt?: string;
       /** @description ISO 8601; only while the current opening has not passed */
       applicationOpensAt?: string;
+      /** @description Øre; an award at or above it needs an auditor’s statement (revisorerklæring) with its final accounts (default 500.000 kr.) */
+      auditorStatementThresholdOre?: number;
       awardConditions?: string | null;
       /** @description Only before the first submission */
       criteria?: components['schemas']['CriterionDto'][];
@@ -2616,6 +2970,8 @@ export interface components {
       name?: string;
       /** @description How an award is paid out in instalments (rater): whole-percent shares summing to 100 (422 `payment-plan-invalid` otherwise), each with its trigger. Default 50 % at the award, 40 % when the first status report is approved, 10 % held back until the final accounts are approved. Only before the programme's first award */
       paymentPlan?: components['schemas']['PaymentPlanShareDto'][];
+      /** @description Øre; a repayment claim below it is waived at once (default 1.000 kr.) */
+      repaymentWaiverOre?: number;
       /** @description Only before the first submission */
       requiredDocumentKinds?: ('budget' | 'signed_application' | 'auditor_statement' | 'report_annex' | 'letter' | 'other')[];
       /** @description Only before the first submission */
@@ -2677,6 +3033,10 @@ export interface components {
       name: string;
       /** @enum {string} */
       role: 'project_lead' | 'caseworker' | 'admin';
+    };
+    WaiveRepaymentBody: {
+      /** @example Kommunen har dokumenteret yderligere udgifter, som ministeriet godkender. */
+      reason: string;
     };
     WorklistCountsResponse: {
       /**
@@ -5966,6 +6326,192 @@ export interface operations {
       };
     };
   };
+  FinalAccountsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Tilsagnet kan ikke lukkes endnu (`urn:tilskud:problem:award-not-closable`); Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FinalAccountsController_closeout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CloseoutResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   ExtensionsController_forAward: {
     parameters: {
       query?: never;
@@ -6141,6 +6687,209 @@ export interface operations {
         };
       };
       /** @description For mange måneders forlængelse (`urn:tilskud:problem:extension-months-exceeded`); Efter projektets slutdato (`urn:tilskud:problem:after-end-date`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FinalAccountsController_forAward: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinalAccountResponse'][];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FinalAccountsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileFinalAccountsBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinalAccountResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Ikke ejer af sagen (`urn:tilskud:problem:not-owner`)
+       *
+       *     Only for: project_lead
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Et slutregnskab venter allerede (`urn:tilskud:problem:final-accounts-pending`); Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Tilsagnet er ikke aktivt (`urn:tilskud:problem:award-not-active`); Tilsagnet er lukket (`urn:tilskud:problem:award-closed`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Slutregnskabet går ikke op (`urn:tilskud:problem:final-accounts-mismatch`); Forbrug over tilsagnet (`urn:tilskud:problem:spent-above-award`); Revisorerklæring mangler (`urn:tilskud:problem:auditor-statement-required`); Bryder en regel (`urn:tilskud:problem:rule-violated`) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7383,6 +8132,121 @@ export interface operations {
         };
       };
       /** @description Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FinalAccountsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewFinalAccountsBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinalAccountReviewResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Tilsagnet er lukket (`urn:tilskud:problem:award-closed`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9014,7 +9878,12 @@ export interface operations {
           | 'case_assigned'
           | 'contact_named'
           | 'assessment_handed_over'
-          | 'access_request_due';
+          | 'final_accounts_approved'
+          | 'final_accounts_returned'
+          | 'repayment_opened'
+          | 'access_request_due'
+          | 'repayment_overdue'
+          | 'final_accounts_due';
         limit?: number;
         recipientId?: string;
         /** @description The order: a field, ascending, or `-` and the field, descending; ties in the order of the id. Without it, `sendAt`. A `nextCursor` belongs to its order: give the same `sort` with it. */
@@ -9147,6 +10016,325 @@ export interface operations {
         };
       };
       /** @description Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FinalAccountsController_repayments: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page */
+        cursor?: string;
+        limit?: number;
+        programmeId?: string;
+        /** @description `overdue`: open and past its due date */
+        status?: 'open' | 'settled' | 'waived' | 'overdue';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepaymentPage'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FinalAccountsController_settle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SettleRepaymentBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepaymentResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Kravet er allerede afsluttet (`urn:tilskud:problem:repayment-closed`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Bryder en regel (`urn:tilskud:problem:rule-violated`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FinalAccountsController_waive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WaiveRepaymentBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepaymentResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Kravet er allerede afsluttet (`urn:tilskud:problem:repayment-closed`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
       409: {
         headers: {
           [name: string]: unknown;
