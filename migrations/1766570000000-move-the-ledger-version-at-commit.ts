@@ -19,7 +19,8 @@ export class MoveTheLedgerVersionAtCommit1766570000000 implements MigrationInter
   name = 'MoveTheLedgerVersionAtCommit1766570000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('CREATE UNLOGGED TABLE ledger_bump_pending (programme_id uuid NOT NULL)');
+    // Each note is found again by its key (dead rows pile up between vacuums; a scan would read them all).
+    await queryRunner.query('CREATE UNLOGGED TABLE ledger_bump_pending (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, programme_id uuid NOT NULL)');
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION bump_ledger_version_of(programme_ids uuid[]) RETURNS void LANGUAGE sql AS $$
         INSERT INTO ledger_bump_pending (programme_id) SELECT DISTINCT id FROM unnest(programme_ids) AS given (id) WHERE id IS NOT NULL
@@ -27,12 +28,8 @@ export class MoveTheLedgerVersionAtCommit1766570000000 implements MigrationInter
     await queryRunner.query(`
       CREATE FUNCTION ledger_bump_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        -- The first of a programme's notes in this transaction moves its version and clears them all; the
-        -- others find nothing left to do.
-        DELETE FROM ledger_bump_pending WHERE programme_id = NEW.programme_id;
-        IF FOUND THEN
-          UPDATE programme SET ledger_version = ledger_version + 1 WHERE id = NEW.programme_id;
-        END IF;
+        DELETE FROM ledger_bump_pending WHERE id = NEW.id;
+        UPDATE programme SET ledger_version = ledger_version + 1 WHERE id = NEW.programme_id;
         RETURN NULL;
       END $$`);
     await queryRunner.query(`
