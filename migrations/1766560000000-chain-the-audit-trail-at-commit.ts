@@ -47,6 +47,11 @@ export class ChainTheAuditTrailAtCommit1766560000000 implements MigrationInterfa
         IF length(key_inner) <> 64 OR length(key_outer) <> 64 THEN
           RAISE EXCEPTION 'audit_enqueue needs the 64-byte HMAC pads of the audit key';
         END IF;
+        -- The commit trigger reads the chain's head after taking its lock: only READ COMMITTED gives
+        -- that statement a snapshot of its own (under REPEATABLE READ it would link to a stale head).
+        IF current_setting('transaction_isolation') <> 'read committed' THEN
+          RAISE EXCEPTION 'audit events are written in READ COMMITTED transactions, not %', current_setting('transaction_isolation');
+        END IF;
         PERFORM set_config('tilskud.audit_key_inner', encode(key_inner, 'hex'), true);
         PERFORM set_config('tilskud.audit_key_outer', encode(key_outer, 'hex'), true);
         -- In the order given: the trigger below runs for each row in the order the rows were written.

@@ -15,6 +15,11 @@ export class DocumentException extends DomainException {
     );
   }
 
+  /** A closed award's case is finished: nothing is added to it (a reopening would come first). */
+  static awardClosed(): DocumentException {
+    return new DocumentException('award-closed', 'Tilsagnet er lukket; der kan ikke tilføjes dokumenter til det.');
+  }
+
   static tooLarge(): DocumentException {
     return new DocumentException('file-too-large', `Filen er større end ${formatNumber(MAX_DOCUMENT_BYTES / 1024 / 1024)} MB; intet er gemt.`, {
       maxBytes: MAX_DOCUMENT_BYTES,

@@ -53,6 +53,7 @@ export class DocumentsService {
       const fields = await uploadFields(part);
       return await this.audit.transaction(async (manager) => {
         const subject = await findVisibleSubject(manager, fields.subjectType, fields.subjectId, actor, true);
+        if (subject.type === 'award' && subject.status === 'closed') throw DocumentException.awardClosed();
         const id = randomUUID();
         const hash = createHash('sha256');
         let size = 0;

@@ -64,6 +64,7 @@ export class ExportsController {
   }
 
   @Get('payments.csv')
+  @Auth('admin')
   @RateLimit(EXPORT_LIMIT)
   @ApiOperation({
     summary:

@@ -29,6 +29,19 @@ export class FinalAccountsException extends DomainException {
     return new FinalAccountsException('illegal-transition', 'Tilsagnets slutregnskab er allerede godkendt; der kan ikke indsendes et nyt.');
   }
 
+  /**
+   * Approving the final accounts settles the unpaid instalments; one approved for payment may already be
+   * in the finance system's file, so it is recorded as paid (or found not to be) first.
+   */
+  static instalmentsAwaitingPayment(sequences: number[]): FinalAccountsException {
+    const rates = sequences.map((sequence) => `rate ${sequence}`).join(' og ');
+    return new FinalAccountsException(
+      'illegal-transition',
+      `${rates.charAt(0).toUpperCase()}${rates.slice(1)} er godkendt til udbetaling, men ikke registreret som betalt. Registrér udbetalingen, før slutregnskabet godkendes: pengene kan allerede være sendt til økonomisystemet.`,
+      { instalmentsAwaitingPayment: sequences },
+    );
+  }
+
   static notSubmitted(status: string): FinalAccountsException {
     const word = { approved: 'godkendt', returned: 'sendt retur' }[status] ?? status;
     return new FinalAccountsException('illegal-transition', `Slutregnskabet er allerede ${word} og kan ikke gennemgås igen.`, { currentStatus: status });

@@ -255,8 +255,12 @@ export class FinalAccountsService {
     events: AuditRecord[],
   ): Promise<Settlement & { repayment: Repayment | null }> {
     const instalments = await manager.find(Instalment, { where: { awardId: award.id }, order: { sequence: 'ASC' }, lock: { mode: 'for_no_key_update' } });
+    // An instalment approved and not yet recorded as paid may be on its way from the finance system: the
+    // settlement waits for it rather than cut or cancel money that may have left.
+    const awaiting = instalments.filter((instalment) => instalment.status === 'approved');
+    if (awaiting.length > 0) throw FinalAccountsException.instalmentsAwaitingPayment(awaiting.map((instalment) => instalment.sequence));
     const paidOre = instalments.filter((instalment) => instalment.status === 'paid').reduce((total, instalment) => total + instalment.amountOre, 0n);
-    const unpaid = instalments.filter((instalment) => ['planned', 'ready', 'approved'].includes(instalment.status));
+    const unpaid = instalments.filter((instalment) => ['planned', 'ready'].includes(instalment.status));
     const [programme]: Array<{ waiver: string }> = await manager.query('SELECT repayment_waiver_ore AS waiver FROM programme WHERE id = $1', [
       award.programmeId,
     ]);

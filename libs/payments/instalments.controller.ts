@@ -43,7 +43,9 @@ export class InstalmentsController {
   }
 
   @Post(['payments/:id/paid', 'instalments/:id/paid'])
-  @Auth('caseworker', 'admin')
+  // The administrator records what the finance system paid (API.md): the caseworkers who approve
+  // payments do not also record them (segregation of duties).
+  @Auth('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that the finance system has paid an approved instalment (`:id` is the instalment’s): once' })
   @ApiOkResponse({ type: InstalmentResponse })

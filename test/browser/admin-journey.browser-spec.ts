@@ -134,18 +134,30 @@ test('an administrator runs programmes, reads the books, audits and manages user
     startDate: '2027-01-01',
     endDate: '2027-12-31',
   });
-  // Its first instalment (50 %) approved by another caseworker and paid: the ledger shows it paid.
+  // Its first instalment (50 %) approved by another caseworker; the administrator records the payment
+  // on the case page, and the ledger shows it paid.
   const { awardId } = await lead.call('get', `/applications/${draft.id}/decision`);
   const [first] = await assessor.call('get', `/awards/${awardId}/payments`);
   await assessor.call('post', `/payments/${first.id}/approve`);
-  await assessor.call('post', `/payments/${first.id}/paid`, { paidOn: '2026-12-01', reference: 'NAV-BROWSER-1' });
-  await page.reload();
+  const ledgerUrl = page.url();
+  await page.goto(`/sager/${draft.id}`);
+  await expect(page.getByRole('button', { name: /Godkend rate/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Registrér udbetaling af rate 1' }).click();
+  await expect(page.getByLabel('Betalingsreference')).toBeFocused();
+  await page.getByLabel('Betalingsreference').fill('NAV-BROWSER-1');
+  await page.getByLabel('Udbetalt den').fill('2026-12-01');
+  await expectKeyboardComplete(page, 'admin-04-udbetaling');
+  await page.getByRole('button', { name: 'Registrér udbetalingen' }).click();
+  await expect(page.getByTestId('rater')).toContainText('ref. NAV-BROWSER-1');
+  await lookAt(page, 'admin-04-udbetaling');
+  await page.goto(ledgerUrl);
   await expect(page.getByTestId('graf-budget')).toHaveAttribute(
     'aria-label',
     /Bevilget 2\.500\.000 kr\. af et budget med reguleringer på 6\.000\.000 kr\.; 3\.500\.000 kr\. tilbage/,
   );
   await expect(page.getByTestId('regnskab-tal')).toContainText('3.500.000 kr.');
   await expect(page.getByTestId('regnskab-udbetalt')).toContainText('1.250.000 kr.');
+  await expect(page.getByRole('button', { name: 'Hent betalingsfil (CSV)' })).toBeVisible();
   await expect(page.getByTestId('graf-udbetalt')).toHaveAttribute('aria-label', /Af 2\.500\.000 kr\. bevilget er 1\.250\.000 kr\. udbetalt/);
   await expect(page.getByTestId('pr-kommune')).toContainText('Aarhus');
   await expect(page.getByTestId('pr-tema')).toContainText('Livskvalitet');

@@ -192,11 +192,15 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await expect(assessor.getByRole('heading', { level: 2, name: 'Udbetalinger' })).toBeFocused();
   await assessor.getByRole('button', { name: 'Godkend rate 1' }).click();
   await expect(assessor.getByTestId('rater')).toContainText('Godkendt til udbetaling af Demo Sagsbehandler 1');
-  await assessor.getByRole('button', { name: 'Registrér udbetaling af rate 1' }).click();
-  await expect(assessor.getByLabel('Betalingsreference')).toBeFocused();
-  await assessor.getByLabel('Betalingsreference').fill('NAV-2026-000123');
+  await expect(assessor.getByRole('heading', { level: 2, name: 'Udbetalinger' })).toBeFocused();
+  // The administrator records the payment (segregation of duties): the caseworker is told it waits for it.
+  await expect(assessor.getByTestId('rater')).toContainText('Afventer betaling fra økonomisystemet');
+  await expect(assessor.getByRole('button', { name: /Registrér udbetaling/ })).toHaveCount(0);
   await expectKeyboardComplete(assessor, 'cw-14-udbetaling');
-  await assessor.getByRole('button', { name: 'Registrér udbetalingen' }).click();
+  const { awardId: paidAward } = await lead.call('get', `/applications/${applicationId}/decision`);
+  const [rate1] = await admin.call('get', `/awards/${paidAward}/payments`);
+  await admin.call('post', `/payments/${rate1.id}/paid`, { paidOn: '2026-12-01', reference: 'NAV-2026-000123' });
+  await assessor.reload();
   await expect(assessor.getByTestId('rater')).toContainText('ref. NAV-2026-000123');
   await lookAt(assessor, 'cw-14-udbetaling');
   await leadPage.reload();
@@ -289,7 +293,7 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await decider.getByLabel('Pulje').selectOption(programme.id);
   await decider.getByRole('button', { name: 'Vis', exact: true }).click();
   await expect(decider.getByTestId('antal-aktindsigt')).toHaveText('1');
-  await expect(decider.getByTestId('overskredne-aktindsigt')).toContainText('heraf 1 overskredet');
+  await expect(decider.getByTestId('overskredne-aktindsigt')).toContainText('heraf 1 over fristen');
   await expect(decider.getByTestId('arbejdsliste')).toContainText('Jens Journalist');
   await expect(decider.getByTestId('arbejdsliste')).toContainText('14. april 2026 (overskredet)');
   await lookAt(decider, 'cw-17-aktindsigt-koe');

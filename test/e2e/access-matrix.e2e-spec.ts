@@ -377,13 +377,13 @@ const MATRIX: Row[] = [
     method: 'post',
     path: '/api/v1/payments/:id/paid',
     request: async (f) => ({ url: `/api/v1/payments/${(await f.instalment()).id}/paid`, body: { paidOn: '2026-01-15', reference: 'NAV-1' } }),
-    expect: STAFF,
+    expect: ADMIN_ONLY,
   },
   {
     method: 'post',
     path: '/api/v1/instalments/:id/paid',
     request: async (f) => ({ url: `/api/v1/instalments/${(await f.instalment()).id}/paid`, body: { paidOn: '2026-01-15', reference: 'NAV-1' } }),
-    expect: STAFF,
+    expect: ADMIN_ONLY,
   },
   { method: 'get', path: '/api/v1/worklist/counts', request: () => ({ url: '/api/v1/worklist/counts' }), expect: STAFF },
   {
@@ -464,7 +464,7 @@ const MATRIX: Row[] = [
     request: async (f) => ({ url: `/api/v1/reminders/${(await f.reminder()).id}/resend` }),
     expect: ADMIN_ONLY,
   },
-  { method: 'get', path: '/api/v1/exports/payments.csv', request: () => ({ url: '/api/v1/exports/payments.csv' }), expect: STAFF },
+  { method: 'get', path: '/api/v1/exports/payments.csv', request: () => ({ url: '/api/v1/exports/payments.csv' }), expect: ADMIN_ONLY },
   { method: 'get', path: '/api/v1/exports/awards.csv', request: () => ({ url: '/api/v1/exports/awards.csv' }), expect: STAFF },
   {
     method: 'get',

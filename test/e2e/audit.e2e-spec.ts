@@ -129,6 +129,16 @@ describe('the audit trail', () => {
       expect((await api.http.get('/api/v1/audit-events/verify').set(admin.bearer).expect(200)).body.ok).toBe(true);
     });
 
+    it('is written in READ COMMITTED only: audit_enqueue refuses a REPEATABLE READ transaction, which would link to a stale head', async () => {
+      const audit = api.app.get(AuditService) as unknown as { enqueue: (manager: unknown, records: unknown[]) => Promise<void> };
+      await expect(
+        dataSource.transaction('REPEATABLE READ', (manager) =>
+          audit.enqueue(manager, [{ action: 'programme.updated', entityType: 'programme', entityId: randomUUID(), after: { name: 'x' } }]),
+        ),
+      ).rejects.toThrow(/READ COMMITTED transactions, not repeatable read/);
+      expect((await chainState()).pending).toBe(0);
+    });
+
     it('refuses an event written around audit_enqueue, without the key: the commit fails', async () => {
       await expect(
         dataSource.query(

@@ -230,6 +230,23 @@ describe('final accounts, repayment and close-out', () => {
       expect(inbox.find((item) => item.kind === 'final_accounts_approved')?.title).toBe(`Slutregnskabet for ${award.caseNumber} er godkendt`);
     });
 
+    it('waits for an instalment approved for payment and not yet recorded as paid: 409 naming it, nothing settled', async () => {
+      const programme = await givenProgramme(api, admin);
+      const award = await givenAward(api, people, programme.id);
+      const [first] = await instalmentsOf(award.id);
+      await api.http.post(`/api/v1/instalments/${first.id}/approve`).set(reviewer.bearer).expect(200);
+      const filed = await file(award.id, accountsBody(600_000_000, { auditorStatementDocumentId: await auditorStatement(award.id) })).expect(201);
+      const refused = await review(filed.body.id, { outcome: 'approve', comment: 'Regnskabet er i orden.' }).expect(409);
+      expect(refused.body).toMatchObject({ type: 'urn:tilskud:problem:illegal-transition', instalmentsAwaitingPayment: [1] });
+      expect(refused.body.detail).toContain('Rate 1 er godkendt til udbetaling, men ikke registreret som betalt');
+      expect((await instalmentsOf(award.id)).map((instalment) => instalment.status)).toEqual(['approved', 'planned', 'planned']);
+      expect((await ledgerOf(programme.id)).releasedOre).toBe(0);
+      // Recorded as paid, the accounts are approved and settled against it.
+      await api.http.post(`/api/v1/payments/${first.id}/paid`).set(admin.bearer).send({ paidOn: '2021-02-01', reference: 'NAV-1' }).expect(200);
+      const approved = (await review(filed.body.id, { outcome: 'approve', comment: 'Regnskabet er i orden.' }).expect(200)).body;
+      expect(approved.settlement).toMatchObject({ payableOre: 600_000_000 - 550_713_000, releasedOre: AWARD - 600_000_000 });
+    });
+
     it('makes the held-back instalment ready when everything was spent, and releases nothing', async () => {
       const programme = await givenProgramme(api, admin);
       const award = await givenAward(api, people, programme.id);
@@ -451,6 +468,19 @@ describe('final accounts, repayment and close-out', () => {
       const again = await api.http.post(`/api/v1/payments/${third.id}/paid`).set(admin.bearer).send({ paidOn: '2021-02-01', reference: 'NAV-4' }).expect(409);
       expect(again.body).toMatchObject({ type: 'urn:tilskud:problem:award-closed', detail: 'Tilsagnet er lukket; intet på det kan ændres.' });
       await api.http.post(`/api/v1/instalments/${third.id}/approve`).set(reviewer.bearer).expect(409);
+      // Nor does it take documents.
+      const document = await api.http
+        .post('/api/v1/documents')
+        .set(lead.bearer)
+        .field('subjectType', 'award')
+        .field('subjectId', award.id)
+        .field('kind', 'other')
+        .attach('file', PDF(), { filename: 'efterslaeb.pdf', contentType: 'application/pdf' })
+        .expect(409);
+      expect(document.body).toMatchObject({
+        type: 'urn:tilskud:problem:award-closed',
+        detail: 'Tilsagnet er lukket; der kan ikke tilføjes dokumenter til det.',
+      });
     });
   });
 });

@@ -176,7 +176,8 @@ describe('payments in instalments', () => {
     });
 
     it('are the participating kommune’s and the ministry’s to see; another kommune gets 404', async () => {
-      const award = await givenAward(api, people, (await givenProgramme(api, admin)).id);
+      const programmeId = (await givenProgramme(api, admin)).id;
+      const award = await givenAward(api, people, programmeId);
       await api.http.get(`/api/v1/awards/${award.id}/instalments`).set(otherLead.bearer).expect(404);
       expect(await instalmentsOf(award.id, assessor)).toHaveLength(3);
       expect(await instalmentsOf(award.id, admin)).toHaveLength(3);
@@ -184,9 +185,11 @@ describe('payments in instalments', () => {
       // The contract's names (API.md) answer the same.
       expect((await api.http.get(`/api/v1/awards/${award.id}/payments`).set(lead.bearer).expect(200)).body).toEqual(await instalmentsOf(award.id));
       await api.http.get(`/api/v1/awards/${award.id}/payments`).set(otherLead.bearer).expect(404);
-      const queue = (await api.http.get('/api/v1/payments').query({ status: 'ready' }).set(assessor.bearer).expect(200)).body;
+      // (Within this programme: other files' cases share the database and make instalments ready meanwhile.)
+      const queue = (await api.http.get('/api/v1/payments').query({ status: 'ready', programmeId }).set(assessor.bearer).expect(200)).body;
+      expect(queue.items).toHaveLength(1);
       expect(queue.items.map((item: { id: string }) => item.id)).toEqual(
-        (await api.http.get('/api/v1/instalments').query({ status: 'ready' }).set(assessor.bearer).expect(200)).body.items.map(
+        (await api.http.get('/api/v1/instalments').query({ status: 'ready', programmeId }).set(assessor.bearer).expect(200)).body.items.map(
           (item: { id: string }) => item.id,
         ),
       );
@@ -326,7 +329,7 @@ describe('payments in instalments', () => {
       const { instalment } = await approvedInstalment();
       const paid = await recordPaid(instalment.id, admin, { paidOn: '2021-02-01', reference: 'NAV-2021-000123' }).expect(200);
       expect(paid.body).toMatchObject({ status: 'paid', paidOn: '2021-02-01', reference: 'NAV-2021-000123', paidAt: expect.any(String) });
-      const again = await recordPaid(instalment.id, reviewer, { paidOn: '2021-02-02', reference: 'NAV-2021-000999' }).expect(409);
+      const again = await recordPaid(instalment.id, admin, { paidOn: '2021-02-02', reference: 'NAV-2021-000999' }).expect(409);
       expect(again.body).toMatchObject({ type: 'urn:tilskud:problem:payment-already-recorded', title: 'Udbetalingen er allerede registreret' });
       expect(again.body.detail).toBe(
         'Raten er allerede registreret som udbetalt 1. februar 2021 med referencen NAV-2021-000123; en udbetaling registreres kun én gang.',
@@ -339,7 +342,7 @@ describe('payments in instalments', () => {
       const { instalment } = await approvedInstalment();
       const answers = await Promise.all(
         ['NAV-A', 'NAV-B', 'NAV-C'].map((reference) =>
-          api.http.post(`/api/v1/instalments/${instalment.id}/paid`).set(reviewer.bearer).send({ paidOn: '2021-02-01', reference }),
+          api.http.post(`/api/v1/instalments/${instalment.id}/paid`).set(admin.bearer).send({ paidOn: '2021-02-01', reference }),
         ),
       );
       expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
@@ -354,13 +357,15 @@ describe('payments in instalments', () => {
       expect(trail.body.items).toHaveLength(1);
     });
 
-    it('pays only what is approved, is the ministry’s, and refuses bad input in Danish', async () => {
+    it('pays only what is approved, is the administrator’s (not the approving caseworkers’), and refuses bad input in Danish', async () => {
       const award = await givenAward(api, people, (await givenProgramme(api, admin)).id);
       const [ready] = await instalmentsOf(award.id);
       const early = await recordPaid(ready.id, admin).expect(409);
       expect(early.body.detail).toMatch(/^En rate, der er klar til godkendelse, kan ikke registreres som udbetalt\./);
       await recordPaid(ready.id, lead).expect(403);
       await approve(ready.id, reviewer).expect(200);
+      // Segregation of duties (API.md): the caseworkers approve, the administrator records the payment.
+      await recordPaid(ready.id, reviewer).expect(403);
       const invalid = await recordPaid(ready.id, admin, { paidOn: '2021-02-30', reference: '' }).expect(400);
       expect(invalid.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['paidOn', 'reference']);
       expect(invalid.body.errors.find((error: { field: string }) => error.field === 'paidOn').message).toMatch(/^skal være en dato/);
@@ -388,11 +393,12 @@ describe('payments in instalments', () => {
         [CVR, award.caseNumber, '420', 'Assens Kommune', '1', '5.507.130,00', '550713000', instalment.id, expect.stringMatching(/^\d{2}-\d{2}-\d{4}$/)],
       ]);
       expect(lines.flat()).not.toContain(unapproved.caseNumber);
-      const everything = await download(api.http.get('/api/v1/exports/payments.csv').set(reviewer.bearer));
+      const everything = await download(api.http.get('/api/v1/exports/payments.csv').set(admin.bearer));
       expect(everything.status).toBe(200);
       expect(everything.text).toContain(instalment.id);
       expect(everything.text).not.toContain(paid.instalment.id);
       await api.http.get('/api/v1/exports/payments.csv').set(lead.bearer).expect(403);
+      await api.http.get('/api/v1/exports/payments.csv').set(reviewer.bearer).expect(403);
 
       await recordPaid(instalment.id, admin).expect(200);
       expect(await rows()).toHaveLength(1);

@@ -7824,7 +7824,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Only for: caseworker, admin */
+      /** @description Only for: admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8542,7 +8542,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Only for: caseworker, admin */
+      /** @description Only for: admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9167,7 +9167,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Only for: caseworker, admin */
+      /** @description Only for: admin */
       403: {
         headers: {
           [name: string]: unknown;

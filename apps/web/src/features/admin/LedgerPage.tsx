@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { data, isProblem } from '../../api/problem';
@@ -14,6 +15,7 @@ import { type Programme, useMunicipalities, useProgramme } from '../reference/us
 import { type Bar, BarChart } from './BarChart';
 import { FileButton } from './FileButton';
 import { type Ledger, useLedger } from './useAdmin';
+import { downloadPaymentsCsv } from '../payments/usePayments';
 
 type Line = Ledger['awards'][number];
 
@@ -101,6 +103,29 @@ function FiguresTable({
   );
 }
 
+/** The finance system's file: the programme's instalments approved for payment and not yet recorded as paid. */
+function PaymentsFile({ programmeId }: { programmeId: string }) {
+  const [failure, setFailure] = useState<unknown>(null);
+  return (
+    <>
+      <p>
+        Godkendte rater, der endnu ikke er registreret som udbetalt, hentes som en CSV-fil til økonomisystemet (CVR-nummer, sagsnummer, beløb og reference).
+      </p>
+      {failure !== null && <ProblemAlert error={failure} heading="Betalingsfilen kunne ikke hentes" />}
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => {
+          setFailure(null);
+          void downloadPaymentsCsv(programmeId).catch(setFailure);
+        }}
+      >
+        Hent betalingsfil (CSV)
+      </button>
+    </>
+  );
+}
+
 function Books({ programme, ledger }: { programme: Programme; ledger: Ledger }) {
   const municipalities = useMunicipalities();
   const kommune = (code: string) => municipalities.data?.officialByCode.get(code) ?? code;
@@ -152,6 +177,7 @@ function Books({ programme, ledger }: { programme: Programme; ledger: Ledger }) 
             `− Bevilget (${countOf(ledger.awards.filter((line) => line.status !== 'cancelled').length, 'tilsagn', 'tilsagn')})`,
             formatKroner(ledger.committedOre),
           ],
+          ledger.releasedOre > 0 && ['+ Frigivet (ubrugt efter slutregnskab og tilbagebetalt)', formatKroner(ledger.releasedOre)],
           ['= Tilbage', <strong>{formatKroner(ledger.remainingOre)}</strong>],
           over && ['Overskredet med', <strong>{formatKroner(ledger.overCommittedOre)}</strong>],
         ]}
@@ -170,7 +196,8 @@ function Books({ programme, ledger }: { programme: Programme; ledger: Ledger }) 
           ['Bevilget', formatKroner(ledger.committedOre)],
           ['Udbetalt', formatKroner(ledger.paidOre)],
           ['Godkendt, ikke udbetalt', formatKroner(ledger.approvedUnpaidOre)],
-          ['Endnu ikke godkendt til udbetaling', formatKroner(Math.max(0, ledger.committedOre - ledger.paidOre - ledger.approvedUnpaidOre))],
+          ledger.releasedOre > 0 && ['Frigivet igen', formatKroner(ledger.releasedOre)],
+          ledger.repaymentsOpenOre > 0 && ['Tilbagebetalingskrav, åbne', formatKroner(ledger.repaymentsOpenOre)],
         ]}
       />
       <figure className="chart">
@@ -187,6 +214,7 @@ function Books({ programme, ledger }: { programme: Programme; ledger: Ledger }) 
           testId="graf-udbetalt"
         />
       </figure>
+      <PaymentsFile programmeId={programme.id} />
 
       <h2>Bevilget pr. kommune</h2>
       {byMunicipality.length === 0 ? (

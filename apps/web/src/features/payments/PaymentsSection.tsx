@@ -70,16 +70,30 @@ function InstalmentActions({ instalment, role }: { instalment: Instalment; role:
     if (!instalment.mayApprove) return <span data-testid={`rate-${instalment.sequence}-firoejne`}>{instalment.mayNotApproveReason}</span>;
     return (
       <>
-        <button type="button" className="button button-secondary" disabled={approve.isPending} onClick={() => approve.mutate(instalment.id)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={approve.isPending}
+          // The button goes with the approval: the keyboard goes on from the section's heading.
+          onClick={() => approve.mutate(instalment.id, { onSuccess: () => document.getElementById('udbetalinger')?.focus() })}
+        >
           Godkend rate {instalment.sequence}
         </button>
         {approve.error && <ProblemAlert error={approve.error} heading="Raten kunne ikke godkendes" />}
       </>
     );
   }
-  if (instalment.status === 'approved' && (role === 'caseworker' || role === 'admin')) {
+  // The administrator records what the finance system paid; the caseworkers who approve do not.
+  if (instalment.status === 'approved' && role !== 'admin') return <span className="text-muted">Afventer betaling fra økonomisystemet</span>;
+  if (instalment.status === 'approved') {
     return recording ? (
-      <RecordPaymentForm instalment={instalment} onDone={() => setRecording(false)} />
+      <RecordPaymentForm
+        instalment={instalment}
+        onDone={() => {
+          setRecording(false);
+          document.getElementById('udbetalinger')?.focus();
+        }}
+      />
     ) : (
       <button type="button" className="button button-tertiary" onClick={() => setRecording(true)}>
         Registrér udbetaling af rate {instalment.sequence}
@@ -102,8 +116,8 @@ function statusCell(instalment: Instalment) {
 /**
  * The award's money, for the kommune and the ministry alike: the payment plan's instalments (rater) with
  * what makes each payable, its amount to the øre and where it stands, and the totals paid, approved and
- * held back. A caseworker approves a ready instalment here (not one they triggered: four eyes) and
- * records a payment the finance system has made.
+ * held back. A caseworker approves a ready instalment here (not one they triggered: four eyes); the
+ * administrator records a payment the finance system has made.
  */
 export function PaymentsSection({ awardId, awardAmountOre, role }: { awardId: string; awardAmountOre: number; role: string }) {
   const instalments = useAwardInstalments(awardId);

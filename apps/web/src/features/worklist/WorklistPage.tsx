@@ -14,7 +14,7 @@ import { type Application, type ExtensionRequest, type Report, useApplicationLis
 import { ACCESS_KINDS, type AccessRequest, useAccessRequestList } from '../access-requests/useAccessRequests';
 import { Deadline } from '../access-requests/AccessRequestsSection';
 import { triggerText } from '../payments/text';
-import { downloadPaymentsCsv, type Instalment, useInstalmentList } from '../payments/usePayments';
+import { type Instalment, useInstalmentList } from '../payments/usePayments';
 
 /** The filters of the worklist, kept in the address so a reload, a link or the back button keeps them. */
 interface Filters {
@@ -146,7 +146,7 @@ function QueueNav({ current, counts, search }: { current: QueueKey; counts: Coun
                 <span className="queue-label">{queue.label}</span>
                 {overdue ? (
                   <span className="queue-overdue overdue" data-testid={`overskredne-${queue.key}`}>
-                    heraf {overdue} overskredet
+                    heraf {overdue} over fristen
                   </span>
                 ) : null}
               </Link>
@@ -317,35 +317,12 @@ function AccessRequestsListing({ filters }: { filters: Filters }) {
 
 function InstalmentsListing({ filters }: { filters: Filters }) {
   const spec = queueOf('udbetalinger');
-  const [failure, setFailure] = useState<unknown>(null);
   const query = useInstalmentList({
     ...given({ programmeId: filters.programmeId, municipalityCode: filters.municipalityCode, assigneeId: filters.assignee }),
     status: 'ready',
   });
   return (
-    <>
-      <Listing
-        query={query}
-        columns={INSTALMENT_COLUMNS}
-        rowKey={(row: Instalment) => row.id}
-        caption={spec.label}
-        empty={spec.empty}
-        noun={['rate', 'rater']}
-      />
-      <h3>Til økonomisystemet</h3>
-      <p className="mt-0">Godkendte rater, der endnu ikke er udbetalt, som en CSV-fil (CVR-nummer, sagsnummer, beløb og reference).</p>
-      {failure !== null && <ProblemAlert error={failure} heading="Filen kunne ikke hentes" />}
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={() => {
-          setFailure(null);
-          void downloadPaymentsCsv(filters.programmeId || undefined).catch(setFailure);
-        }}
-      >
-        Hent betalingsfil (CSV)
-      </button>
-    </>
+    <Listing query={query} columns={INSTALMENT_COLUMNS} rowKey={(row: Instalment) => row.id} caption={spec.label} empty={spec.empty} noun={['rate', 'rater']} />
   );
 }
 
