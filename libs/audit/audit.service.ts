@@ -137,9 +137,10 @@ export class AuditService {
    * released inside the server, so no audited write waits on another's round trips.
    */
   transaction<T>(work: (manager: EntityManager) => Promise<Audited<T>>): Promise<T> {
-    // READ COMMITTED, whatever the database's default: the chain's commit trigger reads the head after
-    // taking its lock, which only a statement's own snapshot sees (audit_enqueue refuses any other level).
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+    // The database's default level, READ COMMITTED: the chain's commit trigger reads the head after taking
+    // its lock, which only a statement's own snapshot sees. audit_enqueue refuses any other level (naming
+    // it here would cost every audited write a SET TRANSACTION round trip).
+    return this.dataSource.transaction(async (manager) => {
       const { result, events } = await work(manager);
       await this.enqueue(manager, events);
       return result;
@@ -175,7 +176,7 @@ export class AuditService {
 
   /** Records an event that has no other change to go with it (a refused sign-in), in a transaction of its own. */
   async recordAlone(record: AuditRecord): Promise<void> {
-    await this.dataSource.transaction('READ COMMITTED', (manager) => this.enqueue(manager, [record]));
+    await this.dataSource.transaction((manager) => this.enqueue(manager, [record]));
   }
 
   async list(query: AuditEventQuery): Promise<Page<AuditEvent>> {

@@ -23,7 +23,7 @@ describe('access requests', () => {
     admin = await signedInAs(api, 'admin');
     caseworker = await signedInAs(api, 'caseworker');
     colleague = await signedInAs(api, 'caseworker');
-    lead = await signedInAs(api, 'project_lead', '706');
+    lead = await signedInAs(api, 'project_lead', '813');
     programme = await givenProgramme(api, admin);
     application = await givenSubmitted(api, lead, programme.id);
   });
