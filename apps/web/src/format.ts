@@ -112,3 +112,8 @@ export function addMonths(date: string, months: number): string {
   const targetDay = day === daysInMonth(year, month) ? last : Math.min(day, last);
   return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`;
 }
+
+/** Today in Copenhagen, as a date field holds it: `2026-12-04`. */
+export function copenhagenToday(): string {
+  return copenhagenInput(new Date().toISOString()).slice(0, 10);
+}

@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useLocation } from 'react-router';
 import { asProblem } from '../../api/problem';
-import { copenhagenInput, formatDate, formatDateTime } from '../../format';
+import { copenhagenToday, formatDate, formatDateTime } from '../../format';
 import { Alert } from '../../ui/Alert';
 import { errorOf, FieldGroup, FormProblem, TextArea, TextField } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
+import { useArrivalFocus } from '../../ui/useArrivalFocus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ACCESS_KINDS, type AccessRequest, useCaseAccessRequests, useCompleteAccessRequest, useRegisterAccessRequest } from './useAccessRequests';
 
@@ -15,11 +15,6 @@ const LABELS: Record<string, string> = {
   receivedOn: 'Modtaget',
   note: 'Hvordan anmodningen er besvaret',
 };
-
-/** Today in Copenhagen, as a date field holds it. */
-function today(): string {
-  return copenhagenInput(new Date().toISOString()).slice(0, 10);
-}
 
 /** The deadline in words: when, and whether it has passed. */
 export function Deadline({ request }: { request: AccessRequest }) {
@@ -38,7 +33,7 @@ function RegisterForm({ applicationId, onRegistered, onCancel }: { applicationId
   const [requester, setRequester] = useState('');
   const [requesterEmail, setRequesterEmail] = useState('');
   const [kind, setKind] = useState<AccessRequest['kind'] | ''>('');
-  const [receivedOn, setReceivedOn] = useState(today());
+  const [receivedOn, setReceivedOn] = useState(copenhagenToday());
   const problem = register.error ? asProblem(register.error) : null;
   // The button that opened the form is gone: the keyboard goes on from the form's first field.
   useEffect(() => document.getElementById('felt-requester')?.focus(), []);
@@ -191,16 +186,7 @@ export function AccessRequestsSection({ applicationId, role }: { applicationId: 
   const [registering, setRegistering] = useState(false);
   const [registered, setRegistered] = useState(false);
   const items = requests.data?.items ?? [];
-  const { hash } = useLocation();
-  const loaded = requests.data !== undefined;
-  // Arrived from the worklist's queue (`#aktindsigt`): the page opens at the requests once they are read.
-  useEffect(() => {
-    if (loaded && hash === '#aktindsigt') {
-      const heading = document.getElementById('aktindsigt');
-      heading?.scrollIntoView();
-      heading?.focus({ preventScroll: true });
-    }
-  }, [loaded, hash]);
+  useArrivalFocus('aktindsigt', requests.data !== undefined);
   return (
     <section aria-labelledby="aktindsigt">
       <h2 id="aktindsigt" tabIndex={-1}>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useLocation } from 'react-router';
 import { asProblem } from '../../api/problem';
-import { copenhagenInput, formatDate, formatDateTime, formatKroner } from '../../format';
+import { copenhagenToday, formatDate, formatDateTime, formatKroner } from '../../format';
 import { errorOf, FormProblem, TextField } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
+import { useArrivalFocus } from '../../ui/useArrivalFocus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Facts, type Column, Table } from '../../ui/Table';
 import { INSTALMENT_STATUS, moneySummary, triggerText } from './text';
@@ -14,7 +14,7 @@ const LABELS: Record<string, string> = { paidOn: 'Udbetalt den', reference: 'Bet
 /** Records that the finance system has paid an approved instalment: the day and its reference. */
 function RecordPaymentForm({ instalment, onDone }: { instalment: Instalment; onDone: () => void }) {
   const record = useRecordPayment(instalment.awardId);
-  const [paidOn, setPaidOn] = useState(copenhagenInput(new Date().toISOString()).slice(0, 10));
+  const [paidOn, setPaidOn] = useState(copenhagenToday());
   const [reference, setReference] = useState('');
   const problem = record.error ? asProblem(record.error) : null;
   const prefix = `rate-${instalment.sequence}`;
@@ -121,15 +121,7 @@ function statusCell(instalment: Instalment) {
  */
 export function PaymentsSection({ awardId, awardAmountOre, role }: { awardId: string; awardAmountOre: number; role: string }) {
   const instalments = useAwardInstalments(awardId);
-  const { hash } = useLocation();
-  const loaded = instalments.data !== undefined;
-  useEffect(() => {
-    if (loaded && hash === '#udbetalinger') {
-      const heading = document.getElementById('udbetalinger');
-      heading?.scrollIntoView();
-      heading?.focus({ preventScroll: true });
-    }
-  }, [loaded, hash]);
+  useArrivalFocus('udbetalinger', instalments.data !== undefined);
   const ministry = role === 'caseworker' || role === 'admin';
   const columns: Column<Instalment>[] = [
     { header: 'Rate', cell: (row) => `${row.sequence}` },

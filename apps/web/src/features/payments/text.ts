@@ -1,4 +1,3 @@
-import { formatKroner } from '../../format';
 import type { Instalment } from './usePayments';
 
 /** What makes an instalment payable, as the kommune and the caseworker read it. */
@@ -34,5 +33,3 @@ export function moneySummary(instalments: readonly Instalment[]) {
     cancelled: sum(['cancelled']),
   };
 }
-
-export const kroner = formatKroner;
