@@ -24,6 +24,13 @@ const PASSWORD = 'bench-adgangskode-2026';
 /** The audit chain's key for the bench's processes and its generated chain, so the chain verifies. */
 const AUDIT_HMAC_KEY = 'bench-audit-key-'.padEnd(48, 'x');
 const API_PORT = 3810;
+// A focused run for profiling one path: `BENCH_ONLY=<regex on endpoint names>` drives only those
+// endpoints on the small dataset (`BENCH_SIZE=large` for the large one) and skips the reconciler, the
+// export and the upload; `BENCH_PROFILE=1` adds a CPU profile of the API (bench/results/profiles) and a
+// sample of what Postgres's backends wait on during each run. Its figures go to bench/results/focus.json,
+// never to latest.json: they are for finding where time goes, not for the targets.
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+const PROFILE = process.env.BENCH_PROFILE === '1';
 const LIMIT_PORT = 3811;
 const root = new URL('..', import.meta.url);
 const log = (line) => console.log(line);
@@ -47,8 +54,8 @@ async function prepare(size) {
   return { url: urls.app, client };
 }
 
-function start(script, env, port) {
-  const child = spawn(process.execPath, [script], {
+function start(script, env, port, nodeOptions = []) {
+  const child = spawn(process.execPath, [...nodeOptions, script], {
     cwd: root,
     env: {
       ...process.env,
@@ -254,7 +261,8 @@ async function measure(size) {
   // Both servers run side by side and each endpoint is driven on the API and then at once on the limit
   // server: this machine's speed drifts by a fifth over minutes, and a ratio of two runs far apart in
   // time measured the drift as much as the API.
-  const api = start('dist/apps/api/src/main.js', env, API_PORT);
+  const profiling = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${new URL('bench/results/profiles', root).pathname}`] : [];
+  const api = start('dist/apps/api/src/main.js', env, API_PORT, profiling);
   const limit = start('bench/limit-server.mjs', env, LIMIT_PORT);
   await waitFor(`http://127.0.0.1:${API_PORT}/api/v1/health`);
   await waitFor(`http://127.0.0.1:${LIMIT_PORT}/`);
@@ -267,11 +275,14 @@ async function measure(size) {
   const { reads, apiWrites, limitWrites } = await endpointsFor(client, tokens);
   const results = [];
   // The writes each get their own half of the waiting decisions and reports on either server.
-  const pairs = [...reads.map((read) => [read, read]), ...apiWrites.map((write, index) => [write, limitWrites[index]])];
+  const pairs = [...reads.map((read) => [read, read]), ...apiWrites.map((write, index) => [write, limitWrites[index]])].filter(
+    ([endpoint]) => !ONLY || ONLY.test(endpoint.name),
+  );
   for (const [endpoint, limitEndpoint] of pairs) {
     log(`  ${endpoint.name}: api and limit, ${endpoint.kind === 'read' ? `${ROUNDS} rounds each` : 'one run each'}`);
+    const waits = PROFILE ? sampleWaits(client) : null;
     const [api, limit] = await drivePair(endpoint, limitEndpoint);
-    results.push({ ...endpoint, api, limit });
+    results.push({ ...endpoint, api, limit, ...(waits ? { waits: await waits.stop() } : {}) });
   }
   await Promise.all([stop(api), stop(limit)]);
 
@@ -282,6 +293,32 @@ async function measure(size) {
          > p.budget_ore + (SELECT coalesce(sum(delta_ore), 0) FROM budget_adjustment b WHERE b.programme_id = p.id)`)
   ).rows[0].n;
   return { url, client, results, overCommitted };
+}
+
+/**
+ * What the bench database's backends are doing, sampled every 10 ms while a pair runs (both servers in
+ * turn): active, idle in a transaction (waiting for its client: a round trip), or waiting on a lock.
+ */
+function sampleWaits(client) {
+  const counts = {};
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await client.query(
+        `SELECT state, coalesce(wait_event_type || ':' || wait_event, '') AS wait, count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> 'psql' AND state <> 'idle' GROUP BY 1, 2`,
+      );
+      for (const row of rows) counts[`${row.state} ${row.wait}`.trim()] = (counts[`${row.state} ${row.wait}`.trim()] ?? 0) + row.n;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1]));
+    },
+  };
 }
 
 async function measureReconciler(url) {
@@ -332,6 +369,18 @@ await new Promise((resolve, reject) =>
   ),
 );
 
+if (ONLY) {
+  const focused = await measure(process.env.BENCH_SIZE === 'large' ? LARGE : SMALL);
+  await focused.client.end();
+  writeFileSync(new URL('bench/results/focus.json', root), `${JSON.stringify(focused.results, null, 2)}\n`);
+  for (const entry of focused.results) {
+    log(`${entry.name}: api ${entry.api.rps} rps p95 ${entry.api.p95Ms} ms ${JSON.stringify(entry.api.statuses)}`);
+    log(`${' '.repeat(entry.name.length)}  limit ${entry.limit.rps} rps p95 ${entry.limit.p95Ms} ms ${JSON.stringify(entry.limit.statuses)}`);
+    if (entry.waits) log(`${' '.repeat(entry.name.length)}  backends: ${JSON.stringify(entry.waits)}`);
+  }
+  process.exit(0);
+}
+
 const small = await measure(SMALL);
 await small.client.end();
 const large = await measure(LARGE);
@@ -355,6 +404,8 @@ const endpoints = large.results.map((entry, index) => ({
   ratio: +(entry.api.rps / Math.max(1, entry.limit.rps)).toFixed(2),
   p95SmallMs: small.results[index].api.p95Ms,
   statuses: entry.api.statuses,
+  // The limit server's answers too: a write whose list runs out answers 409 fast, and a ratio of unequal mixes says little.
+  limitStatuses: entry.limit.statuses,
 }));
 const result = {
   machine: {
