@@ -49,6 +49,7 @@ async function body(request) {
 }
 
 const ledgers = new Map();
+const failures = new Set();
 
 const routes = [
   [
@@ -170,14 +171,15 @@ const routes = [
         ).rows[0];
         await client.query(
           `INSERT INTO progress_report (award_id, application_id, programme_id, municipality_code, participant_codes, kind, sequence, due_date, status)
-         SELECT $1, $7, $2, $3, $4, 'status', 1, $5::date + interval '12 months', 'due' UNION ALL SELECT $1, $7, $2, $3, $4, 'final', 1, $6::date + interval '3 months', 'due'`,
+         SELECT $1::uuid, $7::uuid, $2::uuid, $3::char(3), $4::text[], 'status', 1, $5::date + interval '12 months', 'due'
+         UNION ALL SELECT $1, $7, $2, $3, $4, 'final', 1, $6::date + interval '3 months', 'due'`,
           [award.id, programme.id, application.municipality_code, application.participant_codes, application.planned_start, application.planned_end, match[1]],
         );
         // The award's instalments by the default plan, the first ready at once (as the API makes them).
         await client.query(
           `INSERT INTO instalment (award_id, application_id, programme_id, municipality_code, participant_codes, case_number, sequence, trigger,
                                    report_sequence, share_pct, amount_ore, status, ready_at, triggered_by)
-           SELECT $1, $2, $3, $4, $5, $6, s.sequence, s.trigger, s.report_sequence, s.share_pct,
+           SELECT $1::uuid, $2::uuid, $3::uuid, $4::char(3), $5::text[], $6::text, s.sequence, s.trigger, s.report_sequence, s.share_pct,
                   CASE WHEN s.sequence = 3 THEN $7::bigint - $7::bigint * 50 / 100 - $7::bigint * 40 / 100 ELSE $7::bigint * s.share_pct / 100 END,
                   CASE WHEN s.sequence = 1 THEN 'ready' ELSE 'planned' END, CASE WHEN s.sequence = 1 THEN now() END, CASE WHEN s.sequence = 1 THEN $8::uuid END
              FROM (VALUES (1, 'award', NULL::int, 50), (2, 'status_report_approved', 1, 40), (3, 'final_accounts_approved', NULL, 10))
@@ -185,6 +187,14 @@ const routes = [
           [award.id, match[1], programme.id, application.municipality_code, application.participant_codes, application.case_number, input.amountOre, user.id],
         );
         await client.query(`UPDATE application SET status = 'awarded', version = version + 1, updated_at = now() WHERE id = $1`, [match[1]]);
+        // The decision letter is an act of the case, numbered in its journal (as the API registers it).
+        await client.query(
+          `WITH serial AS (INSERT INTO case_journal (application_id, last_serial) VALUES ($1, 1)
+                            ON CONFLICT (application_id) DO UPDATE SET last_serial = case_journal.last_serial + 1 RETURNING last_serial)
+           INSERT INTO case_act (application_id, serial, journal_no, kind, title, sender, registered_at)
+           SELECT $1, last_serial, $2::text || '-' || lpad(last_serial::text, 3, '0'), 'decision', $3, NULL, now() FROM serial`,
+          [match[1], application.case_number, `Tilsagnsbrev: afgørelse om ansøgning ${application.case_number}`],
+        );
         const recipients = (await client.query(RECIPIENTS, [match[1]])).rows.map((row) => row.user_id);
         await client.query(CASE_MESSAGE, [
           recipients,
@@ -282,6 +292,11 @@ http
       }
       response.writeHead(404).end();
     } catch (error) {
+      // An unexpected failure is said once per message: a side that answers only errors measures nothing.
+      if (!error.status && !failures.has(error.message)) {
+        failures.add(error.message);
+        console.error(`limit server: ${request.method} ${request.url}: ${error.message}`);
+      }
       response.writeHead(error.status ?? 500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: error.message }));
     } finally {
       client.release();

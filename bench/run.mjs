@@ -51,7 +51,7 @@ async function prepare(size) {
   await client.connect();
   log(`dataset ${size.name}:`);
   await generate(client, size, log, await hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }), Buffer.from(AUDIT_HMAC_KEY));
-  return { url: urls.app, client };
+  return { url: urls.app, client, adminUrl: urls.admin, database: `tilskud_bench_${size.name}` };
 }
 
 function start(script, env, port, nodeOptions = []) {
@@ -252,7 +252,7 @@ async function endpointsFor(client, tokens) {
 }
 
 async function measure(size) {
-  const { url, client } = await prepare(size);
+  const { url, client, adminUrl, database } = await prepare(size);
   // Budgets that hold about half of the decisions waiting, so the budget guard is exercised under load.
   await client.query(`
     UPDATE programme p SET budget_ore = coalesce((SELECT sum(amount_ore) FROM award a WHERE a.programme_id = p.id), 0)
@@ -280,7 +280,7 @@ async function measure(size) {
   );
   for (const [endpoint, limitEndpoint] of pairs) {
     log(`  ${endpoint.name}: api and limit, ${endpoint.kind === 'read' ? `${ROUNDS} rounds each` : 'one run each'}`);
-    const waits = PROFILE ? sampleWaits(client) : null;
+    const waits = PROFILE ? await sampleWaits(adminUrl, database) : null;
     const [api, limit] = await drivePair(endpoint, limitEndpoint);
     results.push({ ...endpoint, api, limit, ...(waits ? { waits: await waits.stop() } : {}) });
   }
@@ -299,14 +299,18 @@ async function measure(size) {
  * What the bench database's backends are doing, sampled every 10 ms while a pair runs (both servers in
  * turn): active, idle in a transaction (waiting for its client: a round trip), or waiting on a lock.
  */
-function sampleWaits(client) {
+async function sampleWaits(adminUrl, database) {
+  // As the superuser: pg_stat_activity hides other roles' states from the database's owner.
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
   const counts = {};
   let running = true;
   const loop = (async () => {
     while (running) {
       const { rows } = await client.query(
         `SELECT state, coalesce(wait_event_type || ':' || wait_event, '') AS wait, count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> 'psql' AND state <> 'idle' GROUP BY 1, 2`,
+          WHERE datname = $1 AND state <> 'idle' GROUP BY 1, 2`,
+        [database],
       );
       for (const row of rows) counts[`${row.state} ${row.wait}`.trim()] = (counts[`${row.state} ${row.wait}`.trim()] ?? 0) + row.n;
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -316,6 +320,7 @@ function sampleWaits(client) {
     stop: async () => {
       running = false;
       await loop;
+      await client.end();
       return Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1]));
     },
   };
