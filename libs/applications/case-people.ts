@@ -6,7 +6,7 @@ import { isActiveCaseworker, type Person, UsersService } from '../auth/users.ser
 import type { AuthUser } from '../core/access/auth-user.js';
 import { Clock } from '../core/time/clock.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { CaseMessages } from '../reminders/case-messages.js';
+import { CaseMessages, type RecipientsQuery } from '../reminders/case-messages.js';
 import { caseLabel, caseLink } from '../reminders/reminder-messages.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import type { Application } from './application.entity.js';
@@ -58,6 +58,17 @@ export interface ContactChange {
  * The people of a case: each kommune's contact (who gets the case's messages) and the caseworker it is
  * assigned to (who gets its waiting reminders). Changes are audited and told to the person named.
  */
+/** The recipients of a case's messages (see {@link CasePeople.recipients}), the application's id at `placeholder`. */
+function recipientsSql(placeholder: string): string {
+  return `SELECT DISTINCT person AS recipient FROM application a, unnest(a.participant_codes) AS p(code),
+            unnest(coalesce(
+              (SELECT ARRAY[u.id] FROM case_contact c JOIN app_user u ON u.id = c.user_id
+                WHERE c.application_id = a.id AND c.municipality_code = p.code
+                  AND u.active AND u.role = 'project_lead' AND u.municipality_code = p.code),
+              (SELECT array_agg(u.id) FROM app_user u WHERE u.role = 'project_lead' AND u.active AND u.municipality_code = p.code))) AS person
+      WHERE a.id = ${placeholder}::uuid`;
+}
+
 @Injectable()
 export class CasePeople {
   constructor(
@@ -85,18 +96,13 @@ export class CasePeople {
    * and still a project lead there, else every active project lead of the kommune.
    */
   async recipients(manager: EntityManager, applicationId: string): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await manager.query(
-      `SELECT DISTINCT person AS user_id FROM application a, unnest(a.participant_codes) AS p(code),
-              unnest(coalesce(
-                (SELECT ARRAY[u.id] FROM case_contact c JOIN app_user u ON u.id = c.user_id
-                  WHERE c.application_id = a.id AND c.municipality_code = p.code
-                    AND u.active AND u.role = 'project_lead' AND u.municipality_code = p.code),
-                (SELECT array_agg(u.id) FROM app_user u WHERE u.role = 'project_lead' AND u.active AND u.municipality_code = p.code))) AS person
-        WHERE a.id = $1
-        ORDER BY 1`,
-      [applicationId],
-    );
-    return rows.map((row) => row.user_id);
+    const rows: Array<{ recipient: string }> = await manager.query(`${recipientsSql('$1')} ORDER BY 1`, [applicationId]);
+    return rows.map((row) => row.recipient);
+  }
+
+  /** {@link recipients} as SQL, for a message filed in the same statement (CaseMessages.send). */
+  recipientsOf(applicationId: string): RecipientsQuery {
+    return { sql: recipientsSql, parameter: applicationId };
   }
 
   /**

@@ -18,7 +18,7 @@ export const DECIDABLE_STATUSES: readonly ApplicationStatus[] = APPLICATION_STAT
  * - four-eyes (firøjneprincippet): the caller is not the assessment's author;
  * - conflict of interest: the caller has not set up the programme, or adjusted its budget, in the last week;
  * - a programme that decides after its deadline (`after_deadline`) is not decided before it.
- * One definition for the decision itself ({@link decisionBarriers}: which rule stops this caller on
+ * One definition for the decision itself ({@link decisionBarriersWithProgramme}: which rule stops this caller on
  * this case, checked where the decision checks it) and for the lists of what a caseworker may decide
  * ({@link restrictToDecidableBy}), so a list never shows a case the decision would refuse.
  */
@@ -48,23 +48,33 @@ export interface DecisionBarriers {
   beforeDeadline: boolean;
 }
 
-/** The barriers between `deciderId` and a decision on the application now, in one query, inside the decision's transaction. */
-export async function decisionBarriers(manager: EntityManager, applicationId: string, deciderId: string, now: Date): Promise<DecisionBarriers> {
-  const sql = barrierSql('application');
-  const row = await manager
-    .createQueryBuilder()
-    .select(sql.assessedByDecider, 'assessedByDecider')
-    .addSelect(sql.createdProgramme, 'createdProgramme')
-    .addSelect(sql.adjustedBudget, 'adjustedBudget')
-    .addSelect(sql.beforeDeadline, 'beforeDeadline')
-    .from('application', 'application')
-    .where('application.id = :applicationId', { applicationId })
-    .setParameters(barrierParameters(deciderId, now))
-    .getRawOne<{ assessedByDecider: boolean; createdProgramme: boolean; adjustedBudget: boolean; beforeDeadline: boolean }>();
+/** What {@link decisionBarriersWithProgramme} needs of the programmes: their row, with columns over the application's. */
+export interface ProgrammeOfApplication<P> {
+  forApplication<K extends string>(
+    manager: EntityManager,
+    applicationId: string,
+    columns: Record<K, string>,
+    parameters: Record<string, unknown>,
+  ): Promise<{ programme: P; columns: Record<K, unknown> }>;
+}
+
+/**
+ * The barriers between `deciderId` and a decision on the application now, and the application's
+ * programme, in one query inside the decision's transaction.
+ */
+export async function decisionBarriersWithProgramme<P>(
+  manager: EntityManager,
+  programmes: ProgrammeOfApplication<P>,
+  applicationId: string,
+  deciderId: string,
+  now: Date,
+): Promise<DecisionBarriers & { programme: P }> {
+  const { programme, columns } = await programmes.forApplication(manager, applicationId, barrierSql('application'), barrierParameters(deciderId, now));
   return {
-    assessedByDecider: row?.assessedByDecider ?? false,
-    conflictOfInterest: row ? conflictOfInterestReason({ created: row.createdProgramme, adjusted: row.adjustedBudget }) : null,
-    beforeDeadline: row?.beforeDeadline ?? false,
+    programme,
+    assessedByDecider: columns.assessedByDecider === true,
+    conflictOfInterest: conflictOfInterestReason({ created: columns.createdProgramme === true, adjusted: columns.adjustedBudget === true }),
+    beforeDeadline: columns.beforeDeadline === true,
   };
 }
 

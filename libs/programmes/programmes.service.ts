@@ -266,6 +266,28 @@ export class ProgrammesService {
     return manager.findOneBy(Programme, { id });
   }
 
+  /**
+   * The programme of an application, with further columns computed over the application's row (alias
+   * `application`) in the same query: a caller that needs both (a decision: its programme and the rules
+   * that turn on the case) pays one round trip. `columns` maps a result name to its SQL.
+   */
+  async forApplication<K extends string>(
+    manager: EntityManager,
+    applicationId: string,
+    columns: Record<K, string>,
+    parameters: Record<string, unknown>,
+  ): Promise<{ programme: Programme; columns: Record<K, unknown> }> {
+    const builder = manager
+      .createQueryBuilder(Programme, 'programme')
+      .innerJoin('application', 'application', 'application.programme_id = programme.id')
+      .where('application.id = :applicationId', { applicationId })
+      .setParameters(parameters);
+    for (const [name, sql] of Object.entries<string>(columns)) builder.addSelect(sql, name);
+    const { entities, raw } = await builder.getRawAndEntities<Record<K, unknown>>();
+    if (entities.length === 0) throw new NotFoundDomainException('Ansøgningen', applicationId);
+    return { programme: entities[0], columns: raw[0] };
+  }
+
   async list(query: ProgrammeQuery): Promise<Page<Programme>> {
     const builder = this.dataSource.getRepository(Programme).createQueryBuilder('programme');
     return keysetPage(builder, 'programmes', query, PROGRAMME_ORDERS);

@@ -6,8 +6,8 @@ import type { DeadlineKind, OutcomeKind, ReminderSubjectType } from './reminder-
 /** Something that happened to a case, told to its people: in their inbox at once, and by e-mail. */
 export interface CaseMessage {
   kind: OutcomeKind;
-  /** Each is told once (duplicates are dropped). */
-  recipientIds: readonly string[];
+  /** Each is told once (duplicates are dropped); or chosen in SQL in the statement that files the message (one round trip fewer). */
+  recipientIds: readonly string[] | RecipientsQuery;
   /** What it is about; with the kind and the recipient, its identity: the same message is never filed twice. */
   subjectType: ReminderSubjectType;
   subjectId: string;
@@ -20,10 +20,18 @@ export interface CaseMessage {
   link?: string | null;
 }
 
+/** Recipients as SQL: a query of one uuid column `recipient`, given the placeholder of its one parameter. */
+export interface RecipientsQuery {
+  sql: (placeholder: string) => string;
+  parameter: unknown;
+}
+
 /** An e-mail waiting in the outbox, for the caller to queue once its transaction has committed. */
 export interface QueuedMail {
   id: string;
   sendAt: Date;
+  /** Whom it goes to (set by {@link CaseMessages.send}). */
+  recipientId?: string;
 }
 
 /**
@@ -36,19 +44,22 @@ export interface QueuedMail {
 @Injectable()
 export class CaseMessages {
   async send(manager: EntityManager, message: CaseMessage, now: Date): Promise<QueuedMail[]> {
-    const recipients = [...new Set(message.recipientIds)];
-    if (recipients.length === 0) return [];
-    const rows: Array<{ id: string; send_at: Date }> = await manager.query(
-      `WITH outbox AS (
+    const given = message.recipientIds;
+    const chosen = 'sql' in given;
+    const recipients = chosen ? given.parameter : [...new Set(given)];
+    if (!chosen && (recipients as string[]).length === 0) return [];
+    const rows: Array<{ id: string; send_at: Date; recipient_id: string }> = await manager.query(
+      `WITH recipient AS (${chosen ? `SELECT DISTINCT recipient FROM (${given.sql('$2')}) AS chosen` : 'SELECT unnest($2::uuid[]) AS recipient'}),
+       outbox AS (
          INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
-         SELECT $1, recipient, $3, $4, $5, $6, $7, 'scheduled' FROM unnest($2::uuid[]) AS recipient
+         SELECT $1, recipient, $3, $4, $5, $6, $7, 'scheduled' FROM recipient
          ON CONFLICT ON CONSTRAINT reminder_once DO NOTHING
          RETURNING id, recipient_id, send_at),
        inbox AS (
          INSERT INTO notification (user_id, kind, title, body, subject_type, subject_id, reminder_id, case_id, link)
          SELECT recipient_id, $1, $8, $9, $3, $4, id, $10, $11 FROM outbox
          RETURNING reminder_id)
-       SELECT outbox.id, outbox.send_at FROM outbox JOIN inbox ON inbox.reminder_id = outbox.id`,
+       SELECT outbox.id, outbox.send_at, outbox.recipient_id FROM outbox JOIN inbox ON inbox.reminder_id = outbox.id ORDER BY outbox.recipient_id`,
       [
         message.kind,
         recipients,
@@ -63,7 +74,7 @@ export class CaseMessages {
         message.link ?? null,
       ],
     );
-    return rows.map((row) => ({ id: row.id, sendAt: row.send_at }));
+    return rows.map((row) => ({ id: row.id, sendAt: row.send_at, recipientId: row.recipient_id }));
   }
 
   /**
