@@ -58,8 +58,9 @@ describe('round trips per audited write', () => {
         .expect(201),
     );
     // Sign-in check; in the transaction: the application (locked), the decision's barriers, the programme,
-    // the decision, the award, its reports, its instalments, the application's status, the journal,
-    // the recipients, the outbox, the programme's lock, its ledger and the audit events; after it, the answer's names.
+    // the decision, the award, its reports, its instalments, the ready one's reminder that it waits for
+    // approval, the application's status, the journal, the recipients, the outbox, the programme's lock,
+    // its ledger and the audit events; after it, the answer's names.
     expect(statements.filter((statement) => /^SELECT "Application"/.test(statement))).toEqual([]);
     expect(statements.filter((statement) => /FROM "programme"|"Programme"/.test(statement))).toHaveLength(1);
     // The programme's lock (which serialises the decisions on its budget) is taken last: after it only
@@ -71,7 +72,7 @@ describe('round trips per audited write', () => {
       'SELECT audit_enqueue($1, $2, $3, $4)',
       'COMMIT',
     ]);
-    expect(statements).toHaveLength(18);
+    expect(statements).toHaveLength(19);
   });
 
   it('submits a report', async () => {
