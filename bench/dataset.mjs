@@ -10,8 +10,18 @@ export const LARGE = {
   reportsPerAward: 5,
   auditEvents: 2_000_000,
   pendingDecisions: 4_000,
+  filedFinalAccounts: 4_000,
 };
-export const SMALL = { name: 'small', programmes: 50, applications: 10_000, awards: 3_000, reportsPerAward: 5, auditEvents: 100_000, pendingDecisions: 4_000 };
+export const SMALL = {
+  name: 'small',
+  programmes: 50,
+  applications: 10_000,
+  awards: 3_000,
+  reportsPerAward: 5,
+  auditEvents: 100_000,
+  pendingDecisions: 4_000,
+  filedFinalAccounts: 1_000,
+};
 
 const GENESIS = '0'.repeat(64);
 /** The same canonical JSON and keyed hash (HMAC-SHA256) as libs/audit/audit-chain.ts, so the generated chain verifies. */
@@ -149,6 +159,27 @@ export async function generate(client, size, log, passwordHash, auditKey) {
       FROM award a
      CROSS JOIN (VALUES (1, 'award', NULL::int, 50), (2, 'status_report_approved', 1, 40), (3, 'final_accounts_approved', NULL, 10))
                 AS s (sequence, trigger, report_sequence, share_pct)`,
+  );
+  // Final accounts filed and waiting for review, for the final-accounts reviews: on awards whose first
+  // instalment is paid (so none is approved and unpaid, which would hold the settlement back, and none
+  // of them is in the payment approvals' queue), 95 % of the award spent: the review keeps the second
+  // instalment, reduces the held-back one to 5 % and makes it ready, and releases 5 % to the budget.
+  const admin = (await client.query(`SELECT id FROM app_user WHERE role = 'admin'`)).rows[0].id;
+  const approver = (await client.query(`SELECT id FROM app_user WHERE email = 'caseworker4@tilskud.bench'`)).rows[0].id;
+  await step(
+    `${size.filedFinalAccounts} filed final accounts`,
+    `
+    WITH chosen AS (SELECT * FROM award ORDER BY hashtext(id::text), id LIMIT $1),
+         paid AS (UPDATE instalment i SET status = 'paid', approved_by = $2, approved_at = timestamptz '2026-05-02', paid_on = DATE '2026-05-10',
+                         payment_reference = 'BENCH-' || i.sequence, paid_by = $3, paid_at = timestamptz '2026-05-10', version = i.version + 1
+                    FROM chosen c WHERE i.award_id = c.id AND i.sequence = 1)
+    INSERT INTO final_account (award_id, application_id, programme_id, municipality_code, participant_codes, case_number, filing_no, spent_ore,
+                               budget_lines, status, filed_by, filed_at)
+    SELECT c.id, c.application_id, c.programme_id, c.municipality_code, c.participant_codes, c.case_number, 1, c.amount_ore * 95 / 100,
+           jsonb_build_array(jsonb_build_object('label', 'Løn', 'budgetOre', c.amount_ore::text, 'spentOre', (c.amount_ore * 95 / 100)::text)),
+           'submitted', (SELECT u.id FROM app_user u WHERE u.role = 'project_lead' AND u.municipality_code = c.municipality_code), timestamptz '2027-12-31'
+      FROM chosen c`,
+    [size.filedFinalAccounts, approver, admin],
   );
   await step(
     `${size.awards * size.reportsPerAward} reports`,

@@ -31,6 +31,29 @@ const CASE_MESSAGE = `WITH outbox AS (
     SELECT recipient_id, 'decision_made', $4, $5, 'application', $2, id, $2, $6 FROM outbox RETURNING reminder_id)
   SELECT outbox.id, outbox.send_at FROM outbox JOIN inbox ON inbox.reminder_id = outbox.id`;
 
+/** As the API files any other outcome (kind, subject type): the same two inserts. */
+const OUTCOME_MESSAGE = `WITH outbox AS (
+    INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
+    SELECT $7, recipient, $8, $2, $3, current_date, now(), 'scheduled' FROM unnest($1::uuid[]) AS recipient
+    ON CONFLICT ON CONSTRAINT reminder_once DO NOTHING RETURNING id, recipient_id, send_at),
+  inbox AS (INSERT INTO notification (user_id, kind, title, body, subject_type, subject_id, reminder_id, case_id, link)
+    SELECT recipient_id, $7, $4, $5, $8, $2, id, $9, $6 FROM outbox RETURNING reminder_id)
+  SELECT outbox.id, outbox.send_at FROM outbox JOIN inbox ON inbox.reminder_id = outbox.id`;
+/**
+ * As the API plans the reminder that ready instalments wait for approval: for the case's assignee, else
+ * every other active caseworker, in one statement (the due date is the API's five working days; here a week).
+ */
+const APPROVAL_WAITING = `INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
+  SELECT 'instalment_approval_waiting', recipient, 'instalment', instalment, $2, current_date + 7, current_date + 8, 'scheduled'
+    FROM unnest($3::uuid[]) AS i(instalment),
+         unnest(coalesce(
+           (SELECT ARRAY[u.id] FROM application a JOIN app_user u ON u.id = a.assignee_id AND u.active AND u.role = 'caseworker' WHERE a.id = $1),
+           ARRAY(SELECT u.id FROM app_user u WHERE u.role = 'caseworker' AND u.active AND u.id IS DISTINCT FROM $4::uuid ORDER BY u.id))) AS r(recipient)
+  ON CONFLICT ON CONSTRAINT reminder_once DO UPDATE SET status = 'scheduled', send_at = EXCLUDED.send_at, updated_at = now() WHERE reminder.status = 'cancelled'`;
+/** As the API cancels the reminders of instalments approved or cancelled. */
+const CANCEL_APPROVAL_WAITING = `UPDATE reminder SET status = 'cancelled', updated_at = now()
+  WHERE subject_type = 'instalment' AND subject_id = ANY($1::uuid[]) AND status = 'scheduled' AND kind = 'instalment_approval_waiting' RETURNING id`;
+
 async function withPeople(client, rows) {
   const people = [...new Set(rows.flatMap((row) => [row.assignee_id, row.created_by]).filter(Boolean))];
   await client.query(CASE_PEOPLE, [rows.map((row) => row.id), people]);
@@ -175,17 +198,19 @@ const routes = [
          UNION ALL SELECT $1, $7, $2, $3, $4, 'final', 1, $6::date + interval '3 months', 'due'`,
           [award.id, programme.id, application.municipality_code, application.participant_codes, application.planned_start, application.planned_end, match[1]],
         );
-        // The award's instalments by the default plan, the first ready at once (as the API makes them).
-        await client.query(
+        // The award's instalments by the default plan, the first ready at once (as the API makes them), and its reminder.
+        const ready = await client.query(
           `INSERT INTO instalment (award_id, application_id, programme_id, municipality_code, participant_codes, case_number, sequence, trigger,
                                    report_sequence, share_pct, amount_ore, status, ready_at, triggered_by)
            SELECT $1::uuid, $2::uuid, $3::uuid, $4::char(3), $5::text[], $6::text, s.sequence, s.trigger, s.report_sequence, s.share_pct,
                   CASE WHEN s.sequence = 3 THEN $7::bigint - $7::bigint * 50 / 100 - $7::bigint * 40 / 100 ELSE $7::bigint * s.share_pct / 100 END,
                   CASE WHEN s.sequence = 1 THEN 'ready' ELSE 'planned' END, CASE WHEN s.sequence = 1 THEN now() END, CASE WHEN s.sequence = 1 THEN $8::uuid END
              FROM (VALUES (1, 'award', NULL::int, 50), (2, 'status_report_approved', 1, 40), (3, 'final_accounts_approved', NULL, 10))
-                  AS s (sequence, trigger, report_sequence, share_pct)`,
+                  AS s (sequence, trigger, report_sequence, share_pct)
+           RETURNING id, status`,
           [award.id, match[1], programme.id, application.municipality_code, application.participant_codes, application.case_number, input.amountOre, user.id],
         );
+        await client.query(APPROVAL_WAITING, [match[1], award.id, ready.rows.filter((row) => row.status === 'ready').map((row) => row.id), user.id]);
         await client.query(`UPDATE application SET status = 'awarded', version = version + 1, updated_at = now() WHERE id = $1`, [match[1]]);
         // The decision letter is an act of the case, numbered in its journal (as the API registers it).
         await client.query(
@@ -254,7 +279,109 @@ const routes = [
           match[1],
           user.id,
         ]);
+        await client.query(CANCEL_APPROVAL_WAITING, [[match[1]]]);
         await appendAudit(client, user, 'instalment.approved', match[1]);
+        await client.query('COMMIT');
+        return { id: match[1], status: 'approved' };
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    },
+  ],
+  [
+    /^\/api\/v1\/final-accounts\/([0-9a-f-]{36})\/review$/,
+    'POST',
+    async (client, match, user, request) => {
+      const input = await body(request);
+      await client.query('BEGIN');
+      try {
+        // As the API: the award locked first, then the filing, then the instalments.
+        const { award_id: awardId } = (await client.query('SELECT award_id FROM final_account WHERE id = $1', [match[1]])).rows[0] ?? {};
+        if (!awardId) throw Object.assign(new Error('not found'), { status: 404 });
+        const award = (await client.query('SELECT * FROM award WHERE id = $1 FOR NO KEY UPDATE', [awardId])).rows[0];
+        if (award.status === 'closed') throw Object.assign(new Error('closed'), { status: 409 });
+        const account = (await client.query('SELECT * FROM final_account WHERE id = $1 FOR NO KEY UPDATE', [match[1]])).rows[0];
+        if (account.status !== 'submitted') throw Object.assign(new Error('state'), { status: 409 });
+        await client.query(
+          `UPDATE final_account SET status = 'approved', reviewed_by = $2, reviewed_at = now(), review_comment = $3, version = version + 1 WHERE id = $1`,
+          [match[1], user.id, input.comment],
+        );
+        await client.query(CASE_PEOPLE, [[award.application_id], []]);
+        const recipients = (await client.query(RECIPIENTS, [award.application_id])).rows.map((row) => row.user_id);
+        // The settlement (final-accounts.rules.ts): the unpaid instalments keep spent − paid in the plan's order.
+        const instalments = (
+          await client.query('SELECT id, sequence, amount_ore, status FROM instalment WHERE award_id = $1 ORDER BY sequence FOR NO KEY UPDATE', [awardId])
+        ).rows;
+        if (instalments.some((instalment) => instalment.status === 'approved')) throw Object.assign(new Error('awaiting payment'), { status: 409 });
+        const waiver = BigInt(
+          (await client.query('SELECT repayment_waiver_ore FROM programme WHERE id = $1', [award.programme_id])).rows[0].repayment_waiver_ore,
+        );
+        const spent = BigInt(account.spent_ore);
+        const paid = instalments.filter((row) => row.status === 'paid').reduce((total, row) => total + BigInt(row.amount_ore), 0n);
+        let left = spent > paid ? spent - paid : 0n;
+        const cancel = [];
+        for (const instalment of instalments.filter((row) => row.status === 'planned' || row.status === 'ready')) {
+          const amount = BigInt(instalment.amount_ore);
+          const kept = amount <= left ? amount : left;
+          left -= kept;
+          if (kept === 0n) cancel.push(instalment.id);
+          else if (kept < amount)
+            await client.query('UPDATE instalment SET amount_ore = $2, version = version + 1 WHERE id = $1', [instalment.id, kept.toString()]);
+        }
+        if (cancel.length > 0) {
+          await client.query(CANCEL_APPROVAL_WAITING, [cancel]);
+          await client.query(`UPDATE instalment SET status = 'cancelled', cancelled_at = now(), version = version + 1 WHERE id = ANY($1::uuid[])`, [cancel]);
+        }
+        const ready = await client.query(
+          `UPDATE instalment SET status = 'ready', ready_at = now(), triggered_by = $2, version = version + 1
+            WHERE award_id = $1 AND status = 'planned' AND trigger = 'final_accounts_approved' RETURNING id`,
+          [awardId, user.id],
+        );
+        if (ready.rows.length > 0) {
+          await client.query('SELECT * FROM instalment WHERE id = ANY($1::uuid[]) ORDER BY sequence', [ready.rows.map((row) => row.id)]);
+          await client.query(APPROVAL_WAITING, [award.application_id, awardId, ready.rows.map((row) => row.id), user.id]);
+        }
+        const release = BigInt(award.amount_ore) - (spent > paid ? spent : paid);
+        if (release > 0n) {
+          await client.query(
+            `INSERT INTO budget_release (award_id, programme_id, amount_ore, reason, final_account_id, created_by) VALUES ($1, $2, $3, 'final_accounts', $4, $5)`,
+            [awardId, award.programme_id, release.toString(), match[1], user.id],
+          );
+        }
+        const repayment = paid > spent ? paid - spent : 0n;
+        if (repayment > 0n) {
+          const waived = repayment < waiver;
+          await client.query(
+            `INSERT INTO repayment (award_id, application_id, programme_id, municipality_code, participant_codes, case_number, final_account_id, amount_ore,
+                                    due_date, status, waived_automatically, waived_at, waive_reason)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, current_date + 30, $9, $10, CASE WHEN $10 THEN now() END, CASE WHEN $10 THEN 'Under puljens bagatelgrænse' END)`,
+            [
+              awardId,
+              award.application_id,
+              award.programme_id,
+              award.municipality_code,
+              award.participant_codes,
+              award.case_number,
+              match[1],
+              repayment.toString(),
+              waived ? 'waived' : 'open',
+              waived,
+            ],
+          );
+        }
+        await client.query(OUTCOME_MESSAGE, [
+          recipients,
+          match[1],
+          awardId,
+          `Slutregnskabet for ${award.case_number} er godkendt`,
+          'Slutregnskabet er godkendt.',
+          `/sager/${award.application_id}`,
+          'final_accounts_approved',
+          'final_account',
+          award.application_id,
+        ]);
+        await appendAudit(client, user, 'final_accounts.approved', match[1]);
         await client.query('COMMIT');
         return { id: match[1], status: 'approved' };
       } catch (error) {

@@ -15,7 +15,8 @@ import { generate, LARGE, SMALL } from './dataset.mjs';
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 // Unmeasured load on each read endpoint before its measured run, on the API and the limit server alike:
 // a cold process spends its first seconds compiling, and the first endpoint measured paid for all of it.
-// Writes get none: each decision and report submission can be made once, and the reads warmed the rest.
+// Writes get none: each decision, report submission, payment approval and final-accounts review can be
+// made once, and the reads warmed the rest.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 // The measured seconds of each endpoint on each server are split into this many alternating rounds.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
@@ -196,10 +197,13 @@ async function endpointsFor(client, tokens) {
   );
   // Instalments ready since their award, whose decider (caseworker1) may not approve them: caseworker3 does.
   const readyInstalments = (await client.query(`SELECT id FROM instalment WHERE status = 'ready' ORDER BY id`)).rows.map((row) => row.id);
+  // Final accounts filed and waiting for review (the dataset's): caseworker3 approves each once.
+  const filedAccounts = (await client.query(`SELECT id FROM final_account WHERE status = 'submitted' ORDER BY id`)).rows.map((row) => row.id);
   const halves = (list) => [list.slice(0, Math.floor(list.length / 2)), list.slice(Math.floor(list.length / 2))];
   const [pendingApi, pendingLimit] = halves(pending);
   const [reportsApi, reportsLimit] = halves(dueReports);
   const [instalmentsApi, instalmentsLimit] = halves(readyInstalments);
+  const [accountsApi, accountsLimit] = halves(filedAccounts);
   const reads = [
     {
       name: 'applications: caseworker, filtered',
@@ -218,7 +222,7 @@ async function endpointsFor(client, tokens) {
     { name: 'programme ledger', kind: 'read', token: tokens.admin, path: () => `/api/v1/programmes/${programmeId}/ledger` },
     { name: 'audit-event search', kind: 'read', token: tokens.admin, path: () => '/api/v1/audit-events?action=application.awarded&limit=50' },
   ];
-  const writes = (pendingSide, reportsSide, instalmentsSide) => [
+  const writes = (pendingSide, reportsSide, instalmentsSide, accountsSide) => [
     {
       name: 'award decision (budget lock)',
       kind: 'write',
@@ -243,11 +247,19 @@ async function endpointsFor(client, tokens) {
       path: (i) => `/api/v1/instalments/${instalmentsSide[i % instalmentsSide.length]}/approve`,
       body: () => ({}),
     },
+    {
+      name: 'final-accounts review (settlement)',
+      kind: 'write',
+      token: tokens.caseworker,
+      method: 'POST',
+      path: (i) => `/api/v1/final-accounts/${accountsSide[i % accountsSide.length]}/review`,
+      body: () => ({ outcome: 'approve', comment: 'Regnskabet er i orden.' }),
+    },
   ];
   return {
     reads,
-    apiWrites: writes(pendingApi, reportsApi, instalmentsApi),
-    limitWrites: writes(pendingLimit, reportsLimit, instalmentsLimit),
+    apiWrites: writes(pendingApi, reportsApi, instalmentsApi, accountsApi),
+    limitWrites: writes(pendingLimit, reportsLimit, instalmentsLimit, accountsLimit),
   };
 }
 

@@ -34,7 +34,11 @@ import { Repayment } from './repayment.entity.js';
 
 /** A repayment claim is due this many days after the final accounts' approval. */
 export const REPAYMENT_DUE_DAYS = 30;
-/** Final accounts are due this many days after the final report's approval; a reminder goes to the kommune's contacts then. */
+/**
+ * Final accounts are due this many days after the final report's approval, and again this many days
+ * after a filing is returned (the kommune gets the same time to mend them as to file them); a reminder
+ * goes to the kommune's contacts then, unless accounts are filed by that day.
+ */
 export const FINAL_ACCOUNTS_DUE_DAYS = 30;
 
 /** 08:00 Copenhagen time on a day: when deadline reminders go out. */
@@ -194,6 +198,12 @@ export class FinalAccountsService {
       const mails: QueuedMail[] = [];
 
       let settlement: Review['settlement'] = null;
+      if (body.outcome === 'return') {
+        // Returned after the final report's approval: the mended accounts are due anew (before it, that
+        // approval plans the reminder, as no filing is waiting then).
+        const [final]: Array<{ status: string }> = await manager.query(`SELECT status FROM progress_report WHERE award_id = $1 AND kind = 'final'`, [award.id]);
+        if (final?.status === 'approved') await this.planFinalAccountsDue(manager, award.id, award.applicationId, now, recipientIds);
+      }
       if (body.outcome === 'approve') {
         settlement = await this.settle(manager, award, saved, actor, now, events);
         if (settlement.repayment?.status === 'open') {
@@ -347,6 +357,7 @@ export class FinalAccountsService {
       recipientIds: recipients,
       subjectType: 'repayment',
       subjectId: repayment.id,
+      awardId: repayment.awardId,
       dueDate: repayment.dueDate,
       sendAt: at8(this.calendar.onOrAfter(addDays(repayment.dueDate, 1))),
     });
@@ -361,16 +372,26 @@ export class FinalAccountsService {
     const filed = await manager.query(`SELECT 1 FROM final_account WHERE award_id = $1 AND status IN ('submitted', 'approved')`, [report.awardId]);
     if (filed.length > 0) return [];
     const [award]: Array<{ application_id: string }> = await manager.query('SELECT application_id FROM award WHERE id = $1', [report.awardId]);
-    const due = addDays(copenhagenDate(report.approvedAt), FINAL_ACCOUNTS_DUE_DAYS);
+    await this.planFinalAccountsDue(manager, report.awardId, award.application_id, report.approvedAt);
+    return [];
+  }
+
+  /**
+   * The final accounts are due FINAL_ACCOUNTS_DUE_DAYS after `from` (the final report's approval, or a
+   * return): a reminder to the kommune's contacts at 08:00 on that day, or the working day after. Filing
+   * cancels it.
+   */
+  private async planFinalAccountsDue(manager: EntityManager, awardId: string, applicationId: string, from: Date, recipientIds?: string[]): Promise<void> {
+    const due = addDays(copenhagenDate(from), FINAL_ACCOUNTS_DUE_DAYS);
     await this.messages.plan(manager, {
       kind: 'final_accounts_due',
-      recipientIds: await this.people.recipients(manager, award.application_id),
+      recipientIds: recipientIds ?? (await this.people.recipients(manager, applicationId)),
       subjectType: 'award',
-      subjectId: report.awardId,
+      subjectId: awardId,
+      awardId,
       dueDate: due,
       sendAt: at8(this.calendar.onOrAfter(due)),
     });
-    return [];
   }
 
   // Repayment claims

@@ -21,6 +21,7 @@ import { InstalmentResponse as Response } from './dto/instalment.dto.js';
 import { splitByShares } from './instalment-amounts.js';
 import { Instalment } from './instalment.entity.js';
 import { InstalmentException } from './instalment.exception.js';
+import { InstalmentReminders } from './instalment-reminders.js';
 import { nextInstalmentStatus } from './instalment.lifecycle.js';
 import { approvalRefusal, approvalRefusalReason } from './instalment.rules.js';
 import { FinalAccountsException } from './final-accounts.exception.js';
@@ -63,6 +64,7 @@ export class InstalmentsService {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(AwardsService) private readonly awards: AwardsService,
     @Inject(CasePeople) private readonly people: CasePeople,
+    @Inject(InstalmentReminders) private readonly reminders: InstalmentReminders,
   ) {}
 
   /**
@@ -96,6 +98,14 @@ export class InstalmentsService {
       });
     });
     if (instalments.length > 0) await manager.insert(Instalment, instalments);
+    const ready = instalments.filter((instalment) => instalment.status === 'ready');
+    await this.reminders.planApprovalWaiting(manager, {
+      awardId: award.id,
+      applicationId: award.applicationId,
+      instalmentIds: ready.map((instalment) => instalment.id),
+      readyAt: now,
+      triggeredBy: award.decidedBy,
+    });
     return [
       {
         action: 'award.instalments_planned',
@@ -161,6 +171,8 @@ export class InstalmentsService {
         after: { ...auditView({ ...instalment, amountOre: change.toOre }), cause: 'final_accounts' },
       });
     }
+    // A cancelled instalment waits for no approval.
+    await this.reminders.cancel(manager, settlement.cancel);
     for (const id of settlement.cancel) {
       const instalment = byId.get(id)!;
       const status = nextInstalmentStatus(instalment.status, 'cancel');
@@ -183,7 +195,15 @@ export class InstalmentsService {
       [awardId, at, by, ...parameters],
     );
     if (rows.length === 0) return [];
-    return manager.find(Instalment, { where: rows.map((row) => ({ id: row.id })), order: { sequence: 'ASC' } });
+    const ready = await manager.find(Instalment, { where: rows.map((row) => ({ id: row.id })), order: { sequence: 'ASC' } });
+    await this.reminders.planApprovalWaiting(manager, {
+      awardId,
+      applicationId: ready[0].applicationId,
+      instalmentIds: ready.map((instalment) => instalment.id),
+      readyAt: at,
+      triggeredBy: by,
+    });
+    return ready;
   }
 
   private readyEvent(instalment: Instalment, cause: 'award' | 'status_report' | 'final_report' | 'final_accounts'): AuditRecord {
@@ -245,9 +265,12 @@ export class InstalmentsService {
     });
   }
 
-  /** A caseworker approves a ready instalment for payment; not the one who made its trigger happen (403). */
-  approve(id: string, actor: AuthUser): Promise<Instalment> {
-    return this.audit.transaction(async (manager) => {
+  /**
+   * A caseworker approves a ready instalment for payment; not the one who made its trigger happen (403).
+   * Its reminder that it waits for approval is cancelled with it.
+   */
+  async approve(id: string, actor: AuthUser): Promise<Instalment> {
+    const { instalment, cancelled } = await this.audit.transaction(async (manager) => {
       const instalment = await this.lock(manager, id, true);
       const refusal = approvalRefusal(instalment, actor);
       // Not ready: the life cycle refuses it (409), saying the instalment's state.
@@ -258,8 +281,14 @@ export class InstalmentsService {
       instalment.approvedBy = actor.id;
       instalment.approvedAt = this.clock.now();
       const saved = await manager.save(instalment);
-      return audited(saved, { action: 'instalment.approved', entityType: 'instalment', entityId: id, before, after: auditView(saved) });
+      const cancelled = await this.reminders.cancel(manager, [id]);
+      return audited(
+        { instalment: saved, cancelled },
+        { action: 'instalment.approved', entityType: 'instalment', entityId: id, before, after: auditView(saved) },
+      );
     });
+    await this.reminders.unschedule(cancelled);
+    return instalment;
   }
 
   /**

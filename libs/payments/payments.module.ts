@@ -12,6 +12,7 @@ import { FinalAccountsController } from './final-accounts.controller.js';
 import { FinalAccountsService } from './final-accounts.service.js';
 import { Instalment } from './instalment.entity.js';
 import { InstalmentsController } from './instalments.controller.js';
+import { InstalmentReminders } from './instalment-reminders.js';
 import { InstalmentsService } from './instalments.service.js';
 import { Repayment } from './repayment.entity.js';
 
@@ -22,8 +23,8 @@ import { Repayment } from './repayment.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Instalment, FinalAccount, Repayment, BudgetRelease]), AwardsModule, ApplicationsModule, AuditModule, RemindersModule],
   controllers: [InstalmentsController, FinalAccountsController],
-  providers: [InstalmentsService, FinalAccountsService],
-  exports: [InstalmentsService, FinalAccountsService],
+  providers: [InstalmentsService, FinalAccountsService, InstalmentReminders],
+  exports: [InstalmentsService, FinalAccountsService, InstalmentReminders],
 })
 export class PaymentsModule {}
 

@@ -79,33 +79,51 @@ export class CaseMessages {
 
   /**
    * Plans a reminder of a deadline for each recipient, sent at `sendAt` (its inbox item and e-mail are
-   * written when it is delivered); at most one per recipient, kind, subject and due date.
+   * written when it is delivered); at most one per recipient, kind, subject and due date. The same
+   * deadline set again after it was met (final accounts returned the day they were due, say) brings its
+   * cancelled reminder back; a sent one stays sent. With `awardId`, the reminder is listed with the award's.
    */
   async plan(
     manager: EntityManager,
-    reminder: { kind: DeadlineKind; recipientIds: readonly string[]; subjectType: ReminderSubjectType; subjectId: string; dueDate: string; sendAt: Date },
+    reminder: {
+      kind: DeadlineKind;
+      recipientIds: readonly string[];
+      subjectType: ReminderSubjectType;
+      subjectId: string;
+      awardId?: string | null;
+      dueDate: string;
+      sendAt: Date;
+    },
   ): Promise<QueuedMail[]> {
     const recipients = [...new Set(reminder.recipientIds)];
     if (recipients.length === 0) return [];
     const rows: Array<{ id: string; send_at: Date }> = await manager.query(
       `INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
-       SELECT $1, recipient, $3, $4, NULL, $5, $6, 'scheduled' FROM unnest($2::uuid[]) AS recipient
-       ON CONFLICT ON CONSTRAINT reminder_once DO NOTHING
+       SELECT $1, recipient, $3, $4, $7, $5, $6, 'scheduled' FROM unnest($2::uuid[]) AS recipient
+       ON CONFLICT ON CONSTRAINT reminder_once DO UPDATE SET status = 'scheduled', send_at = EXCLUDED.send_at, updated_at = now()
+        WHERE reminder.status = 'cancelled'
        RETURNING id, send_at`,
-      [reminder.kind, recipients, reminder.subjectType, reminder.subjectId, reminder.dueDate, reminder.sendAt],
+      [reminder.kind, recipients, reminder.subjectType, reminder.subjectId, reminder.dueDate, reminder.sendAt, reminder.awardId ?? null],
     );
     return rows.map((row) => ({ id: row.id, sendAt: row.send_at }));
   }
 
   /**
-   * Cancels the scheduled reminders of a subject (its deadline met), or only those of one deadline kind;
-   * answers their ids, for the caller to unschedule after its commit.
+   * Cancels the scheduled reminders of a subject, or of several of one type (their deadline met), or only
+   * those of one deadline kind; answers their ids, for the caller to unschedule after its commit.
    */
-  async cancelPlanned(manager: EntityManager, subjectType: ReminderSubjectType, subjectId: string, kind?: DeadlineKind): Promise<string[]> {
+  async cancelPlanned(
+    manager: EntityManager,
+    subjectType: ReminderSubjectType,
+    subjectIds: string | readonly string[],
+    kind?: DeadlineKind,
+  ): Promise<string[]> {
+    const ids = typeof subjectIds === 'string' ? [subjectIds] : [...subjectIds];
+    if (ids.length === 0) return [];
     const [rows]: [Array<{ id: string }>, number] = await manager.query(
       `UPDATE reminder SET status = 'cancelled', updated_at = now()
-        WHERE subject_type = $1 AND subject_id = $2 AND status = 'scheduled' ${kind ? 'AND kind = $3' : ''} RETURNING id`,
-      kind ? [subjectType, subjectId, kind] : [subjectType, subjectId],
+        WHERE subject_type = $1 AND subject_id = ANY($2::uuid[]) AND status = 'scheduled' ${kind ? 'AND kind = $3' : ''} RETURNING id`,
+      kind ? [subjectType, ids, kind] : [subjectType, ids],
     );
     return rows.map((row) => row.id);
   }

@@ -19,8 +19,11 @@ export interface MessageContext {
   /** An access request's requester and kind (`aktindsigt`, `partsaktindsigt`). */
   requester?: string;
   accessKind?: string;
-  /** A repayment claim's amount, in øre. */
+  /** A repayment claim's or an instalment's amount, in øre. */
   amountOre?: bigint;
+  /** An instalment's number in the award's plan, and the day it became ready for approval. */
+  instalmentSequence?: number;
+  readyOn?: CalendarDate;
 }
 
 export interface Message {
@@ -105,6 +108,16 @@ export function reminderMessage(kind: ReminderKind, dueDate: CalendarDate, conte
         title: `Slutregnskabet for ${context.caseNumber} mangler`,
         body: `Slutrapporten for projektet ${project} er godkendt, men slutregnskabet er ikke indsendt. Det skulle have været indsendt senest ${formatDate(dueDate)}.`,
       };
+    case 'instalment_approval_waiting': {
+      const instalment = context.instalmentSequence ? `Rate ${context.instalmentSequence}` : 'En rate';
+      return {
+        title: `${instalment} for ${context.caseNumber} venter på godkendelse`,
+        body:
+          `${instalment}${context.amountOre !== undefined ? ` på ${formatKroner(context.amountOre)}` : ''} for projektet ${project} ` +
+          `blev klar til udbetaling${context.readyOn ? ` ${formatDate(context.readyOn)}` : ''} og er ikke godkendt inden for 5 arbejdsdage (senest ${formatDate(dueDate)}). ` +
+          `Raten godkendes af en anden sagsbehandler end den, der udløste den (firøjneprincippet).`,
+      };
+    }
     case 'application_receipt':
       return { title: `Kvittering for ansøgning ${context.caseNumber}`, body: context.receipt?.text ?? `Ansøgningen ${project} er modtaget.` };
     default:
@@ -132,6 +145,8 @@ export async function loadMessageContext(manager: EntityManager, subjectType: st
     access_request: `SELECT ${CASE_COLUMNS}, q.requester, q.kind AS access_kind FROM access_request q JOIN application ap ON ap.id = q.application_id WHERE q.id = $1`,
     final_account: `SELECT ${CASE_COLUMNS} FROM final_account f JOIN application ap ON ap.id = f.application_id WHERE f.id = $1`,
     repayment: `SELECT ${CASE_COLUMNS}, p.amount_ore FROM repayment p JOIN application ap ON ap.id = p.application_id WHERE p.id = $1`,
+    instalment: `SELECT ${CASE_COLUMNS}, i.amount_ore, i.sequence AS instalment_sequence, (i.ready_at AT TIME ZONE 'Europe/Copenhagen')::date::text AS ready_on
+                   FROM instalment i JOIN application ap ON ap.id = i.application_id WHERE i.id = $1`,
   };
   const query = queries[subjectType];
   const [row] = query ? await manager.query(query, [subjectId]) : [];
@@ -149,5 +164,7 @@ export async function loadMessageContext(manager: EntityManager, subjectType: st
     requester: row?.requester ?? undefined,
     accessKind: row?.access_kind ?? undefined,
     amountOre: row?.amount_ore ? BigInt(row.amount_ore) : undefined,
+    instalmentSequence: row?.instalment_sequence ?? undefined,
+    readyOn: row?.ready_on ?? undefined,
   };
 }

@@ -34,9 +34,11 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
  * are not re-planned from the award's state) and cancelled when it is met: an access request
  * (aktindsigt) due in two working days; a repayment claim open past its due date (to the case's
  * caseworker, or every caseworker when none is assigned); final accounts not filed within
- * FINAL_ACCOUNTS_DUE_DAYS of the final report's approval (to the kommune's contacts).
+ * FINAL_ACCOUNTS_DUE_DAYS of the final report's approval, or of their return (to the kommune's contacts);
+ * an instalment ready for payment and not approved within five working days (to the case's assignee,
+ * or every caseworker who may approve it when none is assigned).
  */
-export const DEADLINE_KINDS = ['access_request_due', 'repayment_overdue', 'final_accounts_due'] as const;
+export const DEADLINE_KINDS = ['access_request_due', 'repayment_overdue', 'final_accounts_due', 'instalment_approval_waiting'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const REMINDER_KINDS = [...PLANNED_REMINDER_KINDS, ...OUTCOME_KINDS, ...DEADLINE_KINDS] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -51,6 +53,7 @@ export const REMINDER_SUBJECT_TYPES = [
   'access_request',
   'final_account',
   'repayment',
+  'instalment',
 ] as const;
 export type ReminderSubjectType = (typeof REMINDER_SUBJECT_TYPES)[number];
 

@@ -58,8 +58,8 @@ describe('round trips per audited write', () => {
         .expect(201),
     );
     // Sign-in check; in the transaction: the application (locked), its programme with the decision's barriers,
-    // the decision, the award, its reports, its instalments, the application's status, the journal,
-    // the outbox with its recipients chosen in the same statement, the programme's lock, its ledger and the audit
+    // the decision, the award, its reports, its instalments, the ready one's reminder that it waits for
+    // approval, the application's status, the journal, the outbox with its recipients chosen in the same statement, the programme's lock, its ledger and the audit
     // events; after it, the answer's names.
     expect(statements.filter((statement) => /^SELECT "Application"/.test(statement))).toEqual([]);
     expect(statements.filter((statement) => /"programme"|"Programme"/.test(statement))).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('round trips per audited write', () => {
       'SELECT audit_enqueue($1, $2, $3, $4)',
       'COMMIT',
     ]);
-    expect(statements).toHaveLength(16);
+    expect(statements).toHaveLength(17);
   });
 
   it('submits a report', async () => {

@@ -2661,7 +2661,8 @@ export interface components {
         | 'repayment_opened'
         | 'access_request_due'
         | 'repayment_overdue'
-        | 'final_accounts_due';
+        | 'final_accounts_due'
+        | 'instalment_approval_waiting';
       lastError: string | null;
       /** Format: uuid */
       recipientId: string;
@@ -2688,7 +2689,8 @@ export interface components {
         | 'assessment_handover'
         | 'access_request'
         | 'final_account'
-        | 'repayment';
+        | 'repayment'
+        | 'instalment';
     };
     RepaymentPage: {
       items: components['schemas']['RepaymentResponse'][];
@@ -9883,7 +9885,8 @@ export interface operations {
           | 'repayment_opened'
           | 'access_request_due'
           | 'repayment_overdue'
-          | 'final_accounts_due';
+          | 'final_accounts_due'
+          | 'instalment_approval_waiting';
         limit?: number;
         recipientId?: string;
         /** @description The order: a field, ascending, or `-` and the field, descending; ties in the order of the id. Without it, `sendAt`. A `nextCursor` belongs to its order: give the same `sort` with it. */
