@@ -21,6 +21,12 @@ export function approvalDeadline(readyAt: Date, calendar: DanishCalendar): { due
   return { dueDate, sendAt: fromCopenhagenWallClock(year, month, day, SEND_HOUR, 0) };
 }
 
+/**
+ * A write to run in the same statement before the reminders' insert (as a data-modifying CTE: it
+ * saves a round trip), its parameters numbered from `first`.
+ */
+export type StatementBefore = (first: number) => { sql: string; parameters: unknown[] };
+
 /** Instalments of one award made ready by one act. */
 export interface ReadyInstalments {
   awardId: string;
@@ -47,11 +53,16 @@ export class InstalmentReminders {
   ) {}
 
   /** Plans the reminders in one statement (the recipients are found in it): the decision's round trips are counted. */
-  async planApprovalWaiting(manager: EntityManager, ready: ReadyInstalments): Promise<void> {
-    if (ready.instalmentIds.length === 0) return;
+  async planApprovalWaiting(manager: EntityManager, ready: ReadyInstalments, before?: StatementBefore): Promise<void> {
+    if (ready.instalmentIds.length === 0) {
+      const alone = before?.(1);
+      if (alone) await manager.query(alone.sql, alone.parameters);
+      return;
+    }
+    const prior = before?.(7);
     const { dueDate, sendAt } = approvalDeadline(ready.readyAt, this.calendar);
     await manager.query(
-      `INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
+      `${prior ? `WITH prior AS (${prior.sql}) ` : ''}INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
        SELECT 'instalment_approval_waiting', recipient, 'instalment', instalment, $2, $4, $5, 'scheduled'
          FROM unnest($3::uuid[]) AS i(instalment),
               unnest(coalesce(
@@ -59,7 +70,7 @@ export class InstalmentReminders {
                 ARRAY(SELECT u.id FROM app_user u WHERE u.role = 'caseworker' AND u.active AND u.id IS DISTINCT FROM $6::uuid ORDER BY u.id))) AS r(recipient)
        ON CONFLICT ON CONSTRAINT reminder_once DO UPDATE SET status = 'scheduled', send_at = EXCLUDED.send_at, updated_at = now()
         WHERE reminder.status = 'cancelled'`,
-      [ready.applicationId, ready.awardId, [...ready.instalmentIds], dueDate, sendAt, ready.triggeredBy],
+      [ready.applicationId, ready.awardId, [...ready.instalmentIds], dueDate, sendAt, ready.triggeredBy, ...(prior?.parameters ?? [])],
     );
   }
 

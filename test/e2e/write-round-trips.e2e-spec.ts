@@ -72,7 +72,7 @@ describe('round trips per audited write', () => {
       'SELECT audit_enqueue($1, $2, $3, $4)',
       'COMMIT',
     ]);
-    expect(statements).toHaveLength(17);
+    expect(statements).toHaveLength(16);
   });
 
   it('submits a report', async () => {
