@@ -62,6 +62,7 @@ function FilingFacts({ account, documents }: { account: FinalAccount; documents:
           account.reviewComment ? ['Ministeriets kommentar', <span className="pre-line">{account.reviewComment}</span>] : null,
         ]}
       />
+      <h4>Forbrug pr. budgetlinje</h4>
       <Table
         caption={`Forbrug pr. budgetlinje, slutregnskab nr. ${account.filingNo}`}
         columns={LINE_COLUMNS}
@@ -251,7 +252,7 @@ function FileForm({
       <TextField
         name="spentOre"
         label="Forbrug i alt"
-        hint={`Hvad projektet har brugt af tilskuddet, i kroner. Højst tilsagnets ${formatKroner(award.amountOre)}.`}
+        hint={`Hvad projektet har brugt af tilskuddet, i kroner. Højst ${formatKroner(award.amountOre)}, tilsagnets beløb.`}
         value={spent}
         onChange={setSpent}
         inputMode="decimal"
@@ -270,53 +271,53 @@ function FileForm({
             const field = (key: string) => `budgetLines[${index}].${key}`;
             return (
               <li key={index} className="budget-line">
-                <p className="h5 mt-0 mb-0">Budgetlinje {index + 1}</p>
-                <div className="budget-line-fields">
+                <fieldset>
+                  <legend className="h5 mt-0 mb-0">Budgetlinje {index + 1}</legend>
                   <TextField
                     name={field('label')}
                     label="Betegnelse"
                     value={line.label}
                     onChange={setLine(index, 'label')}
-                    width="l"
+                    width="xl"
                     error={errorOf(problem, field('label'))}
                   />
-                  <TextField
-                    name={field('budgetOre')}
-                    label="Budget"
-                    value={line.budget}
-                    onChange={setLine(index, 'budget')}
-                    inputMode="decimal"
-                    width="s"
-                    suffix="kr."
-                    error={errorOf(problem, field('budgetOre'))}
-                  />
-                  <TextField
-                    name={field('spentOre')}
-                    label="Forbrug"
-                    value={line.spent}
-                    onChange={setLine(index, 'spent')}
-                    inputMode="decimal"
-                    width="s"
-                    suffix="kr."
-                    error={errorOf(problem, field('spentOre'))}
-                  />
-                </div>
-                {lines.length > 1 && (
-                  <button type="button" className="function-link" onClick={() => setLines((old) => old.filter((_, at) => at !== index))}>
-                    <Icon name="delete" />
-                    Fjern budgetlinje {index + 1}
-                  </button>
-                )}
+                  <div className="budget-line-fields">
+                    <TextField
+                      name={field('budgetOre')}
+                      label="Budget"
+                      value={line.budget}
+                      onChange={setLine(index, 'budget')}
+                      inputMode="decimal"
+                      width="s"
+                      suffix="kr."
+                      error={errorOf(problem, field('budgetOre'))}
+                    />
+                    <TextField
+                      name={field('spentOre')}
+                      label="Forbrug"
+                      value={line.spent}
+                      onChange={setLine(index, 'spent')}
+                      inputMode="decimal"
+                      width="s"
+                      suffix="kr."
+                      error={errorOf(problem, field('spentOre'))}
+                    />
+                  </div>
+                  {lines.length > 1 && (
+                    <button type="button" className="function-link" onClick={() => setLines((old) => old.filter((_, at) => at !== index))}>
+                      <Icon name="delete" />
+                      Fjern budgetlinje {index + 1}
+                    </button>
+                  )}
+                </fieldset>
               </li>
             );
           })}
         </ol>
         <p data-testid="linjesum" aria-live="polite">
-          Linjerne summer til {formatKroner(linesSum)}
           {spentOre !== null && spentOre !== linesSum
-            ? `, ${formatKroner(Math.abs(spentOre - linesSum))} ${linesSum > spentOre ? 'mere' : 'mindre'} end forbruget i alt`
-            : ''}
-          .
+            ? `Linjerne summer til ${formatKroner(linesSum)}: ${formatKroner(Math.abs(spentOre - linesSum))} ${linesSum > spentOre ? 'mere' : 'mindre'} end forbruget i alt.`
+            : `Linjerne summer til ${formatKroner(linesSum)}`}
         </p>
         <button type="button" className="button button-secondary" onClick={() => setLines((old) => [...old, { label: '', budget: '', spent: '' }])}>
           Tilføj en budgetlinje
@@ -436,8 +437,8 @@ export function LeadFinalAccountsSection({ award, application }: { award: Award;
             <>
               <Alert tone="success" heading="Slutregnskabet er godkendt" testId="slutregnskab-status">
                 <p>
-                  Ministeriet godkendte slutregnskabet {approved.reviewedAt ? formatDate(approved.reviewedAt) : ''} med et forbrug på{' '}
-                  {formatKroner(approved.spentOre)}. Der udbetales kun det godkendte forbrug.
+                  Ministeriet godkendte slutregnskabet {approved.reviewedAt ? formatDate(approved.reviewedAt) : ''}. Der udbetales kun det godkendte forbrug på{' '}
+                  {formatKroner(approved.spentOre)}
                 </p>
               </Alert>
               <Settlement award={award} account={approved} instalments={money.instalments.data!} claims={money.claims.data!} ministry={false} />
@@ -498,7 +499,7 @@ function approvalEffect(award: Award, account: FinalAccount, instalments: Instal
   const sum = (statuses: string[]) => instalments.filter((item) => statuses.includes(item.status)).reduce((total, item) => total + item.amountOre, 0);
   const paid = sum(['paid']);
   const spent = account.spentOre;
-  const lines = [`Forbruget fastsættes til ${formatKroner(spent)}. Der er udbetalt ${formatKroner(paid)}.`];
+  const lines = [`Forbruget fastsættes til ${formatKroner(spent)}, og der er udbetalt ${formatKroner(paid)}`];
   if (spent > paid) lines.push(`Der udbetales ${formatKroner(spent - paid)} mere af de rater, der ikke er udbetalt; resten af dem annulleres.`);
   else if (sum(['planned', 'ready']) > 0) lines.push('De rater, der ikke er udbetalt, annulleres.');
   if (paid > spent) {
@@ -658,7 +659,7 @@ export function ReviewFinalAccountsSection({ award, applicationId, role }: { awa
             <>
               <Alert tone="success" heading="Slutregnskabet er godkendt" testId="slutregnskab-status">
                 <p>
-                  Godkendt {approved.reviewedAt ? formatDateTime(approved.reviewedAt) : ''} med et forbrug på {formatKroner(approved.spentOre)}.
+                  Godkendt {approved.reviewedAt ? formatDateTime(approved.reviewedAt) : ''} med et forbrug på {formatKroner(approved.spentOre)}
                 </p>
               </Alert>
               <Settlement

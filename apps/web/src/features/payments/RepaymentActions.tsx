@@ -119,7 +119,7 @@ export function RepaymentActions({ claim, onDone }: { claim: Repayment; onDone?:
   if (open === 'settle') return <SettleForm claim={claim} onDone={done} />;
   if (open === 'waive') return <WaiveForm claim={claim} onDone={done} />;
   return (
-    <div className="button-row mt-0">
+    <div className="button-row">
       <button type="button" className="button button-secondary" onClick={() => setOpen('settle')}>
         Registrér indbetaling
       </button>

@@ -200,16 +200,17 @@ function MoreButton({
 }: {
   query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
   shown: number;
-  noun: [string, string];
+  /** One, many, and for a neuter noun (et krav) `det`: `Viser det eneste krav`. */
+  noun: [string, string] | [string, string, 'det'];
 }) {
   return (
     <div className="button-row">
       <p className="mt-0 mb-0" role="status">
         {query.hasNextPage
-          ? `Viser de første ${countOf(shown, ...noun)}`
+          ? `Viser de første ${countOf(shown, noun[0], noun[1])}`
           : shown === 1
-            ? `Viser den eneste ${noun[0]}`
-            : `Viser alle ${countOf(shown, ...noun)}`}
+            ? `Viser ${noun[2] ?? 'den'} eneste ${noun[0]}`
+            : `Viser alle ${countOf(shown, noun[0], noun[1])}`}
       </p>
       {query.hasNextPage && (
         <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
@@ -244,7 +245,8 @@ function Listing<T>({
   rowKey: (row: T) => string;
   caption: string;
   empty: string;
-  noun: [string, string];
+  /** One, many, and for a neuter noun (et krav) `det`: `Viser det eneste krav`. */
+  noun: [string, string] | [string, string, 'det'];
 }) {
   if (query.isPending) return <Loading text="Henter listen …" />;
   if (query.error) return <ProblemAlert error={query.error} heading="Listen kunne ikke hentes" />;
@@ -380,7 +382,7 @@ function FinalAccountsListing({ filters }: { filters: Filters }) {
       rowKey={(row: FinalAccount) => row.id}
       caption={spec.label}
       empty={spec.empty}
-      noun={['slutregnskab', 'slutregnskaber']}
+      noun={['slutregnskab', 'slutregnskaber', 'det']}
     />
   );
 }
@@ -400,7 +402,14 @@ function RepaymentsListing({ filters }: { filters: Filters }) {
     waived: 'Ingen krav er eftergivet.',
   }[status];
   return (
-    <Listing query={query} columns={repaymentColumns(kommune)} rowKey={(row: Repayment) => row.id} caption={spec.label} empty={empty} noun={['krav', 'krav']} />
+    <Listing
+      query={query}
+      columns={repaymentColumns(kommune)}
+      rowKey={(row: Repayment) => row.id}
+      caption={spec.label}
+      empty={empty}
+      noun={['krav', 'krav', 'det']}
+    />
   );
 }
 
