@@ -9,6 +9,8 @@ import { oreToApi } from '../core/money/money.js';
 import {
   CloseoutResponse,
   FileFinalAccountsBody,
+  FinalAccountPage,
+  FinalAccountQuery,
   FinalAccountResponse,
   FinalAccountReviewResponse,
   RepaymentPage,
@@ -55,6 +57,15 @@ export class FinalAccountsController {
     return (await this.accounts.forAward(id, user)).map((account) => FinalAccountResponse.from(account));
   }
 
+  @Get('final-accounts')
+  @Auth('caseworker', 'admin')
+  @ApiOperation({ summary: 'Final-accounts filings of every award; `status=submitted` is the review queue, the longest waiting first' })
+  @ApiOkResponse({ type: FinalAccountPage })
+  async list(@Query() query: FinalAccountQuery, @CurrentUser() user: AuthUser): Promise<FinalAccountPage> {
+    const page = await this.accounts.listFinalAccounts(query, user);
+    return { items: page.items.map((account) => FinalAccountResponse.from(account)), nextCursor: page.nextCursor };
+  }
+
   @Post('final-accounts/:id/review')
   @Auth('caseworker')
   @HttpCode(200)
@@ -86,12 +97,24 @@ export class FinalAccountsController {
     };
   }
 
+  @Get('awards/:id/repayments')
+  @Auth()
+  @ApiOperation({ summary: 'The award’s repayment claims, the first first: what the kommune owes back, by when, and where each stands' })
+  @ApiOkResponse({ type: [RepaymentResponse] })
+  async repaymentsOfAward(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<RepaymentResponse[]> {
+    const today = this.accounts.today();
+    return (await this.accounts.repaymentsOfAward(id, user)).map((repayment) => RepaymentResponse.from(repayment, today));
+  }
+
   @Get('repayments')
   @Auth('caseworker', 'admin')
-  @ApiOperation({ summary: 'Repayment claims (tilbagebetalingskrav), by due date; `status=overdue` for the open ones past it' })
+  @ApiOperation({
+    summary:
+      'Repayment claims (tilbagebetalingskrav), by due date; `status=overdue` for the open ones past it; the worklist’s filters as the other queues take them',
+  })
   @ApiOkResponse({ type: RepaymentPage })
-  async repayments(@Query() query: RepaymentQuery): Promise<RepaymentPage> {
-    const page = await this.accounts.list(query);
+  async repayments(@Query() query: RepaymentQuery, @CurrentUser() user: AuthUser): Promise<RepaymentPage> {
+    const page = await this.accounts.list(query, user);
     const today = this.accounts.today();
     return { items: page.items.map((repayment) => RepaymentResponse.from(repayment, today)), nextCursor: page.nextCursor };
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CasePeople } from '../applications/case-people.js';
 import type { AuditRecord } from '../audit/audit-trail.port.js';
 import { audited, AuditService } from '../audit/audit.service.js';
@@ -23,7 +23,14 @@ import { caseLink, reportName } from '../reminders/reminder-messages.js';
 import type { ApprovedReport } from '../reports/approved-reports.port.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
 import { BudgetRelease } from './budget-release.entity.js';
-import type { FileFinalAccountsBody, RepaymentQuery, ReviewFinalAccountsBody, SettleRepaymentBody, WaiveRepaymentBody } from './dto/final-accounts.dto.js';
+import type {
+  FileFinalAccountsBody,
+  FinalAccountQuery,
+  RepaymentQuery,
+  ReviewFinalAccountsBody,
+  SettleRepaymentBody,
+  WaiveRepaymentBody,
+} from './dto/final-accounts.dto.js';
 import { FinalAccount } from './final-account.entity.js';
 import { finalAccountsReviewMessage, repaymentOpenedMessage } from './final-accounts-messages.js';
 import { FinalAccountsException } from './final-accounts.exception.js';
@@ -31,6 +38,33 @@ import { budgetLinesDifference, needsAuditorStatement, type Settlement, settleFi
 import { Instalment } from './instalment.entity.js';
 import { InstalmentsService } from './instalments.service.js';
 import { Repayment } from './repayment.entity.js';
+
+/** The worklist's filters of the final-accounts and repayment queues, as its counts give them too. */
+export type FinalAccountFilter = Pick<FinalAccountQuery, 'status' | 'programmeId' | 'municipalityCode' | 'assigneeId'>;
+export type RepaymentFilter = Pick<RepaymentQuery, 'status' | 'programmeId' | 'municipalityCode' | 'assigneeId'>;
+
+/**
+ * A case queue's shared filters on a table of the case's rows (`programme_id`, `participant_codes`,
+ * `application_id`), as the instalments' queue applies them: the programme, a kommune taking part, the
+ * case's assigned caseworker (`me`, `none` or an id). A project lead sees their kommune's rows only.
+ */
+function caseQueue<T extends ObjectLiteral>(
+  builder: SelectQueryBuilder<T>,
+  alias: string,
+  query: Pick<FinalAccountQuery, 'programmeId' | 'municipalityCode' | 'assigneeId'>,
+  actor: Actor,
+): SelectQueryBuilder<T> {
+  if (actor.role === 'project_lead') builder.andWhere(`:actorKommune = ANY(${alias}.participant_codes)`, { actorKommune: actor.municipalityCode ?? '' });
+  if (query.programmeId) builder.andWhere(`${alias}.programme_id = :programmeId`, { programmeId: query.programmeId });
+  if (query.municipalityCode) builder.andWhere(`:code = ANY(${alias}.participant_codes)`, { code: query.municipalityCode });
+  if (query.assigneeId) {
+    builder.andWhere(
+      `${alias}.application_id IN (SELECT a.id FROM application a WHERE ${query.assigneeId === 'none' ? 'a.assignee_id IS NULL' : 'a.assignee_id = :assignee'})`,
+      { assignee: query.assigneeId === 'me' ? actor.id : query.assigneeId },
+    );
+  }
+  return builder;
+}
 
 /** A repayment claim is due this many days after the final accounts' approval. */
 export const REPAYMENT_DUE_DAYS = 30;
@@ -396,15 +430,51 @@ export class FinalAccountsService {
 
   // Repayment claims
 
-  list(query: RepaymentQuery): Promise<Page<Repayment>> {
-    const builder = this.dataSource.getRepository(Repayment).createQueryBuilder('repayment');
-    if (query.status === 'overdue') builder.andWhere(`repayment.status = 'open' AND repayment.due_date < :today`, { today: this.today() });
-    else if (query.status) builder.andWhere('repayment.status = :status', { status: query.status });
-    if (query.programmeId) builder.andWhere('repayment.programme_id = :programmeId', { programmeId: query.programmeId });
-    return keysetPage(builder, 'repayments', query, 'ASC', [
+  /** The award's claims, the first first (another kommune: 404). */
+  async repaymentsOfAward(awardId: string, actor: Actor): Promise<Repayment[]> {
+    await this.awards.findVisible(this.dataSource.manager, awardId, actor);
+    return this.dataSource.manager.find(Repayment, { where: { awardId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The repayment claims, by due date; `status=open` and `status=overdue` are the worklist's queue. */
+  list(query: RepaymentQuery, actor: Actor): Promise<Page<Repayment>> {
+    return keysetPage(this.repayments(query, actor), 'repayments', query, 'ASC', [
       { column: 'repayment.due_date', key: (row) => row.dueDate },
       { column: 'repayment.id', key: (row) => row.id },
     ]);
+  }
+
+  /** How many the repayments list shows for these filters, on its own conditions (the worklist's count). */
+  async countRepayments(query: RepaymentFilter, actor: Actor): Promise<number> {
+    const row = await this.repayments(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
+    return row?.count ?? 0;
+  }
+
+  private repayments(query: RepaymentFilter, actor: Actor): SelectQueryBuilder<Repayment> {
+    const builder = this.dataSource.getRepository(Repayment).createQueryBuilder('repayment');
+    if (query.status === 'overdue') builder.andWhere(`repayment.status = 'open' AND repayment.due_date < :today`, { today: this.today() });
+    else if (query.status) builder.andWhere('repayment.status = :status', { status: query.status });
+    return caseQueue(builder, 'repayment', query, actor);
+  }
+
+  /** The filings of every award; `status=submitted` is the review queue, the longest waiting first. */
+  listFinalAccounts(query: FinalAccountQuery, actor: Actor): Promise<Page<FinalAccount>> {
+    return keysetPage(this.finalAccounts(query, actor), 'final-accounts', query, 'ASC', [
+      { column: 'account.filed_at', key: (row) => row.filedAt.toISOString() },
+      { column: 'account.id', key: (row) => row.id },
+    ]);
+  }
+
+  /** How many the final-accounts list shows for these filters (the worklist's count). */
+  async countFinalAccounts(query: FinalAccountFilter, actor: Actor): Promise<number> {
+    const row = await this.finalAccounts(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
+    return row?.count ?? 0;
+  }
+
+  private finalAccounts(query: FinalAccountFilter, actor: Actor): SelectQueryBuilder<FinalAccount> {
+    const builder = this.dataSource.getRepository(FinalAccount).createQueryBuilder('account');
+    if (query.status) builder.andWhere('account.status = :status', { status: query.status });
+    return caseQueue(builder, 'account', query, actor);
   }
 
   /** Records that an open claim has been paid back: once (the row locked: of two at a time, the second is 409). The amount goes back to the budget. */

@@ -4,6 +4,7 @@ import { AWAITING_ASSESSMENT_STATUSES } from '../applications/application.lifecy
 import { ApplicationsService } from '../applications/applications.service.js';
 import type { Actor } from '../core/context/request-context.js';
 import { ExtensionsService } from '../extensions/extensions.service.js';
+import { FinalAccountsService } from '../payments/final-accounts.service.js';
 import { InstalmentsService } from '../payments/instalments.service.js';
 import { ReportsService } from '../reports/reports.service.js';
 import type { WorklistCountsQuery, WorklistCountsResponse } from './dto/worklist.dto.js';
@@ -22,9 +23,10 @@ export class WorklistService {
     @Inject(ExtensionsService) private readonly extensions: ExtensionsService,
     @Inject(AccessRequestsService) private readonly accessRequests: AccessRequestsService,
     @Inject(InstalmentsService) private readonly instalments: InstalmentsService,
+    @Inject(FinalAccountsService) private readonly finalAccounts: FinalAccountsService,
   ) {}
 
-  /** One count after the other: eight short queries on one connection, not seven connections of the pool for one request. */
+  /** One count after the other: eleven short queries on one connection, not eleven connections of the pool for one request. */
   async counts(filters: WorklistCountsQuery, actor: Actor): Promise<WorklistCountsResponse> {
     const { programmeId, municipalityCode, assigneeId } = filters;
     const shared = { programmeId, municipalityCode, assigneeId };
@@ -37,6 +39,9 @@ export class WorklistService {
       accessRequestsOpen: await this.accessRequests.count({ ...shared, status: 'open' }, actor),
       accessRequestsOverdue: await this.accessRequests.count({ ...shared, overdue: true }, actor),
       instalmentsReady: await this.instalments.count({ ...shared, status: 'ready' }, actor),
+      finalAccountsToReview: await this.finalAccounts.countFinalAccounts({ ...shared, status: 'submitted' }, actor),
+      repaymentsOpen: await this.finalAccounts.countRepayments({ ...shared, status: 'open' }, actor),
+      repaymentsOverdue: await this.finalAccounts.countRepayments({ ...shared, status: 'overdue' }, actor),
     };
   }
 }

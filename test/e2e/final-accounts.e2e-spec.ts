@@ -276,6 +276,10 @@ describe('final accounts, repayment and close-out', () => {
       expect(after.remainingOre - before.remainingOre).toBe(AWARD - paid);
       const claims = (await api.http.get('/api/v1/repayments').query({ programmeId: programme.id }).set(reviewer.bearer).expect(200)).body.items;
       expect(claims.map((claim: { id: string }) => claim.id)).toEqual([approved.settlement.repayment.id]);
+      // The kommune sees its award's claim (its case page says what to pay back, and by when); another kommune does not.
+      const ofAward = (await api.http.get(`/api/v1/awards/${award.id}/repayments`).set(lead.bearer).expect(200)).body;
+      expect(ofAward).toEqual([expect.objectContaining({ id: approved.settlement.repayment.id, amountOre: paid - spent, status: 'open' })]);
+      await api.http.get(`/api/v1/awards/${award.id}/repayments`).set(otherLead.bearer).expect(404);
       const inbox = (await api.http.get('/api/v1/notifications').set(lead.bearer).expect(200)).body.items as Array<{ kind: string; body: string }>;
       expect(inbox.find((item) => item.kind === 'repayment_opened')?.body).toMatch(/^Der er udbetalt 912\.834 kr\. mere end det godkendte forbrug/);
       // Settled, the claim comes back to the budget: in all exactly committed − spent is released, and paid − repaid = spent.

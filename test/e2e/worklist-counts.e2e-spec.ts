@@ -13,7 +13,10 @@ type Counts = Record<
   | 'overdueReports'
   | 'accessRequestsOpen'
   | 'accessRequestsOverdue'
-  | 'instalmentsReady',
+  | 'instalmentsReady'
+  | 'finalAccountsToReview'
+  | 'repaymentsOpen'
+  | 'repaymentsOverdue',
   number
 >;
 
@@ -31,6 +34,8 @@ describe('the worklist’s counts', () => {
   let assessor: SignedInUser;
   let decider: SignedInUser;
   let programme: { id: string };
+  /** The money after the award (final accounts, repayment claims) in a programme of its own, so the first one's counts stay as they are. */
+  let money: { id: string };
 
   beforeAll(async () => {
     api = await createTestApp({ clock });
@@ -79,6 +84,53 @@ describe('the worklist’s counts', () => {
     await givenAssessed(api, people, programme.id);
     await givenAssessed(api, { ...people, lead: other }, programme.id);
     await givenAssessed(api, { lead, assessor: decider }, programme.id);
+
+    // Final accounts and repayment claims. Each award's first instalment (50 %) is paid; final accounts
+    // that spent less than that make a claim for the difference, due 30 days after their approval.
+    money = await givenProgramme(api, admin, { auditorStatementThresholdOre: 100_000_000_000 });
+    const paidAward = async (who: SignedInUser) => {
+      const award = await givenAward(api, { ...people, lead: who }, money.id);
+      const [first] = (await api.http.get(`/api/v1/awards/${award.id}/instalments`).set(who.bearer).expect(200)).body;
+      await api.http.post(`/api/v1/instalments/${first.id}/approve`).set(assessor.bearer).expect(200);
+      await api.http
+        .post(`/api/v1/payments/${first.id}/paid`)
+        .set(admin.bearer)
+        .send({ paidOn: '2021-11-01', reference: `NAV-${award.caseNumber}` })
+        .expect(200);
+      return award;
+    };
+    const fileAccounts = async (who: SignedInUser, awardId: string) =>
+      (
+        await api.http
+          .post(`/api/v1/awards/${awardId}/final-accounts`)
+          .set(who.bearer)
+          .send({ spentOre: 100_000_000, budgetLines: [{ label: 'Løn', budgetOre: 200_000_000, spentOre: 100_000_000 }] })
+          .expect(201)
+      ).body as { id: string };
+    const approve = (accountId: string) =>
+      api.http
+        .post(`/api/v1/final-accounts/${accountId}/review`)
+        .set(decider.bearer)
+        .send({ outcome: 'approve', comment: 'Regnskabet er i orden.' })
+        .expect(200);
+    // Approved on 1 December 2021: the claim was due on 31 December, and is past it.
+    clock.set(new Date('2021-12-01T09:00:00Z'));
+    const overdue = await paidAward(lead);
+    await approve((await fileAccounts(lead, overdue.id)).id);
+    await api.http.post(`/api/v1/applications/${overdue.applicationId}/assign`).set(admin.bearer).send({ assigneeId: decider.user.id }).expect(200);
+    clock.set(new Date('2022-01-15T08:00:00Z'));
+    // Approved today: due 14 February, open and not past it (Fanø's).
+    const open = await paidAward(other);
+    await approve((await fileAccounts(other, open.id)).id);
+    // Filed and waiting for review: one of each kommune; one returned (no longer waiting).
+    await fileAccounts(lead, (await paidAward(lead)).id);
+    await fileAccounts(other, (await paidAward(other)).id);
+    const returnedAward = await paidAward(lead);
+    await api.http
+      .post(`/api/v1/final-accounts/${(await fileAccounts(lead, returnedAward.id)).id}/review`)
+      .set(decider.bearer)
+      .send({ outcome: 'return', comment: 'Lønnen skal fordeles på to linjer.' })
+      .expect(200);
   });
   afterAll(() => api.close());
 
@@ -114,6 +166,9 @@ describe('the worklist’s counts', () => {
       accessRequestsOpen: await lengthOf('/api/v1/access-requests', { ...query, status: 'open' }, who),
       accessRequestsOverdue: await lengthOf('/api/v1/access-requests', { ...query, status: 'overdue' }, who),
       instalmentsReady: await lengthOf('/api/v1/instalments', { ...query, status: 'ready' }, who),
+      finalAccountsToReview: await lengthOf('/api/v1/final-accounts', { ...query, status: 'submitted' }, who),
+      repaymentsOpen: await lengthOf('/api/v1/repayments', { ...query, status: 'open' }, who),
+      repaymentsOverdue: await lengthOf('/api/v1/repayments', { ...query, status: 'overdue' }, who),
     };
   }
 
@@ -128,6 +183,9 @@ describe('the worklist’s counts', () => {
       accessRequestsOverdue: 1,
       // Each award's first instalment, ready since the award.
       instalmentsReady: 3,
+      finalAccountsToReview: 0,
+      repaymentsOpen: 0,
+      repaymentsOverdue: 0,
     });
     // The assessor may decide only the one case someone else assessed; an administrator decides nothing.
     expect(await counts(assessor, { programmeId: programme.id })).toMatchObject({ awaitingMyDecision: 1, awaitingAssessment: 4 });
@@ -161,6 +219,9 @@ describe('the worklist’s counts', () => {
       accessRequestsOpen: 1,
       accessRequestsOverdue: 1,
       instalmentsReady: 1,
+      finalAccountsToReview: 0,
+      repaymentsOpen: 0,
+      repaymentsOverdue: 0,
     });
     expect(await counts(decider, { programmeId: programme.id, municipalityCode: '563' })).toEqual({
       awaitingAssessment: 1,
@@ -171,7 +232,45 @@ describe('the worklist’s counts', () => {
       accessRequestsOpen: 1,
       accessRequestsOverdue: 0,
       instalmentsReady: 1,
+      finalAccountsToReview: 0,
+      repaymentsOpen: 0,
+      repaymentsOverdue: 0,
     });
+  });
+
+  it('counts the final accounts to review and the open repayment claims, those past their due date apart, as their lists show them', async () => {
+    expect(await counts(decider, { programmeId: money.id })).toMatchObject({ finalAccountsToReview: 2, repaymentsOpen: 2, repaymentsOverdue: 1 });
+    expect(await counts(decider, { programmeId: money.id, municipalityCode: '563' })).toMatchObject({
+      finalAccountsToReview: 1,
+      repaymentsOpen: 1,
+      repaymentsOverdue: 0,
+    });
+    expect(await counts(decider, { programmeId: money.id, assigneeId: 'me' })).toMatchObject({
+      finalAccountsToReview: 0,
+      repaymentsOpen: 1,
+      repaymentsOverdue: 1,
+    });
+    const filters: Array<Record<string, string>> = [{}, { municipalityCode: '561' }, { municipalityCode: '563' }, { assigneeId: 'me' }, { assigneeId: 'none' }];
+    for (const who of [decider, admin]) {
+      for (const filter of filters) {
+        const query = { programmeId: money.id, ...filter };
+        expect({ query, counts: await counts(who, query) }).toEqual({ query, counts: await listed(who, query) });
+      }
+    }
+    // The lists' own answers: the case to link to, the kommune; a project lead gets 403.
+    const [filed] = (
+      await api.http
+        .get('/api/v1/final-accounts')
+        .query({ programmeId: money.id, status: 'submitted', municipalityCode: '563' })
+        .set(decider.bearer)
+        .expect(200)
+    ).body.items;
+    expect(filed).toMatchObject({ municipalityCode: '563', filingNo: 1, spentOre: 100_000_000, status: 'submitted' });
+    expect(filed.applicationId).toEqual(expect.any(String));
+    await api.http.get('/api/v1/final-accounts').set(lead.bearer).expect(403);
+    await api.http.get('/api/v1/repayments').set(lead.bearer).expect(403);
+    const bad = await api.http.get('/api/v1/final-accounts').query({ status: 'filed' }).set(decider.bearer).expect(400);
+    expect(bad.body.errors[0].field).toBe('status');
   });
 
   it('counts each queue on an index, reading no rows to count them', async () => {
@@ -188,7 +287,7 @@ describe('the worklist’s counts', () => {
     } finally {
       pg.Client.prototype.query = original;
     }
-    expect(sent).toHaveLength(16);
+    expect(sent).toHaveLength(22);
     // Across every programme, the applications' queues are a range of the status index, not a walk of all cases.
     for (const query of sent.slice(0, 2)) {
       expect(await planOf(query, { enable_seqscan: 'off' })).toMatch(/(using|on) application_status_created_idx[^\n]*\n[^\n]*Index Cond: \(status = /);
@@ -201,7 +300,7 @@ describe('the worklist’s counts', () => {
       // holds just the pending requests), not read whole.
       expect({ query: query.text, plan }).toEqual({
         query: query.text,
-        plan: expect.stringMatching(/Index Cond: [^\n]*(status|assignee_id)|using extension_request_one_pending_idx/),
+        plan: expect.stringMatching(/Index Cond: [^\n]*(status|assignee_id)|using (extension_request_one_pending_idx|final_account_one_open_idx)/),
       });
     }
   });

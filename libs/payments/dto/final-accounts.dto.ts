@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ASSIGNEE_FILTER } from '../../applications/dto/application.dto.js';
 import { oreToApi } from '../../core/money/money.js';
 import { PageQuery } from '../../core/pagination/page.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
+import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import { FINAL_ACCOUNT_STATUSES, type FinalAccount, type FinalAccountStatus } from '../final-account.entity.js';
 import { REPAYMENT_STATUSES, type Repayment, type RepaymentStatus } from '../repayment.entity.js';
 
@@ -75,7 +77,9 @@ export class FinalBudgetLineResponse {
 export class FinalAccountResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) awardId: string;
+  @ApiProperty({ format: 'uuid', description: 'The case (application) the award was made on' }) applicationId: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ example: '751', description: 'The lead kommune' }) municipalityCode: string;
   @ApiProperty() caseNumber: string;
   @ApiProperty({ description: '1, 2, … : each filing is kept; a returned one is followed by the next' }) filingNo: number;
   @ApiProperty({ description: 'Øre' }) spentOre: number;
@@ -93,7 +97,9 @@ export class FinalAccountResponse {
     return {
       id: account.id,
       awardId: account.awardId,
+      applicationId: account.applicationId,
       programmeId: account.programmeId,
+      municipalityCode: account.municipalityCode,
       caseNumber: account.caseNumber,
       filingNo: account.filingNo,
       spentOre: oreToApi(account.spentOre),
@@ -178,16 +184,42 @@ export class FinalAccountReviewResponse extends FinalAccountResponse {
   @ApiProperty({ type: SettlementResponse, nullable: true, description: 'With an approval' }) settlement: SettlementResponse | null;
 }
 
-export class RepaymentQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: [...REPAYMENT_STATUSES, 'overdue'], description: '`overdue`: open and past its due date' })
-  @IsOptional()
-  @IsIn([...REPAYMENT_STATUSES, 'overdue'])
-  status?: RepaymentStatus | 'overdue';
-
+/** The worklist's filters, as the instalments' queue takes them: the programme, a kommune (lead or co-applicant), the case's caseworker. */
+class CaseQueueQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   programmeId?: string;
+
+  @ApiPropertyOptional({ example: '706', description: 'Lead or co-applicant kommune' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? (normalizeMunicipalityCode(value) ?? value) : value))
+  @Matches(/^\d{3}$/, { message: 'skal være en kommunekode på tre cifre' })
+  municipalityCode?: string;
+
+  @ApiPropertyOptional({ example: 'me', description: 'The case’s assigned caseworker: `me`, a user id, or `none`' })
+  @IsOptional()
+  @Matches(ASSIGNEE_FILTER, { message: 'skal være me, none eller en brugers id' })
+  assigneeId?: string;
+}
+
+export class RepaymentQuery extends CaseQueueQuery {
+  @ApiPropertyOptional({ enum: [...REPAYMENT_STATUSES, 'overdue'], description: '`overdue`: open and past its due date' })
+  @IsOptional()
+  @IsIn([...REPAYMENT_STATUSES, 'overdue'])
+  status?: RepaymentStatus | 'overdue';
+}
+
+export class FinalAccountQuery extends CaseQueueQuery {
+  @ApiPropertyOptional({ enum: FINAL_ACCOUNT_STATUSES, description: '`submitted`: the review queue, the longest waiting first' })
+  @IsOptional()
+  @IsIn(FINAL_ACCOUNT_STATUSES)
+  status?: FinalAccountStatus;
+}
+
+export class FinalAccountPage {
+  @ApiProperty({ type: [FinalAccountResponse] }) items: FinalAccountResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
 export class RepaymentPage {

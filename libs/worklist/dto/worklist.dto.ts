@@ -55,4 +55,13 @@ export class WorklistCountsResponse {
       'Instalments ready and waiting for a caseworker’s payment approval: `GET /instalments?status=ready` (including those the caller may not approve under four-eyes; each item there says)',
   })
   instalmentsReady: number;
+
+  @ApiProperty({ example: 2, description: 'Final accounts filed and waiting for review: `GET /final-accounts?status=submitted`' })
+  finalAccountsToReview: number;
+
+  @ApiProperty({ example: 1, description: 'Repayment claims neither paid back nor waived: `GET /repayments?status=open`' })
+  repaymentsOpen: number;
+
+  @ApiProperty({ example: 0, description: 'Open repayment claims past their due date (Copenhagen today): `GET /repayments?status=overdue`' })
+  repaymentsOverdue: number;
 }

@@ -589,6 +589,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/awards/{id}/repayments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The award’s repayment claims, the first first: what the kommune owes back, by when, and where each stands */
+    get: operations['FinalAccountsController_repaymentsOfAward'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/awards/{id}/reports': {
     parameters: {
       query?: never;
@@ -774,6 +791,23 @@ export interface paths {
     put?: never;
     /** Withdraw a request that has not been decided */
     post: operations['ExtensionsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/final-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Final-accounts filings of every award; `status=submitted` is the review queue, the longest waiting first */
+    get: operations['FinalAccountsController_list'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1078,7 +1112,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Repayment claims (tilbagebetalingskrav), by due date; `status=overdue` for the open ones past it */
+    /** Repayment claims (tilbagebetalingskrav), by due date; `status=overdue` for the open ones past it; the worklist’s filters as the other queues take them */
     get: operations['FinalAccountsController_repayments'];
     put?: never;
     post?: never;
@@ -2183,7 +2217,16 @@ export interface components {
        */
       spentOre: number;
     };
+    FinalAccountPage: {
+      items: components['schemas']['FinalAccountResponse'][];
+      nextCursor: string | null;
+    };
     FinalAccountResponse: {
+      /**
+       * Format: uuid
+       * @description The case (application) the award was made on
+       */
+      applicationId: string;
       /** Format: uuid */
       auditorStatementDocumentId: string | null;
       /** Format: uuid */
@@ -2199,6 +2242,11 @@ export interface components {
       filingNo: number;
       /** Format: uuid */
       id: string;
+      /**
+       * @description The lead kommune
+       * @example 751
+       */
+      municipalityCode: string;
       /** Format: uuid */
       programmeId: string;
       reviewComment: string | null;
@@ -2212,6 +2260,11 @@ export interface components {
       status: 'submitted' | 'approved' | 'returned';
     };
     FinalAccountReviewResponse: {
+      /**
+       * Format: uuid
+       * @description The case (application) the award was made on
+       */
+      applicationId: string;
       /** Format: uuid */
       auditorStatementDocumentId: string | null;
       /** Format: uuid */
@@ -2227,6 +2280,11 @@ export interface components {
       filingNo: number;
       /** Format: uuid */
       id: string;
+      /**
+       * @description The lead kommune
+       * @example 751
+       */
+      municipalityCode: string;
       /** Format: uuid */
       programmeId: string;
       reviewComment: string | null;
@@ -3067,6 +3125,11 @@ export interface components {
        */
       extensionsToDecide: number;
       /**
+       * @description Final accounts filed and waiting for review: `GET /final-accounts?status=submitted`
+       * @example 2
+       */
+      finalAccountsToReview: number;
+      /**
        * @description Instalments ready and waiting for a caseworker’s payment approval: `GET /instalments?status=ready` (including those the caller may not approve under four-eyes; each item there says)
        * @example 3
        */
@@ -3076,6 +3139,16 @@ export interface components {
        * @example 2
        */
       overdueReports: number;
+      /**
+       * @description Repayment claims neither paid back nor waived: `GET /repayments?status=open`
+       * @example 1
+       */
+      repaymentsOpen: number;
+      /**
+       * @description Open repayment claims past their due date (Copenhagen today): `GET /repayments?status=overdue`
+       * @example 0
+       */
+      repaymentsOverdue: number;
       /**
        * @description Reports submitted and waiting for review: `GET /reports?status=submitted`
        * @example 5
@@ -7070,6 +7143,81 @@ export interface operations {
       };
     };
   };
+  FinalAccountsController_repaymentsOfAward: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepaymentResponse'][];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   ReportsController_forAward: {
     parameters: {
       query?: never;
@@ -8162,6 +8310,90 @@ export interface operations {
       };
       /** @description Indholdet er ikke JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FinalAccountsController_list: {
+    parameters: {
+      query?: {
+        /** @description The case’s assigned caseworker: `me`, a user id, or `none` */
+        assigneeId?: string;
+        /** @description The `nextCursor` of the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description Lead or co-applicant kommune */
+        municipalityCode?: string;
+        programmeId?: string;
+        /** @description `submitted`: the review queue, the longest waiting first */
+        status?: 'submitted' | 'approved' | 'returned';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinalAccountPage'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -10077,9 +10309,13 @@ export interface operations {
   FinalAccountsController_repayments: {
     parameters: {
       query?: {
+        /** @description The case’s assigned caseworker: `me`, a user id, or `none` */
+        assigneeId?: string;
         /** @description The `nextCursor` of the previous page */
         cursor?: string;
         limit?: number;
+        /** @description Lead or co-applicant kommune */
+        municipalityCode?: string;
         programmeId?: string;
         /** @description `overdue`: open and past its due date */
         status?: 'open' | 'settled' | 'waived' | 'overdue';

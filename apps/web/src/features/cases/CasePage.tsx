@@ -15,6 +15,8 @@ import { DocumentsSection } from '../documents/DocumentsSection';
 import type { Application } from '../applications/useApplications';
 import { type Award, type Decision, useCase } from './useCase';
 import { PaymentsSection } from '../payments/PaymentsSection';
+import { LeadFinalAccountsSection } from '../payments/FinalAccountsSection';
+import { CloseoutSection } from '../payments/CloseoutSection';
 
 const STEPS = ['Indsendt', 'Under vurdering', 'Afgjort'] as const;
 
@@ -190,6 +192,8 @@ export function CasePage() {
       {decision.data && <DecisionSection decision={decision.data} />}
       {award.data && <AwardSection award={award.data} applicationId={app.id} />}
       {award.data && <PaymentsSection awardId={award.data.id} awardAmountOre={award.data.amountOre} role="project_lead" />}
+      {award.data && <LeadFinalAccountsSection award={award.data} application={app} />}
+      {award.data && <CloseoutSection award={award.data} applicationId={app.id} role="project_lead" />}
 
       {app.receipt && (
         <section aria-labelledby="kvittering">
@@ -212,7 +216,17 @@ export function CasePage() {
       {app.status !== 'draft' && (
         <section aria-labelledby="dokumenter">
           <h2 id="dokumenter">Dokumenter</h2>
-          <DocumentsSection applicationId={app.id} caseNumber={app.caseNumber} caseFile />
+          <DocumentsSection
+            applicationId={app.id}
+            caseNumber={app.caseNumber}
+            caseFile
+            // The award's documents (the auditor's statement for the final accounts) are uploaded here while it is open.
+            upload={
+              award.data && (award.data.status === 'active' || award.data.status === 'completed')
+                ? { subject: { subjectType: 'award', subjectId: award.data.id }, kinds: ['auditor_statement', 'other'] }
+                : undefined
+            }
+          />
         </section>
       )}
     </Page>

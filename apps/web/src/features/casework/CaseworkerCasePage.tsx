@@ -21,6 +21,8 @@ import { useMunicipalities } from '../reference/useReference';
 import { useAwardReports } from '../reports/useReports';
 import { AccessRequestsSection } from '../access-requests/AccessRequestsSection';
 import { PaymentsSection } from '../payments/PaymentsSection';
+import { ReviewFinalAccountsSection } from '../payments/FinalAccountsSection';
+import { CloseoutSection } from '../payments/CloseoutSection';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { AwardTimeline } from './AwardTimeline';
 import { useAssign, useCaseEvents, useCaseworkers, useVersions } from './useCasework';
@@ -287,6 +289,8 @@ export function CaseworkerCasePage() {
       {decision.data && <DecisionSection decision={decision.data} />}
       {award.data && <AwardPart award={award.data} applicationId={app.id} />}
       {award.data && user && <PaymentsSection awardId={award.data.id} awardAmountOre={award.data.amountOre} role={user.role} />}
+      {award.data && user && <ReviewFinalAccountsSection award={award.data} applicationId={app.id} role={user.role} />}
+      {award.data && user && <CloseoutSection award={award.data} applicationId={app.id} role={user.role} />}
 
       <section aria-labelledby="ansoegning">
         <h2 id="ansoegning">Ansøgningen</h2>

@@ -25,7 +25,7 @@ export function fileSize(bytes: number): string {
   return `${SIZE.format(Math.max(1, Math.round(bytes / 1000)))} kB`;
 }
 
-function DownloadLink({ document }: { document: CaseDocument }) {
+export function DownloadLink({ document }: { document: CaseDocument }) {
   const [failure, setFailure] = useState<string | null>(null);
   return (
     <>

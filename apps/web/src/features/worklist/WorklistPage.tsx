@@ -15,6 +15,8 @@ import { ACCESS_KINDS, type AccessRequest, useAccessRequestList } from '../acces
 import { Deadline } from '../access-requests/AccessRequestsSection';
 import { triggerText } from '../payments/text';
 import { type Instalment, useInstalmentList } from '../payments/usePayments';
+import { type FinalAccount, type Repayment, type RepaymentQuery, useFinalAccountList, useRepaymentList } from '../payments/useFinalAccounts';
+import { RepaymentActions, repaymentStatus } from '../payments/RepaymentActions';
 
 /** The filters of the worklist, kept in the address so a reload, a link or the back button keeps them. */
 interface Filters {
@@ -118,6 +120,39 @@ const INSTALMENT_COLUMNS: Column<Instalment>[] = [
   { header: 'Kan du godkende?', cell: (row) => (row.mayApprove ? 'Ja' : (row.mayNotApproveReason ?? 'Nej')) },
 ];
 
+function finalAccountColumns(kommune: (code: string) => string): Column<FinalAccount>[] {
+  return [
+    { header: 'Sag', cell: (row) => <CaseLink id={row.applicationId} caseNumber={row.caseNumber} to={`/sager/${row.applicationId}#slutregnskab`} /> },
+    { header: 'Kommune', cell: (row) => kommune(row.municipalityCode) },
+    { header: 'Indsendelse', cell: (row) => `Nr. ${row.filingNo}` },
+    { header: 'Forbrug', cell: (row) => formatKroner(row.spentOre), numeric: true },
+    { header: 'Revisorerklæring', cell: (row) => (row.auditorStatementDocumentId ? 'Vedlagt' : 'Ingen') },
+    { header: 'Indsendt', cell: (row) => formatDateTime(row.filedAt) },
+  ];
+}
+
+function repaymentColumns(kommune: (code: string) => string): Column<Repayment>[] {
+  return [
+    { header: 'Sag', cell: (row) => <CaseLink id={row.applicationId} caseNumber={row.caseNumber} to={`/sager/${row.applicationId}#slutregnskab`} /> },
+    { header: 'Kommune', cell: (row) => kommune(row.municipalityCode) },
+    { header: 'Beløb', cell: (row) => formatKroner(row.amountOre), numeric: true },
+    {
+      header: 'Frist',
+      cell: (row) => (
+        <>
+          {formatDate(row.dueDate)}
+          {row.overdue && <strong className="overdue"> (forfalden)</strong>}
+        </>
+      ),
+    },
+    { header: 'Status', cell: (row) => repaymentStatus(row) },
+    {
+      header: 'Handling',
+      cell: (row) => <RepaymentActions claim={row} onDone={() => requestAnimationFrame(() => document.getElementById('koe-overskrift')?.focus())} />,
+    },
+  ];
+}
+
 /** The queues as links, each with its count: the one shown is marked as the current page. */
 function QueueNav({ current, counts, search }: { current: QueueKey; counts: Counts | undefined; search: URLSearchParams }) {
   return (
@@ -146,7 +181,7 @@ function QueueNav({ current, counts, search }: { current: QueueKey; counts: Coun
                 <span className="queue-label">{queue.label}</span>
                 {overdue ? (
                   <span className="queue-overdue overdue" data-testid={`overskredne-${queue.key}`}>
-                    heraf {overdue} over fristen
+                    heraf {overdue} {queue.overdueWord ?? 'over fristen'}
                   </span>
                 ) : null}
               </Link>
@@ -165,16 +200,17 @@ function MoreButton({
 }: {
   query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
   shown: number;
-  noun: [string, string];
+  /** One, many, and for a neuter noun (et krav) `det`: `Viser det eneste krav`. */
+  noun: [string, string] | [string, string, 'det'];
 }) {
   return (
     <div className="button-row">
       <p className="mt-0 mb-0" role="status">
         {query.hasNextPage
-          ? `Viser de første ${countOf(shown, ...noun)}`
+          ? `Viser de første ${countOf(shown, noun[0], noun[1])}`
           : shown === 1
-            ? `Viser den eneste ${noun[0]}`
-            : `Viser alle ${countOf(shown, ...noun)}`}
+            ? `Viser ${noun[2] ?? 'den'} eneste ${noun[0]}`
+            : `Viser alle ${countOf(shown, noun[0], noun[1])}`}
       </p>
       {query.hasNextPage && (
         <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
@@ -209,7 +245,8 @@ function Listing<T>({
   rowKey: (row: T) => string;
   caption: string;
   empty: string;
-  noun: [string, string];
+  /** One, many, and for a neuter noun (et krav) `det`: `Viser det eneste krav`. */
+  noun: [string, string] | [string, string, 'det'];
 }) {
   if (query.isPending) return <Loading text="Henter listen …" />;
   if (query.error) return <ProblemAlert error={query.error} heading="Listen kunne ikke hentes" />;
@@ -326,6 +363,56 @@ function InstalmentsListing({ filters }: { filters: Filters }) {
   );
 }
 
+function useKommuneName() {
+  const municipalities = useMunicipalities();
+  return (code: string) => municipalities.data?.byCode.get(code) ?? code;
+}
+
+function FinalAccountsListing({ filters }: { filters: Filters }) {
+  const spec = queueOf('slutregnskaber');
+  const kommune = useKommuneName();
+  const query = useFinalAccountList({
+    ...given({ programmeId: filters.programmeId, municipalityCode: filters.municipalityCode, assigneeId: filters.assignee }),
+    status: 'submitted',
+  });
+  return (
+    <Listing
+      query={query}
+      columns={finalAccountColumns(kommune)}
+      rowKey={(row: FinalAccount) => row.id}
+      caption={spec.label}
+      empty={spec.empty}
+      noun={['slutregnskab', 'slutregnskaber', 'det']}
+    />
+  );
+}
+
+function RepaymentsListing({ filters }: { filters: Filters }) {
+  const spec = queueOf('tilbagebetalinger');
+  const kommune = useKommuneName();
+  const status = (filters.status || 'open') as NonNullable<RepaymentQuery['status']>;
+  const query = useRepaymentList({
+    ...given({ programmeId: filters.programmeId, municipalityCode: filters.municipalityCode, assigneeId: filters.assignee }),
+    status,
+  });
+  const empty = {
+    open: spec.empty,
+    overdue: 'Ingen krav om tilbagebetaling er forfaldne.',
+    settled: 'Ingen krav er indbetalt endnu.',
+    waived: 'Ingen krav er eftergivet.',
+  }[status];
+  return (
+    <Listing
+      query={query}
+      columns={repaymentColumns(kommune)}
+      rowKey={(row: Repayment) => row.id}
+      caption={spec.label}
+      empty={empty}
+      noun={['krav', 'krav', 'det']}
+    />
+  );
+}
+
 /** The filters as a form: applied when sent (a search is typed, then sent), and kept in the address. */
 function FilterForm({ filters, queue, onApply }: { filters: Filters; queue: QueueKey; onApply: (filters: Filters) => void }) {
   const spec = queueOf(queue);
@@ -438,7 +525,9 @@ export function WorklistPage() {
     <Page title="Arbejdsliste">
       {counts.error && <ProblemAlert error={counts.error} heading="Antallene kunne ikke hentes" />}
       <QueueNav current={queue} counts={counts.data} search={search} />
-      <h2 id="koe-overskrift">{spec.label}</h2>
+      <h2 id="koe-overskrift" tabIndex={-1}>
+        {spec.label}
+      </h2>
       <p className="mt-0">{spec.description}</p>
       {/* A new queue or new filters: a fresh form with the address's values. */}
       <FilterForm key={`${queue}:${search.toString()}`} filters={filters} queue={queue} onApply={apply} />
@@ -447,6 +536,8 @@ export function WorklistPage() {
       {spec.kind === 'reports' && <ReportsListing key={queue} filters={filters} queue={queue} />}
       {spec.kind === 'extensions' && <ExtensionsListing key={queue} filters={filters} />}
       {spec.kind === 'instalments' && <InstalmentsListing key={queue} filters={filters} />}
+      {spec.kind === 'final-accounts' && <FinalAccountsListing key={queue} filters={filters} />}
+      {spec.kind === 'repayments' && <RepaymentsListing key={queue} filters={filters} />}
       {spec.kind === 'access-requests' && <AccessRequestsListing key={queue} filters={filters} />}
     </Page>
   );

@@ -4,18 +4,21 @@ import { data } from '../../api/problem';
 import type { components } from '../../api/schema';
 
 export type Counts = components['schemas']['WorklistCountsResponse'];
-export type QueueKey = 'vurdering' | 'afgoerelse' | 'rapporter' | 'forlaengelser' | 'overskredne' | 'udbetalinger' | 'aktindsigt' | 'alle';
+export type QueueKey =
+  'vurdering' | 'afgoerelse' | 'rapporter' | 'forlaengelser' | 'overskredne' | 'udbetalinger' | 'slutregnskaber' | 'tilbagebetalinger' | 'aktindsigt' | 'alle';
 
 interface Queue {
   key: QueueKey;
   label: string;
   description: string;
   empty: string;
-  kind: 'applications' | 'reports' | 'extensions' | 'instalments' | 'access-requests';
+  kind: 'applications' | 'reports' | 'extensions' | 'instalments' | 'final-accounts' | 'repayments' | 'access-requests';
   /** The count in GET /worklist/counts; none for the list of every case. */
   count?: keyof Counts;
   /** How many of them are past their deadline, said under the count. */
   overdueCount?: keyof Counts;
+  /** What those are called under the count: `over fristen` unless said. */
+  overdueWord?: string;
   applicationQuery?: { status?: Array<'submitted' | 'in_assessment' | 'assessed' | 'awarded' | 'rejected' | 'withdrawn'>; decidableBy?: 'me' };
   reportStatus?: 'submitted' | 'overdue';
   /** The statuses the queue may be narrowed to, and what the status field says when none is chosen. */
@@ -112,6 +115,32 @@ export const QUEUES: readonly Queue[] = [
     count: 'instalmentsReady',
     defaultSort: 'readyAt',
     sorts: [{ value: 'readyAt', label: 'Klar siden, ældste først' }],
+  },
+  {
+    key: 'slutregnskaber',
+    label: 'Slutregnskaber til behandling',
+    description: 'Indsendte slutregnskaber, der skal godkendes eller sendes retur. Det længst ventende står øverst.',
+    empty: 'Ingen slutregnskaber venter på behandling.',
+    kind: 'final-accounts',
+    count: 'finalAccountsToReview',
+    defaultSort: 'filedAt',
+    sorts: [{ value: 'filedAt', label: 'Indsendt, ældste først' }],
+  },
+  {
+    key: 'tilbagebetalinger',
+    label: 'Tilbagebetalinger',
+    description:
+      'Krav om tilbagebetaling, der hverken er indbetalt eller eftergivet. Registrér indbetalingen, når pengene er modtaget, eller eftergiv kravet med en begrundelse. Den tidligste frist står øverst.',
+    empty: 'Ingen krav om tilbagebetaling er åbne.',
+    kind: 'repayments',
+    count: 'repaymentsOpen',
+    overdueCount: 'repaymentsOverdue',
+    overdueWord: 'forfaldne',
+    statuses: ['overdue', 'settled', 'waived'],
+    statusPlaceholder: 'Åbne',
+    statusLabels: { overdue: 'Forfaldne', settled: 'Indbetalte', waived: 'Eftergivne' },
+    defaultSort: 'dueDate',
+    sorts: [{ value: 'dueDate', label: 'Frist, tidligste først' }],
   },
   {
     key: 'aktindsigt',
