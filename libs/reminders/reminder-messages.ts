@@ -132,6 +132,7 @@ export async function loadMessageContext(manager: EntityManager, subjectType: st
     access_request: `SELECT ${CASE_COLUMNS}, q.requester, q.kind AS access_kind FROM access_request q JOIN application ap ON ap.id = q.application_id WHERE q.id = $1`,
     final_account: `SELECT ${CASE_COLUMNS} FROM final_account f JOIN application ap ON ap.id = f.application_id WHERE f.id = $1`,
     repayment: `SELECT ${CASE_COLUMNS}, p.amount_ore FROM repayment p JOIN application ap ON ap.id = p.application_id WHERE p.id = $1`,
+    award_amendment: `SELECT ${CASE_COLUMNS}, a.end_date FROM award_amendment m JOIN award a ON a.id = m.award_id JOIN application ap ON ap.id = m.application_id WHERE m.id = $1`,
   };
   const query = queries[subjectType];
   const [row] = query ? await manager.query(query, [subjectId]) : [];

@@ -27,6 +27,8 @@ export const OUTCOME_KINDS = [
   'final_accounts_approved',
   'final_accounts_returned',
   'repayment_opened',
+  'award_amended',
+  'award_cancelled',
 ] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 /**
@@ -51,6 +53,7 @@ export const REMINDER_SUBJECT_TYPES = [
   'access_request',
   'final_account',
   'repayment',
+  'award_amendment',
 ] as const;
 export type ReminderSubjectType = (typeof REMINDER_SUBJECT_TYPES)[number];
 
