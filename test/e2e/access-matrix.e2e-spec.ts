@@ -423,6 +423,31 @@ const MATRIX: Row[] = [
     request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/closeout` }),
     expect: SCOPED,
   },
+  {
+    method: 'get',
+    path: '/api/v1/awards/:id/amendments',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/amendments` }),
+    expect: SCOPED,
+  },
+  // Without a rationale (422 for the caseworker, who gets through): the shared award is not changed.
+  {
+    method: 'post',
+    path: '/api/v1/awards/:id/amendments',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/amendments`, body: { kind: 'amount', amountOre: 100 } }),
+    expect: CASEWORKER_ONLY,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/awards/:id/cancel',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/cancel`, body: {} }),
+    expect: CASEWORKER_ONLY,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/awards/:id/reopen',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/reopen`, body: {} }),
+    expect: CASEWORKER_ONLY,
+  },
   // Not closable (its reports are due): 409 for the caseworker, who gets through.
   {
     method: 'post',
