@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * An instalment waiting for approval is a reminder's subject: `instalment_approval_waiting` goes to the
- * case's assignee when a ready instalment is not approved within five working days.
+ * case's assignee when a ready instalment is not approved within five working days. (The list keeps
+ * every subject type before it, `award_amendment` of 1766800000000 included.)
  */
 export class RemindOfInstalmentsWaitingForApproval1766810000000 implements MigrationInterface {
   name = 'RemindOfInstalmentsWaitingForApproval1766810000000';
@@ -12,7 +13,7 @@ export class RemindOfInstalmentsWaitingForApproval1766810000000 implements Migra
     await queryRunner.query(`
       ALTER TABLE reminder ADD CONSTRAINT reminder_subject_type_check
         CHECK (subject_type IN ('report', 'award', 'extension_request', 'application', 'report_submission', 'case_assignment', 'assessment_handover', 'access_request',
-                                'final_account', 'repayment', 'instalment'))`);
+                                'final_account', 'repayment', 'award_amendment', 'instalment'))`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -22,6 +23,6 @@ export class RemindOfInstalmentsWaitingForApproval1766810000000 implements Migra
     await queryRunner.query(`
       ALTER TABLE reminder ADD CONSTRAINT reminder_subject_type_check
         CHECK (subject_type IN ('report', 'award', 'extension_request', 'application', 'report_submission', 'case_assignment', 'assessment_handover', 'access_request',
-                                'final_account', 'repayment'))`);
+                                'final_account', 'repayment', 'award_amendment'))`);
   }
 }

@@ -26,6 +26,7 @@ import { CreateDocumentsAndTheCaseJournal1766400000000 } from './1766400000000-c
 import { StructureTheApplication1766500000000 } from './1766500000000-structure-the-application.js';
 import { CreatePaymentPlansAndInstalments1766600000000 } from './1766600000000-create-payment-plans-and-instalments.js';
 import { CreateFinalAccountsRepaymentsAndReleases1766700000000 } from './1766700000000-create-final-accounts-repayments-and-releases.js';
+import { RecordAwardAmendmentsAndCancellations1766800000000 } from './1766800000000-record-award-amendments-and-cancellations.js';
 import { RemindOfInstalmentsWaitingForApproval1766810000000 } from './1766810000000-remind-of-instalments-waiting-for-approval.js';
 import { CreateAccessRequests1766500001000 } from './1766500001000-create-access-requests.js';
 import { PutAccessRequestsOnTheCaseTrail1766550000000 } from './1766550000000-put-access-requests-on-the-case-trail.js';
@@ -69,5 +70,6 @@ export const migrations = [
   MoveTheLedgerVersionAtCommit1766570000000,
   CreatePaymentPlansAndInstalments1766600000000,
   CreateFinalAccountsRepaymentsAndReleases1766700000000,
+  RecordAwardAmendmentsAndCancellations1766800000000,
   RemindOfInstalmentsWaitingForApproval1766810000000,
 ];

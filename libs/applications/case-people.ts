@@ -115,20 +115,9 @@ export class CasePeople {
       const code = change.municipalityCode ?? application.municipalityCode;
       if (!application.participantCodes.includes(code)) throw ApplicationException.notAParticipant(code);
       if (actor.role === 'project_lead' && actor.municipalityCode !== code) throw ApplicationException.otherKommunesContact();
-      const contact = (await this.users.people([change.contactUserId], manager)).get(change.contactUserId);
-      if (!contact || !contact.active || contact.role !== 'project_lead' || contact.municipalityCode !== code) {
-        throw ApplicationException.contactNotEligible(code);
-      }
-      const [previous]: Array<{ user_id: string }> = await manager.query(
-        'SELECT user_id FROM case_contact WHERE application_id = $1 AND municipality_code = $2 FOR UPDATE',
-        [applicationId, code],
-      );
       const now = this.clock.now();
-      await manager.query(
-        `INSERT INTO case_contact (application_id, municipality_code, user_id, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (application_id, municipality_code) DO UPDATE SET user_id = $3, updated_by = $4, updated_at = $5`,
-        [applicationId, code, contact.id, actor.id, now],
-      );
+      const { contact, previousUserId } = await this.nameContact(manager, applicationId, code, change.contactUserId, actor.id, now);
+      const previous = previousUserId === null ? undefined : { user_id: previousUserId };
       const mails =
         contact.id === actor.id || previous?.user_id === contact.id
           ? []
@@ -162,6 +151,34 @@ export class CasePeople {
     await this.reminderJobs.scheduleQuietly(mails);
     await this.reminderJobs.reconcileCase(applicationId);
     return application;
+  }
+
+  /**
+   * Names a kommune's contact on the case in the caller's transaction (a contact change, an award's
+   * amendment): an active project lead of that kommune, else 422. Answers the contact and the one named before.
+   */
+  async nameContact(
+    manager: EntityManager,
+    applicationId: string,
+    code: string,
+    contactUserId: string,
+    actorId: string,
+    now: Date,
+  ): Promise<{ contact: { id: string; name: string }; previousUserId: string | null }> {
+    const contact = (await this.users.people([contactUserId], manager)).get(contactUserId);
+    if (!contact || !contact.active || contact.role !== 'project_lead' || contact.municipalityCode !== code) {
+      throw ApplicationException.contactNotEligible(code);
+    }
+    const [previous]: Array<{ user_id: string }> = await manager.query(
+      'SELECT user_id FROM case_contact WHERE application_id = $1 AND municipality_code = $2 FOR UPDATE',
+      [applicationId, code],
+    );
+    await manager.query(
+      `INSERT INTO case_contact (application_id, municipality_code, user_id, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (application_id, municipality_code) DO UPDATE SET user_id = $3, updated_by = $4, updated_at = $5`,
+      [applicationId, code, contact.id, actorId, now],
+    );
+    return { contact: { id: contact.id, name: contact.name }, previousUserId: previous?.user_id ?? null };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { formatKroner } from '../core/format/danish.js';
+import { formatDate, formatKroner } from '../core/format/danish.js';
 import { type FixedAuditAction } from './audit-actions.js';
 
 /** What a summary reads of an event: what happened, to what, and the values it recorded. */
@@ -165,8 +165,40 @@ const SUMMARIES: Record<FixedAuditAction, Summary> = {
   },
   'award.released': (event) => {
     const released = amount(field(event.after, 'amountOre'));
-    const reason = field(event.after, 'reason') === 'repayment_settled' ? 'det tilbagebetalte beløb' : 'det godkendte slutregnskab';
+    const reason =
+      { repayment_settled: 'det tilbagebetalte beløb', cancellation: 'tilsagnets bortfald' }[String(field(event.after, 'reason'))] ??
+      'det godkendte slutregnskab';
     return `Frigivet til puljens budget${released ? `: ${released}` : ''} efter ${reason}`;
+  },
+  'award.amended': (event) => {
+    const version = count(field(event.after, 'version'));
+    const which = version ? ` (version ${version})` : '';
+    switch (field(event.after, 'kind')) {
+      case 'amount': {
+        const from = amount(field(event.before, 'amountOre'));
+        const to = amount(field(event.after, 'amountOre'));
+        return `Tilsagnets beløb ændret${from && to ? ` fra ${from} til ${to}` : ''}${which}`;
+      }
+      case 'period': {
+        const from = text(field(event.before, 'endDate'));
+        const to = text(field(event.after, 'endDate'));
+        return `Tilsagnets slutdato ændret${from && to ? ` fra ${formatDate(from)} til ${formatDate(to)}` : ''}${which}`;
+      }
+      case 'contact': {
+        const contact = text(field(event.after, 'contactName'));
+        return `Tilsagnets kontaktperson ændret${contact ? ` til ${contact}` : ''}${which}`;
+      }
+      default:
+        return `Tilsagnet ændret${which}`;
+    }
+  },
+  'award.cancelled': () => 'Tilsagnet er bortfaldet',
+  'award.reopened': () => 'Det lukkede tilsagn genåbnet',
+  'instalment.resized': (event) => {
+    const number = count(field(event.after, 'sequence'));
+    const to = amount(field(event.after, 'amountOre'));
+    const from = amount(field(event.before, 'amountOre'));
+    return `${number ? `Rate ${number}` : 'Raten'} ændret${from && to ? ` fra ${from} til ${to}` : ''} efter en ændring af tilsagnets beløb`;
   },
   'final_accounts.filed': (event) => {
     const number = count(field(event.after, 'filingNo'));
@@ -310,6 +342,7 @@ const ENTITY_WORDS: Record<string, string> = {
   instalment: 'raten',
   final_account: 'slutregnskabet',
   repayment: 'tilbagebetalingskravet',
+  award_amendment: 'tilsagnet',
   report: 'rapporten',
   extension_request: 'anmodningen om forlængelse',
   programme: 'puljen',

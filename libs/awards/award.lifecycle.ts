@@ -4,7 +4,7 @@ import { transitionFrom, type TransitionTable } from '../core/lifecycle/transiti
 
 export const AWARD_STATUSES = ['active', 'completed', 'closed', 'cancelled'] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
-export const AWARD_ACTIONS = ['extend', 'complete', 'close', 'cancel', 'close_historical'] as const;
+export const AWARD_ACTIONS = ['extend', 'complete', 'close', 'cancel', 'close_historical', 'amend', 'reopen'] as const;
 export type AwardAction = (typeof AWARD_ACTIONS)[number];
 
 /**
@@ -16,15 +16,23 @@ export type AwardAction = (typeof AWARD_ACTIONS)[number];
  * live way, which needs its final report approved here.
  */
 export const AWARD_TRANSITIONS: TransitionTable<AwardStatus, AwardAction> = {
-  active: { extend: 'active', complete: 'completed', cancel: 'cancelled', close_historical: 'closed' },
+  active: { extend: 'active', complete: 'completed', cancel: 'cancelled', close_historical: 'closed', amend: 'active' },
   completed: { close: 'closed' },
-  closed: {},
+  closed: { reopen: 'completed' },
   cancelled: {},
 };
 
 export class AwardTransitionException extends DomainException {
   constructor(status: AwardStatus, action: AwardAction) {
-    const verb = { extend: 'forlænges', complete: 'afsluttes', close: 'lukkes', cancel: 'annulleres', close_historical: 'lukkes som historisk' }[action];
+    const verb = {
+      extend: 'forlænges',
+      complete: 'afsluttes',
+      close: 'lukkes',
+      cancel: 'annulleres',
+      close_historical: 'lukkes som historisk',
+      amend: 'ændres',
+      reopen: 'genåbnes',
+    }[action];
     super('illegal-transition', `Et tilsagn, der ${statusClause(status, { neuter: true })}, kan ikke ${verb}.`, { currentStatus: status });
   }
 }

@@ -7,6 +7,8 @@ import type { Actor } from '../core/context/request-context.js';
 import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import type { AuditRecord } from '../audit/audit.service.js';
 import { Award } from './award.entity.js';
+import { AwardAmendment } from './award-amendment.entity.js';
+import type { AwardVersionKind } from './award-versions.js';
 import { nextAwardStatus } from './award.lifecycle.js';
 import { extensionMonthsLeft } from './extension-allowance.js';
 import { type AwardQuery, AwardResponse, type AwardSortField } from './dto/award.dto.js';
@@ -35,6 +37,15 @@ export const AWARD_ORDERS: ListOrders<Award, AwardSortField> = {
     ],
   },
 };
+
+/** The audit action of each kind of version. */
+const VERSION_ACTIONS = {
+  amount: 'award.amended',
+  period: 'award.amended',
+  contact: 'award.amended',
+  cancellation: 'award.cancelled',
+  reopening: 'award.reopened',
+} as const;
 
 @Injectable()
 export class AwardsService {
@@ -117,6 +128,47 @@ export class AwardsService {
         after: { status: saved.status, closedAt: closing.at.toISOString(), closedReason: closing.reason, historical: true },
       },
     };
+  }
+
+  /**
+   * Records a version of the award (an amendment, its cancellation or its reopening) in the change's
+   * transaction, the award locked by the caller: numbered after the award's last, with the audit event
+   * that puts it on the case's trail.
+   */
+  async recordVersion(
+    manager: EntityManager,
+    award: Award,
+    change: { kind: AwardVersionKind; before: Record<string, unknown>; after: Record<string, unknown>; rationale: string; decidedBy: string; decidedAt: Date },
+  ): Promise<{ amendment: AwardAmendment; event: AuditRecord }> {
+    const [last]: Array<{ version: number | null }> = await manager.query('SELECT max(version) AS version FROM award_amendment WHERE award_id = $1', [
+      award.id,
+    ]);
+    const amendment = await manager.save(
+      manager.create(AwardAmendment, {
+        awardId: award.id,
+        applicationId: award.applicationId,
+        programmeId: award.programmeId,
+        participantCodes: award.participantCodes,
+        version: (last?.version ?? 0) + 1,
+        ...change,
+      }),
+    );
+    return {
+      amendment,
+      event: {
+        action: VERSION_ACTIONS[change.kind],
+        entityType: 'award_amendment',
+        entityId: amendment.id,
+        before: change.before,
+        after: { awardId: award.id, version: amendment.version, kind: change.kind, ...change.after, rationale: change.rationale },
+      },
+    };
+  }
+
+  /** The award's versions, the first first, for those who may see the award (another kommune: 404). */
+  async versions(awardId: string, actor: Actor): Promise<AwardAmendment[]> {
+    await this.findVisible(this.dataSource.manager, awardId, actor);
+    return this.dataSource.manager.find(AwardAmendment, { where: { awardId }, order: { version: 'ASC' } });
   }
 
   get(id: string, actor: Actor): Promise<Award> {

@@ -1,12 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { type Ore, oreColumn } from '../core/money/money.js';
 
-export const RELEASE_REASONS = ['final_accounts', 'repayment_settled'] as const;
+export const RELEASE_REASONS = ['final_accounts', 'repayment_settled', 'cancellation'] as const;
 export type ReleaseReason = (typeof RELEASE_REASONS)[number];
 
 /**
  * Committed money given back to the programme's budget (the ledger's `releasedOre`): what approved final
- * accounts did not spend and was not paid out, and later what a settled repayment claim brought back.
+ * accounts did not spend and was not paid out, what a cancelled award had not paid out, and later what a
+ * settled repayment claim brought back.
  */
 @Entity('budget_release')
 export class BudgetRelease {

@@ -358,7 +358,7 @@ export class FinalAccountsService {
     return { ...settlement, repayment };
   }
 
-  private async release(
+  async release(
     manager: EntityManager,
     award: Pick<Award, 'id' | 'programmeId'>,
     amountOre: Ore,
@@ -378,7 +378,7 @@ export class FinalAccountsService {
   }
 
   /** A reminder to the case's caseworker (every caseworker when none is assigned), the working day after the claim's due date. */
-  private async planOverdueReminder(manager: EntityManager, repayment: Repayment): Promise<void> {
+  async planOverdueReminder(manager: EntityManager, repayment: Repayment): Promise<void> {
     const [assigned]: Array<{ assignee_id: string | null }> = await manager.query(
       `SELECT a.assignee_id FROM application a JOIN app_user u ON u.id = a.assignee_id AND u.active WHERE a.id = $1`,
       [repayment.applicationId],

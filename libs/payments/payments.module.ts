@@ -6,6 +6,10 @@ import { AuditModule } from '../audit/audit.module.js';
 import { AwardsModule } from '../awards/awards.module.js';
 import { APPROVED_REPORTS, type ApprovedReport, type ApprovedReportsPort } from '../reports/approved-reports.port.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
+import { ProgrammesModule } from '../programmes/programmes.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
+import { AmendmentsController } from './amendments.controller.js';
+import { AmendmentsService } from './amendments.service.js';
 import { BudgetRelease } from './budget-release.entity.js';
 import { FinalAccount } from './final-account.entity.js';
 import { FinalAccountsController } from './final-accounts.controller.js';
@@ -18,12 +22,21 @@ import { Repayment } from './repayment.entity.js';
 
 /**
  * Paying awards out in instalments (rater): their plan, approval (four-eyes) and payment; the final
- * accounts (slutregnskab), repayment claims, releases to the budget and the close-out.
+ * accounts (slutregnskab), repayment claims, releases to the budget and the close-out; the award's
+ * amendments, its cancellation (bortfald) and the reopening of a closed one.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Instalment, FinalAccount, Repayment, BudgetRelease]), AwardsModule, ApplicationsModule, AuditModule, RemindersModule],
-  controllers: [InstalmentsController, FinalAccountsController],
-  providers: [InstalmentsService, FinalAccountsService, InstalmentReminders],
+  imports: [
+    TypeOrmModule.forFeature([Instalment, FinalAccount, Repayment, BudgetRelease]),
+    AwardsModule,
+    ApplicationsModule,
+    AuditModule,
+    RemindersModule,
+    ProgrammesModule,
+    ReportsModule,
+  ],
+  controllers: [InstalmentsController, FinalAccountsController, AmendmentsController],
+  providers: [InstalmentsService, FinalAccountsService, AmendmentsService, InstalmentReminders],
   exports: [InstalmentsService, FinalAccountsService, InstalmentReminders],
 })
 export class PaymentsModule {}

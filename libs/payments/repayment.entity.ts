@@ -3,10 +3,13 @@ import { type Ore, oreColumn } from '../core/money/money.js';
 
 export const REPAYMENT_STATUSES = ['open', 'settled', 'waived'] as const;
 export type RepaymentStatus = (typeof REPAYMENT_STATUSES)[number];
+/** Why the money is claimed back: paid beyond the spending approved final accounts fixed, or paid on an award that was cancelled (bortfald). */
+export const REPAYMENT_CAUSES = ['final_accounts', 'cancellation'] as const;
+export type RepaymentCause = (typeof REPAYMENT_CAUSES)[number];
 
 /**
  * A repayment claim (tilbagebetalingskrav): what was paid on an award beyond the spending its final
- * accounts approved. Open until it is settled (paid back, with the date and the reference) or waived
+ * accounts approved, or everything paid on an award that was cancelled (bortfald). Open until it is settled (paid back, with the date and the reference) or waived
  * (with a reason; at once when below the programme's waiver), each once.
  */
 @Entity('repayment')
@@ -32,8 +35,12 @@ export class Repayment {
   @Column({ name: 'case_number', type: 'text' })
   caseNumber: string;
 
-  @Column({ name: 'final_account_id', type: 'uuid' })
-  finalAccountId: string;
+  /** The approved final accounts behind the claim; none for a cancellation's. */
+  @Column({ name: 'final_account_id', type: 'uuid', nullable: true })
+  finalAccountId: string | null;
+
+  @Column({ type: 'text', default: 'final_accounts' })
+  cause: RepaymentCause;
 
   @Column({ name: 'amount_ore', type: 'bigint', transformer: oreColumn })
   amountOre: Ore;

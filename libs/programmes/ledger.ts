@@ -3,9 +3,11 @@ import { type Ore, sumOre } from '../core/money/money.js';
 
 /**
  * The books of a programme: budget + adjustments − committed + released = remaining, to the øre.
- * Committed is the sum of every award not cancelled (an award's amount as decided); released is what
- * of it has been given back to the budget since (final accounts below the award, repaid claims), so
- * it can be committed again. A negative remainder is shown, never hidden: it is the amount the
+ * Committed is the sum of every award's amount (as decided or amended), a cancelled award's too;
+ * released is what of it has been given back to the budget since (final accounts below the award, a
+ * cancelled award's unpaid part, repaid claims), so it can be committed again. A cancelled award's paid
+ * part is released only when it is repaid, as the overpaid part of final accounts is: money that has
+ * left and not come back is spent. A negative remainder is shown, never hidden: it is the amount the
  * programme is over-committed by.
  */
 export interface Ledger {

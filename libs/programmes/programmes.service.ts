@@ -299,7 +299,7 @@ export class ProgrammesService {
     const rows: Array<{ id: string; budget_ore: string; adjustments_ore: string; committed_ore: string; released_ore: string }> = await manager.query(
       `SELECT p.id, p.budget_ore::text,
               coalesce((SELECT sum(b.delta_ore) FROM budget_adjustment b WHERE b.programme_id = p.id), 0)::text AS adjustments_ore,
-              coalesce((SELECT sum(a.amount_ore) FROM award a WHERE a.programme_id = p.id AND a.status <> 'cancelled'), 0)::text AS committed_ore,
+              coalesce((SELECT sum(a.amount_ore) FROM award a WHERE a.programme_id = p.id), 0)::text AS committed_ore,
               coalesce((SELECT sum(r.amount_ore) FROM budget_release r WHERE r.programme_id = p.id), 0)::text AS released_ore
          FROM programme p WHERE p.id = ANY($1)`,
       [programmeIds],
@@ -370,7 +370,7 @@ export class ProgrammesService {
       const ledger = ledgerOf(
         programme.budgetOre,
         adjustments.map((adjustment) => adjustment.deltaOre),
-        awards.filter((award) => award.status !== 'cancelled').map((award) => award.amountOre),
+        awards.map((award) => award.amountOre),
         awards.map((award) => award.releasedOre),
       );
       return {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { copenhagenDate } from '../core/time/copenhagen.js';
-import type { DeadlineKind, OutcomeKind, ReminderSubjectType } from './reminder-planner.js';
+import { type DeadlineKind, OUTCOME_KINDS, type OutcomeKind, type ReminderSubjectType } from './reminder-planner.js';
 
 /** Something that happened to a case, told to its people: in their inbox at once, and by e-mail. */
 export interface CaseMessage {
@@ -124,6 +124,21 @@ export class CaseMessages {
       `UPDATE reminder SET status = 'cancelled', updated_at = now()
         WHERE subject_type = $1 AND subject_id = ANY($2::uuid[]) AND status = 'scheduled' ${kind ? 'AND kind = $3' : ''} RETURNING id`,
       kind ? [subjectType, ids, kind] : [subjectType, ids],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Cancels every scheduled reminder of an award's deadlines (its reports, its final accounts, its
+   * instalments: those with the award's id, or about one of `subjectIds`), never an outcome's e-mail
+   * still in the outbox; for a cancelled award (bortfald), in its transaction. Answers their ids, for
+   * the caller to unschedule after its commit.
+   */
+  async cancelPlannedForAward(manager: EntityManager, awardId: string, subjectIds: readonly string[]): Promise<string[]> {
+    const [rows]: [Array<{ id: string }>, number] = await manager.query(
+      `UPDATE reminder SET status = 'cancelled', updated_at = now()
+        WHERE status = 'scheduled' AND kind <> ALL($3::text[]) AND (award_id = $1 OR subject_id = ANY($2::uuid[])) RETURNING id`,
+      [awardId, [awardId, ...subjectIds], [...OUTCOME_KINDS]],
     );
     return rows.map((row) => row.id);
   }

@@ -147,6 +147,7 @@ export async function loadMessageContext(manager: EntityManager, subjectType: st
     repayment: `SELECT ${CASE_COLUMNS}, p.amount_ore FROM repayment p JOIN application ap ON ap.id = p.application_id WHERE p.id = $1`,
     instalment: `SELECT ${CASE_COLUMNS}, i.amount_ore, i.sequence AS instalment_sequence, (i.ready_at AT TIME ZONE 'Europe/Copenhagen')::date::text AS ready_on
                    FROM instalment i JOIN application ap ON ap.id = i.application_id WHERE i.id = $1`,
+    award_amendment: `SELECT ${CASE_COLUMNS}, a.end_date FROM award_amendment m JOIN award a ON a.id = m.award_id JOIN application ap ON ap.id = m.application_id WHERE m.id = $1`,
   };
   const query = queries[subjectType];
   const [row] = query ? await manager.query(query, [subjectId]) : [];

@@ -27,6 +27,8 @@ export const OUTCOME_KINDS = [
   'final_accounts_approved',
   'final_accounts_returned',
   'repayment_opened',
+  'award_amended',
+  'award_cancelled',
 ] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 /**
@@ -54,6 +56,7 @@ export const REMINDER_SUBJECT_TYPES = [
   'final_account',
   'repayment',
   'instalment',
+  'award_amendment',
 ] as const;
 export type ReminderSubjectType = (typeof REMINDER_SUBJECT_TYPES)[number];
 

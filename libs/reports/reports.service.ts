@@ -89,6 +89,22 @@ export class ReportsService {
     return changes;
   }
 
+  /**
+   * The award's reports that are still only due, dropped when the award is cancelled (bortfald), in
+   * its transaction: nothing is reported on a cancelled award. A report submitted, approved or returned
+   * is the case's record and stays; so does a due one with documents uploaded on it. Answers the ids dropped.
+   */
+  async dropDue(manager: EntityManager, awardId: string): Promise<string[]> {
+    const [rows]: [Array<{ id: string }>, number] = await manager.query(
+      `DELETE FROM progress_report r WHERE r.award_id = $1 AND r.status = 'due'
+          AND NOT EXISTS (SELECT 1 FROM report_submission s WHERE s.report_id = r.id)
+          AND NOT EXISTS (SELECT 1 FROM document d WHERE d.subject_type = 'report' AND d.subject_id = r.id)
+        RETURNING r.id`,
+      [awardId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async listForAward(awardId: string, actor: Actor): Promise<ProgressReport[]> {
     await this.awards.findVisible(this.dataSource.manager, awardId, actor);
     return this.dataSource.manager.find(ProgressReport, { where: { awardId }, order: { dueDate: 'ASC', kind: 'DESC', sequence: 'ASC' } });

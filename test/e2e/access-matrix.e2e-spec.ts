@@ -405,6 +405,14 @@ const MATRIX: Row[] = [
     expect: CASEWORKER_ONLY,
   },
   { method: 'get', path: '/api/v1/repayments', request: () => ({ url: '/api/v1/repayments?status=open' }), expect: STAFF },
+  // The claims of one award: its kommune sees them (another kommune gets 404), as do the ministry's staff.
+  {
+    method: 'get',
+    path: '/api/v1/awards/:id/repayments',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/repayments` }),
+    expect: SCOPED,
+  },
+  { method: 'get', path: '/api/v1/final-accounts', request: () => ({ url: '/api/v1/final-accounts?status=submitted' }), expect: STAFF },
   {
     method: 'post',
     path: '/api/v1/repayments/:id/settle',
@@ -422,6 +430,31 @@ const MATRIX: Row[] = [
     path: '/api/v1/awards/:id/closeout',
     request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/closeout` }),
     expect: SCOPED,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/awards/:id/amendments',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/amendments` }),
+    expect: SCOPED,
+  },
+  // Without a rationale (422 for the caseworker, who gets through): the shared award is not changed.
+  {
+    method: 'post',
+    path: '/api/v1/awards/:id/amendments',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/amendments`, body: { kind: 'amount', amountOre: 100 } }),
+    expect: CASEWORKER_ONLY,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/awards/:id/cancel',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/cancel`, body: {} }),
+    expect: CASEWORKER_ONLY,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/awards/:id/reopen',
+    request: async (f) => ({ url: `/api/v1/awards/${(await f.award()).id}/reopen`, body: {} }),
+    expect: CASEWORKER_ONLY,
   },
   // Not closable (its reports are due): 409 for the caseworker, who gets through.
   {

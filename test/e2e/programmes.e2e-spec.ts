@@ -249,8 +249,9 @@ describe('programmes', () => {
 
       // So is a change made outside this process (another API process, or SQL): the database versions the ledger.
       const dataSource = api.app.get(DataSource);
-      await dataSource.query(`UPDATE award SET status = 'cancelled' WHERE programme_id = $1`, [programme.id]);
-      expect((await ledger()).body).toMatchObject({ committedOre: 0, awards: [expect.objectContaining({ status: 'cancelled' })] });
+      // (A cancelled award stays committed: what it had not paid is released by its cancellation, what it paid when repaid.)
+      await dataSource.query(`UPDATE award SET status = 'cancelled', amount_ore = 600000000 WHERE programme_id = $1`, [programme.id]);
+      expect((await ledger()).body).toMatchObject({ committedOre: 600_000_000, awards: [expect.objectContaining({ status: 'cancelled' })] });
       await dataSource.query('UPDATE programme SET budget_ore = budget_ore + 1 WHERE id = $1', [programme.id]);
       expect((await ledger()).body).toMatchObject({ budgetOre: 2_000_000_001 });
       // A change the ledger does not show moves nothing.

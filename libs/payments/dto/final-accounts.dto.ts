@@ -7,7 +7,7 @@ import { PageQuery } from '../../core/pagination/page.js';
 import { IsCalendarDate, IsOre } from '../../core/validation/validators.js';
 import { normalizeMunicipalityCode } from '../../municipalities/municipality-code.js';
 import { FINAL_ACCOUNT_STATUSES, type FinalAccount, type FinalAccountStatus } from '../final-account.entity.js';
-import { REPAYMENT_STATUSES, type Repayment, type RepaymentStatus } from '../repayment.entity.js';
+import { REPAYMENT_CAUSES, REPAYMENT_STATUSES, type Repayment, type RepaymentCause, type RepaymentStatus } from '../repayment.entity.js';
 
 export class FinalBudgetLineDto {
   @ApiProperty({ example: 'Løn til projektleder' })
@@ -123,8 +123,14 @@ export class RepaymentResponse {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty() caseNumber: string;
   @ApiProperty({ example: '706', description: 'The lead kommune' }) municipalityCode: string;
-  @ApiProperty({ format: 'uuid' }) finalAccountId: string;
-  @ApiProperty({ description: 'Øre: what was paid beyond the approved spending' }) amountOre: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The approved final accounts behind the claim; null for a cancellation’s' })
+  finalAccountId: string | null;
+  @ApiProperty({
+    enum: REPAYMENT_CAUSES,
+    description: '`final_accounts`: paid beyond the approved spending; `cancellation`: paid on an award that was cancelled (bortfald)',
+  })
+  cause: RepaymentCause;
+  @ApiProperty({ description: 'Øre: what was paid beyond the approved spending, or paid on the cancelled award' }) amountOre: number;
   @ApiProperty({ example: '2021-03-01', description: 'To be paid back by (30 days after the final accounts’ approval)' }) dueDate: string;
   @ApiProperty({ enum: REPAYMENT_STATUSES }) status: RepaymentStatus;
   @ApiProperty({ description: 'Open and past its due date' }) overdue: boolean;
@@ -147,6 +153,7 @@ export class RepaymentResponse {
       caseNumber: repayment.caseNumber,
       municipalityCode: repayment.municipalityCode,
       finalAccountId: repayment.finalAccountId,
+      cause: repayment.cause,
       amountOre: oreToApi(repayment.amountOre),
       dueDate: repayment.dueDate,
       status: repayment.status,

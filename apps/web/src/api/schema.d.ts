@@ -485,6 +485,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/awards/{id}/amendments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The award’s versions after its decision (amendments, cancellation, reopening), the first first */
+    get: operations['AmendmentsController_list'];
+    put?: never;
+    /** Amend an active award: its amount (up within the budget, down never below what is paid or approved; the unpaid instalments follow), its period (the report schedule and reminders follow; not counted against the COVID-19 maximum) or its contact person; a numbered version with its rationale, and the kommune is told */
+    post: operations['AmendmentsController_amend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/awards/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel an active award (bortfald), with a rationale: unpaid instalments cancelled, what was paid claimed back, the rest of the commitment released; 409 while an instalment is approved and not recorded as paid */
+    post: operations['AmendmentsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/awards/{id}/close': {
     parameters: {
       query?: never;
@@ -583,6 +618,23 @@ export interface paths {
     get: operations['InstalmentsController_forAward[1]'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/awards/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a closed award, with a rationale: it is completed again and can change until it is closed again */
+    post: operations['AmendmentsController_reopen'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1374,6 +1426,93 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'completed';
     };
+    AmendedAwardResponse: {
+      /** @description What it became */
+      after: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      applicationId: string;
+      /** @description The award after the change */
+      award: components['schemas']['AwardResponse'];
+      /** Format: uuid */
+      awardId: string;
+      /** @description What was changed, as it was (`amountOre` as a string of øre, `endDate`, `contactUserId` …) */
+      before: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      decidedAt: string;
+      /** Format: uuid */
+      decidedBy: string;
+      decidedByName: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'amount' | 'period' | 'contact' | 'cancellation' | 'reopening';
+      rationale: string;
+      /**
+       * @description The award’s versions are numbered 1, 2, … in the order they were decided
+       * @example 2
+       */
+      version: number;
+    };
+    AmendmentBody: {
+      /**
+       * @description Øre, with `kind: amount`: the award’s new amount
+       * @example 1201426000
+       */
+      amountOre?: number;
+      /**
+       * Format: uuid
+       * @description With `kind: contact`: an active project lead of the award’s lead kommune
+       */
+      contactUserId?: string;
+      /**
+       * @description With `kind: period`: the project’s new end date (not counted against the COVID-19 maximum)
+       * @example 2022-12-31
+       */
+      endDate?: string;
+      /**
+       * @description What is amended: the amount (`amountOre`), the period (`endDate`) or the contact person (`contactUserId`)
+       * @enum {string}
+       */
+      kind: 'amount' | 'period' | 'contact';
+      /**
+       * @description Why: required (422 when empty)
+       * @example Projektet udvides med to distrikter efter aftale med ministeriet.
+       */
+      rationale?: string;
+    };
+    AmendmentResponse: {
+      /** @description What it became */
+      after: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      applicationId: string;
+      /** Format: uuid */
+      awardId: string;
+      /** @description What was changed, as it was (`amountOre` as a string of øre, `endDate`, `contactUserId` …) */
+      before: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      decidedAt: string;
+      /** Format: uuid */
+      decidedBy: string;
+      decidedByName: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'amount' | 'period' | 'contact' | 'cancellation' | 'reopening';
+      rationale: string;
+      /**
+       * @description The award’s versions are numbered 1, 2, … in the order they were decided
+       * @example 2
+       */
+      version: number;
+    };
     ApplicationPage: {
       items: components['schemas']['ApplicationResponse'][];
       nextCursor: string | null;
@@ -1575,6 +1714,10 @@ export interface components {
       items: components['schemas']['AwardResponse'][];
       nextCursor: string | null;
     };
+    AwardRationaleBody: {
+      /** @example Projektet er opgivet af kommunen, og tilsagnets betingelser kan ikke opfyldes. */
+      rationale?: string;
+    };
     AwardResponse: {
       amountOre: number;
       /** Format: uuid */
@@ -1681,6 +1824,19 @@ export interface components {
       amountOre: number;
       /** @example Løn til projektleder */
       label: string;
+    };
+    CancellationResponse: {
+      /** @description The cancellation as the award’s version */
+      amendment: components['schemas']['AmendmentResponse'];
+      award: components['schemas']['AwardResponse'];
+      /** @description The instalments cancelled (planned or ready ones) */
+      cancelledInstalmentIds: string[];
+      /** @description Øre: paid on the award before it was cancelled */
+      paidOre: number;
+      /** @description Øre: released to the programme’s budget now (the award less what was paid); what is paid is released when it is repaid */
+      releasedOre: number;
+      /** @description The claim for what was paid, if anything was */
+      repayment: components['schemas']['RepaymentResponse'] | (never | null);
     };
     CaseworkerResponse: {
       /** Format: uuid */
@@ -2717,6 +2873,8 @@ export interface components {
         | 'final_accounts_approved'
         | 'final_accounts_returned'
         | 'repayment_opened'
+        | 'award_amended'
+        | 'award_cancelled'
         | 'access_request_due'
         | 'repayment_overdue'
         | 'final_accounts_due'
@@ -2748,20 +2906,30 @@ export interface components {
         | 'access_request'
         | 'final_account'
         | 'repayment'
-        | 'instalment';
+        | 'instalment'
+        | 'award_amendment';
+    };
+    ReopeningResponse: {
+      amendment: components['schemas']['AmendmentResponse'];
+      award: components['schemas']['AwardResponse'];
     };
     RepaymentPage: {
       items: components['schemas']['RepaymentResponse'][];
       nextCursor: string | null;
     };
     RepaymentResponse: {
-      /** @description Øre: what was paid beyond the approved spending */
+      /** @description Øre: what was paid beyond the approved spending, or paid on the cancelled award */
       amountOre: number;
       /** Format: uuid */
       applicationId: string;
       /** Format: uuid */
       awardId: string;
       caseNumber: string;
+      /**
+       * @description `final_accounts`: paid beyond the approved spending; `cancellation`: paid on an award that was cancelled (bortfald)
+       * @enum {string}
+       */
+      cause: 'final_accounts' | 'cancellation';
       /** Format: date-time */
       createdAt: string;
       /**
@@ -2769,8 +2937,11 @@ export interface components {
        * @example 2021-03-01
        */
       dueDate: string;
-      /** Format: uuid */
-      finalAccountId: string;
+      /**
+       * Format: uuid
+       * @description The approved final accounts behind the claim; null for a cancellation’s
+       */
+      finalAccountId: string | null;
       /** Format: uuid */
       id: string;
       /**
@@ -6401,6 +6572,329 @@ export interface operations {
       };
     };
   };
+  AmendmentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AmendmentResponse'][];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AmendmentsController_amend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AmendmentBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AmendedAwardResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Tilsagnet er lukket (`urn:tilskud:problem:award-closed`); Tilsagnet er ikke aktivt (`urn:tilskud:problem:award-not-active`); Budgettet rækker ikke (`urn:tilskud:problem:budget-exceeded`); Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Bryder en regel (`urn:tilskud:problem:rule-violated`); Hovedhensyn mangler (`urn:tilskud:problem:main-considerations-required`); Kan ikke være kontaktperson (`urn:tilskud:problem:contact-not-eligible`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AmendmentsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardRationaleBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CancellationResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Tilsagnet er lukket (`urn:tilskud:problem:award-closed`); Tilsagnet er ikke aktivt (`urn:tilskud:problem:award-not-active`); Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Hovedhensyn mangler (`urn:tilskud:problem:main-considerations-required`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   FinalAccountsController_close: {
     parameters: {
       query?: never;
@@ -7116,6 +7610,130 @@ export interface operations {
       };
       /** @description Adressen er for lang */
       414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Uventet fejl; den er logget under anmodningens id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description En tjeneste, systemet bygger på, svarer ikke; prøv igen (`Retry-After`) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AmendmentsController_reopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardRationaleBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReopeningResponse'];
+        };
+      };
+      /** @description Ugyldig anmodning: en værdi, et felt, en markør eller adressen (feltfejlene i `errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No token, or an invalid or expired one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Only for: caseworker */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Findes ikke, eller hører ikke til din kommune */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Ikke muligt i sagens tilstand (`urn:tilskud:problem:illegal-transition`); Samtidig ændring (`urn:tilskud:problem:concurrent-update`): prøv igen */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er større end handlingen tager imod */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Adressen er for lang */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Indholdet er ikke JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Hovedhensyn mangler (`urn:tilskud:problem:main-considerations-required`) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -10115,6 +10733,8 @@ export interface operations {
           | 'final_accounts_approved'
           | 'final_accounts_returned'
           | 'repayment_opened'
+          | 'award_amended'
+          | 'award_cancelled'
           | 'access_request_due'
           | 'repayment_overdue'
           | 'final_accounts_due'

@@ -1,0 +1,85 @@
+import { DomainException } from '../core/errors/domain.exception.js';
+import type { ProblemCode } from '../core/errors/problem-types.js';
+import { formatDate, formatKroner } from '../core/format/danish.js';
+
+/** The refusals of an award's amendments, its cancellation (bortfald) and its reopening. */
+export class AmendmentException extends DomainException {
+  private constructor(code: ProblemCode, detail: string, extensions: Record<string, unknown> = {}) {
+    super(code, detail, extensions);
+  }
+
+  static rationaleRequired(): AmendmentException {
+    return new AmendmentException('main-considerations-required', 'Ændringen skal begrundes: angiv hvorfor i rationale.', {
+      errors: [{ field: 'rationale', message: 'skal udfyldes med ændringens begrundelse' }],
+    });
+  }
+
+  /** The kind's own field is missing, or another kind's is given. */
+  static fieldFor(kind: string, field: string, present: boolean): AmendmentException {
+    const word = { amount: 'beløbet', period: 'perioden', contact: 'kontaktpersonen' }[kind] ?? kind;
+    return new AmendmentException('rule-violated', present ? `En ændring af ${word} skal angive ${field}.` : `En ændring af ${word} angiver ikke ${field}.`, {
+      errors: [{ field, message: present ? 'skal udfyldes' : `skal udelades ved en ændring af ${word}` }],
+    });
+  }
+
+  static unchanged(field: string, value: string): AmendmentException {
+    return new AmendmentException('rule-violated', `Tilsagnet har allerede ${value}; der er intet at ændre.`, {
+      errors: [{ field, message: `er uændret (${value})` }],
+    });
+  }
+
+  static belowFloor(floorOre: bigint): AmendmentException {
+    const floor = formatKroner(floorOre);
+    return new AmendmentException('rule-violated', `Beløbet kan ikke nedsættes under ${floor}, som allerede er udbetalt eller godkendt til udbetaling.`, {
+      floorOre: Number(floorOre),
+      errors: [{ field: 'amountOre', message: `må ikke være under ${floor} (udbetalt og godkendt til udbetaling)` }],
+    });
+  }
+
+  static nothingUnpaid(): AmendmentException {
+    return new AmendmentException(
+      'illegal-transition',
+      'Alle tilsagnets rater er udbetalt, godkendt til udbetaling eller annulleret; der er ingen rate tilbage at forhøje eller nedsætte.',
+    );
+  }
+
+  /** Once final accounts are filed, the spending decides what is paid: the amount is settled by their review. */
+  static finalAccountsFiled(): AmendmentException {
+    return new AmendmentException(
+      'illegal-transition',
+      'Tilsagnets slutregnskab er indsendt; beløbet kan ikke ændres, når regnskabet er indsendt eller godkendt. Det godkendte forbrug afgør, hvad der udbetales.',
+    );
+  }
+
+  static endBeforeStart(startDate: string): AmendmentException {
+    return new AmendmentException('rule-violated', `Slutdatoen skal ligge efter projektets startdato ${formatDate(startDate)}.`, {
+      errors: [{ field: 'endDate', message: `skal ligge efter ${formatDate(startDate)}` }],
+    });
+  }
+
+  static finalReportIn(): AmendmentException {
+    return new AmendmentException('illegal-transition', 'Slutrapporten er indsendt; projektperioden kan ikke længere ændres.');
+  }
+
+  /** An approved instalment may be on its way from the finance system: it is recorded as paid (or not) first. */
+  static instalmentsAwaitingPayment(sequences: number[]): AmendmentException {
+    const rates = sequences.map((sequence) => `rate ${sequence}`).join(' og ');
+    return new AmendmentException(
+      'illegal-transition',
+      `${rates.charAt(0).toUpperCase()}${rates.slice(1)} er godkendt til udbetaling, men ikke registreret som betalt. Registrér udbetalingen, før tilsagnet bortfalder: pengene kan allerede være sendt til økonomisystemet.`,
+      { instalmentsAwaitingPayment: sequences },
+    );
+  }
+
+  /** Only a closed award is reopened. */
+  static notClosed(status: string): AmendmentException {
+    const word = { active: 'aktivt', completed: 'afsluttet, men ikke lukket', cancelled: 'bortfaldet' }[status] ?? status;
+    return new AmendmentException('illegal-transition', `Tilsagnet er ${word}; kun et lukket tilsagn kan genåbnes.`, { currentStatus: status });
+  }
+
+  static notActive(status: string): AmendmentException {
+    if (status === 'closed') return new AmendmentException('award-closed', 'Tilsagnet er lukket; intet på det kan ændres, før det er genåbnet.');
+    const word = { completed: 'afsluttet', cancelled: 'bortfaldet' }[status] ?? status;
+    return new AmendmentException('award-not-active', `Tilsagnet er ${word}; kun et aktivt tilsagn kan ændres eller bortfalde.`, { awardStatus: status });
+  }
+}
