@@ -172,23 +172,30 @@ export class ReportsService {
       const status = nextReportStatus(report.status, 'submit');
       await this.checkSubmission(manager, report, body, actor);
       const now = this.clock.now();
-      const submissionNo = (await manager.countBy(ReportSubmission, { reportId: id })) + 1;
-      const submission = manager.create(ReportSubmission, {
-        reportId: id,
-        submissionNo,
+      const submission = {
         narrative: body.narrative.trim(),
         spentToDateOre: oreFromApi(body.spentToDateOre),
         milestones: body.milestones,
         deviations: body.deviations?.trim() || null,
         nextSteps: body.nextSteps?.trim() || null,
-        submittedBy: actor.id,
-        submittedAt: now,
-        reviewOutcome: null,
-        reviewComment: null,
-        reviewedBy: null,
-        reviewedAt: null,
-      });
-      await manager.insert(ReportSubmission, submission);
+      };
+      // Numbered in the statement that files it (the report is locked, so no other submission of it is
+      // being filed): one round trip, not a count and then the insert.
+      const [{ submission_no: submissionNo }]: Array<{ submission_no: number }> = await manager.query(
+        `INSERT INTO report_submission (report_id, submission_no, narrative, spent_to_date_ore, milestones, deviations, next_steps, submitted_by, submitted_at)
+         SELECT $1, count(*)::int + 1, $2, $3, $4::jsonb, $5, $6, $7, $8 FROM report_submission WHERE report_id = $1
+         RETURNING submission_no`,
+        [
+          id,
+          submission.narrative,
+          submission.spentToDateOre.toString(),
+          JSON.stringify(submission.milestones),
+          submission.deviations,
+          submission.nextSteps,
+          actor.id,
+          now,
+        ],
+      );
       const saved = await updateLoaded(manager, ProgressReport, report, { status, submittedAt: now });
       return audited(saved, {
         action: 'report.submitted',
