@@ -9,15 +9,16 @@ export class AmendmentException extends DomainException {
   }
 
   static rationaleRequired(): AmendmentException {
-    return new AmendmentException('main-considerations-required', 'Ændringen skal begrundes: angiv hvorfor i rationale.', {
-      errors: [{ field: 'rationale', message: 'skal udfyldes med ændringens begrundelse' }],
+    return new AmendmentException('main-considerations-required', 'Afgørelsen skal begrundes: skriv, hvorfor tilsagnet ændres, bortfalder eller genåbnes.', {
+      errors: [{ field: 'rationale', message: 'skal udfyldes med begrundelsen' }],
     });
   }
 
   /** The kind's own field is missing, or another kind's is given. */
   static fieldFor(kind: string, field: string, present: boolean): AmendmentException {
     const word = { amount: 'beløbet', period: 'perioden', contact: 'kontaktpersonen' }[kind] ?? kind;
-    return new AmendmentException('rule-violated', present ? `En ændring af ${word} skal angive ${field}.` : `En ændring af ${word} angiver ikke ${field}.`, {
+    const what = { amountOre: 'det nye beløb', endDate: 'den nye slutdato', contactUserId: 'den nye kontaktperson' }[field] ?? field;
+    return new AmendmentException('rule-violated', present ? `En ændring af ${word} skal angive ${what}.` : `En ændring af ${word} angiver ikke ${what}.`, {
       errors: [{ field, message: present ? 'skal udfyldes' : `skal udelades ved en ændring af ${word}` }],
     });
   }
@@ -77,8 +78,15 @@ export class AmendmentException extends DomainException {
     return new AmendmentException('illegal-transition', `Tilsagnet er ${word}; kun et lukket tilsagn kan genåbnes.`, { currentStatus: status });
   }
 
+  static closedHistorically(reason: string): AmendmentException {
+    return new AmendmentException(
+      'illegal-transition',
+      `Tilsagnet blev lukket ved overførslen af historiske sager (${reason}); dets opfølgning er ikke registreret i Tilskud, så det kan ikke genåbnes her.`,
+    );
+  }
+
   static notActive(status: string): AmendmentException {
-    if (status === 'closed') return new AmendmentException('award-closed', 'Tilsagnet er lukket; intet på det kan ændres, før det er genåbnet.');
+    if (status === 'closed') return new AmendmentException('award-closed', 'Tilsagnet er lukket; det skal genåbnes, før noget på det kan ændres.');
     const word = { completed: 'afsluttet', cancelled: 'bortfaldet' }[status] ?? status;
     return new AmendmentException('award-not-active', `Tilsagnet er ${word}; kun et aktivt tilsagn kan ændres eller bortfalde.`, { awardStatus: status });
   }

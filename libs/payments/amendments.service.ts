@@ -27,6 +27,7 @@ import type { AmendmentBody, AwardRationaleBody } from './dto/amendment.dto.js';
 import { FinalAccountsService, REPAYMENT_DUE_DAYS } from './final-accounts.service.js';
 import { resizeInstalments } from './instalment-resize.js';
 import { Instalment } from './instalment.entity.js';
+import { InstalmentReminders } from './instalment-reminders.js';
 import { nextInstalmentStatus } from './instalment.lifecycle.js';
 import { Repayment } from './repayment.entity.js';
 
@@ -65,6 +66,7 @@ export class AmendmentsService {
     @Inject(CaseMessages) private readonly messages: CaseMessages,
     @Inject(ReminderJobs) private readonly reminderJobs: ReminderJobs,
     @Inject(FinalAccountsService) private readonly accounts: FinalAccountsService,
+    @Inject(InstalmentReminders) private readonly instalmentReminders: InstalmentReminders,
   ) {}
 
   /** The award's versions, the first first, with who decided each named (another kommune: 404). */
@@ -95,7 +97,7 @@ export class AmendmentsService {
       if (kind === body.kind && !given) throw AmendmentException.fieldFor(body.kind, field, true);
       if (kind !== body.kind && given) throw AmendmentException.fieldFor(body.kind, field, false);
     }
-    const { amended, mails } = await this.audit.transaction(async (manager) => {
+    const { amended, mails, cancelledReminders } = await this.audit.transaction(async (manager) => {
       const award = await this.awards.findVisible(manager, awardId, actor, true);
       if (award.status !== 'active') throw AmendmentException.notActive(award.status);
       nextAwardStatus(award.status, 'amend');
@@ -106,10 +108,12 @@ export class AmendmentsService {
       let before: Record<string, unknown>;
       let after: Record<string, unknown>;
       let extraRecipients: string[] = [];
+      let cancelledReminders: string[] = [];
       if (body.kind === 'amount') {
         const amountOre = oreFromApi(body.amountOre!);
-        const change = await this.changeAmount(manager, award, amountOre, events);
+        const change = await this.changeAmount(manager, award, amountOre, events, actor.id, now);
         news = { kind: 'amount', fromOre: change.fromOre, toOre: amountOre };
+        cancelledReminders = change.cancelledReminders;
         before = { amountOre: change.fromOre.toString() };
         after = { amountOre: amountOre.toString(), remainingOre: change.remainingOre?.toString() ?? null };
       } else if (body.kind === 'period') {
@@ -160,9 +164,10 @@ export class AmendmentsService {
         now,
       );
       event.after = { ...(event.after as object), notified: recipientIds };
-      return audited({ amended: { award: saved, amendment }, mails }, event, ...events);
+      return audited({ amended: { award: saved, amendment }, mails, cancelledReminders }, event, ...events);
     });
     await this.reminderJobs.scheduleQuietly(mails);
+    await this.instalmentReminders.unschedule(cancelledReminders);
     // The period moves the report reminders and the award's ending reminder; the contact, whom they go to.
     if (body.kind !== 'amount') await this.reminderJobs.reconcileAward(awardId);
     return amended;
@@ -174,7 +179,14 @@ export class AmendmentsService {
    * approved for payment; not once final accounts are filed (their review settles the amount). The
    * unpaid instalments share the new amount less the fixed ones, to the øre.
    */
-  private async changeAmount(manager: EntityManager, award: Award, amountOre: Ore, events: AuditRecord[]): Promise<{ fromOre: Ore; remainingOre: Ore | null }> {
+  private async changeAmount(
+    manager: EntityManager,
+    award: Award,
+    amountOre: Ore,
+    events: AuditRecord[],
+    amendedBy: string,
+    now: Date,
+  ): Promise<{ fromOre: Ore; remainingOre: Ore | null; cancelledReminders: string[] }> {
     const fromOre = award.amountOre;
     if (amountOre === fromOre) throw AmendmentException.unchanged('amountOre', `beløbet ${formatKroner(amountOre)}`);
     const filed = await manager.query(`SELECT 1 FROM final_account WHERE award_id = $1 AND status IN ('submitted', 'approved') LIMIT 1`, [award.id]);
@@ -190,9 +202,28 @@ export class AmendmentsService {
     }
     award.amountOre = amountOre;
     const byId = new Map(instalments.map((instalment) => [instalment.id, instalment]));
+    const emptied: string[] = [];
     for (const change of resize.changes) {
       const instalment = byId.get(change.id)!;
-      await manager.update(Instalment, { id: change.id }, { amountOre: change.toOre, version: instalment.version + 1 });
+      if (change.toOre === 0n) {
+        // Nothing left to pay on it (the amount is cut to what is paid): it is cancelled, not kept at 0 kr.
+        // for someone to approve and "pay".
+        const status = nextInstalmentStatus(instalment.status, 'cancel');
+        await manager.update(Instalment, { id: change.id }, { amountOre: 0n, status, cancelledAt: now, version: instalment.version + 1 });
+        emptied.push(change.id);
+        events.push({
+          action: 'instalment.cancelled',
+          entityType: 'instalment',
+          entityId: change.id,
+          before: { amountOre: change.fromOre, status: instalment.status },
+          after: { sequence: instalment.sequence, amountOre: 0n, status, cause: 'amendment' },
+        });
+        continue;
+      }
+      // A ready instalment's amount is now the amender's decision: four-eyes keeps them from approving
+      // its payment, as it keeps the award's decider from approving the first.
+      const triggeredBy = instalment.status === 'ready' ? amendedBy : instalment.triggeredBy;
+      await manager.update(Instalment, { id: change.id }, { amountOre: change.toOre, triggeredBy, version: instalment.version + 1 });
       events.push({
         action: 'instalment.resized',
         entityType: 'instalment',
@@ -201,7 +232,8 @@ export class AmendmentsService {
         after: { sequence: instalment.sequence, amountOre: change.toOre, status: instalment.status, cause: 'amendment' },
       });
     }
-    return { fromOre, remainingOre };
+    const cancelledReminders = emptied.length > 0 ? await this.instalmentReminders.cancel(manager, emptied) : [];
+    return { fromOre, remainingOre, cancelledReminders };
   }
 
   /**
@@ -260,15 +292,16 @@ export class AmendmentsService {
       award.status = nextAwardStatus(award.status, 'cancel');
       const saved = await manager.save(award);
 
-      const releasedOre = award.amountOre - paidOre;
-      if (releasedOre > 0n) events.push(await this.accounts.release(manager, award, releasedOre, 'cancellation', null, actor.id));
-      const repayment = paidOre > 0n ? await this.claim(manager, award, paidOre, now, events) : null;
-
+      // Its planned reminders are cancelled before the claim plans its own (repayment_overdue, on the award).
       const reportIds: Array<{ id: string }> = await manager.query('SELECT id FROM progress_report WHERE award_id = $1', [awardId]);
       const cancelledReminders = await this.messages.cancelPlannedForAward(manager, awardId, [
         ...reportIds.map((report) => report.id),
         ...instalments.map((instalment) => instalment.id),
       ]);
+
+      const releasedOre = award.amountOre - paidOre;
+      if (releasedOre > 0n) events.push(await this.accounts.release(manager, award, releasedOre, 'cancellation', null, actor.id));
+      const repayment = paidOre > 0n ? await this.claim(manager, award, paidOre, now, events) : null;
       const droppedReports = await this.reports.dropDue(manager, awardId);
 
       const { amendment, event } = await this.awards.recordVersion(manager, saved, {
@@ -385,6 +418,9 @@ export class AmendmentsService {
     return this.audit.transaction(async (manager) => {
       const award = await this.awards.findVisible(manager, awardId, actor, true);
       if (award.status !== 'closed') throw AmendmentException.notClosed(award.status);
+      // A historical import's award was closed straight from active: its follow-up (reports, instalments,
+      // final accounts) was never registered here, so it cannot be taken up again in this system.
+      if (award.closedReason !== null) throw AmendmentException.closedHistorically(award.closedReason);
       const before = { status: award.status, closedAt: award.closedAt?.toISOString() ?? null, closedReason: award.closedReason };
       award.status = nextAwardStatus(award.status, 'reopen');
       award.closedAt = null;

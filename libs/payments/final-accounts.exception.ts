@@ -13,7 +13,7 @@ export class FinalAccountsException extends DomainException {
 
   /** Filed on an award that is not active or completed (closed, cancelled). */
   static awardNotOpen(status: string): FinalAccountsException {
-    const word = { closed: 'lukket', cancelled: 'annulleret' }[status] ?? status;
+    const word = { closed: 'lukket', cancelled: 'bortfaldet' }[status] ?? status;
     return new FinalAccountsException('award-not-active', `Tilsagnet er ${word}; der kan ikke indsendes slutregnskab på det.`, { awardStatus: status });
   }
 
@@ -64,7 +64,7 @@ export class FinalAccountsException extends DomainException {
 
   static spentAboveAward(awardOre: bigint): FinalAccountsException {
     const amount = formatKroner(awardOre);
-    return new FinalAccountsException('spent-above-award', `Det forbrugte beløb kan ikke være større end tilsagnets ${amount}`, {
+    return new FinalAccountsException('spent-above-award', `Det forbrugte beløb kan ikke være større end tilsagnets ${amount}.`, {
       awardAmountOre: Number(awardOre),
       errors: [{ field: 'spentOre', message: `må højst være ${amount} (tilsagnets beløb)` }],
     });
@@ -93,6 +93,14 @@ export class FinalAccountsException extends DomainException {
     return new FinalAccountsException('rule-violated', `Indbetalingsdatoen kan ikke ligge efter i dag (${formatDate(today)}).`, {
       errors: [{ field: 'settledOn', message: `må ikke ligge efter ${formatDate(today)}` }],
     });
+  }
+
+  /** An award from before the instalments came to Tilskud: there is nothing here to settle the spending against. */
+  static noInstalments(): FinalAccountsException {
+    return new FinalAccountsException(
+      'illegal-transition',
+      'Tilsagnet har ingen rater i Tilskud (det er givet, før udbetalingerne blev registreret her), så slutregnskabet kan ikke afregnes her. Afregn det i økonomisystemet.',
+    );
   }
 
   /** Anything that would change a closed award. */

@@ -301,6 +301,7 @@ export class FinalAccountsService {
     const instalments = await manager.find(Instalment, { where: { awardId: award.id }, order: { sequence: 'ASC' }, lock: { mode: 'for_no_key_update' } });
     // An instalment approved and not yet recorded as paid may be on its way from the finance system: the
     // settlement waits for it rather than cut or cancel money that may have left.
+    if (instalments.length === 0) throw FinalAccountsException.noInstalments();
     const awaiting = instalments.filter((instalment) => instalment.status === 'approved');
     if (awaiting.length > 0) throw FinalAccountsException.instalmentsAwaitingPayment(awaiting.map((instalment) => instalment.sequence));
     const paidOre = instalments.filter((instalment) => instalment.status === 'paid').reduce((total, instalment) => total + instalment.amountOre, 0n);

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { givenAssessed, givenAward, givenProgramme, reportBody } from '../support/grant-case.js';
+import { ownerDataSource } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
 
@@ -83,7 +84,11 @@ describe('amendments, cancellation and reopening of an award', () => {
       });
       expect((await instalmentsOf(award.id)).map((instalment) => instalment.amountOre)).toEqual([600_713_000, 480_570_400, 120_142_600]);
 
-      await pay(award.id, [1]);
+      // The ready instalment's amount is now the amender's decision: four-eyes keeps them from approving it.
+      const [first] = await instalmentsOf(award.id);
+      const refused = await api.http.post(`/api/v1/instalments/${first.id}/approve`).set(reviewer.bearer).expect(403);
+      expect(refused.body.type).toBe('urn:tilskud:problem:four-eyes');
+      await pay(award.id, [1], decider);
       const floor = await amend(award.id, { kind: 'amount', amountOre: 500_000_000, rationale: RATIONALE }).expect(422);
       expect(floor.body).toMatchObject({ type: 'urn:tilskud:problem:rule-violated', floorOre: 600_713_000 });
       expect(floor.body.detail).toBe('Beløbet kan ikke nedsættes under 6.007.130 kr., som allerede er udbetalt eller godkendt til udbetaling.');
@@ -127,10 +132,10 @@ describe('amendments, cancellation and reopening of an award', () => {
       const unreasoned = await amend(award.id, { kind: 'amount', amountOre: 1_000_000_000, rationale: '  ' }).expect(422);
       expect(unreasoned.body).toMatchObject({
         type: 'urn:tilskud:problem:main-considerations-required',
-        detail: 'Ændringen skal begrundes: angiv hvorfor i rationale.',
+        detail: 'Afgørelsen skal begrundes: skriv, hvorfor tilsagnet ændres, bortfalder eller genåbnes.',
       });
       const missing = await amend(award.id, { kind: 'amount', rationale: RATIONALE }).expect(422);
-      expect(missing.body).toMatchObject({ type: 'urn:tilskud:problem:rule-violated', detail: 'En ændring af beløbet skal angive amountOre.' });
+      expect(missing.body).toMatchObject({ type: 'urn:tilskud:problem:rule-violated', detail: 'En ændring af beløbet skal angive det nye beløb.' });
       await amend(award.id, { kind: 'amount', amountOre: 1_000_000_000, endDate: '2023-01-01', rationale: RATIONALE }).expect(422);
       await amend(award.id, { kind: 'amount', amountOre: AWARD, rationale: RATIONALE }).expect(422);
       await amend(award.id, { kind: 'salary', rationale: RATIONALE }).expect(400);
@@ -248,6 +253,12 @@ describe('amendments, cancellation and reopening of an award', () => {
       // Its reminders are cancelled and its reports no longer due.
       expect((await database.query('SELECT status FROM reminder WHERE id = $1', [reminder.id]))[0].status).toBe('cancelled');
       expect(await api.http.get(`/api/v1/awards/${award.id}/reports`).set(lead.bearer).expect(200)).toMatchObject({ body: [] });
+      // The claim's own reminder, planned after the award's were cancelled, waits for its due date.
+      const claimReminders = (await api.http.get(`/api/v1/reminders?awardId=${award.id}&kind=repayment_overdue`).set(admin.bearer).expect(200)).body.items.map(
+        (item: { status: string }) => item.status,
+      );
+      expect(claimReminders.length).toBeGreaterThan(0);
+      expect(new Set(claimReminders)).toEqual(new Set(['scheduled']));
       const told = (await inboxOf(lead)).find((item) => item.kind === 'award_cancelled' && item.title.includes(award.caseNumber));
       expect(told?.body).toContain('Der er udbetalt 5.507.130 kr., som skal tilbagebetales senest');
 
@@ -286,6 +297,56 @@ describe('amendments, cancellation and reopening of an award', () => {
       const ledger = await ledgerOf(programme.id);
       expect(ledger).toMatchObject({ committedOre: AWARD, releasedOre: AWARD, remainingOre: 24_500_000_000 });
       reconciles(ledger);
+    });
+  });
+
+  describe('from the review of the money', () => {
+    it('cancels the unpaid instalments an amount cut to what is paid leaves at 0 kr., instead of keeping them to approve', async () => {
+      const programme = await givenProgramme(api, admin);
+      const award = await givenAward(api, people, programme.id);
+      await pay(award.id, [1]);
+      await amend(award.id, { kind: 'amount', amountOre: 550_713_000, rationale: 'Projektet afsluttes efter første fase.' }).expect(201);
+      const after = await instalmentsOf(award.id);
+      expect(after.map((instalment) => [instalment.amountOre, instalment.status])).toEqual([
+        [550_713_000, 'paid'],
+        [0, 'cancelled'],
+        [0, 'cancelled'],
+      ]);
+      reconciles(await ledgerOf(programme.id));
+    });
+
+    it('answers final accounts on an award without instalments (from before they were registered) with a 409, not a 500', async () => {
+      const programme = await givenProgramme(api, admin, { auditorStatementThresholdOre: 2_000_000_000 });
+      const award = await givenAward(api, people, programme.id);
+      // As an award made before the instalments came: the app itself may not delete them (its role cannot).
+      const owner = await ownerDataSource();
+      try {
+        await owner.query('DELETE FROM instalment WHERE award_id = $1', [award.id]);
+      } finally {
+        await owner.destroy();
+      }
+      const filed = await api.http
+        .post(`/api/v1/awards/${award.id}/final-accounts`)
+        .set(lead.bearer)
+        .send({ spentOre: AWARD, budgetLines: [{ label: 'Løn', budgetOre: AWARD, spentOre: AWARD }] })
+        .expect(201);
+      const refused = await api.http
+        .post(`/api/v1/final-accounts/${filed.body.id}/review`)
+        .set(reviewer.bearer)
+        .send({ outcome: 'approve', comment: 'I orden.' })
+        .expect(409);
+      expect(refused.body.detail).toContain('ingen rater i Tilskud');
+    });
+
+    it('does not reopen an award a historical import closed (its follow-up was never registered here)', async () => {
+      const programme = await givenProgramme(api, admin);
+      const award = await givenAward(api, people, programme.id);
+      await api.app
+        .get(DataSource)
+        .query(`UPDATE award SET status = 'closed', closed_at = now(), closed_reason = 'Afsluttet før Tilskud' WHERE id = $1`, [award.id]);
+      const refused = await api.http.post(`/api/v1/awards/${award.id}/reopen`).set(reviewer.bearer).send({ rationale: RATIONALE }).expect(409);
+      expect(refused.body.detail).toContain('historiske sager');
+      expect((await awardOf(award.id)).status).toBe('closed');
     });
   });
 

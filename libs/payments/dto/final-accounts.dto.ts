@@ -251,6 +251,8 @@ export class WaiveRepaymentBody {
   @ApiProperty({ example: 'Kommunen har dokumenteret yderligere udgifter, som ministeriet godkender.' })
   @IsString()
   @MinLength(10, { message: 'skal sige hvorfor, med mindst 10 tegn' })
+  // Ten characters of text, not ten spaces (the reason is stored trimmed).
+  @Matches(/^\s*\S[\s\S]{8,}\S\s*$/, { message: 'skal sige hvorfor, med mindst 10 tegn' })
   @MaxLength(2000)
   reason: string;
 }
