@@ -133,34 +133,59 @@ const at8 = (day: CalendarDate) => {
  * working day before; overdue and waiting reminders to the working day after.
  */
 export function planReminders(state: PlannerState, calendar: DanishCalendar, since: Date): PlannedReminder[] {
+  // A steady reconcile plans a few million reminders a pass, and its time went to allocation and the
+  // calendar: each reminder object is built once (no spread of a spread), and each send day is worked out
+  // once per subject, not once per recipient. A day already behind `since` skips its recipients at once.
   const planned: PlannedReminder[] = [];
-  const add = (reminder: Omit<PlannedReminder, 'sendAt'>, day: CalendarDate) => {
+  const sendTime = (day: CalendarDate): Date | null => {
     const sendAt = at8(day);
-    if (sendAt >= since && reminder.recipientId) planned.push({ ...reminder, sendAt });
+    return sendAt >= since ? sendAt : null;
+  };
+  const addFor = (
+    recipientIds: readonly string[],
+    kind: PlannedReminderKind,
+    subjectType: ReminderSubjectType,
+    subjectId: string,
+    awardId: string,
+    dueDate: CalendarDate,
+    sendAt: Date | null,
+  ) => {
+    if (!sendAt) return;
+    for (const recipientId of recipientIds) if (recipientId) planned.push({ kind, recipientId, subjectType, subjectId, awardId, dueDate, sendAt });
   };
   const awards = new Map(state.awards.filter((award) => award.status === 'active').map((award) => [award.id, award]));
 
   for (const report of state.reports) {
     const award = awards.get(report.awardId);
     if (!award) continue;
-    const subject = { subjectType: 'report' as const, subjectId: report.id, awardId: award.id, dueDate: report.dueDate };
     if (report.status === 'due' || report.status === 'returned') {
-      for (const recipientId of award.contactIds) {
-        add({ ...subject, kind: 'report_due_in_14_days', recipientId }, calendar.onOrBefore(addDays(report.dueDate, -14)));
-        add({ ...subject, kind: 'report_due_in_3_days', recipientId }, calendar.onOrBefore(addDays(report.dueDate, -3)));
-        add({ ...subject, kind: 'report_due_today', recipientId }, calendar.onOrBefore(report.dueDate));
+      const in14 = sendTime(calendar.onOrBefore(addDays(report.dueDate, -14)));
+      const in3 = sendTime(calendar.onOrBefore(addDays(report.dueDate, -3)));
+      const today = sendTime(calendar.onOrBefore(report.dueDate));
+      if (in14 || in3 || today) {
+        for (const recipientId of award.contactIds) {
+          addFor([recipientId], 'report_due_in_14_days', 'report', report.id, award.id, report.dueDate, in14);
+          addFor([recipientId], 'report_due_in_3_days', 'report', report.id, award.id, report.dueDate, in3);
+          addFor([recipientId], 'report_due_today', 'report', report.id, award.id, report.dueDate, today);
+        }
       }
-      const overdueRecipients = [...award.contactIds, ...(award.responsibleCaseworkerId ? [award.responsibleCaseworkerId] : [])];
+      const overdueRecipients = award.responsibleCaseworkerId ? [...award.contactIds, award.responsibleCaseworkerId] : award.contactIds;
       for (let week = 1; week <= OVERDUE_REMINDERS; week += 1) {
-        const day = calendar.onOrAfter(addDays(report.dueDate, 7 * week));
         // The weekly reminders are told apart by the date they are about: the due date plus n weeks.
-        for (const recipientId of overdueRecipients) add({ ...subject, dueDate: addDays(report.dueDate, 7 * week), kind: 'report_overdue', recipientId }, day);
+        const about = addDays(report.dueDate, 7 * week);
+        addFor(overdueRecipients, 'report_overdue', 'report', report.id, award.id, about, sendTime(calendar.onOrAfter(about)));
       }
     } else if (report.status === 'submitted' && report.submittedAt) {
       const submitted = copenhagenDate(report.submittedAt);
-      for (const recipientId of award.assigneeId ? [award.assigneeId] : state.caseworkerIds) {
-        add({ ...subject, dueDate: submitted, kind: 'report_review_waiting', recipientId }, calendar.addWorkingDays(submitted, WAITING_WORKING_DAYS + 1));
-      }
+      addFor(
+        award.assigneeId ? [award.assigneeId] : state.caseworkerIds,
+        'report_review_waiting',
+        'report',
+        report.id,
+        award.id,
+        submitted,
+        sendTime(calendar.addWorkingDays(submitted, WAITING_WORKING_DAYS + 1)),
+      );
     }
   }
 
@@ -168,28 +193,19 @@ export function planReminders(state: PlannerState, calendar: DanishCalendar, sin
     const award = awards.get(extension.awardId);
     if (!award) continue;
     const requested = copenhagenDate(extension.requestedAt);
-    for (const recipientId of award.assigneeId ? [award.assigneeId] : state.caseworkerIds) {
-      add(
-        {
-          kind: 'extension_decision_waiting',
-          recipientId,
-          subjectType: 'extension_request',
-          subjectId: extension.id,
-          awardId: extension.awardId,
-          dueDate: requested,
-        },
-        calendar.addWorkingDays(requested, WAITING_WORKING_DAYS + 1),
-      );
-    }
+    addFor(
+      award.assigneeId ? [award.assigneeId] : state.caseworkerIds,
+      'extension_decision_waiting',
+      'extension_request',
+      extension.id,
+      extension.awardId,
+      requested,
+      sendTime(calendar.addWorkingDays(requested, WAITING_WORKING_DAYS + 1)),
+    );
   }
 
   for (const award of awards.values()) {
-    for (const recipientId of award.contactIds) {
-      add(
-        { kind: 'award_ending_in_30_days', recipientId, subjectType: 'award', subjectId: award.id, awardId: award.id, dueDate: award.endDate },
-        calendar.onOrBefore(addDays(award.endDate, -30)),
-      );
-    }
+    addFor(award.contactIds, 'award_ending_in_30_days', 'award', award.id, award.id, award.endDate, sendTime(calendar.onOrBefore(addDays(award.endDate, -30))));
   }
   return planned;
 }
