@@ -26,6 +26,11 @@ export function statusLabel(status: string): string {
   return STATUS_LABELS[status] ?? status;
 }
 
+/** An award's status: a cancelled award has lapsed (bortfaldet), which is not what a cancelled instalment is. */
+export function awardStatusLabel(status: string): string {
+  return status === 'cancelled' ? 'Bortfaldet' : statusLabel(status);
+}
+
 /** The tag colour a status gets: settled well, settled badly, waiting on the kommune, or neutral. */
 export function statusTone(status: string): 'success' | 'error' | 'warning' | 'info' {
   switch (status) {
