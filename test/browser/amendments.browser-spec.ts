@@ -134,7 +134,7 @@ test('a caseworker amends, cancels and reopens awards, and the kommune sees what
   // 1.200.000 kr.: the unpaid instalments share the new 700.000 kr. unpaid, 4 to 1.
   await amountForm.getByLabel('Nyt beløb').fill('1.200.000');
   await amountForm.getByRole('button', { name: 'Gem det nye beløb' }).click();
-  await expect(caseworker.getByTestId('aendring-gemt')).toContainText('Beløbet er ændret til 1.200.000 kr.');
+  await expect(caseworker.getByTestId('aendring-gemt')).toContainText('Tilsagnets beløb er nu 1.200.000 kr.');
   await expect(caseworker.getByTestId('aendring-1')).toContainText('Fra 1.000.000 kr. til 1.200.000 kr. (forhøjet med 200.000 kr.)');
   await expect(caseworker.getByTestId('rater')).toContainText('560.000 kr.');
   await expect(caseworker.getByTestId('rater')).toContainText('140.000 kr.');
@@ -177,7 +177,7 @@ test('a caseworker amends, cancels and reopens awards, and the kommune sees what
   await caseworker.goto(`/sager/${cancelled.applicationId}#aendringer`);
   await caseworker.getByRole('button', { name: 'Bortfald tilsagnet' }).click();
   const cancelForm = caseworker.getByTestId('bortfald-form');
-  await expect(cancelForm.getByTestId('bortfald-virkning')).toContainText('Det udbetalte (500.000 kr.) bliver et krav om tilbagebetaling');
+  await expect(cancelForm.getByTestId('bortfald-virkning')).toContainText('Det udbetalte beløb på 500.000 kr. skal betales tilbage');
   await expect(cancelForm.getByTestId('bortfald-virkning')).toContainText('Resten af tilsagnet (500.000 kr.) frigives til puljens budget');
   await expectKeyboardComplete(caseworker, 'am-07-bortfald');
   await cancelForm.getByRole('button', { name: 'Ja, bortfald tilsagnet' }).click();
@@ -195,6 +195,7 @@ test('a caseworker amends, cancels and reopens awards, and the kommune sees what
   await expect(leadPage.getByTestId('bevilling')).toContainText('Bortfaldet');
   await expect(leadPage.getByTestId('bortfaldet')).toContainText('Kommunen har opgivet projektet');
   await expect(leadPage.getByTestId('bortfald-krav')).toContainText('500.000 kr.');
+  await expect(leadPage.getByTestId('afslutning-mangler')).toContainText('Gå til Ændringer af tilsagnet');
   await lookAt(leadPage, 'am-09-kommunen-bortfaldet');
 
   // The closed award reopened, with a rationale.

@@ -70,12 +70,12 @@ function changeText(amendment: Amendment, ministry: boolean): ReactNode {
       const paid = ore(after.paidOre) ?? 0;
       const released = ore(after.releasedOre) ?? 0;
       const claim = ore(after.repaymentOre);
-      const parts = [
-        paid > 0 ? `Der var udbetalt ${formatKroner(paid)}` : 'Der var intet udbetalt',
-        `${formatKroner(released)} er frigivet til puljen`,
-        claim !== null && claim > 0 ? `kommunen skal betale ${formatKroner(claim)} tilbage` : 'der er intet at betale tilbage',
-      ];
-      return `De rater, der ikke var udbetalt, er annulleret. ${parts[0]}; ${parts[1]}, og ${parts[2]}.`;
+      return [
+        `De rater, der ikke var udbetalt, er annulleret, og ${formatKroner(released)} er frigivet til puljen.`,
+        paid === 0
+          ? 'Der var intet udbetalt, så der er intet at betale tilbage.'
+          : `Der var udbetalt ${formatKroner(paid)}${claim !== null && claim > 0 ? ', som kommunen skal betale tilbage' : ''}.`,
+      ].join(' ');
     }
     case 'reopening': {
       const closed = text(before.closedAt);
@@ -174,7 +174,7 @@ function AmountForm({ award, applicationId, onDone }: { award: Award; applicatio
     setLocal(null);
     amend.mutate(
       { kind: 'amount', amountOre, rationale },
-      { onSuccess: (result) => onDone(`Beløbet er ændret til ${formatKroner(result.award.amountOre)}. De rater, der ikke er udbetalt, er tilpasset.`) },
+      { onSuccess: (result) => onDone(`Tilsagnets beløb er nu ${formatKroner(result.award.amountOre)}, og de rater, der ikke er udbetalt, er tilpasset.`) },
     );
   };
   return (
@@ -379,9 +379,9 @@ function CancelForm({ award, applicationId, onDone }: { award: Award; applicatio
           <li>
             {figures.ready && figures.paid === 0
               ? 'Der er intet udbetalt, så kommunen skal ikke betale noget tilbage.'
-              : `Det udbetalte${figures.ready ? ` (${formatKroner(figures.paid)})` : ''} bliver et krav om tilbagebetaling til kommunen med frist om 30 dage${
-                  waiver !== undefined ? `; under puljens bagatelgrænse på ${formatKroner(waiver)} eftergives det automatisk` : ''
-                }.`}
+              : `Det udbetalte beløb${figures.ready ? ` på ${formatKroner(figures.paid)}` : ''} skal betales tilbage: kommunen får et krav med frist om 30 dage.${
+                  waiver !== undefined ? ` Et krav under puljens bagatelgrænse på ${formatKroner(waiver)} eftergives automatisk.` : ''
+                }`}
           </li>
           <li>
             Resten af tilsagnet{figures.ready ? ` (${formatKroner(Math.max(award.amountOre - figures.paid - figures.approved, 0))})` : ''} frigives til puljens
@@ -476,7 +476,7 @@ function StatusNote({ award, amendments, ministry }: { award: Award; amendments:
             <>
               <p>
                 Bortfaldet {formatDateTime(cancellation.decidedAt)}
-                {cancellation.decidedByName ? ` af ${cancellation.decidedByName}` : ''}. {changeText(cancellation, ministry)}
+                {cancellation.decidedByName ? ` af ${cancellation.decidedByName}` : ''}. Der udbetales ikke mere på tilsagnet.
               </p>
               <p className="pre-line">
                 <strong>Begrundelse:</strong> {cancellation.rationale}
