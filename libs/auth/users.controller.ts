@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, P
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../core/access/access.decorators.js';
 import type { AuthUser } from '../core/access/auth-user.js';
-import { CaseworkerResponse, CreateUserBody, UpdateUserBody, UserPage, UserQuery, UserResponse } from './dto/user.dto.js';
+import { CaseworkerResponse, CreateUserBody, ProjectLeadQuery, UpdateUserBody, UserPage, UserQuery, UserResponse } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
 import { ApiProblems } from '../core/errors/api-problems.js';
 
@@ -38,6 +38,17 @@ export class UsersController {
   @ApiOkResponse({ type: [CaseworkerResponse] })
   caseworkers(): Promise<CaseworkerResponse[]> {
     return this.users.caseworkers();
+  }
+
+  @Get('project-leads')
+  @Auth('caseworker', 'admin')
+  @ApiOperation({
+    summary:
+      'A kommune’s active project leads, by name (Danish order): whom a caseworker can name the award’s contact (`POST /awards/{id}/amendments` with `kind: contact`)',
+  })
+  @ApiOkResponse({ type: [CaseworkerResponse] })
+  projectLeads(@Query() query: ProjectLeadQuery): Promise<CaseworkerResponse[]> {
+    return this.users.projectLeads(query.municipalityCode);
   }
 
   @Patch(':id')

@@ -114,6 +114,15 @@ export class UsersService {
       .sort((a, b) => DANISH_ORDER.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  /** A kommune's active project leads: whom its contact on a case or an award can be (CasePeople.nameContact). */
+  async projectLeads(municipalityCode: string): Promise<Array<Pick<Person, 'id' | 'name'>>> {
+    const rows: Array<{ id: string; name: string }> = await this.dataSource.query(
+      `SELECT id, name FROM app_user WHERE role = 'project_lead' AND active AND municipality_code = $1`,
+      [municipalityCode],
+    );
+    return rows.sort((a, b) => DANISH_ORDER.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
   async list(query: UserQuery): Promise<Page<User>> {
     const builder = this.dataSource.getRepository(User).createQueryBuilder('user');
     if (query.role) builder.andWhere('user.role = :role', { role: query.role });

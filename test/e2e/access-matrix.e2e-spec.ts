@@ -125,6 +125,7 @@ const MATRIX: Row[] = [
   },
   { method: 'get', path: '/api/v1/users', request: () => ({ url: '/api/v1/users' }), expect: ADMIN_ONLY },
   { method: 'get', path: '/api/v1/users/caseworkers', request: () => ({ url: '/api/v1/users/caseworkers' }), expect: STAFF },
+  { method: 'get', path: '/api/v1/users/project-leads', request: () => ({ url: '/api/v1/users/project-leads?municipalityCode=706' }), expect: STAFF },
   { method: 'patch', path: '/api/v1/users/:id', request: (f) => ({ url: `/api/v1/users/${f.targetUserId}`, body: { name: 'Omdøbt' } }), expect: ADMIN_ONLY },
   // The target awaits no approval: an admin gets 409 (allowed through), everyone else is stopped before.
   { method: 'post', path: '/api/v1/users/:id/approve', request: (f) => ({ url: `/api/v1/users/${f.targetUserId}/approve` }), expect: ADMIN_ONLY },

@@ -227,6 +227,41 @@ describe('users', () => {
     });
   });
 
+  describe('GET /users/project-leads', () => {
+    it('names a kommune’s active project leads, and no one else, by name in Danish order, for a caseworker to name the award’s contact', async () => {
+      const names = ['Åse Kirk', 'Bo Dahl', 'Ørn Vest'];
+      const leads: Array<{ id: string; name: string }> = [];
+      for (const name of names) {
+        const user = await givenUser(api, 'project_lead', '741');
+        await api.http.patch(`/api/v1/users/${user.id}`).set(admin.bearer).send({ name }).expect(200);
+        leads.push({ id: user.id, name });
+      }
+      const gone = await givenUser(api, 'project_lead', '741');
+      await api.http.patch(`/api/v1/users/${gone.id}`).set(admin.bearer).send({ active: false }).expect(200);
+      const elsewhere = await givenUser(api, 'project_lead', '727');
+      const caseworker = await signedInAs(api, 'caseworker');
+
+      const { body } = await api.http.get('/api/v1/users/project-leads').query({ municipalityCode: '0741' }).set(caseworker.bearer).expect(200);
+      expect(body.every((item: object) => Object.keys(item).sort().join() === 'id,name')).toBe(true);
+      const ids = body.map((item: { id: string }) => item.id);
+      expect(ids).toEqual(expect.arrayContaining(leads.map((lead) => lead.id)));
+      expect(ids).not.toContain(gone.id);
+      expect(ids).not.toContain(elsewhere.id);
+      expect(ids).not.toContain(caseworker.user.id);
+      const mine = body.filter((item: { id: string }) => leads.some((lead) => lead.id === item.id)).map((item: { name: string }) => item.name);
+      expect(mine).toEqual(['Bo Dahl', 'Ørn Vest', 'Åse Kirk']);
+    });
+
+    it('needs a kommune code (400 in Danish at the field) and is for the ministry’s staff only', async () => {
+      const caseworker = await signedInAs(api, 'caseworker');
+      const bad = await api.http.get('/api/v1/users/project-leads').query({ municipalityCode: '12' }).set(caseworker.bearer).expect(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'municipalityCode', message: 'skal være en kommunekode på tre cifre' })]);
+      const lead = await signedInAs(api, 'project_lead', '741');
+      await api.http.get('/api/v1/users/project-leads').query({ municipalityCode: '741' }).set(lead.bearer).expect(403);
+      await api.http.get('/api/v1/users/project-leads').query({ municipalityCode: '741' }).expect(401);
+    });
+  });
+
   describe('PATCH /users/:id', () => {
     it('changes name and role; a project lead who becomes a caseworker leaves the kommune, and waits for a second admin', async () => {
       const lead = await signedInAs(api, 'project_lead', '101');

@@ -137,6 +137,14 @@ export class UserPage {
 }
 
 /** A caseworker as a colleague picks them: to assign a case to. */
+/** Whose project leads: a kommune's code (`GET /users/project-leads`). */
+export class ProjectLeadQuery {
+  @ApiProperty({ example: '706' })
+  @Transform(toMunicipalityCode)
+  @Matches(MUNICIPALITY_CODE, { message: 'skal være en kommunekode på tre cifre' })
+  municipalityCode: string;
+}
+
 export class CaseworkerResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Mette Hansen' }) name: string;

@@ -1,3 +1,5 @@
+import type { components } from '../api/schema';
+
 /**
  * The Danish words the web app uses, in one place. Statuses are the same words the API writes in its
  * CSV files and problem texts (libs/core/format/status-labels.ts): a status means the same everywhere.
@@ -22,6 +24,11 @@ export const STATUS_LABELS: Record<string, string> = {
 /** `Under vurdering`; an unknown status as it is. */
 export function statusLabel(status: string): string {
   return STATUS_LABELS[status] ?? status;
+}
+
+/** An award's status: a cancelled award has lapsed (bortfaldet), which is not what a cancelled instalment is. */
+export function awardStatusLabel(status: string): string {
+  return status === 'cancelled' ? 'Bortfaldet' : statusLabel(status);
 }
 
 /** The tag colour a status gets: settled well, settled badly, waiting on the kommune, or neutral. */
@@ -127,7 +134,10 @@ export const ENTITY_TYPES: Record<string, string> = {
   queue: 'Jobkø',
 };
 
-/** The reminders and messages the system plans and sends. */
+/** The API's kinds of reminder and message (`GET /reminders`). */
+type ReminderKind = components['schemas']['ReminderResponse']['kind'];
+
+/** The reminders and messages the system plans and sends: every kind the API knows has its words (the type checks it, text/da.spec.ts too). */
 export const REMINDER_KINDS: Record<string, string> = {
   report_due_in_14_days: 'Rapport om 14 dage',
   report_due_in_3_days: 'Rapport om 3 dage',
@@ -144,7 +154,16 @@ export const REMINDER_KINDS: Record<string, string> = {
   case_assigned: 'Sag tildelt',
   contact_named: 'Kontaktperson udpeget',
   assessment_handed_over: 'Vurdering overdraget',
-};
+  final_accounts_approved: 'Slutregnskab godkendt',
+  final_accounts_returned: 'Slutregnskab sendt retur',
+  repayment_opened: 'Krav om tilbagebetaling',
+  award_amended: 'Tilsagn ændret',
+  award_cancelled: 'Tilsagn bortfaldet',
+  access_request_due: 'Aktindsigt skal besvares',
+  repayment_overdue: 'Tilbagebetaling forfalden',
+  final_accounts_due: 'Slutregnskab mangler',
+  instalment_approval_waiting: 'Rate venter på godkendelse',
+} satisfies Record<ReminderKind, string>;
 
 export const REMINDER_STATUSES: Record<string, string> = { scheduled: 'Planlagt', sent: 'Sendt', failed: 'Fejlet', cancelled: 'Annulleret' };
 

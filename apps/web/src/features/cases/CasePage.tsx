@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { isProblem } from '../../api/problem';
 import { countOf, formatDate, formatDateTime, formatKroner } from '../../format';
-import { MESSAGES, OUTCOMES } from '../../text/da';
+import { awardStatusLabel, MESSAGES, OUTCOMES } from '../../text/da';
 import { Alert } from '../../ui/Alert';
 import { DownloadButton } from '../../ui/DownloadButton';
 import { Icon } from '../../ui/Icon';
@@ -17,6 +17,7 @@ import { type Award, type Decision, useCase } from './useCase';
 import { PaymentsSection } from '../payments/PaymentsSection';
 import { LeadFinalAccountsSection } from '../payments/FinalAccountsSection';
 import { CloseoutSection } from '../payments/CloseoutSection';
+import { LeadAmendmentsSection } from '../payments/AmendmentsSection';
 
 const STEPS = ['Indsendt', 'Under vurdering', 'Afgjort'] as const;
 
@@ -121,7 +122,7 @@ function AwardSection({ award, applicationId }: { award: Award; applicationId: s
         caption="Bevillingen"
         testId="bevilling"
         facts={[
-          ['Status', <StatusTag status={award.status} />],
+          ['Status', <StatusTag status={award.status} label={awardStatusLabel(award.status)} />],
           ['Beløb', formatKroner(award.amountOre)],
           ['Periode', `${formatDate(award.startDate)} – ${formatDate(award.endDate)}`],
           ['Slutdato', formatDate(award.endDate)],
@@ -191,6 +192,7 @@ export function CasePage() {
       {error && !loading && <ProblemAlert error={error} heading="Afgørelsen kunne ikke hentes" />}
       {decision.data && <DecisionSection decision={decision.data} />}
       {award.data && <AwardSection award={award.data} applicationId={app.id} />}
+      {award.data && <LeadAmendmentsSection award={award.data} />}
       {award.data && <PaymentsSection awardId={award.data.id} awardAmountOre={award.data.amountOre} role="project_lead" />}
       {award.data && <LeadFinalAccountsSection award={award.data} application={app} />}
       {award.data && <CloseoutSection award={award.data} applicationId={app.id} role="project_lead" />}

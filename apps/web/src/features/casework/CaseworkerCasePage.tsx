@@ -3,7 +3,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { isProblem } from '../../api/problem';
 import { useSession } from '../../api/session';
 import { formatDate, formatDateTime, formatKroner, listOf } from '../../format';
-import { MESSAGES, ROLES } from '../../text/da';
+import { awardStatusLabel, MESSAGES, ROLES } from '../../text/da';
 import { Alert } from '../../ui/Alert';
 import { DownloadButton } from '../../ui/DownloadButton';
 import { SelectField } from '../../ui/Form';
@@ -23,6 +23,7 @@ import { AccessRequestsSection } from '../access-requests/AccessRequestsSection'
 import { PaymentsSection } from '../payments/PaymentsSection';
 import { ReviewFinalAccountsSection } from '../payments/FinalAccountsSection';
 import { CloseoutSection } from '../payments/CloseoutSection';
+import { AmendmentsSection } from '../payments/AmendmentsSection';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { AwardTimeline } from './AwardTimeline';
 import { useAssign, useCaseEvents, useCaseworkers, useVersions } from './useCasework';
@@ -202,7 +203,7 @@ function AwardPart({ award, applicationId }: { award: Award; applicationId: stri
     <section aria-labelledby="bevilling">
       <h2 id="bevilling">Bevilling</h2>
       <p>
-        <StatusTag status={award.status} /> {formatKroner(award.amountOre)}
+        <StatusTag status={award.status} label={awardStatusLabel(award.status)} /> {formatKroner(award.amountOre)}
       </p>
       {reports.error || requests.error ? (
         <ProblemAlert error={reports.error ?? requests.error} heading="Tidslinjen kunne ikke hentes" />
@@ -288,6 +289,9 @@ export function CaseworkerCasePage() {
       {error && !application.error && <ProblemAlert error={error} heading="Afgørelsen kunne ikke hentes" />}
       {decision.data && <DecisionSection decision={decision.data} />}
       {award.data && <AwardPart award={award.data} applicationId={app.id} />}
+      {award.data && user && (
+        <AmendmentsSection award={award.data} applicationId={app.id} role={user.role} contact={{ id: app.contactUserId, name: app.contactUserName }} />
+      )}
       {award.data && user && <PaymentsSection awardId={award.data.id} awardAmountOre={award.data.amountOre} role={user.role} />}
       {award.data && user && <ReviewFinalAccountsSection award={award.data} applicationId={app.id} role={user.role} />}
       {award.data && user && <CloseoutSection award={award.data} applicationId={app.id} role={user.role} />}

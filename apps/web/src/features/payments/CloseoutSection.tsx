@@ -20,6 +20,9 @@ function useWhere(award: Award, applicationId: string) {
     if (reports.data?.some((report) => report.id === item.id))
       return { to: `/sager/${applicationId}/rapporter/${item.id}`, label: 'Gå til rapporten', hash: false };
     if (instalments.data?.some((instalment) => instalment.id === item.id)) return { to: '#udbetalinger', label: 'Gå til Udbetalinger', hash: true };
+    // A cancelled award's claim is shown with its cancellation (AmendmentsSection).
+    if (claims.data?.some((claim) => claim.id === item.id && claim.cause === 'cancellation'))
+      return { to: '#aendringer', label: 'Gå til Ændringer af tilsagnet', hash: true };
     if (item.id === award.id || filings.data?.some((filing) => filing.id === item.id) || claims.data?.some((claim) => claim.id === item.id))
       return { to: '#slutregnskab', label: 'Gå til Slutregnskab', hash: true };
     return null;

@@ -477,7 +477,7 @@ export function LeadFinalAccountsSection({ award, application }: { award: Award;
               />
             </>
           )}
-          {!approved && !pending && !open && <p>Tilsagnet er {award.status === 'closed' ? 'lukket' : 'annulleret'}; der kan ikke indsendes slutregnskab.</p>}
+          {!approved && !pending && !open && <p>Tilsagnet er {award.status === 'closed' ? 'lukket' : 'bortfaldet'}; der kan ikke indsendes slutregnskab.</p>}
           {pending && <FilingFacts account={pending} documents={documents} />}
           <History filings={filings.filter((filing) => filing !== pending && filing !== approved)} documents={documents} />
           {approved && (
