@@ -58,6 +58,15 @@ export class AmendmentException extends DomainException {
     });
   }
 
+  static beforeOriginalEnd(originalEndDate: string): AmendmentException {
+    const date = formatDate(originalEndDate);
+    return new AmendmentException(
+      'rule-violated',
+      `Perioden kan ikke forkortes til før den oprindelige slutdato ${date}. Et projekt, der stopper tidligere, afsluttes med slutrapport og slutregnskab, eller tilsagnet bortfalder.`,
+      { errors: [{ field: 'endDate', message: `må ikke ligge før den oprindelige slutdato ${date}` }] },
+    );
+  }
+
   static finalReportIn(): AmendmentException {
     return new AmendmentException('illegal-transition', 'Slutrapporten er indsendt; projektperioden kan ikke længere ændres.');
   }

@@ -244,6 +244,9 @@ export class AmendmentsService {
   private async changePeriod(manager: EntityManager, award: Award, endDate: string): Promise<{ inserted: number; moved: number; removed: number }> {
     if (endDate === award.endDate) throw AmendmentException.unchanged('endDate', `slutdatoen ${formatDate(endDate)}`);
     if (endDate <= award.startDate) throw AmendmentException.endBeforeStart(award.startDate);
+    // The decided end date is the floor (the database holds it too): a project that stops earlier ends with
+    // its final report and accounts, or its award lapses (bortfald).
+    if (endDate < award.originalEndDate) throw AmendmentException.beforeOriginalEnd(award.originalEndDate);
     const finalIn = await manager.query(`SELECT 1 FROM progress_report WHERE award_id = $1 AND kind = 'final' AND status <> 'due' LIMIT 1`, [award.id]);
     if (finalIn.length > 0) throw AmendmentException.finalReportIn();
     award.endDate = endDate;

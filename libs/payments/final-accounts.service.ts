@@ -580,6 +580,11 @@ export class FinalAccountsService {
 
   private async openItems(manager: EntityManager, award: Award): Promise<Array<{ what: string; id: string }>> {
     const open: Array<{ what: string; id: string }> = [];
+    if (award.status === 'cancelled') {
+      // A cancelled award has no reports or final accounts due and its unpaid instalments are cancelled:
+      // only its repayment claim is left to follow up. It stays cancelled; it is not closed.
+      return this.openClaims(manager, award, open);
+    }
     const reports: Array<{ id: string; kind: 'status' | 'final'; sequence: number; status: string }> = await manager.query(
       `SELECT id, kind, sequence, status FROM progress_report WHERE award_id = $1 AND status <> 'approved' ORDER BY due_date, kind DESC, sequence`,
       [award.id],
@@ -601,6 +606,10 @@ export class FinalAccountsService {
     for (const instalment of instalments.filter((row) => row.status !== 'paid' && row.status !== 'cancelled')) {
       open.push({ what: `Rate ${instalment.sequence} på ${formatKroner(instalment.amountOre)} er hverken udbetalt eller annulleret`, id: instalment.id });
     }
+    return this.openClaims(manager, award, open);
+  }
+
+  private async openClaims(manager: EntityManager, award: Award, open: Array<{ what: string; id: string }>): Promise<Array<{ what: string; id: string }>> {
     const claims = await manager.find(Repayment, { where: { awardId: award.id, status: 'open' }, order: { createdAt: 'ASC' } });
     for (const claim of claims)
       open.push({ what: `Tilbagebetalingskravet på ${formatKroner(claim.amountOre)} er hverken indbetalt eller eftergivet`, id: claim.id });

@@ -184,6 +184,9 @@ describe('amendments, cancellation and reopening of an award', () => {
       const finalBefore = (await reportsOf()).find((report) => report.kind === 'final')!;
       await amend(award.id, { kind: 'period', endDate: '2020-12-31', rationale: RATIONALE }).expect(422);
       await amend(award.id, { kind: 'period', endDate: award.endDate, rationale: RATIONALE }).expect(422);
+      // Not before the decided end date: a clear refusal at the field, not the database's constraint.
+      const shortened = await amend(award.id, { kind: 'period', endDate: '2022-03-31', rationale: RATIONALE }).expect(422);
+      expect(shortened.body.errors).toEqual([{ field: 'endDate', message: 'må ikke ligge før den oprindelige slutdato 30. juni 2022' }]);
       const moved = await amend(award.id, { kind: 'period', endDate: '2022-12-31', rationale: RATIONALE }).expect(201);
       expect(moved.body).toMatchObject({ kind: 'period', before: { endDate: '2022-06-30' }, after: { endDate: '2022-12-31', approvedExtensionMonths: 0 } });
       expect(moved.body.award).toMatchObject({ endDate: '2022-12-31', originalEndDate: '2022-06-30', approvedExtensionMonths: 0, extensionMonthsLeft: 6 });
@@ -294,6 +297,8 @@ describe('amendments, cancellation and reopening of an award', () => {
       const award = await givenAward(api, people, programme.id);
       const cancelled = await cancel(award.id, { rationale: RATIONALE }).expect(200);
       expect(cancelled.body).toMatchObject({ paidOre: 0, releasedOre: AWARD, repayment: null });
+      // Nothing is left to follow up, and it stays cancelled: the close-out lists no reports or accounts.
+      expect((await api.http.get(`/api/v1/awards/${award.id}/closeout`).set(lead.bearer).expect(200)).body).toMatchObject({ closable: false, open: [] });
       const ledger = await ledgerOf(programme.id);
       expect(ledger).toMatchObject({ committedOre: AWARD, releasedOre: AWARD, remainingOre: 24_500_000_000 });
       reconciles(ledger);
