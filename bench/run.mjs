@@ -21,6 +21,11 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 // The measured seconds of each endpoint on each server are split into this many alternating rounds.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const CONNECTIONS = 32;
+// A write is driven for exactly this many requests on each server (fewer if its list is shorter), not
+// for a duration: each decision, report or instalment can be written once, and a timed run that used up
+// its list measured the quick 409s after it (the limit server ran out of reports in a second and a half
+// and answered 409 for the rest of its eight, the API after three: unequal mixes, not a ratio).
+const WRITE_REQUESTS = Number(process.env.BENCH_WRITES ?? 1200);
 const PASSWORD = 'bench-adgangskode-2026';
 /** The audit chain's key for the bench's processes and its generated chain, so the chain verifies. */
 const AUDIT_HMAC_KEY = 'bench-audit-key-'.padEnd(48, 'x');
@@ -156,7 +161,7 @@ function load(side, duration, { measured = true } = {}) {
       {
         url: `http://127.0.0.1:${side.port}`,
         connections: CONNECTIONS,
-        duration,
+        ...(side.endpoint.kind === 'write' ? { amount: Math.max(CONNECTIONS, Math.min(side.endpoint.count, WRITE_REQUESTS)) } : { duration }),
         requests: [
           {
             method: side.endpoint.method ?? 'GET',
@@ -190,11 +195,23 @@ async function endpointsFor(client, tokens) {
   const worklistProgrammeId = (
     await client.query(`SELECT programme_id FROM application WHERE status = 'submitted' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)
   ).rows[0].programme_id;
-  const applicationIds = (await client.query(`SELECT id FROM application ORDER BY id LIMIT 2000`)).rows.map((row) => row.id);
+  // Submitted cases (a draft is the kommune's own: the caseworker gets 404 for it, which the limit server does not check).
+  const applicationIds = (await client.query(`SELECT id FROM application WHERE status <> 'draft' ORDER BY id LIMIT 2000`)).rows.map((row) => row.id);
   const pending = (await client.query(`SELECT id, requested_ore FROM application WHERE status = 'assessed' ORDER BY id`)).rows;
-  const dueReports = (await client.query(`SELECT r.id FROM progress_report r WHERE r.status = 'due' AND r.municipality_code = '101' ORDER BY r.id`)).rows.map(
-    (row) => row.id,
-  );
+  // Reports the lead may submit now, by the API's rules (the limit server checks none of them, so both
+  // get only these): due, on an active award at least the body's spending, with no approved spending
+  // above it, and the report's period begun (the previous report's due date, the first at the award's start).
+  const dueReports = (
+    await client.query(
+      `SELECT r.id FROM progress_report r JOIN award a ON a.id = r.award_id
+        WHERE r.status = 'due' AND r.municipality_code = '101' AND a.status = 'active' AND a.amount_ore >= 100000000
+          AND NOT EXISTS (SELECT 1 FROM report_submission s JOIN progress_report q ON q.id = s.report_id
+                           WHERE q.award_id = a.id AND s.review_outcome = 'approve' AND s.spent_to_date_ore > 100000000)
+          AND coalesce((SELECT max(p.due_date) FROM progress_report p
+                         WHERE p.award_id = r.award_id AND p.kind = 'status' AND (r.kind = 'final' OR p.sequence < r.sequence)), a.start_date) <= current_date
+        ORDER BY r.id`,
+    )
+  ).rows.map((row) => row.id);
   // Instalments ready since their award, whose decider (caseworker1) may not approve them: caseworker3 does.
   const readyInstalments = (await client.query(`SELECT id FROM instalment WHERE status = 'ready' ORDER BY id`)).rows.map((row) => row.id);
   // Final accounts filed and waiting for review (the dataset's): caseworker3 approves each once.
@@ -229,6 +246,7 @@ async function endpointsFor(client, tokens) {
       token: tokens.decider,
       method: 'POST',
       path: (i) => `/api/v1/applications/${pendingSide[i % pendingSide.length].id}/decision`,
+      count: pendingSide.length,
       body: (i) => ({ outcome: 'award', amountOre: Number(pendingSide[i % pendingSide.length].requested_ore), rationale: 'Projektet bevilges fuldt ud.' }),
     },
     {
@@ -237,6 +255,7 @@ async function endpointsFor(client, tokens) {
       token: tokens.lead,
       method: 'POST',
       path: (i) => `/api/v1/reports/${reportsSide[i % reportsSide.length]}/submit`,
+      count: reportsSide.length,
       body: () => ({ narrative: 'Projektet skrider frem som planlagt.', spentToDateOre: 100000000, milestones: ['Team etableret'] }),
     },
     {
@@ -245,6 +264,7 @@ async function endpointsFor(client, tokens) {
       token: tokens.caseworker,
       method: 'POST',
       path: (i) => `/api/v1/instalments/${instalmentsSide[i % instalmentsSide.length]}/approve`,
+      count: instalmentsSide.length,
       body: () => ({}),
     },
     {
@@ -253,6 +273,7 @@ async function endpointsFor(client, tokens) {
       token: tokens.caseworker,
       method: 'POST',
       path: (i) => `/api/v1/final-accounts/${accountsSide[i % accountsSide.length]}/review`,
+      count: accountsSide.length,
       body: () => ({ outcome: 'approve', comment: 'Regnskabet er i orden.' }),
     },
   ];
