@@ -65,6 +65,12 @@ describe('reading whole rows without TypeORM’s transformer', () => {
       .set(people.decider.bearer)
       .send({ applicationId: award.applicationId, requester: 'Journalist på Dagbladet', kind: 'aktindsigt', receivedOn: '2021-05-31' })
       .expect(201);
+    // An amendment of the award: a version of it.
+    await api.http
+      .post(`/api/v1/awards/${award.id}/amendments`)
+      .set(people.decider.bearer)
+      .send({ kind: 'amount', amountOre: award.amountOre - 10_000, rationale: 'Beløbet nedsættes efter aftale med kommunen om færre aktiviteter.' })
+      .expect(201);
     // Final accounts approved below what was paid: a filing, a release and a repayment claim.
     const spentLess = await givenAward(api, people, programmeId);
     await api.http.patch(`/api/v1/programmes/${programmeId}`).set(admin.bearer).send({ auditorStatementThresholdOre: 90_000_000_000 }).expect(200);
@@ -115,6 +121,7 @@ describe('reading whole rows without TypeORM’s transformer', () => {
         'audit_event',
         'auth_session',
         'award',
+        'award_amendment',
         'budget_adjustment',
         'budget_release',
         'case_assignment',
