@@ -52,10 +52,12 @@ export class RecordAwardAmendmentsAndCancellations1766800000000 implements Migra
     // One claim per award's cancellation, as there is one per approved final accounts (the UNIQUE above).
     await queryRunner.query(`CREATE UNIQUE INDEX repayment_one_cancellation_idx ON repayment (award_id) WHERE cause = 'cancellation'`);
 
+    // 'instalment' too (1766810000000 adds it): the two were written side by side, and a database that
+    // ran that one first (a developer's, the browser tests') already holds instalment reminders.
     await queryRunner.query('ALTER TABLE reminder DROP CONSTRAINT reminder_subject_type_check');
     await queryRunner.query(`
       ALTER TABLE reminder ADD CONSTRAINT reminder_subject_type_check
-        CHECK (subject_type IN (${SUBJECT_TYPES_BEFORE}, 'award_amendment'))`);
+        CHECK (subject_type IN (${SUBJECT_TYPES_BEFORE}, 'award_amendment', 'instalment'))`);
 
     await queryRunner.query(`
       CREATE OR REPLACE VIEW case_entity (entity_type, entity_id, case_id) AS
