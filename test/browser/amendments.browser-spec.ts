@@ -120,7 +120,7 @@ test('a caseworker amends, cancels and reopens awards, and the kommune sees what
   await amountForm.getByLabel('Nyt beløb').fill('1.200.000');
   await expectKeyboardComplete(caseworker, 'am-01-aendr-beloeb');
   await amountForm.getByRole('button', { name: 'Gem det nye beløb' }).click();
-  await expect(caseworker.locator('#felt-rationale-error')).toContainText('skal udfyldes med ændringens begrundelse');
+  await expect(caseworker.locator('#felt-rationale-error')).toContainText('skal udfyldes med begrundelsen');
   await expect(amountForm.getByRole('alert')).toContainText('Begrundelse: skal udfyldes');
   await lookAt(caseworker, 'am-01-aendr-beloeb-mangler-begrundelse');
 
