@@ -15,6 +15,12 @@ const APPLICATION_COLUMNS = `id, programme_id, municipality_code, co_applicant_c
 const CASE_PEOPLE = `SELECT c.application_id, c.municipality_code, c.user_id, u.name, u.active AND u.role = 'project_lead' AND u.municipality_code = c.municipality_code AS active
     FROM case_contact c JOIN app_user u ON u.id = c.user_id WHERE c.application_id = ANY($1)
   UNION ALL SELECT NULL, NULL, u.id, u.name, u.active FROM app_user u WHERE u.id = ANY($2)`;
+/** As the API reads what a report submission is checked against, after the report's lock. */
+const SUBMISSION_CHECKS = `SELECT aw.status, aw.amount_ore, aw.start_date::text AS start_date,
+    (SELECT json_agg(json_build_object('kind', r.kind, 'sequence', r.sequence, 'dueDate', r.due_date::text)) FROM progress_report r WHERE r.award_id = aw.id) AS reports,
+    (SELECT s.spent_to_date_ore FROM report_submission s JOIN progress_report r ON r.id = s.report_id
+      WHERE r.award_id = aw.id AND s.review_outcome = 'approve' ORDER BY s.reviewed_at DESC LIMIT 1) AS previous_spent
+  FROM award aw WHERE aw.id = $1`;
 /** As the API finds who is told of a case's outcome. */
 const RECIPIENTS = `SELECT DISTINCT person AS user_id FROM application a, unnest(a.participant_codes) AS p(code),
     unnest(coalesce(
@@ -249,14 +255,29 @@ const routes = [
           await client.query('SELECT * FROM progress_report WHERE id = $1 AND $2 = ANY(participant_codes) FOR UPDATE', [match[1], user.municipality_code])
         ).rows[0];
         if (!report || (report.status !== 'due' && report.status !== 'returned')) throw Object.assign(new Error('state'), { status: 409 });
-        const count = (await client.query('SELECT count(*)::int AS n FROM report_submission WHERE report_id = $1', [match[1]])).rows[0].n;
+        // What the API checks, in the one statement it reads them with: the award active, the report's
+        // period begun, the spending within the award and not below the last approved without deviations.
+        const award = (await client.query(SUBMISSION_CHECKS, [report.award_id])).rows[0];
+        const ordered = award.reports.sort((a, b) => (a.kind === b.kind ? a.sequence - b.sequence : a.kind === 'final' ? 1 : -1));
+        const index = ordered.findIndex((other) => other.kind === report.kind && other.sequence === report.sequence);
+        const periodStart = index > 0 ? ordered[index - 1].dueDate : award.start_date;
+        const spent = BigInt(input.spentToDateOre);
+        if (
+          award.status !== 'active' ||
+          new Date().toISOString().slice(0, 10) < periodStart ||
+          spent > BigInt(award.amount_ore) ||
+          (award.previous_spent !== null && spent < BigInt(award.previous_spent) && !input.deviations)
+        )
+          throw Object.assign(new Error('rule'), { status: 422 });
+        // Filed, numbered and the report moved on in one statement, as the API does.
         await client.query(
-          `INSERT INTO report_submission (report_id, submission_no, narrative, spent_to_date_ore, milestones, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
-          [match[1], count + 1, input.narrative, input.spentToDateOre, JSON.stringify(input.milestones), user.id],
+          `WITH filed AS (
+             INSERT INTO report_submission (report_id, submission_no, narrative, spent_to_date_ore, milestones, submitted_by, submitted_at)
+             SELECT $1, count(*)::int + 1, $2, $3, $4, $5, now() FROM report_submission WHERE report_id = $1 RETURNING submission_no),
+           moved AS (UPDATE progress_report SET status = 'submitted', submitted_at = now(), version = version + 1, updated_at = now() WHERE id = $1 RETURNING version)
+           SELECT filed.submission_no, moved.version FROM filed, moved`,
+          [match[1], input.narrative, input.spentToDateOre, JSON.stringify(input.milestones), user.id],
         );
-        await client.query(`UPDATE progress_report SET status = 'submitted', submitted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
-          match[1],
-        ]);
         await appendAudit(client, user, 'report.submitted', match[1]);
         await client.query('COMMIT');
         return { id: match[1], status: 'submitted' };

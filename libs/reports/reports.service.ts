@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { updateLoaded } from '../core/database/update-loaded.js';
 import { audited, AuditService } from '../audit/audit.service.js';
 import type { Award } from '../awards/award.entity.js';
 import { nextAwardStatus } from '../awards/award.lifecycle.js';
@@ -24,7 +23,8 @@ import { caseLink } from '../reminders/reminder-messages.js';
 import { ProgressReport } from './progress-report.entity.js';
 import { nextReportStatus } from './report.lifecycle.js';
 import { ReportException } from './report.exception.js';
-import { periodStart, reportSchedule, rescheduleReports, type ScheduleChanges, type SchedulePolicy } from './report-schedule.js';
+import { periodStart, type ReportKind, reportSchedule, rescheduleReports, type ScheduleChanges, type SchedulePolicy } from './report-schedule.js';
+import type { CalendarDate } from '../core/time/calendar-date.js';
 import { ReportSubmission } from './report-submission.entity.js';
 import { APPROVED_REPORTS, type ApprovedReportsPort, NOTHING_FOLLOWS } from './approved-reports.port.js';
 
@@ -170,7 +170,7 @@ export class ReportsService {
       if (actor.municipalityCode !== report.municipalityCode) throw ReportException.notOwner();
       const before = { status: report.status };
       const status = nextReportStatus(report.status, 'submit');
-      await this.checkSubmission(manager, report, body, actor);
+      await this.checkSubmission(manager, report, body);
       const now = this.clock.now();
       const submission = {
         narrative: body.narrative.trim(),
@@ -179,12 +179,18 @@ export class ReportsService {
         deviations: body.deviations?.trim() || null,
         nextSteps: body.nextSteps?.trim() || null,
       };
-      // Numbered in the statement that files it (the report is locked, so no other submission of it is
-      // being filed): one round trip, not a count and then the insert.
-      const [{ submission_no: submissionNo }]: Array<{ submission_no: number }> = await manager.query(
-        `INSERT INTO report_submission (report_id, submission_no, narrative, spent_to_date_ore, milestones, deviations, next_steps, submitted_by, submitted_at)
-         SELECT $1, count(*)::int + 1, $2, $3, $4::jsonb, $5, $6, $7, $8 FROM report_submission WHERE report_id = $1
-         RETURNING submission_no`,
+      // Filed and the report moved on in one statement. The submission is numbered as it is filed (the
+      // report is locked, so no other submission of it is being filed); the report's version and
+      // update time move as TypeORM's own update would move them.
+      const [filed]: Array<{ submission_no: number; version: number; updated_at: Date }> = await manager.query(
+        `WITH filed AS (
+           INSERT INTO report_submission (report_id, submission_no, narrative, spent_to_date_ore, milestones, deviations, next_steps, submitted_by, submitted_at)
+           SELECT $1, count(*)::int + 1, $2, $3, $4::jsonb, $5, $6, $7, $8 FROM report_submission WHERE report_id = $1
+           RETURNING submission_no),
+         moved AS (
+           UPDATE progress_report SET status = $9, submitted_at = $8, version = version + 1, updated_at = CURRENT_TIMESTAMP
+            WHERE id = $1 RETURNING version, updated_at)
+         SELECT filed.submission_no, moved.version, moved.updated_at FROM filed, moved`,
         [
           id,
           submission.narrative,
@@ -194,9 +200,11 @@ export class ReportsService {
           submission.nextSteps,
           actor.id,
           now,
+          status,
         ],
       );
-      const saved = await updateLoaded(manager, ProgressReport, report, { status, submittedAt: now });
+      const submissionNo = filed.submission_no;
+      const saved = Object.assign(report, { status, submittedAt: now, version: filed.version, updatedAt: filed.updated_at });
       return audited(saved, {
         action: 'report.submitted',
         entityType: 'report',
@@ -222,22 +230,34 @@ export class ReportsService {
    * What a submission must respect beyond the report's own state: the award is still active, the
    * report's period has begun (where the previous report's ended; the first at the award's start),
    * the spending is within the award, and it has not gone down since the last approved report
-   * without the deviations explaining why.
+   * without the deviations explaining why. Read after the report's lock, in one statement: the award
+   * (visible as the report is, whose kommuner it shares), its reports' schedule and the spending last
+   * approved.
    */
-  private async checkSubmission(manager: EntityManager, report: ProgressReport, body: SubmitReportBody, actor: Actor): Promise<void> {
-    const award = await this.awards.findVisible(manager, report.awardId, actor);
+  private async checkSubmission(manager: EntityManager, report: ProgressReport, body: SubmitReportBody): Promise<void> {
+    const [award]: Array<{
+      status: string;
+      amount_ore: string;
+      start_date: CalendarDate;
+      reports: Array<{ kind: ReportKind; sequence: number; dueDate: CalendarDate }>;
+      previous_spent: string | null;
+    }> = await manager.query(
+      `SELECT aw.status, aw.amount_ore, aw.start_date::text AS start_date,
+              (SELECT json_agg(json_build_object('kind', r.kind, 'sequence', r.sequence, 'dueDate', r.due_date::text))
+                 FROM progress_report r WHERE r.award_id = aw.id) AS reports,
+              (SELECT s.spent_to_date_ore FROM report_submission s JOIN progress_report r ON r.id = s.report_id
+                WHERE r.award_id = aw.id AND s.review_outcome = 'approve' ORDER BY s.reviewed_at DESC LIMIT 1) AS previous_spent
+         FROM award aw WHERE aw.id = $1`,
+      [report.awardId],
+    );
     if (award.status !== 'active') throw ReportException.awardNotActive(award.status);
-    const reports = await manager.find(ProgressReport, { where: { awardId: award.id } });
-    const start = periodStart(report, reports, award.startDate);
+    const start = periodStart(report, award.reports, award.start_date);
     if (this.today() < start) throw ReportException.periodNotStarted(start);
     const spent = oreFromApi(body.spentToDateOre);
-    if (spent > BigInt(award.amountOre)) throw ReportException.spentAboveAward(BigInt(award.amountOre));
-    const [previous]: Array<{ spent: string }> = await manager.query(
-      `SELECT s.spent_to_date_ore AS spent FROM report_submission s JOIN progress_report r ON r.id = s.report_id
-        WHERE r.award_id = $1 AND s.review_outcome = 'approve' ORDER BY s.reviewed_at DESC LIMIT 1`,
-      [award.id],
-    );
-    if (previous && spent < BigInt(previous.spent) && !body.deviations?.trim()) throw ReportException.spentDecreased(BigInt(previous.spent));
+    if (spent > BigInt(award.amount_ore)) throw ReportException.spentAboveAward(BigInt(award.amount_ore));
+    if (award.previous_spent !== null && spent < BigInt(award.previous_spent) && !body.deviations?.trim()) {
+      throw ReportException.spentDecreased(BigInt(award.previous_spent));
+    }
   }
 
   /** A caseworker approves or returns the latest submission; approving the final report completes the award. */
