@@ -14,7 +14,7 @@ const STAMPS = `
                         (SELECT max(greatest(e.requested_at, e.decided_at, e.withdrawn_at)) FROM extension_request e WHERE e.award_id = a.id),
                         (SELECT ap.updated_at FROM application ap WHERE ap.id = a.application_id),
                         (SELECT max(c.updated_at) FROM case_contact c WHERE c.application_id = a.application_id))::text AS stamp
-    FROM award a WHERE a.id = ANY($1)`;
+    FROM award a WHERE a.id = ANY($1) AND a.id BETWEEN $2 AND $3`;
 
 /**
  * The people of a case, by kommune (the lead and each co-applicant): the kommune's named contact while
@@ -33,6 +33,19 @@ export const CASE_CONTACT_IDS = (application: string) => `
 export type AwardStamps = Map<string, string>;
 
 /**
+ * The lowest and highest of some ids (Postgres orders uuids as their lowercase text), for a condition
+ * `award_id BETWEEN` them beside `award_id = ANY(...)`. It changes no result; it keeps a batch's reads on
+ * the award indexes. With `= ANY` of a thousand ids alone, Postgres scanned every award, every report
+ * (300,000 of them, 110 ms a batch against 19 ms) and, for the awards' plan, compiled it (JIT, 60 ms a
+ * batch). On the reminder table it also covers a new database without statistics, whose first pass
+ * otherwise read each batch through the status index: 67 s against 55 s over 300,000 reports.
+ */
+export function idRange(ids: readonly string[]): [string, string] {
+  const sorted = ids.map((id) => id.toLowerCase()).sort();
+  return [sorted[0], sorted[sorted.length - 1]];
+}
+
+/**
  * Reads what the planner needs straight from the tables, for a batch of awards: the awards with their
  * case's contacts, assignee and responsible caseworker, their reports and pending extension requests, and
  * the active caseworkers.
@@ -48,14 +61,14 @@ export class ReminderStateRepository {
   }
 
   async stamps(manager: EntityManager, awardIds: string[]): Promise<AwardStamps> {
-    const rows: Array<{ id: string; stamp: string }> = await manager.query(STAMPS, [awardIds]);
+    const rows: Array<{ id: string; stamp: string }> = await manager.query(STAMPS, [awardIds, ...idRange(awardIds)]);
     return new Map(rows.map((row) => [row.id, row.stamp]));
   }
 
   async load(awardIds: string[]): Promise<PlannerState & { stamps: AwardStamps }> {
     const stamps = await this.stamps(this.dataSource.manager, awardIds);
-    const scope = 'AND a.id = ANY($1)';
-    const parameters = [awardIds];
+    const scope = 'AND a.id = ANY($1) AND a.id BETWEEN $2 AND $3';
+    const parameters = [awardIds, ...idRange(awardIds)];
     const awards: Array<{
       id: string;
       status: string;
@@ -75,13 +88,13 @@ export class ReminderStateRepository {
       await this.dataSource.query(
         `SELECT r.id, r.award_id, r.due_date, r.status, r.submitted_at
            FROM progress_report r JOIN award a ON a.id = r.award_id
-          WHERE a.status = 'active' AND r.status <> 'approved' ${scope}`,
+          WHERE a.status = 'active' AND r.status <> 'approved' ${scope} AND r.award_id BETWEEN $2 AND $3`,
         parameters,
       );
     const extensions: Array<{ id: string; award_id: string; requested_at: Date }> = await this.dataSource.query(
       `SELECT e.id, e.award_id, e.requested_at
          FROM extension_request e JOIN award a ON a.id = e.award_id
-        WHERE e.status = 'submitted' AND a.status = 'active' ${scope}`,
+        WHERE e.status = 'submitted' AND a.status = 'active' ${scope} AND e.award_id BETWEEN $2 AND $3`,
       parameters,
     );
     const caseworkers: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM app_user WHERE role = 'caseworker' AND active ORDER BY id`);
