@@ -371,6 +371,31 @@ async function measureReconciler(url) {
   return JSON.parse(output.trim().split('\n').at(-1));
 }
 
+/**
+ * The first pass's floor: the same reminders inserted by one `INSERT … SELECT` into an empty copy of the
+ * outbox, with its indexes, checks and foreign keys (what each inserted row costs Postgres), in the same
+ * run on the same machine. The target is the first pass within 1.2 times it.
+ */
+async function measureInsertFloor(client) {
+  const { PLANNED_REMINDER_KINDS } = await import(new URL('dist/libs/reminders/reminder-planner.js', root));
+  await client.query('DROP TABLE IF EXISTS reminder_floor');
+  await client.query('CREATE TABLE reminder_floor (LIKE reminder INCLUDING ALL)');
+  const { rows: keys } = await client.query(
+    `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'reminder'::regclass AND contype = 'f'`,
+  );
+  for (const key of keys) await client.query(`ALTER TABLE reminder_floor ADD CONSTRAINT ${key.conname}_floor ${key.def}`);
+  await client.query('CHECKPOINT');
+  const started = process.hrtime.bigint();
+  const { rowCount } = await client.query(
+    `INSERT INTO reminder_floor (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
+     SELECT kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, 'scheduled' FROM reminder WHERE kind = ANY($1)`,
+    [PLANNED_REMINDER_KINDS],
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await client.query('DROP TABLE reminder_floor');
+  return { rows: rowCount, seconds: +seconds.toFixed(1) };
+}
+
 async function measureExport(url, client) {
   const api = start('dist/apps/api/src/main.js', { DATABASE_URL: url }, API_PORT);
   await waitFor(`http://127.0.0.1:${API_PORT}/api/v1/health`);
@@ -424,6 +449,8 @@ await small.client.end();
 const large = await measure(LARGE);
 log('reconciler over the large dataset');
 const reconciler = await measureReconciler(large.url);
+log("the first pass's floor: one INSERT … SELECT of the same reminders");
+const insertFloor = await measureInsertFloor(large.client);
 log('audit export of the large dataset');
 const exported = await measureExport(large.url, large.client);
 const reportCount = Number((await large.client.query('SELECT count(*) FROM progress_report')).rows[0].count);
@@ -459,7 +486,14 @@ const result = {
   dataset: { large: LARGE, small: SMALL },
   endpoints,
   budget: { overCommittedProgrammes: { large: large.overCommitted, small: small.overCommitted } },
-  reconciler: { reports: reportCount, runs: reconciler, remindersPlannedPerSecond: Math.round(reconciler[0].planned / reconciler[0].seconds) },
+  reconciler: {
+    reports: reportCount,
+    runs: reconciler,
+    remindersPlannedPerSecond: Math.round(reconciler[0].planned / reconciler[0].seconds),
+    insertFloor,
+    // Target: at most 1.2.
+    firstPassToFloor: +(reconciler[0].seconds / insertFloor.seconds).toFixed(2),
+  },
   export: exported,
   web: webInitialSize(),
   upload: await uploadMemory(),
@@ -475,6 +509,9 @@ for (const e of endpoints) {
 }
 log(`\nbudget: programmes over-committed after the runs: large ${large.overCommitted}, small ${small.overCommitted}`);
 log(`reconciler: ${reportCount} reports; ${reconciler.map((run) => `${run.label}: ${run.planned} planned in ${run.seconds.toFixed(1)} s`).join('; ')}`);
+log(
+  `reconciler's floor: one INSERT … SELECT of ${insertFloor.rows} reminders in ${insertFloor.seconds} s; first pass ${result.reconciler.firstPassToFloor}× it (target ≤ 1.2), steady pass ${reconciler[1].seconds.toFixed(1)} s (target < 30 s)`,
+);
 log(`audit export: ${exported.rows} events, ${(exported.bytes / 2 ** 20).toFixed(0)} MiB in ${exported.seconds} s, API peak RSS ${exported.peakRssMb} MB`);
 log(
   `web app, initial load gzipped: JavaScript ${(result.web.initialJsGzipBytes / 1000).toFixed(1)} kB (aim: under 200 kB), CSS ${(result.web.initialCssGzipBytes / 1000).toFixed(1)} kB`,
