@@ -327,3 +327,72 @@ export function FormProblem({ error, labels, fieldLinks = true }: { error: unkno
     </div>
   );
 }
+
+interface FormButtonsProps {
+  /** The submit button's text, and its text while the request is on its way. */
+  submit: string;
+  pendingText: string;
+  pending: boolean;
+  /** Where the form can be left without sending it: Fortryd. */
+  onCancel?: () => void;
+}
+
+/** A form's buttons: submit, disabled while its request is on its way, and Fortryd where the form can be left. */
+function FormButtons({ submit, pendingText, pending, onCancel }: FormButtonsProps) {
+  return (
+    <div className="button-row">
+      <button type="submit" className="button button-primary" disabled={pending}>
+        {pending ? pendingText : submit}
+      </button>
+      {onCancel && (
+        <button type="button" className="button button-tertiary" onClick={onCancel}>
+          Fortryd
+        </button>
+      )}
+    </div>
+  );
+}
+
+export interface FormShellProps extends FormButtonsProps {
+  /** The form's accessible name: a text (`aria-label`) or the id of its heading (`aria-labelledby`). */
+  label?: string;
+  labelledBy?: string;
+  className?: string;
+  testId?: string;
+  heading?: ReactNode;
+  /** The element that takes the keyboard when the form appears. */
+  focus?: string;
+  problem: unknown;
+  labels: (field: string) => string;
+  onSubmit: () => void;
+  children: ReactNode;
+}
+
+/**
+ * The frame of a form that sends one request: the browser's own validation off (the API's errors are
+ * shown instead), its heading, what went wrong at its top, its fields, then its buttons. A form that
+ * opens in place of the button that opened it names in `focus` where the keyboard goes on from.
+ */
+export function FormShell({ label, labelledBy, className, testId, heading, focus, problem, labels, onSubmit, children, ...buttons }: FormShellProps) {
+  useEffect(() => {
+    if (focus) document.getElementById(focus)?.focus();
+  }, [focus]);
+  return (
+    <form
+      noValidate
+      className={className}
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      data-testid={testId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {heading}
+      <FormProblem error={problem} labels={labels} />
+      {children}
+      <FormButtons {...buttons} />
+    </form>
+  );
+}
