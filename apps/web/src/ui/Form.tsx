@@ -368,15 +368,13 @@ export interface FormShellProps extends FormButtonsProps {
   children: ReactNode;
 }
 
-/**
- * The frame of a form that sends one request: the browser's own validation off (the API's errors are
- * shown instead), its heading, what went wrong at its top, its fields, then its buttons. A form that
- * opens in place of the button that opened it names in `focus` where the keyboard goes on from.
- */
+/** The frame of a form that sends one request: its heading, what went wrong at its top, its fields, then its buttons. */
 export function FormShell({ label, labelledBy, className, testId, heading, focus, problem, labels, onSubmit, children, ...buttons }: FormShellProps) {
+  // A form that opens in place of the button that opened it: the keyboard goes on from its first field or heading.
   useEffect(() => {
     if (focus) document.getElementById(focus)?.focus();
   }, [focus]);
+  // noValidate: the API's own field errors are shown, not the browser's.
   return (
     <form
       noValidate
