@@ -10,7 +10,7 @@ import { useArrivalFocus } from '../../ui/useArrivalFocus';
 import { useLedger } from '../admin/useAdmin';
 import type { Award } from '../cases/useCase';
 import { useProgramme } from '../reference/useReference';
-import { RepaymentActions, repaymentStatus } from './RepaymentActions';
+import { RepaymentClaim } from './RepaymentActions';
 import { type Amendment, type Cancellation, useAmendAward, useAmendments, useCancelAward, useProjectLeads, useReopenAward } from './useAmendments';
 import { useAwardRepayments } from './useFinalAccounts';
 import { useAwardInstalments } from './usePayments';
@@ -425,25 +425,16 @@ function CancellationClaims({ awardId, ministry }: { awardId: string; ministry: 
   return (
     <>
       {mine.map((claim) => (
-        <div key={claim.id} className="repayment-claim" data-testid="bortfald-krav">
-          <h3>Krav om tilbagebetaling</h3>
-          <Facts
-            caption="Krav om tilbagebetaling efter bortfaldet"
-            facts={[
-              ['Beløb', formatKroner(claim.amountOre)],
-              ['Betales senest', formatDate(claim.dueDate)],
-              [
-                'Status',
-                <span className={claim.overdue ? 'overdue' : undefined} data-testid="bortfald-krav-status">
-                  {repaymentStatus(claim)}
-                </span>,
-              ],
-            ]}
-          />
-          {ministry && claim.status === 'open' && (
-            <RepaymentActions claim={claim} onDone={() => requestAnimationFrame(() => document.getElementById(SECTION)?.focus())} />
-          )}
-        </div>
+        <RepaymentClaim
+          key={claim.id}
+          claim={claim}
+          heading="h3"
+          caption="Krav om tilbagebetaling efter bortfaldet"
+          testId="bortfald-krav"
+          statusTestId="bortfald-krav-status"
+          ministry={ministry}
+          onDone={() => requestAnimationFrame(() => document.getElementById(SECTION)?.focus())}
+        />
       ))}
     </>
   );

@@ -13,7 +13,7 @@ import type { Award } from '../cases/useCase';
 import { DownloadLink } from '../documents/DocumentsSection';
 import { type CaseDocument, useCaseDocuments } from '../documents/useDocuments';
 import { useProgramme } from '../reference/useReference';
-import { RepaymentActions, repaymentStatus } from './RepaymentActions';
+import { RepaymentClaim } from './RepaymentActions';
 import { type FinalAccount, type Repayment, useAwardRepayments, useFileFinalAccounts, useFinalAccounts, useReviewFinalAccounts } from './useFinalAccounts';
 import { type Instalment, useAwardInstalments } from './usePayments';
 
@@ -109,25 +109,16 @@ function Settlement({
         ]}
       />
       {claims.map((claim) => (
-        <div key={claim.id} className="repayment-claim" data-testid="tilbagebetalingskrav">
-          <h4>Krav om tilbagebetaling</h4>
-          <Facts
-            caption="Krav om tilbagebetaling"
-            facts={[
-              ['Beløb', formatKroner(claim.amountOre)],
-              ['Betales senest', formatDate(claim.dueDate)],
-              [
-                'Status',
-                <span className={claim.overdue ? 'overdue' : undefined} data-testid="krav-status">
-                  {repaymentStatus(claim)}
-                </span>,
-              ],
-            ]}
-          />
-          {ministry && claim.status === 'open' && (
-            <RepaymentActions claim={claim} onDone={() => requestAnimationFrame(() => document.getElementById('slutregnskab')?.focus())} />
-          )}
-        </div>
+        <RepaymentClaim
+          key={claim.id}
+          claim={claim}
+          heading="h4"
+          caption="Krav om tilbagebetaling"
+          testId="tilbagebetalingskrav"
+          statusTestId="krav-status"
+          ministry={ministry}
+          onDone={() => requestAnimationFrame(() => document.getElementById('slutregnskab')?.focus())}
+        />
       ))}
     </>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { asProblem } from '../../api/problem';
 import { formatDate, formatKroner } from '../../format';
 import { errorOf, FormShell, TextArea } from '../../ui/Form';
+import { Facts } from '../../ui/Table';
 import { PaymentRecordForm } from './PaymentRecordForm';
 import { type Repayment, useSettleRepayment, useWaiveRepayment } from './useFinalAccounts';
 
@@ -89,6 +90,45 @@ export function RepaymentActions({ claim, onDone }: { claim: Repayment; onDone?:
       <button type="button" className="button button-tertiary" onClick={() => setOpen('waive')}>
         Eftergiv
       </button>
+    </div>
+  );
+}
+
+/** A claim to pay back as the case pages show it: amount, due date and status, and for the ministry what it can do with an open claim. */
+export function RepaymentClaim({
+  claim,
+  heading: Heading,
+  caption,
+  testId,
+  statusTestId,
+  ministry,
+  onDone,
+}: {
+  claim: Repayment;
+  heading: 'h3' | 'h4';
+  caption: string;
+  testId: string;
+  statusTestId: string;
+  ministry: boolean;
+  onDone: () => void;
+}) {
+  return (
+    <div className="repayment-claim" data-testid={testId}>
+      <Heading>Krav om tilbagebetaling</Heading>
+      <Facts
+        caption={caption}
+        facts={[
+          ['Beløb', formatKroner(claim.amountOre)],
+          ['Betales senest', formatDate(claim.dueDate)],
+          [
+            'Status',
+            <span className={claim.overdue ? 'overdue' : undefined} data-testid={statusTestId}>
+              {repaymentStatus(claim)}
+            </span>,
+          ],
+        ]}
+      />
+      {ministry && claim.status === 'open' && <RepaymentActions claim={claim} onDone={onDone} />}
     </div>
   );
 }
