@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ApiProblem, asProblem } from '../../api/problem';
 import { formatDate, formatDateTime, formatKroner, kronerNumber, parseKroner } from '../../format';
 import { Alert } from '../../ui/Alert';
-import { errorOf, FieldGroup, FormProblem, TextArea, TextField } from '../../ui/Form';
+import { errorOf, FieldGroup, FormShell, TextArea, TextField } from '../../ui/Form';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -24,6 +24,11 @@ export const FINAL_ACCOUNT_STATUS: Record<string, string> = {
 };
 
 type Line = FinalAccount['budgetLines'][number];
+
+/** After a filing or a review, the keyboard goes on from the section's heading rather than the page's top. */
+function focusSection() {
+  requestAnimationFrame(() => document.getElementById('slutregnskab')?.focus());
+}
 
 /** How far a line's spending is from its budget, in words. */
 function difference(line: Line): string {
@@ -117,7 +122,7 @@ function Settlement({
           testId="tilbagebetalingskrav"
           statusTestId="krav-status"
           ministry={ministry}
-          onDone={() => requestAnimationFrame(() => document.getElementById('slutregnskab')?.focus())}
+          onDone={focusSection}
         />
       ))}
     </>
@@ -175,6 +180,12 @@ function startingLines(application: Application, returned: FinalAccount | undefi
   return [{ label: '', budget: '', spent: '' }];
 }
 
+/** A budget line's two amounts: the API's field, its label, and where the draft keeps it. */
+const AMOUNT_FIELDS = [
+  ['budgetOre', 'Budget', 'budget'],
+  ['spentOre', 'Forbrug', 'spent'],
+] as const;
+
 function amountError(text: string): string | null {
   if (!text.trim()) return 'skal udfyldes';
   return parseKroner(text) === null ? 'skal være et beløb i kroner, fx 1.234.567,50' : null;
@@ -207,8 +218,7 @@ function FileForm({
   const setLine = (index: number, key: keyof LineDraft) => (value: string) =>
     setLines((old) => old.map((line, at) => (at === index ? { ...line, [key]: value } : line)));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const errors: Array<{ field: string; message: string }> = [];
     const spentError = amountError(spent);
     if (spentError) errors.push({ field: 'spentOre', message: spentError });
@@ -232,14 +242,22 @@ function FileForm({
         ...(statement ? { auditorStatementDocumentId: statement } : {}),
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       },
-      { onSuccess: () => requestAnimationFrame(() => document.getElementById('slutregnskab')?.focus()) },
+      { onSuccess: focusSection },
     );
   };
 
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="indsend-slutregnskab" data-testid="slutregnskab-form">
-      <h3 id="indsend-slutregnskab">{returned ? 'Indsend slutregnskabet igen' : 'Indsend slutregnskabet'}</h3>
-      <FormProblem error={problem} labels={LABELS} />
+    <FormShell
+      labelledBy="indsend-slutregnskab"
+      testId="slutregnskab-form"
+      heading={<h3 id="indsend-slutregnskab">{returned ? 'Indsend slutregnskabet igen' : 'Indsend slutregnskabet'}</h3>}
+      problem={problem}
+      labels={LABELS}
+      onSubmit={submit}
+      submit="Indsend slutregnskabet"
+      pendingText="Indsender …"
+      pending={file.isPending}
+    >
       <TextField
         name="spentOre"
         label="Forbrug i alt"
@@ -273,26 +291,19 @@ function FileForm({
                     error={errorOf(problem, field('label'))}
                   />
                   <div className="budget-line-fields">
-                    <TextField
-                      name={field('budgetOre')}
-                      label="Budget"
-                      value={line.budget}
-                      onChange={setLine(index, 'budget')}
-                      inputMode="decimal"
-                      width="s"
-                      suffix="kr."
-                      error={errorOf(problem, field('budgetOre'))}
-                    />
-                    <TextField
-                      name={field('spentOre')}
-                      label="Forbrug"
-                      value={line.spent}
-                      onChange={setLine(index, 'spent')}
-                      inputMode="decimal"
-                      width="s"
-                      suffix="kr."
-                      error={errorOf(problem, field('spentOre'))}
-                    />
+                    {AMOUNT_FIELDS.map(([key, label, draft]) => (
+                      <TextField
+                        key={key}
+                        name={field(key)}
+                        label={label}
+                        value={line[draft]}
+                        onChange={setLine(index, draft)}
+                        inputMode="decimal"
+                        width="s"
+                        suffix="kr."
+                        error={errorOf(problem, field(key))}
+                      />
+                    ))}
                   </div>
                   {lines.length > 1 && (
                     <button type="button" className="function-link" onClick={() => setLines((old) => old.filter((_, at) => at !== index))}>
@@ -375,12 +386,7 @@ function FileForm({
         rows={3}
         error={errorOf(problem, 'comment')}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={file.isPending}>
-          {file.isPending ? 'Indsender …' : 'Indsend slutregnskabet'}
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 
@@ -523,8 +529,7 @@ function ReviewForm({
   const [local, setLocal] = useState<ApiProblem | null>(null);
   const problem = local ?? (review.error ? asProblem(review.error) : null);
   const awaiting = instalments.filter((item) => item.status === 'approved');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const errors: Array<{ field: string; message: string }> = [];
     if (!outcome) errors.push({ field: 'outcome', message: 'vælg, om slutregnskabet godkendes eller sendes retur' });
     if (!comment.trim()) errors.push({ field: 'comment', message: outcome === 'return' ? 'skriv, hvad kommunen skal rette' : 'skal udfyldes' });
@@ -534,15 +539,20 @@ function ReviewForm({
       return;
     }
     setLocal(null);
-    review.mutate(
-      { id: account.id, outcome: outcome as 'approve' | 'return', comment: comment.trim() },
-      { onSuccess: () => requestAnimationFrame(() => document.getElementById('slutregnskab')?.focus()) },
-    );
+    review.mutate({ id: account.id, outcome: outcome as 'approve' | 'return', comment: comment.trim() }, { onSuccess: focusSection });
   };
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="gennemgang-slutregnskab" data-testid="gennemgang-form">
-      <h3 id="gennemgang-slutregnskab">Gennemgang</h3>
-      <FormProblem error={problem} labels={(field) => ({ outcome: 'Afgørelse', comment: 'Kommentar til kommunen' })[field] ?? field} />
+    <FormShell
+      labelledBy="gennemgang-slutregnskab"
+      testId="gennemgang-form"
+      heading={<h3 id="gennemgang-slutregnskab">Gennemgang</h3>}
+      problem={problem}
+      labels={(field) => ({ outcome: 'Afgørelse', comment: 'Kommentar til kommunen' })[field] ?? field}
+      onSubmit={submit}
+      submit={outcome === 'return' ? 'Send retur' : outcome === 'approve' ? 'Godkend' : 'Gem gennemgangen'}
+      pendingText="Gemmer …"
+      pending={review.isPending}
+    >
       <FieldGroup name="outcome" legend="Afgørelse" error={errorOf(problem, 'outcome')}>
         <div className="form-group-radio">
           <input
@@ -598,12 +608,7 @@ function ReviewForm({
         rows={4}
         error={errorOf(problem, 'comment')}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={review.isPending}>
-          {review.isPending ? 'Gemmer …' : outcome === 'return' ? 'Send retur' : outcome === 'approve' ? 'Godkend' : 'Gem gennemgangen'}
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 
