@@ -197,6 +197,32 @@ export function Checkbox({ id, label, checked, onChange }: { id: string; label: 
   );
 }
 
+/** One choice of a radio group (inside a FieldGroup): the input and its label, which may carry a hint. */
+export function Radio({
+  id,
+  name,
+  value,
+  checked,
+  onChange,
+  children,
+}: {
+  id: string;
+  name: string;
+  value?: string;
+  checked: boolean;
+  onChange: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="form-group-radio">
+      <input type="radio" className="form-radio" id={id} name={name} value={value} checked={checked} onChange={onChange} />
+      <label className="form-label" htmlFor={id}>
+        {children}
+      </label>
+    </div>
+  );
+}
+
 /**
  * A list of short texts to add to and remove from (activities, milestones): one field per item, each
  * with its own label and its own error (`activities[1]`).

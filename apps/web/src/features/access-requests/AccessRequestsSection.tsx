@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { asProblem } from '../../api/problem';
 import { copenhagenToday, formatDate, formatDateTime } from '../../format';
 import { Alert } from '../../ui/Alert';
-import { errorOf, FieldGroup, FormShell, TextArea, TextField } from '../../ui/Form';
+import { errorOf, FieldGroup, FormShell, Radio, TextArea, TextField } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
 import { useArrivalFocus } from '../../ui/useArrivalFocus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -81,13 +81,10 @@ function RegisterForm({ applicationId, onRegistered, onCancel }: { applicationId
       />
       <FieldGroup name="kind" legend="Art" error={errorOf(problem, 'kind')}>
         {(Object.keys(ACCESS_KINDS) as Array<AccessRequest['kind']>).map((value) => (
-          <div className="form-group-radio" key={value}>
-            <input type="radio" className="form-radio" id={`art-${value}`} name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
-            <label className="form-label" htmlFor={`art-${value}`}>
-              {ACCESS_KINDS[value].label}
-              <span className="form-hint d-block">{ACCESS_KINDS[value].hint}</span>
-            </label>
-          </div>
+          <Radio key={value} id={`art-${value}`} name="kind" value={value} checked={kind === value} onChange={() => setKind(value)}>
+            {ACCESS_KINDS[value].label}
+            <span className="form-hint d-block">{ACCESS_KINDS[value].hint}</span>
+          </Radio>
         ))}
       </FieldGroup>
       <TextField

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiProblem, asProblem } from '../../api/problem';
 import { formatDate, formatDateTime, formatKroner, kronerNumber, parseKroner } from '../../format';
 import { Alert } from '../../ui/Alert';
-import { errorOf, FieldGroup, FormShell, TextArea, TextField } from '../../ui/Form';
+import { errorOf, FieldGroup, FormShell, Radio, TextArea, TextField } from '../../ui/Form';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -344,35 +344,21 @@ function FileForm({
         ) : (
           <>
             {!required && (
-              <div className="form-group-radio">
-                <input
-                  type="radio"
-                  className="form-radio"
-                  id="erklaering-ingen"
-                  name="auditorStatementDocumentId"
-                  checked={statement === ''}
-                  onChange={() => setStatement('')}
-                />
-                <label className="form-label" htmlFor="erklaering-ingen">
-                  Ingen revisorerklæring
-                </label>
-              </div>
+              <Radio id="erklaering-ingen" name="auditorStatementDocumentId" checked={statement === ''} onChange={() => setStatement('')}>
+                Ingen revisorerklæring
+              </Radio>
             )}
             {statements.map((document) => (
-              <div className="form-group-radio" key={document.id}>
-                <input
-                  type="radio"
-                  className="form-radio"
-                  id={`erklaering-${document.id}`}
-                  name="auditorStatementDocumentId"
-                  checked={statement === document.id}
-                  onChange={() => setStatement(document.id)}
-                />
-                <label className="form-label" htmlFor={`erklaering-${document.id}`}>
-                  {document.filename}
-                  <span className="form-hint d-block">Uploadet {formatDateTime(document.uploadedAt)}</span>
-                </label>
-              </div>
+              <Radio
+                key={document.id}
+                id={`erklaering-${document.id}`}
+                name="auditorStatementDocumentId"
+                checked={statement === document.id}
+                onChange={() => setStatement(document.id)}
+              >
+                {document.filename}
+                <span className="form-hint d-block">Uploadet {formatDateTime(document.uploadedAt)}</span>
+              </Radio>
             ))}
           </>
         )}
@@ -554,32 +540,12 @@ function ReviewForm({
       pending={review.isPending}
     >
       <FieldGroup name="outcome" legend="Afgørelse" error={errorOf(problem, 'outcome')}>
-        <div className="form-group-radio">
-          <input
-            type="radio"
-            className="form-radio"
-            id="slutregnskab-godkend"
-            name="outcome"
-            checked={outcome === 'approve'}
-            onChange={() => setOutcome('approve')}
-          />
-          <label className="form-label" htmlFor="slutregnskab-godkend">
-            Godkend slutregnskabet
-          </label>
-        </div>
-        <div className="form-group-radio">
-          <input
-            type="radio"
-            className="form-radio"
-            id="slutregnskab-retur"
-            name="outcome"
-            checked={outcome === 'return'}
-            onChange={() => setOutcome('return')}
-          />
-          <label className="form-label" htmlFor="slutregnskab-retur">
-            Send slutregnskabet retur til kommunen
-          </label>
-        </div>
+        <Radio id="slutregnskab-godkend" name="outcome" checked={outcome === 'approve'} onChange={() => setOutcome('approve')}>
+          Godkend slutregnskabet
+        </Radio>
+        <Radio id="slutregnskab-retur" name="outcome" checked={outcome === 'return'} onChange={() => setOutcome('return')}>
+          Send slutregnskabet retur til kommunen
+        </Radio>
       </FieldGroup>
       {outcome === 'approve' && (
         <Alert tone={awaiting.length > 0 ? 'warning' : 'info'} heading="Det sker ved godkendelsen" testId="godkendelsens-virkning">
