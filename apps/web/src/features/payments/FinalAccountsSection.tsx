@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ApiProblem, asProblem } from '../../api/problem';
 import { formatDate, formatDateTime, formatKroner, kronerNumber, parseKroner } from '../../format';
 import { Alert } from '../../ui/Alert';
@@ -376,7 +376,7 @@ function FileForm({
   );
 }
 
-/** What the section needs read before it says anything. */
+/** What the section needs read before it says anything, and its filings as both case pages speak of them. */
 function useMoney(award: Award, applicationId: string) {
   const filings = useFinalAccounts(award.id);
   const claims = useAwardRepayments(award.id);
@@ -385,7 +385,34 @@ function useMoney(award: Award, applicationId: string) {
   const programme = useProgramme(award.programmeId);
   const error = filings.error ?? claims.error ?? instalments.error ?? documents.error;
   const ready = filings.data && claims.data && instalments.data && documents.data;
-  return { filings, claims, instalments, documents, programme, error, ready };
+  useArrivalFocus('slutregnskab', Boolean(ready));
+  const filed = filings.data ?? [];
+  return {
+    claims,
+    instalments,
+    programme,
+    error,
+    ready,
+    filings: filed,
+    documents: documents.data?.items ?? [],
+    approved: filed.find((filing) => filing.status === 'approved'),
+    pending: filed.find((filing) => filing.status === 'submitted'),
+    latest: filed.at(-1),
+  };
+}
+
+/** The section on both case pages: its heading, where a worklist link lands, and nothing but the wait or the failure until all is read. */
+function FinalAccountsFrame({ money, children }: { money: ReturnType<typeof useMoney>; children: ReactNode }) {
+  return (
+    <section aria-labelledby="slutregnskab">
+      <h2 id="slutregnskab" tabIndex={-1}>
+        Slutregnskab
+      </h2>
+      {money.error && <ProblemAlert error={money.error} heading="Slutregnskabet kunne ikke hentes" />}
+      {!money.ready && !money.error && <Loading text="Henter slutregnskabet …" />}
+      {money.ready && children}
+    </section>
+  );
 }
 
 /**
@@ -396,82 +423,68 @@ function useMoney(award: Award, applicationId: string) {
  */
 export function LeadFinalAccountsSection({ award, application }: { award: Award; application: Application }) {
   const money = useMoney(award, application.id);
-  useArrivalFocus('slutregnskab', Boolean(money.ready));
-  const filings = money.filings.data ?? [];
-  const documents = money.documents.data?.items ?? [];
-  const approved = filings.find((filing) => filing.status === 'approved');
-  const pending = filings.find((filing) => filing.status === 'submitted');
-  const latest = filings.at(-1);
+  const { filings, documents, approved, pending, latest } = money;
   const returned = latest?.status === 'returned' ? latest : undefined;
   const statements = documents.filter(
     (document) => document.kind === 'auditor_statement' && document.subjectType === 'award' && document.subjectId === award.id,
   );
   const open = award.status === 'active' || award.status === 'completed';
   return (
-    <section aria-labelledby="slutregnskab">
-      <h2 id="slutregnskab" tabIndex={-1}>
-        Slutregnskab
-      </h2>
-      {money.error && <ProblemAlert error={money.error} heading="Slutregnskabet kunne ikke hentes" />}
-      {!money.ready && !money.error && <Loading text="Henter slutregnskabet …" />}
-      {money.ready && (
+    <FinalAccountsFrame money={money}>
+      {approved && (
         <>
-          {approved && (
-            <>
-              <Alert tone="success" heading="Slutregnskabet er godkendt" testId="slutregnskab-status">
-                <p>
-                  Ministeriet godkendte slutregnskabet {approved.reviewedAt ? formatDate(approved.reviewedAt) : ''}. Der udbetales kun det godkendte forbrug på{' '}
-                  {formatKroner(approved.spentOre)}
-                </p>
-              </Alert>
-              <Settlement award={award} account={approved} instalments={money.instalments.data!} claims={money.claims.data!} ministry={false} />
-            </>
-          )}
-          {pending && (
-            <Alert tone="info" heading="Slutregnskabet venter på ministeriets gennemgang" testId="slutregnskab-status">
-              <p>
-                Slutregnskab nr. {pending.filingNo} blev indsendt {formatDateTime(pending.filedAt)}. Ministeriet godkender det eller sender det retur med en
-                kommentar; I får besked begge gange.
-              </p>
-            </Alert>
-          )}
-          {!approved && !pending && open && (
-            <>
-              {returned ? (
-                <Alert tone="warning" heading={`Slutregnskab nr. ${returned.filingNo} er sendt retur`} testId="slutregnskab-status">
-                  <p className="pre-line" data-testid="retur-kommentar">
-                    {returned.reviewComment}
-                  </p>
-                  <p>Ret slutregnskabet nedenfor, og indsend det igen.</p>
-                </Alert>
-              ) : (
-                <p>
-                  Når projektet er slut, indsender I slutregnskabet: hvad I har brugt af tilskuddet, i alt og fordelt på budgetlinjerne. Ministeriet udbetaler
-                  kun det godkendte forbrug. Er der udbetalt mere, skal forskellen betales tilbage.
-                </p>
-              )}
-              <FileForm
-                key={returned?.id ?? 'first'}
-                award={award}
-                application={application}
-                returned={returned}
-                statements={statements}
-                thresholdOre={money.programme.data?.auditorStatementThresholdOre}
-              />
-            </>
-          )}
-          {!approved && !pending && !open && <p>Tilsagnet er {award.status === 'closed' ? 'lukket' : 'bortfaldet'}; der kan ikke indsendes slutregnskab.</p>}
-          {pending && <FilingFacts account={pending} documents={documents} />}
-          <History filings={filings.filter((filing) => filing !== pending && filing !== approved)} documents={documents} />
-          {approved && (
-            <details className="version">
-              <summary>Det godkendte slutregnskab (nr. {approved.filingNo})</summary>
-              <FilingFacts account={approved} documents={documents} />
-            </details>
-          )}
+          <Alert tone="success" heading="Slutregnskabet er godkendt" testId="slutregnskab-status">
+            <p>
+              Ministeriet godkendte slutregnskabet {approved.reviewedAt ? formatDate(approved.reviewedAt) : ''}. Der udbetales kun det godkendte forbrug på{' '}
+              {formatKroner(approved.spentOre)}
+            </p>
+          </Alert>
+          <Settlement award={award} account={approved} instalments={money.instalments.data!} claims={money.claims.data!} ministry={false} />
         </>
       )}
-    </section>
+      {pending && (
+        <Alert tone="info" heading="Slutregnskabet venter på ministeriets gennemgang" testId="slutregnskab-status">
+          <p>
+            Slutregnskab nr. {pending.filingNo} blev indsendt {formatDateTime(pending.filedAt)}. Ministeriet godkender det eller sender det retur med en
+            kommentar; I får besked begge gange.
+          </p>
+        </Alert>
+      )}
+      {!approved && !pending && open && (
+        <>
+          {returned ? (
+            <Alert tone="warning" heading={`Slutregnskab nr. ${returned.filingNo} er sendt retur`} testId="slutregnskab-status">
+              <p className="pre-line" data-testid="retur-kommentar">
+                {returned.reviewComment}
+              </p>
+              <p>Ret slutregnskabet nedenfor, og indsend det igen.</p>
+            </Alert>
+          ) : (
+            <p>
+              Når projektet er slut, indsender I slutregnskabet: hvad I har brugt af tilskuddet, i alt og fordelt på budgetlinjerne. Ministeriet udbetaler kun
+              det godkendte forbrug. Er der udbetalt mere, skal forskellen betales tilbage.
+            </p>
+          )}
+          <FileForm
+            key={returned?.id ?? 'first'}
+            award={award}
+            application={application}
+            returned={returned}
+            statements={statements}
+            thresholdOre={money.programme.data?.auditorStatementThresholdOre}
+          />
+        </>
+      )}
+      {!approved && !pending && !open && <p>Tilsagnet er {award.status === 'closed' ? 'lukket' : 'bortfaldet'}; der kan ikke indsendes slutregnskab.</p>}
+      {pending && <FilingFacts account={pending} documents={documents} />}
+      <History filings={filings.filter((filing) => filing !== pending && filing !== approved)} documents={documents} />
+      {approved && (
+        <details className="version">
+          <summary>Det godkendte slutregnskab (nr. {approved.filingNo})</summary>
+          <FilingFacts account={approved} documents={documents} />
+        </details>
+      )}
+    </FinalAccountsFrame>
   );
 }
 
@@ -585,57 +598,43 @@ function ReviewForm({
  */
 export function ReviewFinalAccountsSection({ award, applicationId, role }: { award: Award; applicationId: string; role: string }) {
   const money = useMoney(award, applicationId);
-  useArrivalFocus('slutregnskab', Boolean(money.ready));
-  const filings = money.filings.data ?? [];
-  const documents = money.documents.data?.items ?? [];
-  const approved = filings.find((filing) => filing.status === 'approved');
-  const pending = filings.find((filing) => filing.status === 'submitted');
-  const latest = filings.at(-1);
+  const { filings, documents, approved, pending, latest } = money;
   return (
-    <section aria-labelledby="slutregnskab">
-      <h2 id="slutregnskab" tabIndex={-1}>
-        Slutregnskab
-      </h2>
-      {money.error && <ProblemAlert error={money.error} heading="Slutregnskabet kunne ikke hentes" />}
-      {!money.ready && !money.error && <Loading text="Henter slutregnskabet …" />}
-      {money.ready && (
+    <FinalAccountsFrame money={money}>
+      {filings.length === 0 && <p data-testid="slutregnskab-status">Kommunen har ikke indsendt slutregnskab endnu.</p>}
+      {latest?.status === 'returned' && (
+        <p data-testid="slutregnskab-status">
+          Slutregnskab nr. {latest.filingNo} er sendt retur {latest.reviewedAt ? formatDate(latest.reviewedAt) : ''}; kommunen har ikke indsendt det igen.
+        </p>
+      )}
+      {pending && (
         <>
-          {filings.length === 0 && <p data-testid="slutregnskab-status">Kommunen har ikke indsendt slutregnskab endnu.</p>}
-          {latest?.status === 'returned' && (
-            <p data-testid="slutregnskab-status">
-              Slutregnskab nr. {latest.filingNo} er sendt retur {latest.reviewedAt ? formatDate(latest.reviewedAt) : ''}; kommunen har ikke indsendt det igen.
-            </p>
+          <p data-testid="slutregnskab-status">
+            Slutregnskab nr. {pending.filingNo} er indsendt {formatDateTime(pending.filedAt)} og venter på gennemgang.
+          </p>
+          <FilingFacts account={pending} documents={documents} />
+          {role === 'caseworker' && award.status !== 'closed' && (
+            <ReviewForm award={award} account={pending} instalments={money.instalments.data!} waiverOre={money.programme.data?.repaymentWaiverOre} />
           )}
-          {pending && (
-            <>
-              <p data-testid="slutregnskab-status">
-                Slutregnskab nr. {pending.filingNo} er indsendt {formatDateTime(pending.filedAt)} og venter på gennemgang.
-              </p>
-              <FilingFacts account={pending} documents={documents} />
-              {role === 'caseworker' && award.status !== 'closed' && (
-                <ReviewForm award={award} account={pending} instalments={money.instalments.data!} waiverOre={money.programme.data?.repaymentWaiverOre} />
-              )}
-            </>
-          )}
-          {approved && (
-            <>
-              <Alert tone="success" heading="Slutregnskabet er godkendt" testId="slutregnskab-status">
-                <p>
-                  Godkendt {approved.reviewedAt ? formatDateTime(approved.reviewedAt) : ''} med et forbrug på {formatKroner(approved.spentOre)}
-                </p>
-              </Alert>
-              <Settlement
-                award={award}
-                account={approved}
-                instalments={money.instalments.data!}
-                claims={money.claims.data!}
-                ministry={role === 'caseworker' || role === 'admin'}
-              />
-            </>
-          )}
-          <History filings={filings.filter((filing) => filing !== pending)} documents={documents} />
         </>
       )}
-    </section>
+      {approved && (
+        <>
+          <Alert tone="success" heading="Slutregnskabet er godkendt" testId="slutregnskab-status">
+            <p>
+              Godkendt {approved.reviewedAt ? formatDateTime(approved.reviewedAt) : ''} med et forbrug på {formatKroner(approved.spentOre)}
+            </p>
+          </Alert>
+          <Settlement
+            award={award}
+            account={approved}
+            instalments={money.instalments.data!}
+            claims={money.claims.data!}
+            ministry={role === 'caseworker' || role === 'admin'}
+          />
+        </>
+      )}
+      <History filings={filings.filter((filing) => filing !== pending)} documents={documents} />
+    </FinalAccountsFrame>
   );
 }
