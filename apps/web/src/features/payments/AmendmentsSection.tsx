@@ -483,6 +483,35 @@ function StatusNote({ award, amendments, ministry }: { award: Award; amendments:
   return null;
 }
 
+/** The section on both case pages: its heading, then the award's status and versions once read, and on the caseworker's page the news and the forms. */
+function AmendmentsFrame({ award, ministry, news, children }: { award: Award; ministry: boolean; news?: string | null; children?: ReactNode }) {
+  const amendments = useAmendments(award.id);
+  useArrivalFocus(SECTION, amendments.data !== undefined);
+  return (
+    <section aria-labelledby={SECTION}>
+      <h2 id={SECTION} tabIndex={-1}>
+        Ændringer af tilsagnet
+      </h2>
+      {amendments.isPending && <Loading text="Henter ændringerne …" />}
+      {amendments.error && <ProblemAlert error={amendments.error} heading="Ændringerne kunne ikke hentes" />}
+      {amendments.data && (
+        <>
+          {news && (
+            <div id="aendring-nyhed" tabIndex={-1}>
+              <Alert tone="success" role="status" heading="Ændringen er gemt" testId="aendring-gemt">
+                <p>{news}</p>
+              </Alert>
+            </div>
+          )}
+          <StatusNote award={award} amendments={amendments.data} ministry={ministry} />
+          <AmendmentList amendments={amendments.data} ministry={ministry} />
+          {children}
+        </>
+      )}
+    </section>
+  );
+}
+
 /**
  * The award's changes after its decision (ændringer af tilsagnet) on the caseworker's case page: the
  * versions so far, and on an active award the forms that change its amount, its period or its contact
@@ -501,8 +530,6 @@ export function AmendmentsSection({
   role: string;
   contact: { id: string | null; name: string | null };
 }) {
-  const amendments = useAmendments(award.id);
-  useArrivalFocus(SECTION, amendments.data !== undefined);
   const [open, setOpen] = useState<Action | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const caseworker = role === 'caseworker';
@@ -528,66 +555,32 @@ export function AmendmentsSection({
         ? [['reopen', 'Genåbn sagen']]
         : [];
   return (
-    <section aria-labelledby={SECTION}>
-      <h2 id={SECTION} tabIndex={-1}>
-        Ændringer af tilsagnet
-      </h2>
-      {amendments.isPending && <Loading text="Henter ændringerne …" />}
-      {amendments.error && <ProblemAlert error={amendments.error} heading="Ændringerne kunne ikke hentes" />}
-      {amendments.data && (
-        <>
-          {news && (
-            <div id="aendring-nyhed" tabIndex={-1}>
-              <Alert tone="success" role="status" heading="Ændringen er gemt" testId="aendring-gemt">
-                <p>{news}</p>
-              </Alert>
-            </div>
-          )}
-          <StatusNote award={award} amendments={amendments.data} ministry />
-          <AmendmentList amendments={amendments.data} ministry />
-          {caseworker && actions.length > 0 && open === null && (
-            <div className="button-row amendment-actions">
-              {actions.map(([action, text]) => (
-                <button
-                  key={action}
-                  id={actionButtonId(action)}
-                  type="button"
-                  className={`button ${action === 'cancel' ? 'button-tertiary' : 'button-secondary'}`}
-                  onClick={() => start(action)}
-                >
-                  {text}
-                </button>
-              ))}
-            </div>
-          )}
-          {caseworker && open === 'amount' && <AmountForm award={award} applicationId={applicationId} onDone={done('amount')} />}
-          {caseworker && open === 'period' && <PeriodForm award={award} applicationId={applicationId} onDone={done('period')} />}
-          {caseworker && open === 'contact' && <ContactForm award={award} applicationId={applicationId} contact={contact} onDone={done('contact')} />}
-          {caseworker && open === 'cancel' && <CancelForm award={award} applicationId={applicationId} onDone={done('cancel')} />}
-          {caseworker && open === 'reopen' && <ReopenForm award={award} applicationId={applicationId} onDone={done('reopen')} />}
-        </>
+    <AmendmentsFrame award={award} ministry news={news}>
+      {caseworker && actions.length > 0 && open === null && (
+        <div className="button-row amendment-actions">
+          {actions.map(([action, text]) => (
+            <button
+              key={action}
+              id={actionButtonId(action)}
+              type="button"
+              className={`button ${action === 'cancel' ? 'button-tertiary' : 'button-secondary'}`}
+              onClick={() => start(action)}
+            >
+              {text}
+            </button>
+          ))}
+        </div>
       )}
-    </section>
+      {caseworker && open === 'amount' && <AmountForm award={award} applicationId={applicationId} onDone={done('amount')} />}
+      {caseworker && open === 'period' && <PeriodForm award={award} applicationId={applicationId} onDone={done('period')} />}
+      {caseworker && open === 'contact' && <ContactForm award={award} applicationId={applicationId} contact={contact} onDone={done('contact')} />}
+      {caseworker && open === 'cancel' && <CancelForm award={award} applicationId={applicationId} onDone={done('cancel')} />}
+      {caseworker && open === 'reopen' && <ReopenForm award={award} applicationId={applicationId} onDone={done('reopen')} />}
+    </AmendmentsFrame>
   );
 }
 
 /** The same changes on the lead kommune's case page, read-only: what changed and why, and a cancelled award shown as such. */
 export function LeadAmendmentsSection({ award }: { award: Award }) {
-  const amendments = useAmendments(award.id);
-  useArrivalFocus(SECTION, amendments.data !== undefined);
-  return (
-    <section aria-labelledby={SECTION}>
-      <h2 id={SECTION} tabIndex={-1}>
-        Ændringer af tilsagnet
-      </h2>
-      {amendments.isPending && <Loading text="Henter ændringerne …" />}
-      {amendments.error && <ProblemAlert error={amendments.error} heading="Ændringerne kunne ikke hentes" />}
-      {amendments.data && (
-        <>
-          <StatusNote award={award} amendments={amendments.data} ministry={false} />
-          <AmendmentList amendments={amendments.data} ministry={false} />
-        </>
-      )}
-    </section>
-  );
+  return <AmendmentsFrame award={award} ministry={false} />;
 }
