@@ -13,6 +13,7 @@ import { useProgramme } from '../reference/useReference';
 import { RepaymentClaim } from './RepaymentActions';
 import { type Amendment, type Cancellation, useAmendAward, useAmendments, useCancelAward, useProjectLeads, useReopenAward } from './useAmendments';
 import { useAwardRepayments } from './useFinalAccounts';
+import { sumOf } from './text';
 import { useAwardInstalments } from './usePayments';
 
 const SECTION = 'aendringer';
@@ -114,8 +115,7 @@ export function AmendmentList({ amendments, ministry }: { amendments: Amendment[
 function useFigures(award: Award) {
   const instalments = useAwardInstalments(award.id);
   const ledger = useLedger(award.programmeId);
-  const sum = (statuses: string[]) =>
-    (instalments.data ?? []).filter((item) => statuses.includes(item.status)).reduce((total, item) => total + item.amountOre, 0);
+  const sum = (statuses: string[]) => sumOf(instalments.data ?? [], statuses);
   return {
     ready: instalments.data !== undefined,
     paid: sum(['paid']),

@@ -15,6 +15,7 @@ import { type CaseDocument, useCaseDocuments } from '../documents/useDocuments';
 import { useProgramme } from '../reference/useReference';
 import { RepaymentClaim } from './RepaymentActions';
 import { type FinalAccount, type Repayment, useAwardRepayments, useFileFinalAccounts, useFinalAccounts, useReviewFinalAccounts } from './useFinalAccounts';
+import { sumOf } from './text';
 import { type Instalment, useAwardInstalments } from './usePayments';
 
 export const FINAL_ACCOUNT_STATUS: Record<string, string> = {
@@ -93,7 +94,7 @@ function Settlement({
   claims: Repayment[];
   ministry: boolean;
 }) {
-  const sum = (statuses: string[]) => instalments.filter((item) => statuses.includes(item.status)).reduce((total, item) => total + item.amountOre, 0);
+  const sum = (statuses: string[]) => sumOf(instalments, statuses);
   const paid = sum(['paid']);
   const toPay = sum(['planned', 'ready', 'approved']);
   // What the approval released: the commitment beyond what is paid and still to be paid (the cancelled and reduced instalments).
@@ -492,7 +493,7 @@ export function LeadFinalAccountsSection({ award, application }: { award: Award;
 
 /** What approving these accounts will do to the money, from the instalments as they stand (final-accounts.rules.ts). */
 function approvalEffect(award: Award, account: FinalAccount, instalments: Instalment[], waiverOre: number | undefined): string[] {
-  const sum = (statuses: string[]) => instalments.filter((item) => statuses.includes(item.status)).reduce((total, item) => total + item.amountOre, 0);
+  const sum = (statuses: string[]) => sumOf(instalments, statuses);
   const paid = sum(['paid']);
   const spent = account.spentOre;
   const lines = [`Forbruget fastsættes til ${formatKroner(spent)}, og der er udbetalt ${formatKroner(paid)}`];
