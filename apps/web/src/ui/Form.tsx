@@ -197,6 +197,32 @@ export function Checkbox({ id, label, checked, onChange }: { id: string; label: 
   );
 }
 
+/** One choice of a radio group (inside a FieldGroup): the input and its label, which may carry a hint. */
+export function Radio({
+  id,
+  name,
+  value,
+  checked,
+  onChange,
+  children,
+}: {
+  id: string;
+  name: string;
+  value?: string;
+  checked: boolean;
+  onChange: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="form-group-radio">
+      <input type="radio" className="form-radio" id={id} name={name} value={value} checked={checked} onChange={onChange} />
+      <label className="form-label" htmlFor={id}>
+        {children}
+      </label>
+    </div>
+  );
+}
+
 /**
  * A list of short texts to add to and remove from (activities, milestones): one field per item, each
  * with its own label and its own error (`activities[1]`).
@@ -325,5 +351,72 @@ export function FormProblem({ error, labels, fieldLinks = true }: { error: unkno
         )}
       </div>
     </div>
+  );
+}
+
+interface FormButtonsProps {
+  /** The submit button's text, and its text while the request is on its way. */
+  submit: string;
+  pendingText: string;
+  pending: boolean;
+  /** Where the form can be left without sending it: Fortryd. */
+  onCancel?: () => void;
+}
+
+/** A form's buttons: submit, disabled while its request is on its way, and Fortryd where the form can be left. */
+function FormButtons({ submit, pendingText, pending, onCancel }: FormButtonsProps) {
+  return (
+    <div className="button-row">
+      <button type="submit" className="button button-primary" disabled={pending}>
+        {pending ? pendingText : submit}
+      </button>
+      {onCancel && (
+        <button type="button" className="button button-tertiary" onClick={onCancel}>
+          Fortryd
+        </button>
+      )}
+    </div>
+  );
+}
+
+export interface FormShellProps extends FormButtonsProps {
+  /** The form's accessible name: a text (`aria-label`) or the id of its heading (`aria-labelledby`). */
+  label?: string;
+  labelledBy?: string;
+  className?: string;
+  testId?: string;
+  heading?: ReactNode;
+  /** The element that takes the keyboard when the form appears. */
+  focus?: string;
+  problem: unknown;
+  labels: (field: string) => string;
+  onSubmit: () => void;
+  children: ReactNode;
+}
+
+/** The frame of a form that sends one request: its heading, what went wrong at its top, its fields, then its buttons. */
+export function FormShell({ label, labelledBy, className, testId, heading, focus, problem, labels, onSubmit, children, ...buttons }: FormShellProps) {
+  // A form that opens in place of the button that opened it: the keyboard goes on from its first field or heading.
+  useEffect(() => {
+    if (focus) document.getElementById(focus)?.focus();
+  }, [focus]);
+  // noValidate: the API's own field errors are shown, not the browser's.
+  return (
+    <form
+      noValidate
+      className={className}
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      data-testid={testId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {heading}
+      <FormProblem error={problem} labels={labels} />
+      {children}
+      <FormButtons {...buttons} />
+    </form>
   );
 }

@@ -1,8 +1,8 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { asProblem } from '../../api/problem';
 import { copenhagenToday, formatDate, formatDateTime } from '../../format';
 import { Alert } from '../../ui/Alert';
-import { errorOf, FieldGroup, FormProblem, TextArea, TextField } from '../../ui/Form';
+import { errorOf, FieldGroup, FormShell, Radio, TextArea, TextField } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
 import { useArrivalFocus } from '../../ui/useArrivalFocus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -35,10 +35,7 @@ function RegisterForm({ applicationId, onRegistered, onCancel }: { applicationId
   const [kind, setKind] = useState<AccessRequest['kind'] | ''>('');
   const [receivedOn, setReceivedOn] = useState(copenhagenToday());
   const problem = register.error ? asProblem(register.error) : null;
-  // The button that opened the form is gone: the keyboard goes on from the form's first field.
-  useEffect(() => document.getElementById('felt-requester')?.focus(), []);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     register.mutate(
       {
         applicationId,
@@ -49,11 +46,20 @@ function RegisterForm({ applicationId, onRegistered, onCancel }: { applicationId
       },
       { onSuccess: onRegistered },
     );
-  };
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="ny-aktindsigt" data-testid="aktindsigt-form">
-      <h3 id="ny-aktindsigt">Registrér en anmodning om aktindsigt</h3>
-      <FormProblem error={problem} labels={(field) => LABELS[field] ?? field} />
+    <FormShell
+      labelledBy="ny-aktindsigt"
+      testId="aktindsigt-form"
+      heading={<h3 id="ny-aktindsigt">Registrér en anmodning om aktindsigt</h3>}
+      focus="felt-requester"
+      problem={problem}
+      labels={(field) => LABELS[field] ?? field}
+      onSubmit={submit}
+      submit="Registrér anmodningen"
+      pendingText="Registrerer …"
+      pending={register.isPending}
+      onCancel={onCancel}
+    >
       <TextField
         name="requester"
         label="Anmoder"
@@ -75,13 +81,10 @@ function RegisterForm({ applicationId, onRegistered, onCancel }: { applicationId
       />
       <FieldGroup name="kind" legend="Art" error={errorOf(problem, 'kind')}>
         {(Object.keys(ACCESS_KINDS) as Array<AccessRequest['kind']>).map((value) => (
-          <div className="form-group-radio" key={value}>
-            <input type="radio" className="form-radio" id={`art-${value}`} name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
-            <label className="form-label" htmlFor={`art-${value}`}>
-              {ACCESS_KINDS[value].label}
-              <span className="form-hint d-block">{ACCESS_KINDS[value].hint}</span>
-            </label>
-          </div>
+          <Radio key={value} id={`art-${value}`} name="kind" value={value} checked={kind === value} onChange={() => setKind(value)}>
+            {ACCESS_KINDS[value].label}
+            <span className="form-hint d-block">{ACCESS_KINDS[value].hint}</span>
+          </Radio>
         ))}
       </FieldGroup>
       <TextField
@@ -93,15 +96,7 @@ function RegisterForm({ applicationId, onRegistered, onCancel }: { applicationId
         onChange={setReceivedOn}
         error={errorOf(problem, 'receivedOn')}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={register.isPending}>
-          {register.isPending ? 'Registrerer …' : 'Registrér anmodningen'}
-        </button>
-        <button type="button" className="button button-tertiary" onClick={onCancel}>
-          Fortryd
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 
@@ -111,17 +106,18 @@ function CompleteForm({ request, onDone }: { request: AccessRequest; onDone: () 
   const [note, setNote] = useState('');
   const problem = complete.error ? asProblem(complete.error) : null;
   const id = `besvar-${request.id}`;
-  useEffect(() => document.getElementById(id)?.focus(), [id]);
   return (
-    <form
-      noValidate
-      aria-label={`Besvar anmodningen fra ${request.requester}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        complete.mutate({ id: request.id, note }, { onSuccess: onDone });
-      }}
+    <FormShell
+      label={`Besvar anmodningen fra ${request.requester}`}
+      focus={id}
+      problem={problem}
+      labels={(field) => LABELS[field] ?? field}
+      onSubmit={() => complete.mutate({ id: request.id, note }, { onSuccess: onDone })}
+      submit="Registrér som besvaret"
+      pendingText="Gemmer …"
+      pending={complete.isPending}
+      onCancel={onDone}
     >
-      <FormProblem error={problem} labels={(field) => LABELS[field] ?? field} />
       <TextArea
         name="note"
         id={id}
@@ -132,15 +128,7 @@ function CompleteForm({ request, onDone }: { request: AccessRequest; onDone: () 
         rows={3}
         error={errorOf(problem, 'note')}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={complete.isPending}>
-          {complete.isPending ? 'Gemmer …' : 'Registrér som besvaret'}
-        </button>
-        <button type="button" className="button button-tertiary" onClick={onDone}>
-          Fortryd
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 

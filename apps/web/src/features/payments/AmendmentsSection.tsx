@@ -1,8 +1,8 @@
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ApiProblem, asProblem } from '../../api/problem';
 import { countOf, formatDate, formatDateTime, formatKroner, parseKroner } from '../../format';
 import { Alert } from '../../ui/Alert';
-import { errorOf, FormProblem, SelectField, TextArea, TextField } from '../../ui/Form';
+import { errorOf, FormShell, type FormShellProps, SelectField, TextArea, TextField } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Facts } from '../../ui/Table';
@@ -10,9 +10,10 @@ import { useArrivalFocus } from '../../ui/useArrivalFocus';
 import { useLedger } from '../admin/useAdmin';
 import type { Award } from '../cases/useCase';
 import { useProgramme } from '../reference/useReference';
-import { RepaymentActions, repaymentStatus } from './RepaymentActions';
+import { RepaymentClaim } from './RepaymentActions';
 import { type Amendment, type Cancellation, useAmendAward, useAmendments, useCancelAward, useProjectLeads, useReopenAward } from './useAmendments';
 import { useAwardRepayments } from './useFinalAccounts';
+import { sumOf } from './text';
 import { useAwardInstalments } from './usePayments';
 
 const SECTION = 'aendringer';
@@ -114,8 +115,7 @@ export function AmendmentList({ amendments, ministry }: { amendments: Amendment[
 function useFigures(award: Award) {
   const instalments = useAwardInstalments(award.id);
   const ledger = useLedger(award.programmeId);
-  const sum = (statuses: string[]) =>
-    (instalments.data ?? []).filter((item) => statuses.includes(item.status)).reduce((total, item) => total + item.amountOre, 0);
+  const sum = (statuses: string[]) => sumOf(instalments.data ?? [], statuses);
   return {
     ready: instalments.data !== undefined,
     paid: sum(['paid']),
@@ -136,17 +136,18 @@ function RationaleField({ problem, hint, value, onChange }: { problem: unknown; 
   return <TextArea name="rationale" label="Begrundelse" hint={hint} value={value} onChange={onChange} rows={4} error={errorOf(problem, 'rationale')} />;
 }
 
-function FormButtons({ pending, submit, pendingText, onCancel }: { pending: boolean; submit: string; pendingText: string; onCancel: () => void }) {
-  return (
-    <div className="button-row">
-      <button type="submit" className="button button-primary" disabled={pending}>
-        {pending ? pendingText : submit}
-      </button>
-      <button type="button" className="button button-tertiary" onClick={onCancel}>
-        Fortryd
-      </button>
-    </div>
+/** The frame the amendment forms share: named by their heading, which takes the keyboard when the form opens, and left by Fortryd. */
+function AmendmentForm({
+  id,
+  title,
+  ...shell
+}: { id: string; title: string } & Pick<FormShellProps, 'problem' | 'onSubmit' | 'submit' | 'pendingText' | 'pending' | 'onCancel' | 'children'>) {
+  const heading = (
+    <h3 id={id} tabIndex={-1}>
+      {title}
+    </h3>
   );
+  return <FormShell labelledBy={id} className="amendment-form" testId={`${id}-form`} focus={id} heading={heading} labels={label} {...shell} />;
 }
 
 const RATIONALE_HINT = 'Hvorfor tilsagnet ændres. Begrundelsen står i sagen og sendes til kommunens kontaktpersoner sammen med ændringen.';
@@ -158,10 +159,8 @@ function AmountForm({ award, applicationId, onDone }: { award: Award; applicatio
   const [rationale, setRationale] = useState('');
   const [local, setLocal] = useState<ApiProblem | null>(null);
   const problem = local ?? (amend.error ? asProblem(amend.error) : null);
-  useEffect(() => document.getElementById('aendr-beloeb')?.focus(), []);
   const floor = figures.paid + figures.approved;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const amountOre = parseKroner(amount);
     if (amountOre === null) {
       amend.reset();
@@ -178,11 +177,16 @@ function AmountForm({ award, applicationId, onDone }: { award: Award; applicatio
     );
   };
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="aendr-beloeb" className="amendment-form" data-testid="aendr-beloeb-form">
-      <h3 id="aendr-beloeb" tabIndex={-1}>
-        Ændr beløbet
-      </h3>
-      <FormProblem error={problem} labels={label} />
+    <AmendmentForm
+      id="aendr-beloeb"
+      title="Ændr beløbet"
+      problem={problem}
+      onSubmit={submit}
+      submit="Gem det nye beløb"
+      pendingText="Gemmer …"
+      pending={amend.isPending}
+      onCancel={() => onDone(null)}
+    >
       <p>
         Beløbet kan forhøjes, så længe puljen har penge tilbage, og nedsættes, dog ikke under det, der allerede er udbetalt eller godkendt til udbetaling. De
         rater, der ikke er udbetalt, følger med, så de tilsammen giver det nye beløb.
@@ -212,8 +216,7 @@ function AmountForm({ award, applicationId, onDone }: { award: Award; applicatio
         error={errorOf(problem, 'amountOre')}
       />
       <RationaleField problem={problem} hint={RATIONALE_HINT} value={rationale} onChange={setRationale} />
-      <FormButtons pending={amend.isPending} submit="Gem det nye beløb" pendingText="Gemmer …" onCancel={() => onDone(null)} />
-    </form>
+    </AmendmentForm>
   );
 }
 
@@ -222,25 +225,22 @@ function PeriodForm({ award, applicationId, onDone }: { award: Award; applicatio
   const [endDate, setEndDate] = useState(award.endDate);
   const [rationale, setRationale] = useState('');
   const problem = amend.error ? asProblem(amend.error) : null;
-  useEffect(() => document.getElementById('aendr-periode')?.focus(), []);
   return (
-    <form
-      noValidate
-      aria-labelledby="aendr-periode"
-      className="amendment-form"
-      data-testid="aendr-periode-form"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <AmendmentForm
+      id="aendr-periode"
+      title="Ændr perioden"
+      problem={problem}
+      onSubmit={() =>
         amend.mutate(
           { kind: 'period', endDate, rationale },
           { onSuccess: (result) => onDone(`Slutdatoen er ændret til ${formatDate(result.award.endDate)}. Rapportfristerne og påmindelserne er flyttet med.`) },
-        );
-      }}
+        )
+      }
+      submit="Gem den nye slutdato"
+      pendingText="Gemmer …"
+      pending={amend.isPending}
+      onCancel={() => onDone(null)}
     >
-      <h3 id="aendr-periode" tabIndex={-1}>
-        Ændr perioden
-      </h3>
-      <FormProblem error={problem} labels={label} />
       <p>
         Projektperioden er {formatDate(award.startDate)} – {formatDate(award.endDate)}. En ny slutdato flytter rapportfristerne og påmindelserne. Ændringen
         tæller ikke med i den forlængelse, kommunen kan søge efter COVID-19-reglerne (der er {countOf(award.extensionMonthsLeft, 'måned', 'måneder')} tilbage af
@@ -256,8 +256,7 @@ function PeriodForm({ award, applicationId, onDone }: { award: Award; applicatio
         error={errorOf(problem, 'endDate')}
       />
       <RationaleField problem={problem} hint={RATIONALE_HINT} value={rationale} onChange={setRationale} />
-      <FormButtons pending={amend.isPending} submit="Gem den nye slutdato" pendingText="Gemmer …" onCancel={() => onDone(null)} />
-    </form>
+    </AmendmentForm>
   );
 }
 
@@ -277,16 +276,13 @@ function ContactForm({
   const [chosen, setChosen] = useState('');
   const [rationale, setRationale] = useState('');
   const problem = amend.error ? asProblem(amend.error) : null;
-  useEffect(() => document.getElementById('skift-kontakt')?.focus(), []);
   const options = (leads.data ?? []).filter((lead) => lead.id !== contact.id).map((lead) => ({ value: lead.id, label: lead.name }));
   return (
-    <form
-      noValidate
-      aria-labelledby="skift-kontakt"
-      className="amendment-form"
-      data-testid="skift-kontakt-form"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <AmendmentForm
+      id="skift-kontakt"
+      title="Skift kontaktperson"
+      problem={problem}
+      onSubmit={() =>
         amend.mutate(
           { kind: 'contact', ...(chosen ? { contactUserId: chosen } : {}), rationale },
           {
@@ -295,13 +291,13 @@ function ContactForm({
                 `${text(result.after.contactName) ?? 'Den nye kontaktperson'} er nu kommunens kontaktperson. Både den nye og den tidligere har fået besked.`,
               ),
           },
-        );
-      }}
+        )
+      }
+      submit="Skift kontaktperson"
+      pendingText="Gemmer …"
+      pending={amend.isPending}
+      onCancel={() => onDone(null)}
     >
-      <h3 id="skift-kontakt" tabIndex={-1}>
-        Skift kontaktperson
-      </h3>
-      <FormProblem error={problem} labels={label} />
       <p>
         {contact.name
           ? `Kommunens kontaktperson er ${contact.name}.`
@@ -323,8 +319,7 @@ function ContactForm({
         />
       )}
       <RationaleField problem={problem} hint={RATIONALE_HINT} value={rationale} onChange={setRationale} />
-      <FormButtons pending={amend.isPending} submit="Skift kontaktperson" pendingText="Gemmer …" onCancel={() => onDone(null)} />
-    </form>
+    </AmendmentForm>
   );
 }
 
@@ -347,23 +342,18 @@ function CancelForm({ award, applicationId, onDone }: { award: Award; applicatio
   const programme = useProgramme(award.programmeId);
   const [rationale, setRationale] = useState('');
   const problem = cancel.error ? asProblem(cancel.error) : null;
-  useEffect(() => document.getElementById('bortfald')?.focus(), []);
   const waiver = programme.data?.repaymentWaiverOre;
   return (
-    <form
-      noValidate
-      aria-labelledby="bortfald"
-      className="amendment-form"
-      data-testid="bortfald-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        cancel.mutate(rationale, { onSuccess: (result) => onDone(cancellationNews(result)) });
-      }}
+    <AmendmentForm
+      id="bortfald"
+      title="Bortfald tilsagnet"
+      problem={problem}
+      onSubmit={() => cancel.mutate(rationale, { onSuccess: (result) => onDone(cancellationNews(result)) })}
+      submit="Ja, bortfald tilsagnet"
+      pendingText="Bortfalder …"
+      pending={cancel.isPending}
+      onCancel={() => onDone(null)}
     >
-      <h3 id="bortfald" tabIndex={-1}>
-        Bortfald tilsagnet
-      </h3>
-      <FormProblem error={problem} labels={label} />
       <Alert tone="warning" heading="Det sker, når tilsagnet bortfalder" testId="bortfald-virkning">
         <ul className="mt-0 mb-0">
           <li>
@@ -397,8 +387,7 @@ function CancelForm({ award, applicationId, onDone }: { award: Award; applicatio
         value={rationale}
         onChange={setRationale}
       />
-      <FormButtons pending={cancel.isPending} submit="Ja, bortfald tilsagnet" pendingText="Bortfalder …" onCancel={() => onDone(null)} />
-    </form>
+    </AmendmentForm>
   );
 }
 
@@ -406,29 +395,25 @@ function ReopenForm({ award, applicationId, onDone }: { award: Award; applicatio
   const reopen = useReopenAward(award.id, applicationId);
   const [rationale, setRationale] = useState('');
   const problem = reopen.error ? asProblem(reopen.error) : null;
-  useEffect(() => document.getElementById('genaabn')?.focus(), []);
   return (
-    <form
-      noValidate
-      aria-labelledby="genaabn"
-      className="amendment-form"
-      data-testid="genaabn-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        reopen.mutate(rationale, { onSuccess: () => onDone('Sagen er genåbnet. Tilsagnet er afsluttet igen, og sagen kan lukkes, når den er klar.') });
-      }}
+    <AmendmentForm
+      id="genaabn"
+      title="Genåbn sagen"
+      problem={problem}
+      onSubmit={() =>
+        reopen.mutate(rationale, { onSuccess: () => onDone('Sagen er genåbnet. Tilsagnet er afsluttet igen, og sagen kan lukkes, når den er klar.') })
+      }
+      submit="Genåbn sagen"
+      pendingText="Genåbner …"
+      pending={reopen.isPending}
+      onCancel={() => onDone(null)}
     >
-      <h3 id="genaabn" tabIndex={-1}>
-        Genåbn sagen
-      </h3>
-      <FormProblem error={problem} labels={label} />
       <p>
         Når sagen genåbnes, kan der igen registreres udbetalinger, krav om tilbagebetaling og dokumenter på tilsagnet. Rapporterne og slutregnskabet forbliver
         godkendt. Sagen lukkes igen under Afslutning.
       </p>
       <RationaleField problem={problem} hint="Hvorfor sagen genåbnes. Begrundelsen står i sagen." value={rationale} onChange={setRationale} />
-      <FormButtons pending={reopen.isPending} submit="Genåbn sagen" pendingText="Genåbner …" onCancel={() => onDone(null)} />
-    </form>
+    </AmendmentForm>
   );
 }
 
@@ -440,25 +425,16 @@ function CancellationClaims({ awardId, ministry }: { awardId: string; ministry: 
   return (
     <>
       {mine.map((claim) => (
-        <div key={claim.id} className="repayment-claim" data-testid="bortfald-krav">
-          <h3>Krav om tilbagebetaling</h3>
-          <Facts
-            caption="Krav om tilbagebetaling efter bortfaldet"
-            facts={[
-              ['Beløb', formatKroner(claim.amountOre)],
-              ['Betales senest', formatDate(claim.dueDate)],
-              [
-                'Status',
-                <span className={claim.overdue ? 'overdue' : undefined} data-testid="bortfald-krav-status">
-                  {repaymentStatus(claim)}
-                </span>,
-              ],
-            ]}
-          />
-          {ministry && claim.status === 'open' && (
-            <RepaymentActions claim={claim} onDone={() => requestAnimationFrame(() => document.getElementById(SECTION)?.focus())} />
-          )}
-        </div>
+        <RepaymentClaim
+          key={claim.id}
+          claim={claim}
+          heading="h3"
+          caption="Krav om tilbagebetaling efter bortfaldet"
+          testId="bortfald-krav"
+          statusTestId="bortfald-krav-status"
+          ministry={ministry}
+          onDone={() => requestAnimationFrame(() => document.getElementById(SECTION)?.focus())}
+        />
       ))}
     </>
   );
@@ -507,6 +483,35 @@ function StatusNote({ award, amendments, ministry }: { award: Award; amendments:
   return null;
 }
 
+/** The section on both case pages: its heading, then the award's status and versions once read, and on the caseworker's page the news and the forms. */
+function AmendmentsFrame({ award, ministry, news, children }: { award: Award; ministry: boolean; news?: string | null; children?: ReactNode }) {
+  const amendments = useAmendments(award.id);
+  useArrivalFocus(SECTION, amendments.data !== undefined);
+  return (
+    <section aria-labelledby={SECTION}>
+      <h2 id={SECTION} tabIndex={-1}>
+        Ændringer af tilsagnet
+      </h2>
+      {amendments.isPending && <Loading text="Henter ændringerne …" />}
+      {amendments.error && <ProblemAlert error={amendments.error} heading="Ændringerne kunne ikke hentes" />}
+      {amendments.data && (
+        <>
+          {news && (
+            <div id="aendring-nyhed" tabIndex={-1}>
+              <Alert tone="success" role="status" heading="Ændringen er gemt" testId="aendring-gemt">
+                <p>{news}</p>
+              </Alert>
+            </div>
+          )}
+          <StatusNote award={award} amendments={amendments.data} ministry={ministry} />
+          <AmendmentList amendments={amendments.data} ministry={ministry} />
+          {children}
+        </>
+      )}
+    </section>
+  );
+}
+
 /**
  * The award's changes after its decision (ændringer af tilsagnet) on the caseworker's case page: the
  * versions so far, and on an active award the forms that change its amount, its period or its contact
@@ -525,8 +530,6 @@ export function AmendmentsSection({
   role: string;
   contact: { id: string | null; name: string | null };
 }) {
-  const amendments = useAmendments(award.id);
-  useArrivalFocus(SECTION, amendments.data !== undefined);
   const [open, setOpen] = useState<Action | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const caseworker = role === 'caseworker';
@@ -552,66 +555,32 @@ export function AmendmentsSection({
         ? [['reopen', 'Genåbn sagen']]
         : [];
   return (
-    <section aria-labelledby={SECTION}>
-      <h2 id={SECTION} tabIndex={-1}>
-        Ændringer af tilsagnet
-      </h2>
-      {amendments.isPending && <Loading text="Henter ændringerne …" />}
-      {amendments.error && <ProblemAlert error={amendments.error} heading="Ændringerne kunne ikke hentes" />}
-      {amendments.data && (
-        <>
-          {news && (
-            <div id="aendring-nyhed" tabIndex={-1}>
-              <Alert tone="success" role="status" heading="Ændringen er gemt" testId="aendring-gemt">
-                <p>{news}</p>
-              </Alert>
-            </div>
-          )}
-          <StatusNote award={award} amendments={amendments.data} ministry />
-          <AmendmentList amendments={amendments.data} ministry />
-          {caseworker && actions.length > 0 && open === null && (
-            <div className="button-row amendment-actions">
-              {actions.map(([action, text]) => (
-                <button
-                  key={action}
-                  id={actionButtonId(action)}
-                  type="button"
-                  className={`button ${action === 'cancel' ? 'button-tertiary' : 'button-secondary'}`}
-                  onClick={() => start(action)}
-                >
-                  {text}
-                </button>
-              ))}
-            </div>
-          )}
-          {caseworker && open === 'amount' && <AmountForm award={award} applicationId={applicationId} onDone={done('amount')} />}
-          {caseworker && open === 'period' && <PeriodForm award={award} applicationId={applicationId} onDone={done('period')} />}
-          {caseworker && open === 'contact' && <ContactForm award={award} applicationId={applicationId} contact={contact} onDone={done('contact')} />}
-          {caseworker && open === 'cancel' && <CancelForm award={award} applicationId={applicationId} onDone={done('cancel')} />}
-          {caseworker && open === 'reopen' && <ReopenForm award={award} applicationId={applicationId} onDone={done('reopen')} />}
-        </>
+    <AmendmentsFrame award={award} ministry news={news}>
+      {caseworker && actions.length > 0 && open === null && (
+        <div className="button-row amendment-actions">
+          {actions.map(([action, text]) => (
+            <button
+              key={action}
+              id={actionButtonId(action)}
+              type="button"
+              className={`button ${action === 'cancel' ? 'button-tertiary' : 'button-secondary'}`}
+              onClick={() => start(action)}
+            >
+              {text}
+            </button>
+          ))}
+        </div>
       )}
-    </section>
+      {caseworker && open === 'amount' && <AmountForm award={award} applicationId={applicationId} onDone={done('amount')} />}
+      {caseworker && open === 'period' && <PeriodForm award={award} applicationId={applicationId} onDone={done('period')} />}
+      {caseworker && open === 'contact' && <ContactForm award={award} applicationId={applicationId} contact={contact} onDone={done('contact')} />}
+      {caseworker && open === 'cancel' && <CancelForm award={award} applicationId={applicationId} onDone={done('cancel')} />}
+      {caseworker && open === 'reopen' && <ReopenForm award={award} applicationId={applicationId} onDone={done('reopen')} />}
+    </AmendmentsFrame>
   );
 }
 
 /** The same changes on the lead kommune's case page, read-only: what changed and why, and a cancelled award shown as such. */
 export function LeadAmendmentsSection({ award }: { award: Award }) {
-  const amendments = useAmendments(award.id);
-  useArrivalFocus(SECTION, amendments.data !== undefined);
-  return (
-    <section aria-labelledby={SECTION}>
-      <h2 id={SECTION} tabIndex={-1}>
-        Ændringer af tilsagnet
-      </h2>
-      {amendments.isPending && <Loading text="Henter ændringerne …" />}
-      {amendments.error && <ProblemAlert error={amendments.error} heading="Ændringerne kunne ikke hentes" />}
-      {amendments.data && (
-        <>
-          <StatusNote award={award} amendments={amendments.data} ministry={false} />
-          <AmendmentList amendments={amendments.data} ministry={false} />
-        </>
-      )}
-    </section>
-  );
+  return <AmendmentsFrame award={award} ministry={false} />;
 }

@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ApiProblem, asProblem } from '../../api/problem';
 import { formatDate, formatDateTime, formatKroner, kronerNumber, parseKroner } from '../../format';
 import { Alert } from '../../ui/Alert';
-import { errorOf, FieldGroup, FormProblem, TextArea, TextField } from '../../ui/Form';
+import { errorOf, FieldGroup, FormShell, Radio, TextArea, TextField } from '../../ui/Form';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -13,8 +13,9 @@ import type { Award } from '../cases/useCase';
 import { DownloadLink } from '../documents/DocumentsSection';
 import { type CaseDocument, useCaseDocuments } from '../documents/useDocuments';
 import { useProgramme } from '../reference/useReference';
-import { RepaymentActions, repaymentStatus } from './RepaymentActions';
+import { RepaymentClaim } from './RepaymentActions';
 import { type FinalAccount, type Repayment, useAwardRepayments, useFileFinalAccounts, useFinalAccounts, useReviewFinalAccounts } from './useFinalAccounts';
+import { sumOf } from './text';
 import { type Instalment, useAwardInstalments } from './usePayments';
 
 export const FINAL_ACCOUNT_STATUS: Record<string, string> = {
@@ -24,6 +25,11 @@ export const FINAL_ACCOUNT_STATUS: Record<string, string> = {
 };
 
 type Line = FinalAccount['budgetLines'][number];
+
+/** After a filing or a review, the keyboard goes on from the section's heading rather than the page's top. */
+function focusSection() {
+  requestAnimationFrame(() => document.getElementById('slutregnskab')?.focus());
+}
 
 /** How far a line's spending is from its budget, in words. */
 function difference(line: Line): string {
@@ -88,7 +94,7 @@ function Settlement({
   claims: Repayment[];
   ministry: boolean;
 }) {
-  const sum = (statuses: string[]) => instalments.filter((item) => statuses.includes(item.status)).reduce((total, item) => total + item.amountOre, 0);
+  const sum = (statuses: string[]) => sumOf(instalments, statuses);
   const paid = sum(['paid']);
   const toPay = sum(['planned', 'ready', 'approved']);
   // What the approval released: the commitment beyond what is paid and still to be paid (the cancelled and reduced instalments).
@@ -109,25 +115,16 @@ function Settlement({
         ]}
       />
       {claims.map((claim) => (
-        <div key={claim.id} className="repayment-claim" data-testid="tilbagebetalingskrav">
-          <h4>Krav om tilbagebetaling</h4>
-          <Facts
-            caption="Krav om tilbagebetaling"
-            facts={[
-              ['Beløb', formatKroner(claim.amountOre)],
-              ['Betales senest', formatDate(claim.dueDate)],
-              [
-                'Status',
-                <span className={claim.overdue ? 'overdue' : undefined} data-testid="krav-status">
-                  {repaymentStatus(claim)}
-                </span>,
-              ],
-            ]}
-          />
-          {ministry && claim.status === 'open' && (
-            <RepaymentActions claim={claim} onDone={() => requestAnimationFrame(() => document.getElementById('slutregnskab')?.focus())} />
-          )}
-        </div>
+        <RepaymentClaim
+          key={claim.id}
+          claim={claim}
+          heading="h4"
+          caption="Krav om tilbagebetaling"
+          testId="tilbagebetalingskrav"
+          statusTestId="krav-status"
+          ministry={ministry}
+          onDone={focusSection}
+        />
       ))}
     </>
   );
@@ -184,6 +181,12 @@ function startingLines(application: Application, returned: FinalAccount | undefi
   return [{ label: '', budget: '', spent: '' }];
 }
 
+/** A budget line's two amounts: the API's field, its label, and where the draft keeps it. */
+const AMOUNT_FIELDS = [
+  ['budgetOre', 'Budget', 'budget'],
+  ['spentOre', 'Forbrug', 'spent'],
+] as const;
+
 function amountError(text: string): string | null {
   if (!text.trim()) return 'skal udfyldes';
   return parseKroner(text) === null ? 'skal være et beløb i kroner, fx 1.234.567,50' : null;
@@ -216,8 +219,7 @@ function FileForm({
   const setLine = (index: number, key: keyof LineDraft) => (value: string) =>
     setLines((old) => old.map((line, at) => (at === index ? { ...line, [key]: value } : line)));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const errors: Array<{ field: string; message: string }> = [];
     const spentError = amountError(spent);
     if (spentError) errors.push({ field: 'spentOre', message: spentError });
@@ -241,14 +243,22 @@ function FileForm({
         ...(statement ? { auditorStatementDocumentId: statement } : {}),
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       },
-      { onSuccess: () => requestAnimationFrame(() => document.getElementById('slutregnskab')?.focus()) },
+      { onSuccess: focusSection },
     );
   };
 
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="indsend-slutregnskab" data-testid="slutregnskab-form">
-      <h3 id="indsend-slutregnskab">{returned ? 'Indsend slutregnskabet igen' : 'Indsend slutregnskabet'}</h3>
-      <FormProblem error={problem} labels={LABELS} />
+    <FormShell
+      labelledBy="indsend-slutregnskab"
+      testId="slutregnskab-form"
+      heading={<h3 id="indsend-slutregnskab">{returned ? 'Indsend slutregnskabet igen' : 'Indsend slutregnskabet'}</h3>}
+      problem={problem}
+      labels={LABELS}
+      onSubmit={submit}
+      submit="Indsend slutregnskabet"
+      pendingText="Indsender …"
+      pending={file.isPending}
+    >
       <TextField
         name="spentOre"
         label="Forbrug i alt"
@@ -282,26 +292,19 @@ function FileForm({
                     error={errorOf(problem, field('label'))}
                   />
                   <div className="budget-line-fields">
-                    <TextField
-                      name={field('budgetOre')}
-                      label="Budget"
-                      value={line.budget}
-                      onChange={setLine(index, 'budget')}
-                      inputMode="decimal"
-                      width="s"
-                      suffix="kr."
-                      error={errorOf(problem, field('budgetOre'))}
-                    />
-                    <TextField
-                      name={field('spentOre')}
-                      label="Forbrug"
-                      value={line.spent}
-                      onChange={setLine(index, 'spent')}
-                      inputMode="decimal"
-                      width="s"
-                      suffix="kr."
-                      error={errorOf(problem, field('spentOre'))}
-                    />
+                    {AMOUNT_FIELDS.map(([key, label, draft]) => (
+                      <TextField
+                        key={key}
+                        name={field(key)}
+                        label={label}
+                        value={line[draft]}
+                        onChange={setLine(index, draft)}
+                        inputMode="decimal"
+                        width="s"
+                        suffix="kr."
+                        error={errorOf(problem, field(key))}
+                      />
+                    ))}
                   </div>
                   {lines.length > 1 && (
                     <button type="button" className="function-link" onClick={() => setLines((old) => old.filter((_, at) => at !== index))}>
@@ -342,35 +345,21 @@ function FileForm({
         ) : (
           <>
             {!required && (
-              <div className="form-group-radio">
-                <input
-                  type="radio"
-                  className="form-radio"
-                  id="erklaering-ingen"
-                  name="auditorStatementDocumentId"
-                  checked={statement === ''}
-                  onChange={() => setStatement('')}
-                />
-                <label className="form-label" htmlFor="erklaering-ingen">
-                  Ingen revisorerklæring
-                </label>
-              </div>
+              <Radio id="erklaering-ingen" name="auditorStatementDocumentId" checked={statement === ''} onChange={() => setStatement('')}>
+                Ingen revisorerklæring
+              </Radio>
             )}
             {statements.map((document) => (
-              <div className="form-group-radio" key={document.id}>
-                <input
-                  type="radio"
-                  className="form-radio"
-                  id={`erklaering-${document.id}`}
-                  name="auditorStatementDocumentId"
-                  checked={statement === document.id}
-                  onChange={() => setStatement(document.id)}
-                />
-                <label className="form-label" htmlFor={`erklaering-${document.id}`}>
-                  {document.filename}
-                  <span className="form-hint d-block">Uploadet {formatDateTime(document.uploadedAt)}</span>
-                </label>
-              </div>
+              <Radio
+                key={document.id}
+                id={`erklaering-${document.id}`}
+                name="auditorStatementDocumentId"
+                checked={statement === document.id}
+                onChange={() => setStatement(document.id)}
+              >
+                {document.filename}
+                <span className="form-hint d-block">Uploadet {formatDateTime(document.uploadedAt)}</span>
+              </Radio>
             ))}
           </>
         )}
@@ -384,16 +373,11 @@ function FileForm({
         rows={3}
         error={errorOf(problem, 'comment')}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={file.isPending}>
-          {file.isPending ? 'Indsender …' : 'Indsend slutregnskabet'}
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 
-/** What the section needs read before it says anything. */
+/** What the section needs read before it says anything, and its filings as both case pages speak of them. */
 function useMoney(award: Award, applicationId: string) {
   const filings = useFinalAccounts(award.id);
   const claims = useAwardRepayments(award.id);
@@ -402,7 +386,34 @@ function useMoney(award: Award, applicationId: string) {
   const programme = useProgramme(award.programmeId);
   const error = filings.error ?? claims.error ?? instalments.error ?? documents.error;
   const ready = filings.data && claims.data && instalments.data && documents.data;
-  return { filings, claims, instalments, documents, programme, error, ready };
+  useArrivalFocus('slutregnskab', Boolean(ready));
+  const filed = filings.data ?? [];
+  return {
+    claims,
+    instalments,
+    programme,
+    error,
+    ready,
+    filings: filed,
+    documents: documents.data?.items ?? [],
+    approved: filed.find((filing) => filing.status === 'approved'),
+    pending: filed.find((filing) => filing.status === 'submitted'),
+    latest: filed.at(-1),
+  };
+}
+
+/** The section on both case pages: its heading, where a worklist link lands, and nothing but the wait or the failure until all is read. */
+function FinalAccountsFrame({ money, children }: { money: ReturnType<typeof useMoney>; children: ReactNode }) {
+  return (
+    <section aria-labelledby="slutregnskab">
+      <h2 id="slutregnskab" tabIndex={-1}>
+        Slutregnskab
+      </h2>
+      {money.error && <ProblemAlert error={money.error} heading="Slutregnskabet kunne ikke hentes" />}
+      {!money.ready && !money.error && <Loading text="Henter slutregnskabet …" />}
+      {money.ready && children}
+    </section>
+  );
 }
 
 /**
@@ -413,82 +424,68 @@ function useMoney(award: Award, applicationId: string) {
  */
 export function LeadFinalAccountsSection({ award, application }: { award: Award; application: Application }) {
   const money = useMoney(award, application.id);
-  useArrivalFocus('slutregnskab', Boolean(money.ready));
-  const filings = money.filings.data ?? [];
-  const documents = money.documents.data?.items ?? [];
-  const approved = filings.find((filing) => filing.status === 'approved');
-  const pending = filings.find((filing) => filing.status === 'submitted');
-  const latest = filings.at(-1);
+  const { filings, documents, approved, pending, latest } = money;
   const returned = latest?.status === 'returned' ? latest : undefined;
   const statements = documents.filter(
     (document) => document.kind === 'auditor_statement' && document.subjectType === 'award' && document.subjectId === award.id,
   );
   const open = award.status === 'active' || award.status === 'completed';
   return (
-    <section aria-labelledby="slutregnskab">
-      <h2 id="slutregnskab" tabIndex={-1}>
-        Slutregnskab
-      </h2>
-      {money.error && <ProblemAlert error={money.error} heading="Slutregnskabet kunne ikke hentes" />}
-      {!money.ready && !money.error && <Loading text="Henter slutregnskabet …" />}
-      {money.ready && (
+    <FinalAccountsFrame money={money}>
+      {approved && (
         <>
-          {approved && (
-            <>
-              <Alert tone="success" heading="Slutregnskabet er godkendt" testId="slutregnskab-status">
-                <p>
-                  Ministeriet godkendte slutregnskabet {approved.reviewedAt ? formatDate(approved.reviewedAt) : ''}. Der udbetales kun det godkendte forbrug på{' '}
-                  {formatKroner(approved.spentOre)}
-                </p>
-              </Alert>
-              <Settlement award={award} account={approved} instalments={money.instalments.data!} claims={money.claims.data!} ministry={false} />
-            </>
-          )}
-          {pending && (
-            <Alert tone="info" heading="Slutregnskabet venter på ministeriets gennemgang" testId="slutregnskab-status">
-              <p>
-                Slutregnskab nr. {pending.filingNo} blev indsendt {formatDateTime(pending.filedAt)}. Ministeriet godkender det eller sender det retur med en
-                kommentar; I får besked begge gange.
-              </p>
-            </Alert>
-          )}
-          {!approved && !pending && open && (
-            <>
-              {returned ? (
-                <Alert tone="warning" heading={`Slutregnskab nr. ${returned.filingNo} er sendt retur`} testId="slutregnskab-status">
-                  <p className="pre-line" data-testid="retur-kommentar">
-                    {returned.reviewComment}
-                  </p>
-                  <p>Ret slutregnskabet nedenfor, og indsend det igen.</p>
-                </Alert>
-              ) : (
-                <p>
-                  Når projektet er slut, indsender I slutregnskabet: hvad I har brugt af tilskuddet, i alt og fordelt på budgetlinjerne. Ministeriet udbetaler
-                  kun det godkendte forbrug. Er der udbetalt mere, skal forskellen betales tilbage.
-                </p>
-              )}
-              <FileForm
-                key={returned?.id ?? 'first'}
-                award={award}
-                application={application}
-                returned={returned}
-                statements={statements}
-                thresholdOre={money.programme.data?.auditorStatementThresholdOre}
-              />
-            </>
-          )}
-          {!approved && !pending && !open && <p>Tilsagnet er {award.status === 'closed' ? 'lukket' : 'bortfaldet'}; der kan ikke indsendes slutregnskab.</p>}
-          {pending && <FilingFacts account={pending} documents={documents} />}
-          <History filings={filings.filter((filing) => filing !== pending && filing !== approved)} documents={documents} />
-          {approved && (
-            <details className="version">
-              <summary>Det godkendte slutregnskab (nr. {approved.filingNo})</summary>
-              <FilingFacts account={approved} documents={documents} />
-            </details>
-          )}
+          <Alert tone="success" heading="Slutregnskabet er godkendt" testId="slutregnskab-status">
+            <p>
+              Ministeriet godkendte slutregnskabet {approved.reviewedAt ? formatDate(approved.reviewedAt) : ''}. Der udbetales kun det godkendte forbrug på{' '}
+              {formatKroner(approved.spentOre)}
+            </p>
+          </Alert>
+          <Settlement award={award} account={approved} instalments={money.instalments.data!} claims={money.claims.data!} ministry={false} />
         </>
       )}
-    </section>
+      {pending && (
+        <Alert tone="info" heading="Slutregnskabet venter på ministeriets gennemgang" testId="slutregnskab-status">
+          <p>
+            Slutregnskab nr. {pending.filingNo} blev indsendt {formatDateTime(pending.filedAt)}. Ministeriet godkender det eller sender det retur med en
+            kommentar; I får besked begge gange.
+          </p>
+        </Alert>
+      )}
+      {!approved && !pending && open && (
+        <>
+          {returned ? (
+            <Alert tone="warning" heading={`Slutregnskab nr. ${returned.filingNo} er sendt retur`} testId="slutregnskab-status">
+              <p className="pre-line" data-testid="retur-kommentar">
+                {returned.reviewComment}
+              </p>
+              <p>Ret slutregnskabet nedenfor, og indsend det igen.</p>
+            </Alert>
+          ) : (
+            <p>
+              Når projektet er slut, indsender I slutregnskabet: hvad I har brugt af tilskuddet, i alt og fordelt på budgetlinjerne. Ministeriet udbetaler kun
+              det godkendte forbrug. Er der udbetalt mere, skal forskellen betales tilbage.
+            </p>
+          )}
+          <FileForm
+            key={returned?.id ?? 'first'}
+            award={award}
+            application={application}
+            returned={returned}
+            statements={statements}
+            thresholdOre={money.programme.data?.auditorStatementThresholdOre}
+          />
+        </>
+      )}
+      {!approved && !pending && !open && <p>Tilsagnet er {award.status === 'closed' ? 'lukket' : 'bortfaldet'}; der kan ikke indsendes slutregnskab.</p>}
+      {pending && <FilingFacts account={pending} documents={documents} />}
+      <History filings={filings.filter((filing) => filing !== pending && filing !== approved)} documents={documents} />
+      {approved && (
+        <details className="version">
+          <summary>Det godkendte slutregnskab (nr. {approved.filingNo})</summary>
+          <FilingFacts account={approved} documents={documents} />
+        </details>
+      )}
+    </FinalAccountsFrame>
   );
 }
 
@@ -496,7 +493,7 @@ export function LeadFinalAccountsSection({ award, application }: { award: Award;
 
 /** What approving these accounts will do to the money, from the instalments as they stand (final-accounts.rules.ts). */
 function approvalEffect(award: Award, account: FinalAccount, instalments: Instalment[], waiverOre: number | undefined): string[] {
-  const sum = (statuses: string[]) => instalments.filter((item) => statuses.includes(item.status)).reduce((total, item) => total + item.amountOre, 0);
+  const sum = (statuses: string[]) => sumOf(instalments, statuses);
   const paid = sum(['paid']);
   const spent = account.spentOre;
   const lines = [`Forbruget fastsættes til ${formatKroner(spent)}, og der er udbetalt ${formatKroner(paid)}`];
@@ -532,8 +529,7 @@ function ReviewForm({
   const [local, setLocal] = useState<ApiProblem | null>(null);
   const problem = local ?? (review.error ? asProblem(review.error) : null);
   const awaiting = instalments.filter((item) => item.status === 'approved');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const errors: Array<{ field: string; message: string }> = [];
     if (!outcome) errors.push({ field: 'outcome', message: 'vælg, om slutregnskabet godkendes eller sendes retur' });
     if (!comment.trim()) errors.push({ field: 'comment', message: outcome === 'return' ? 'skriv, hvad kommunen skal rette' : 'skal udfyldes' });
@@ -543,42 +539,27 @@ function ReviewForm({
       return;
     }
     setLocal(null);
-    review.mutate(
-      { id: account.id, outcome: outcome as 'approve' | 'return', comment: comment.trim() },
-      { onSuccess: () => requestAnimationFrame(() => document.getElementById('slutregnskab')?.focus()) },
-    );
+    review.mutate({ id: account.id, outcome: outcome as 'approve' | 'return', comment: comment.trim() }, { onSuccess: focusSection });
   };
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="gennemgang-slutregnskab" data-testid="gennemgang-form">
-      <h3 id="gennemgang-slutregnskab">Gennemgang</h3>
-      <FormProblem error={problem} labels={(field) => ({ outcome: 'Afgørelse', comment: 'Kommentar til kommunen' })[field] ?? field} />
+    <FormShell
+      labelledBy="gennemgang-slutregnskab"
+      testId="gennemgang-form"
+      heading={<h3 id="gennemgang-slutregnskab">Gennemgang</h3>}
+      problem={problem}
+      labels={(field) => ({ outcome: 'Afgørelse', comment: 'Kommentar til kommunen' })[field] ?? field}
+      onSubmit={submit}
+      submit={outcome === 'return' ? 'Send retur' : outcome === 'approve' ? 'Godkend' : 'Gem gennemgangen'}
+      pendingText="Gemmer …"
+      pending={review.isPending}
+    >
       <FieldGroup name="outcome" legend="Afgørelse" error={errorOf(problem, 'outcome')}>
-        <div className="form-group-radio">
-          <input
-            type="radio"
-            className="form-radio"
-            id="slutregnskab-godkend"
-            name="outcome"
-            checked={outcome === 'approve'}
-            onChange={() => setOutcome('approve')}
-          />
-          <label className="form-label" htmlFor="slutregnskab-godkend">
-            Godkend slutregnskabet
-          </label>
-        </div>
-        <div className="form-group-radio">
-          <input
-            type="radio"
-            className="form-radio"
-            id="slutregnskab-retur"
-            name="outcome"
-            checked={outcome === 'return'}
-            onChange={() => setOutcome('return')}
-          />
-          <label className="form-label" htmlFor="slutregnskab-retur">
-            Send slutregnskabet retur til kommunen
-          </label>
-        </div>
+        <Radio id="slutregnskab-godkend" name="outcome" checked={outcome === 'approve'} onChange={() => setOutcome('approve')}>
+          Godkend slutregnskabet
+        </Radio>
+        <Radio id="slutregnskab-retur" name="outcome" checked={outcome === 'return'} onChange={() => setOutcome('return')}>
+          Send slutregnskabet retur til kommunen
+        </Radio>
       </FieldGroup>
       {outcome === 'approve' && (
         <Alert tone={awaiting.length > 0 ? 'warning' : 'info'} heading="Det sker ved godkendelsen" testId="godkendelsens-virkning">
@@ -607,12 +588,7 @@ function ReviewForm({
         rows={4}
         error={errorOf(problem, 'comment')}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={review.isPending}>
-          {review.isPending ? 'Gemmer …' : outcome === 'return' ? 'Send retur' : outcome === 'approve' ? 'Godkend' : 'Gem gennemgangen'}
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 
@@ -623,57 +599,43 @@ function ReviewForm({
  */
 export function ReviewFinalAccountsSection({ award, applicationId, role }: { award: Award; applicationId: string; role: string }) {
   const money = useMoney(award, applicationId);
-  useArrivalFocus('slutregnskab', Boolean(money.ready));
-  const filings = money.filings.data ?? [];
-  const documents = money.documents.data?.items ?? [];
-  const approved = filings.find((filing) => filing.status === 'approved');
-  const pending = filings.find((filing) => filing.status === 'submitted');
-  const latest = filings.at(-1);
+  const { filings, documents, approved, pending, latest } = money;
   return (
-    <section aria-labelledby="slutregnskab">
-      <h2 id="slutregnskab" tabIndex={-1}>
-        Slutregnskab
-      </h2>
-      {money.error && <ProblemAlert error={money.error} heading="Slutregnskabet kunne ikke hentes" />}
-      {!money.ready && !money.error && <Loading text="Henter slutregnskabet …" />}
-      {money.ready && (
+    <FinalAccountsFrame money={money}>
+      {filings.length === 0 && <p data-testid="slutregnskab-status">Kommunen har ikke indsendt slutregnskab endnu.</p>}
+      {latest?.status === 'returned' && (
+        <p data-testid="slutregnskab-status">
+          Slutregnskab nr. {latest.filingNo} er sendt retur {latest.reviewedAt ? formatDate(latest.reviewedAt) : ''}; kommunen har ikke indsendt det igen.
+        </p>
+      )}
+      {pending && (
         <>
-          {filings.length === 0 && <p data-testid="slutregnskab-status">Kommunen har ikke indsendt slutregnskab endnu.</p>}
-          {latest?.status === 'returned' && (
-            <p data-testid="slutregnskab-status">
-              Slutregnskab nr. {latest.filingNo} er sendt retur {latest.reviewedAt ? formatDate(latest.reviewedAt) : ''}; kommunen har ikke indsendt det igen.
-            </p>
+          <p data-testid="slutregnskab-status">
+            Slutregnskab nr. {pending.filingNo} er indsendt {formatDateTime(pending.filedAt)} og venter på gennemgang.
+          </p>
+          <FilingFacts account={pending} documents={documents} />
+          {role === 'caseworker' && award.status !== 'closed' && (
+            <ReviewForm award={award} account={pending} instalments={money.instalments.data!} waiverOre={money.programme.data?.repaymentWaiverOre} />
           )}
-          {pending && (
-            <>
-              <p data-testid="slutregnskab-status">
-                Slutregnskab nr. {pending.filingNo} er indsendt {formatDateTime(pending.filedAt)} og venter på gennemgang.
-              </p>
-              <FilingFacts account={pending} documents={documents} />
-              {role === 'caseworker' && award.status !== 'closed' && (
-                <ReviewForm award={award} account={pending} instalments={money.instalments.data!} waiverOre={money.programme.data?.repaymentWaiverOre} />
-              )}
-            </>
-          )}
-          {approved && (
-            <>
-              <Alert tone="success" heading="Slutregnskabet er godkendt" testId="slutregnskab-status">
-                <p>
-                  Godkendt {approved.reviewedAt ? formatDateTime(approved.reviewedAt) : ''} med et forbrug på {formatKroner(approved.spentOre)}
-                </p>
-              </Alert>
-              <Settlement
-                award={award}
-                account={approved}
-                instalments={money.instalments.data!}
-                claims={money.claims.data!}
-                ministry={role === 'caseworker' || role === 'admin'}
-              />
-            </>
-          )}
-          <History filings={filings.filter((filing) => filing !== pending)} documents={documents} />
         </>
       )}
-    </section>
+      {approved && (
+        <>
+          <Alert tone="success" heading="Slutregnskabet er godkendt" testId="slutregnskab-status">
+            <p>
+              Godkendt {approved.reviewedAt ? formatDateTime(approved.reviewedAt) : ''} med et forbrug på {formatKroner(approved.spentOre)}
+            </p>
+          </Alert>
+          <Settlement
+            award={award}
+            account={approved}
+            instalments={money.instalments.data!}
+            claims={money.claims.data!}
+            ministry={role === 'caseworker' || role === 'admin'}
+          />
+        </>
+      )}
+      <History filings={filings.filter((filing) => filing !== pending)} documents={documents} />
+    </FinalAccountsFrame>
   );
 }

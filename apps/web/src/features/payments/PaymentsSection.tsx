@@ -1,63 +1,29 @@
-import { useEffect, useState } from 'react';
-import { asProblem } from '../../api/problem';
-import { copenhagenToday, formatDate, formatDateTime, formatKroner } from '../../format';
-import { errorOf, FormProblem, TextField } from '../../ui/Form';
+import { useState } from 'react';
+import { formatDate, formatDateTime, formatKroner } from '../../format';
 import { Loading } from '../../ui/Loading';
 import { useArrivalFocus } from '../../ui/useArrivalFocus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Facts, type Column, Table } from '../../ui/Table';
+import { PaymentRecordForm } from './PaymentRecordForm';
 import { INSTALMENT_STATUS, moneySummary, triggerText } from './text';
 import { type Instalment, useApproveInstalment, useAwardInstalments, useRecordPayment } from './usePayments';
-
-const LABELS: Record<string, string> = { paidOn: 'Udbetalt den', reference: 'Betalingsreference' };
 
 /** Records that the finance system has paid an approved instalment: the day and its reference. */
 function RecordPaymentForm({ instalment, onDone }: { instalment: Instalment; onDone: () => void }) {
   const record = useRecordPayment(instalment.awardId);
-  const [paidOn, setPaidOn] = useState(copenhagenToday());
-  const [reference, setReference] = useState('');
-  const problem = record.error ? asProblem(record.error) : null;
-  const prefix = `rate-${instalment.sequence}`;
-  useEffect(() => document.getElementById(`${prefix}-reference`)?.focus(), [prefix]);
   return (
-    <form
-      noValidate
-      className="payment-form"
-      aria-label={`Registrér udbetaling af rate ${instalment.sequence}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        record.mutate({ id: instalment.id, paidOn, reference }, { onSuccess: onDone });
-      }}
-    >
-      <FormProblem error={problem} labels={(field) => LABELS[field] ?? field} />
-      <TextField
-        name="reference"
-        id={`${prefix}-reference`}
-        label="Betalingsreference"
-        hint="Referencen fra økonomisystemet."
-        value={reference}
-        onChange={setReference}
-        width="m"
-        error={errorOf(problem, 'reference')}
-      />
-      <TextField
-        name="paidOn"
-        id={`${prefix}-paidOn`}
-        label="Udbetalt den"
-        type="date"
-        value={paidOn}
-        onChange={setPaidOn}
-        error={errorOf(problem, 'paidOn')}
-      />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={record.isPending}>
-          {record.isPending ? 'Registrerer …' : 'Registrér udbetalingen'}
-        </button>
-        <button type="button" className="button button-tertiary" onClick={onDone}>
-          Fortryd
-        </button>
-      </div>
-    </form>
+    <PaymentRecordForm
+      label={`Registrér udbetaling af rate ${instalment.sequence}`}
+      idPrefix={`rate-${instalment.sequence}`}
+      referenceLabel="Betalingsreference"
+      dateField="paidOn"
+      dateLabel="Udbetalt den"
+      submit="Registrér udbetalingen"
+      pending={record.isPending}
+      error={record.error}
+      onSubmit={({ reference, date }) => record.mutate({ id: instalment.id, paidOn: date, reference }, { onSuccess: onDone })}
+      onCancel={onDone}
+    />
   );
 }
 

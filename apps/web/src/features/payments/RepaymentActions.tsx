@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { asProblem } from '../../api/problem';
-import { copenhagenToday, formatDate, formatKroner } from '../../format';
-import { errorOf, FormProblem, TextArea, TextField } from '../../ui/Form';
+import { formatDate, formatKroner } from '../../format';
+import { errorOf, FormShell, TextArea } from '../../ui/Form';
+import { Facts } from '../../ui/Table';
+import { PaymentRecordForm } from './PaymentRecordForm';
 import { type Repayment, useSettleRepayment, useWaiveRepayment } from './useFinalAccounts';
 
-const LABELS: Record<string, string> = { settledOn: 'Indbetalt den', reference: 'Indbetalingsreference', reason: 'Begrundelse for eftergivelsen' };
+const LABELS: Record<string, string> = { reason: 'Begrundelse for eftergivelsen' };
 
 /** Where a claim stands, in words: open (and whether past its due date), paid back, or waived and why. */
 export function repaymentStatus(claim: Repayment): string {
@@ -18,50 +20,19 @@ export function repaymentStatus(claim: Repayment): string {
 /** Records that the kommune has paid the claim back: the day and the finance system's reference. */
 function SettleForm({ claim, onDone }: { claim: Repayment; onDone: () => void }) {
   const settle = useSettleRepayment(claim.awardId);
-  const [settledOn, setSettledOn] = useState(copenhagenToday());
-  const [reference, setReference] = useState('');
-  const problem = settle.error ? asProblem(settle.error) : null;
-  const prefix = `krav-${claim.id}`;
-  useEffect(() => document.getElementById(`${prefix}-reference`)?.focus(), [prefix]);
   return (
-    <form
-      noValidate
-      className="payment-form"
-      aria-label={`Registrér indbetaling af ${formatKroner(claim.amountOre)} for ${claim.caseNumber}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        settle.mutate({ id: claim.id, settledOn, reference }, { onSuccess: onDone });
-      }}
-    >
-      <FormProblem error={problem} labels={(field) => LABELS[field] ?? field} />
-      <TextField
-        name="reference"
-        id={`${prefix}-reference`}
-        label="Indbetalingsreference"
-        hint="Referencen fra økonomisystemet."
-        value={reference}
-        onChange={setReference}
-        width="m"
-        error={errorOf(problem, 'reference')}
-      />
-      <TextField
-        name="settledOn"
-        id={`${prefix}-settledOn`}
-        label="Indbetalt den"
-        type="date"
-        value={settledOn}
-        onChange={setSettledOn}
-        error={errorOf(problem, 'settledOn')}
-      />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={settle.isPending}>
-          {settle.isPending ? 'Registrerer …' : 'Registrér indbetalingen'}
-        </button>
-        <button type="button" className="button button-tertiary" onClick={onDone}>
-          Fortryd
-        </button>
-      </div>
-    </form>
+    <PaymentRecordForm
+      label={`Registrér indbetaling af ${formatKroner(claim.amountOre)} for ${claim.caseNumber}`}
+      idPrefix={`krav-${claim.id}`}
+      referenceLabel="Indbetalingsreference"
+      dateField="settledOn"
+      dateLabel="Indbetalt den"
+      submit="Registrér indbetalingen"
+      pending={settle.isPending}
+      error={settle.error}
+      onSubmit={({ reference, date }) => settle.mutate({ id: claim.id, settledOn: date, reference }, { onSuccess: onDone })}
+      onCancel={onDone}
+    />
   );
 }
 
@@ -71,18 +42,19 @@ function WaiveForm({ claim, onDone }: { claim: Repayment; onDone: () => void }) 
   const [reason, setReason] = useState('');
   const problem = waive.error ? asProblem(waive.error) : null;
   const id = `krav-${claim.id}-reason`;
-  useEffect(() => document.getElementById(id)?.focus(), [id]);
   return (
-    <form
-      noValidate
+    <FormShell
+      label={`Eftergiv kravet på ${formatKroner(claim.amountOre)} for ${claim.caseNumber}`}
       className="payment-form"
-      aria-label={`Eftergiv kravet på ${formatKroner(claim.amountOre)} for ${claim.caseNumber}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        waive.mutate({ id: claim.id, reason }, { onSuccess: onDone });
-      }}
+      focus={id}
+      problem={problem}
+      labels={(field) => LABELS[field] ?? field}
+      onSubmit={() => waive.mutate({ id: claim.id, reason }, { onSuccess: onDone })}
+      submit="Eftergiv kravet"
+      pendingText="Gemmer …"
+      pending={waive.isPending}
+      onCancel={onDone}
     >
-      <FormProblem error={problem} labels={(field) => LABELS[field] ?? field} />
       <TextArea
         name="reason"
         id={id}
@@ -93,15 +65,7 @@ function WaiveForm({ claim, onDone }: { claim: Repayment; onDone: () => void }) 
         rows={3}
         error={errorOf(problem, 'reason')}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={waive.isPending}>
-          {waive.isPending ? 'Gemmer …' : 'Eftergiv kravet'}
-        </button>
-        <button type="button" className="button button-tertiary" onClick={onDone}>
-          Fortryd
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 
@@ -126,6 +90,45 @@ export function RepaymentActions({ claim, onDone }: { claim: Repayment; onDone?:
       <button type="button" className="button button-tertiary" onClick={() => setOpen('waive')}>
         Eftergiv
       </button>
+    </div>
+  );
+}
+
+/** A claim to pay back as the case pages show it: amount, due date and status, and for the ministry what it can do with an open claim. */
+export function RepaymentClaim({
+  claim,
+  heading: Heading,
+  caption,
+  testId,
+  statusTestId,
+  ministry,
+  onDone,
+}: {
+  claim: Repayment;
+  heading: 'h3' | 'h4';
+  caption: string;
+  testId: string;
+  statusTestId: string;
+  ministry: boolean;
+  onDone: () => void;
+}) {
+  return (
+    <div className="repayment-claim" data-testid={testId}>
+      <Heading>Krav om tilbagebetaling</Heading>
+      <Facts
+        caption={caption}
+        facts={[
+          ['Beløb', formatKroner(claim.amountOre)],
+          ['Betales senest', formatDate(claim.dueDate)],
+          [
+            'Status',
+            <span className={claim.overdue ? 'overdue' : undefined} data-testid={statusTestId}>
+              {repaymentStatus(claim)}
+            </span>,
+          ],
+        ]}
+      />
+      {ministry && claim.status === 'open' && <RepaymentActions claim={claim} onDone={onDone} />}
     </div>
   );
 }

@@ -22,9 +22,14 @@ export const INSTALMENT_STATUS: Record<string, string> = {
   cancelled: 'Annulleret',
 };
 
+/** What the instalments in the given statuses come to, in øre. */
+export function sumOf(instalments: readonly Instalment[], statuses: readonly string[]): number {
+  return instalments.filter((item) => statuses.includes(item.status)).reduce((total, item) => total + item.amountOre, 0);
+}
+
 /** The award's money in four figures: paid, approved for payment, waiting for its trigger, cancelled. */
 export function moneySummary(instalments: readonly Instalment[]) {
-  const sum = (statuses: string[]) => instalments.filter((item) => statuses.includes(item.status)).reduce((total, item) => total + item.amountOre, 0);
+  const sum = (statuses: string[]) => sumOf(instalments, statuses);
   return {
     paid: sum(['paid']),
     approved: sum(['approved']),
