@@ -144,6 +144,15 @@ test('an administrator runs programmes, reads the books, audits and manages user
   await expect(page.getByRole('button', { name: /Godkend rate/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Registrér udbetaling af rate 1' }).click();
   await expect(page.getByLabel('Betalingsreference')).toBeFocused();
+  // Sent without its reference: the error summary at the form's top links to the field (which has an
+  // id of its own, one form per instalment), and the link takes the keyboard there.
+  await page.getByRole('button', { name: 'Registrér udbetalingen' }).click();
+  await page
+    .getByRole('alert')
+    .getByRole('link', { name: /^Betalingsreference:/ })
+    .first()
+    .click();
+  await expect(page.getByLabel('Betalingsreference')).toBeFocused();
   await page.getByLabel('Betalingsreference').fill('NAV-BROWSER-1');
   await page.getByLabel('Udbetalt den').fill('2026-12-01');
   await expectKeyboardComplete(page, 'admin-04-udbetaling');

@@ -298,8 +298,8 @@ export function TextList({
   );
 }
 
-function focusField(field: string): void {
-  const target = document.getElementById(fieldId(field));
+function focusField(id: string): void {
+  const target = document.getElementById(id);
   if (!target) return;
   target.scrollIntoView({ block: 'center' });
   target.focus();
@@ -310,7 +310,18 @@ function focusField(field: string): void {
  * its label), or, for a problem without fields, its title and detail. It takes focus when it appears,
  * so a screen reader reads it and the keyboard starts from it.
  */
-export function FormProblem({ error, labels, fieldLinks = true }: { error: unknown; labels: (field: string) => string; fieldLinks?: boolean }) {
+export function FormProblem({
+  error,
+  labels,
+  fieldLinks = true,
+  fieldIds = fieldId,
+}: {
+  error: unknown;
+  labels: (field: string) => string;
+  fieldLinks?: boolean;
+  /** The element id of a field the summary links to, where the form does not use {@link fieldId} (several records' forms on one page). */
+  fieldIds?: (field: string) => string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) ref.current?.focus();
@@ -332,10 +343,10 @@ export function FormProblem({ error, labels, fieldLinks = true }: { error: unkno
                 {fieldLinks ? (
                   <a
                     className="function-link"
-                    href={`#${fieldId(field.field)}`}
+                    href={`#${fieldIds(field.field)}`}
                     onClick={(event) => {
                       event.preventDefault();
-                      focusField(field.field);
+                      focusField(fieldIds(field.field));
                     }}
                   >
                     {labels(field.field)}: {field.message}
@@ -390,12 +401,14 @@ export interface FormShellProps extends FormButtonsProps {
   focus?: string;
   problem: unknown;
   labels: (field: string) => string;
+  /** See {@link FormProblem}. */
+  fieldIds?: (field: string) => string;
   onSubmit: () => void;
   children: ReactNode;
 }
 
 /** The frame of a form that sends one request: its heading, what went wrong at its top, its fields, then its buttons. */
-export function FormShell({ label, labelledBy, className, testId, heading, focus, problem, labels, onSubmit, children, ...buttons }: FormShellProps) {
+export function FormShell({ label, labelledBy, className, testId, heading, focus, problem, labels, fieldIds, onSubmit, children, ...buttons }: FormShellProps) {
   // A form that opens in place of the button that opened it: the keyboard goes on from its first field or heading.
   useEffect(() => {
     if (focus) document.getElementById(focus)?.focus();
@@ -414,7 +427,7 @@ export function FormShell({ label, labelledBy, className, testId, heading, focus
       }}
     >
       {heading}
-      <FormProblem error={problem} labels={labels} />
+      <FormProblem error={problem} labels={labels} fieldIds={fieldIds} />
       {children}
       <FormButtons {...buttons} />
     </form>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { asProblem } from '../../api/problem';
 import { copenhagenToday, formatDate, formatDateTime } from '../../format';
 import { Alert } from '../../ui/Alert';
-import { errorOf, FieldGroup, FormShell, Radio, TextArea, TextField } from '../../ui/Form';
+import { errorOf, fieldId, FieldGroup, FormShell, Radio, TextArea, TextField } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
 import { useArrivalFocus } from '../../ui/useArrivalFocus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -112,6 +112,7 @@ function CompleteForm({ request, onDone }: { request: AccessRequest; onDone: () 
       focus={id}
       problem={problem}
       labels={(field) => LABELS[field] ?? field}
+      fieldIds={(field) => (field === 'note' ? id : fieldId(field))}
       onSubmit={() => complete.mutate({ id: request.id, note }, { onSuccess: onDone })}
       submit="Registrér som besvaret"
       pendingText="Gemmer …"

@@ -40,6 +40,7 @@ export function PaymentRecordForm({
       focus={`${idPrefix}-reference`}
       problem={problem}
       labels={(field) => labels[field] ?? field}
+      fieldIds={(field) => `${idPrefix}-${field}`}
       onSubmit={() => onSubmit({ reference, date })}
       submit={submit}
       pendingText="Registrerer …"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { asProblem } from '../../api/problem';
 import { formatDate, formatKroner } from '../../format';
-import { errorOf, FormShell, TextArea } from '../../ui/Form';
+import { errorOf, fieldId, FormShell, TextArea } from '../../ui/Form';
 import { Facts } from '../../ui/Table';
 import { PaymentRecordForm } from './PaymentRecordForm';
 import { type Repayment, useSettleRepayment, useWaiveRepayment } from './useFinalAccounts';
@@ -49,6 +49,7 @@ function WaiveForm({ claim, onDone }: { claim: Repayment; onDone: () => void }) 
       focus={id}
       problem={problem}
       labels={(field) => LABELS[field] ?? field}
+      fieldIds={(field) => (field === 'reason' ? id : fieldId(field))}
       onSubmit={() => waive.mutate({ id: claim.id, reason }, { onSuccess: onDone })}
       submit="Eftergiv kravet"
       pendingText="Gemmer …"
