@@ -11,9 +11,7 @@ import type { AuthUser } from '../core/access/auth-user.js';
 import type { Actor } from '../core/context/request-context.js';
 import { formatDate, formatKroner } from '../core/format/danish.js';
 import { oreFromApi, type Ore } from '../core/money/money.js';
-import { addDays } from '../core/time/calendar-date.js';
 import { Clock } from '../core/time/clock.js';
-import { copenhagenDate } from '../core/time/copenhagen.js';
 import { fitsBudget } from '../programmes/ledger.js';
 import { ProgrammeException } from '../programmes/programme.exception.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
@@ -24,7 +22,7 @@ import { ReportsService } from '../reports/reports.service.js';
 import { amendmentMessage, type AmendmentNews, cancellationMessage } from './amendment-messages.js';
 import { AmendmentException } from './amendment.exception.js';
 import type { AmendmentBody, AwardRationaleBody } from './dto/amendment.dto.js';
-import { FinalAccountsService, REPAYMENT_DUE_DAYS } from './final-accounts.service.js';
+import { FinalAccountsService } from './final-accounts.service.js';
 import { resizeInstalments } from './instalment-resize.js';
 import { Instalment } from './instalment.entity.js';
 import { InstalmentReminders } from './instalment-reminders.js';
@@ -365,50 +363,20 @@ export class AmendmentsService {
     return cancellation;
   }
 
-  /** The claim for what was paid on a cancelled award, as final accounts open one for what was paid beyond the spending. */
+  /** The claim for what was paid on a cancelled award, opened as final accounts open one for what was paid beyond the spending; below the programme's waiver it is waived. */
   private async claim(manager: EntityManager, award: Award, paidOre: Ore, now: Date, events: AuditRecord[]): Promise<Repayment> {
     const [programme]: Array<{ waiver: string }> = await manager.query('SELECT repayment_waiver_ore AS waiver FROM programme WHERE id = $1', [
       award.programmeId,
     ]);
     const waiverOre = BigInt(programme.waiver);
-    const waived = paidOre < waiverOre;
-    const repayment = await manager.save(
-      manager.create(Repayment, {
-        awardId: award.id,
-        applicationId: award.applicationId,
-        programmeId: award.programmeId,
-        municipalityCode: award.municipalityCode,
-        participantCodes: award.participantCodes,
-        caseNumber: award.caseNumber,
-        finalAccountId: null,
-        cause: 'cancellation',
-        amountOre: paidOre,
-        dueDate: addDays(copenhagenDate(now), REPAYMENT_DUE_DAYS),
-        status: waived ? 'waived' : 'open',
-        waivedAutomatically: waived,
-        waiveReason: waived ? `Under puljens bagatelgrænse på ${formatKroner(waiverOre)}` : null,
-        waivedAt: waived ? now : null,
-        waivedBy: null,
-      }),
+    return this.accounts.openRepayment(
+      manager,
+      award,
+      { cause: 'cancellation', finalAccountId: null, amountOre: paidOre, waived: paidOre < waiverOre, waiverOre },
+      { paidOre, cause: 'cancellation' },
+      now,
+      events,
     );
-    events.push({
-      action: 'repayment.opened',
-      entityType: 'repayment',
-      entityId: repayment.id,
-      after: { awardId: award.id, amountOre: repayment.amountOre, dueDate: repayment.dueDate, paidOre, cause: 'cancellation' },
-    });
-    if (waived) {
-      events.push({
-        action: 'repayment.waived',
-        entityType: 'repayment',
-        entityId: repayment.id,
-        before: { status: 'open' },
-        after: { status: 'waived', automatic: true, reason: repayment.waiveReason, amountOre: repayment.amountOre },
-      });
-    } else {
-      await this.accounts.planOverdueReminder(manager, repayment);
-    }
-    return repayment;
   }
 
   /**
