@@ -66,6 +66,12 @@ function caseQueue<T extends ObjectLiteral>(
   return builder;
 }
 
+/** How many rows a list's query finds, as the worklist counts a queue. */
+async function countOf<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): Promise<number> {
+  const row = await builder.select('count(*)::int', 'count').getRawOne<{ count: number }>();
+  return row?.count ?? 0;
+}
+
 /** A repayment claim is due this many days after the final accounts' approval. */
 export const REPAYMENT_DUE_DAYS = 30;
 /**
@@ -479,8 +485,7 @@ export class FinalAccountsService {
 
   /** How many the repayments list shows for these filters, on its own conditions (the worklist's count). */
   async countRepayments(query: RepaymentFilter, actor: Actor): Promise<number> {
-    const row = await this.repayments(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    return row?.count ?? 0;
+    return countOf(this.repayments(query, actor));
   }
 
   private repayments(query: RepaymentFilter, actor: Actor): SelectQueryBuilder<Repayment> {
@@ -500,8 +505,7 @@ export class FinalAccountsService {
 
   /** How many the final-accounts list shows for these filters (the worklist's count). */
   async countFinalAccounts(query: FinalAccountFilter, actor: Actor): Promise<number> {
-    const row = await this.finalAccounts(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    return row?.count ?? 0;
+    return countOf(this.finalAccounts(query, actor));
   }
 
   private finalAccounts(query: FinalAccountFilter, actor: Actor): SelectQueryBuilder<FinalAccount> {
