@@ -200,15 +200,12 @@ export class AmendmentsService {
     }
     award.amountOre = amountOre;
     const byId = new Map(instalments.map((instalment) => [instalment.id, instalment]));
-    const emptied: string[] = [];
-    for (const change of resize.changes) {
+    const rows = resize.changes.map((change) => {
       const instalment = byId.get(change.id)!;
       if (change.toOre === 0n) {
         // Nothing left to pay on it (the amount is cut to what is paid): it is cancelled, not kept at 0 kr.
         // for someone to approve and "pay".
         const status = nextInstalmentStatus(instalment.status, 'cancel');
-        await manager.update(Instalment, { id: change.id }, { amountOre: 0n, status, cancelledAt: now, version: instalment.version + 1 });
-        emptied.push(change.id);
         events.push({
           action: 'instalment.cancelled',
           entityType: 'instalment',
@@ -216,12 +213,11 @@ export class AmendmentsService {
           before: { amountOre: change.fromOre, status: instalment.status },
           after: { sequence: instalment.sequence, amountOre: 0n, status, cause: 'amendment' },
         });
-        continue;
+        return { id: change.id, amountOre: 0n, status, triggeredBy: instalment.triggeredBy, cancelledAt: now };
       }
       // A ready instalment's amount is now the amender's decision: four-eyes keeps them from approving
       // its payment, as it keeps the award's decider from approving the first.
       const triggeredBy = instalment.status === 'ready' ? amendedBy : instalment.triggeredBy;
-      await manager.update(Instalment, { id: change.id }, { amountOre: change.toOre, triggeredBy, version: instalment.version + 1 });
       events.push({
         action: 'instalment.resized',
         entityType: 'instalment',
@@ -229,7 +225,26 @@ export class AmendmentsService {
         before: { amountOre: change.fromOre },
         after: { sequence: instalment.sequence, amountOre: change.toOre, status: instalment.status, cause: 'amendment' },
       });
+      return { id: change.id, amountOre: change.toOre, status: instalment.status, triggeredBy, cancelledAt: null };
+    });
+    if (rows.length > 0) {
+      // Every instalment that changes, in one statement (the rows are locked above).
+      await manager.query(
+        `UPDATE instalment AS i
+            SET amount_ore = c.amount_ore, status = c.status, triggered_by = c.triggered_by,
+                cancelled_at = coalesce(c.cancelled_at, i.cancelled_at), version = i.version + 1
+           FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[], $5::timestamptz[]) AS c(id, amount_ore, status, triggered_by, cancelled_at)
+          WHERE i.id = c.id`,
+        [
+          rows.map((row) => row.id),
+          rows.map((row) => row.amountOre.toString()),
+          rows.map((row) => row.status),
+          rows.map((row) => row.triggeredBy),
+          rows.map((row) => row.cancelledAt),
+        ],
+      );
     }
+    const emptied = rows.filter((row) => row.cancelledAt !== null).map((row) => row.id);
     const cancelledReminders = emptied.length > 0 ? await this.instalmentReminders.cancel(manager, emptied) : [];
     return { fromOre, remainingOre, cancelledReminders };
   }
