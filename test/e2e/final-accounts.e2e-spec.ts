@@ -1,8 +1,6 @@
-import { givenAward, givenProgramme, reportBody } from '../support/grant-case.js';
+import { givenAward, givenProgramme, payInstalments, reportBody, uniquePdf } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { type SignedInUser, signedInAs } from '../support/users.js';
-
-const PDF = () => Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${Math.random()}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+import { type SignedInUser, signedInCast } from '../support/users.js';
 
 interface Instalment {
   id: string;
@@ -28,13 +26,7 @@ describe('final accounts, repayment and close-out', () => {
 
   beforeAll(async () => {
     api = await createTestApp();
-    admin = await signedInAs(api, 'admin');
-    lead = await signedInAs(api, 'project_lead', '461');
-    otherLead = await signedInAs(api, 'project_lead', '479');
-    assessor = await signedInAs(api, 'caseworker');
-    decider = await signedInAs(api, 'caseworker');
-    reviewer = await signedInAs(api, 'caseworker');
-    people = { lead, assessor, decider };
+    ({ admin, lead, otherLead, assessor, decider, reviewer, people } = await signedInCast(api, '461', '479'));
   });
   afterAll(() => api.close());
 
@@ -61,21 +53,11 @@ describe('final accounts, repayment and close-out', () => {
         .field('subjectType', 'award')
         .field('subjectId', awardId)
         .field('kind', 'auditor_statement')
-        .attach('file', PDF(), { filename: 'revisorerklaering.pdf', contentType: 'application/pdf' })
+        .attach('file', uniquePdf(), { filename: 'revisorerklaering.pdf', contentType: 'application/pdf' })
         .expect(201)
     ).body.id as string;
   /** Approves (reviewer) and records as paid (admin) the award's instalments with these sequence numbers, as they are ready. */
-  async function pay(awardId: string, sequences: number[]) {
-    for (const instalment of await instalmentsOf(awardId)) {
-      if (!sequences.includes(instalment.sequence)) continue;
-      await api.http.post(`/api/v1/instalments/${instalment.id}/approve`).set(reviewer.bearer).expect(200);
-      await api.http
-        .post(`/api/v1/payments/${instalment.id}/paid`)
-        .set(admin.bearer)
-        .send({ paidOn: '2021-02-01', reference: `NAV-${instalment.sequence}` })
-        .expect(200);
-    }
-  }
+  const pay = (awardId: string, sequences: number[]) => payInstalments(api, { lead, approver: reviewer, admin }, awardId, sequences);
   /** Submits and approves every report of the award: it is then completed, and its second instalment ready. */
   async function approveReports(awardId: string) {
     const reports = (await api.http.get(`/api/v1/awards/${awardId}/reports`).set(lead.bearer).expect(200)).body as Array<{ id: string }>;
@@ -137,7 +119,7 @@ describe('final accounts, repayment and close-out', () => {
           .field('subjectType', 'award')
           .field('subjectId', award.id)
           .field('kind', 'other')
-          .attach('file', PDF(), { filename: 'andet.pdf', contentType: 'application/pdf' })
+          .attach('file', uniquePdf(), { filename: 'andet.pdf', contentType: 'application/pdf' })
           .expect(201)
       ).body.id;
       const wrong = await file(award.id, accountsBody(900_000_000, { auditorStatementDocumentId: budget })).expect(422);
@@ -479,7 +461,7 @@ describe('final accounts, repayment and close-out', () => {
         .field('subjectType', 'award')
         .field('subjectId', award.id)
         .field('kind', 'other')
-        .attach('file', PDF(), { filename: 'efterslaeb.pdf', contentType: 'application/pdf' })
+        .attach('file', uniquePdf(), { filename: 'efterslaeb.pdf', contentType: 'application/pdf' })
         .expect(409);
       expect(document.body).toMatchObject({
         type: 'urn:tilskud:problem:award-closed',

@@ -2,7 +2,7 @@ import { readCsv } from '../support/csv.js';
 import { downloadBytes } from '../support/download.js';
 import { givenAward, givenProgramme, programmeBody, reportBody } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { type SignedInUser, signedInAs } from '../support/users.js';
+import { type SignedInUser, signedInCast } from '../support/users.js';
 
 const CVR = '29403473';
 
@@ -49,13 +49,7 @@ describe('payments in instalments', () => {
 
   beforeAll(async () => {
     api = await createTestApp();
-    admin = await signedInAs(api, 'admin');
-    lead = await signedInAs(api, 'project_lead', '420');
-    otherLead = await signedInAs(api, 'project_lead', '430');
-    assessor = await signedInAs(api, 'caseworker');
-    decider = await signedInAs(api, 'caseworker');
-    reviewer = await signedInAs(api, 'caseworker');
-    people = { lead, assessor, decider };
+    ({ admin, lead, otherLead, assessor, decider, reviewer, people } = await signedInCast(api, '420', '430'));
   });
   afterAll(() => api.close());
 
