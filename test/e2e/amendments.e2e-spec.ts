@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { givenAssessed, givenAward, givenProgramme, payInstalments, reportBody, uniquePdf } from '../support/grant-case.js';
+import { givenAssessed, givenAward, givenProgramme, payInstalments, reportBody, uploadToAward } from '../support/grant-case.js';
 import { ownerDataSource } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { type SignedInUser, signedInAs, signedInCast } from '../support/users.js';
+import { type CaseCast, type SignedInUser, signedInAs, signedInCast } from '../support/users.js';
 
 interface Instalment {
   id: string;
@@ -18,13 +18,8 @@ interface Instalment {
  */
 describe('amendments, cancellation and reopening of an award', () => {
   let api: TestApp;
-  let admin: SignedInUser;
-  let lead: SignedInUser;
-  let otherLead: SignedInUser;
-  let assessor: SignedInUser;
-  let decider: SignedInUser;
-  let reviewer: SignedInUser;
-  let people: { lead: SignedInUser; assessor: SignedInUser; decider: SignedInUser };
+  // Signed in before the tests run (beforeAll).
+  let { admin, lead, otherLead, assessor, decider, reviewer, people } = {} as CaseCast;
 
   beforeAll(async () => {
     api = await createTestApp();
@@ -356,14 +351,7 @@ describe('amendments, cancellation and reopening of an award', () => {
       await pay(award.id, [3], assessor);
       await api.http.post(`/api/v1/awards/${award.id}/close`).set(reviewer.bearer).expect(200);
 
-      const upload = () =>
-        api.http
-          .post('/api/v1/documents')
-          .set(lead.bearer)
-          .field('subjectType', 'award')
-          .field('subjectId', award.id)
-          .field('kind', 'other')
-          .attach('file', uniquePdf(), { filename: 'bilag.pdf', contentType: 'application/pdf' });
+      const upload = () => uploadToAward(api, lead, award.id, 'other', 'bilag.pdf');
       expect((await upload().expect(409)).body.type).toBe('urn:tilskud:problem:award-closed');
       expect((await amend(award.id, { kind: 'period', endDate: '2023-01-31', rationale: RATIONALE }).expect(409)).body.type).toBe(
         'urn:tilskud:problem:award-closed',

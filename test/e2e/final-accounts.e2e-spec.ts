@@ -1,6 +1,6 @@
-import { givenAward, givenProgramme, payInstalments, reportBody, uniquePdf } from '../support/grant-case.js';
+import { givenAward, givenProgramme, payInstalments, reportBody, uploadToAward } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { type SignedInUser, signedInCast } from '../support/users.js';
+import { type CaseCast, type SignedInUser, signedInCast } from '../support/users.js';
 
 interface Instalment {
   id: string;
@@ -16,13 +16,8 @@ interface Instalment {
  */
 describe('final accounts, repayment and close-out', () => {
   let api: TestApp;
-  let admin: SignedInUser;
-  let lead: SignedInUser;
-  let otherLead: SignedInUser;
-  let assessor: SignedInUser;
-  let decider: SignedInUser;
-  let reviewer: SignedInUser;
-  let people: { lead: SignedInUser; assessor: SignedInUser; decider: SignedInUser };
+  // Signed in before the tests run (beforeAll).
+  let { admin, lead, otherLead, assessor, decider, reviewer, people } = {} as CaseCast;
 
   beforeAll(async () => {
     api = await createTestApp();
@@ -46,16 +41,7 @@ describe('final accounts, repayment and close-out', () => {
     api.http.post(`/api/v1/awards/${awardId}/final-accounts`).set(who.bearer).send(body);
   const review = (id: string, body: object, who: SignedInUser = reviewer) => api.http.post(`/api/v1/final-accounts/${id}/review`).set(who.bearer).send(body);
   const auditorStatement = async (awardId: string) =>
-    (
-      await api.http
-        .post('/api/v1/documents')
-        .set(lead.bearer)
-        .field('subjectType', 'award')
-        .field('subjectId', awardId)
-        .field('kind', 'auditor_statement')
-        .attach('file', uniquePdf(), { filename: 'revisorerklaering.pdf', contentType: 'application/pdf' })
-        .expect(201)
-    ).body.id as string;
+    (await uploadToAward(api, lead, awardId, 'auditor_statement', 'revisorerklaering.pdf').expect(201)).body.id as string;
   /** Approves (reviewer) and records as paid (admin) the award's instalments with these sequence numbers, as they are ready. */
   const pay = (awardId: string, sequences: number[]) => payInstalments(api, { lead, approver: reviewer, admin }, awardId, sequences);
   /** Submits and approves every report of the award: it is then completed, and its second instalment ready. */
@@ -112,16 +98,7 @@ describe('final accounts, repayment and close-out', () => {
       expect(refused.body).toMatchObject({ type: 'urn:tilskud:problem:auditor-statement-required', title: 'Revisorerklæring mangler' });
       expect(refused.body.detail).toMatch(/^Tilsagnet er på 11\.014\.260 kr\., og puljen kræver en revisorerklæring/);
       // A document of another kind is not a statement.
-      const budget = (
-        await api.http
-          .post('/api/v1/documents')
-          .set(lead.bearer)
-          .field('subjectType', 'award')
-          .field('subjectId', award.id)
-          .field('kind', 'other')
-          .attach('file', uniquePdf(), { filename: 'andet.pdf', contentType: 'application/pdf' })
-          .expect(201)
-      ).body.id;
+      const budget = (await uploadToAward(api, lead, award.id, 'other', 'andet.pdf').expect(201)).body.id;
       const wrong = await file(award.id, accountsBody(900_000_000, { auditorStatementDocumentId: budget })).expect(422);
       expect(wrong.body.errors[0].field).toBe('auditorStatementDocumentId');
       expect((await api.http.get(`/api/v1/awards/${award.id}/final-accounts`).set(lead.bearer).expect(200)).body).toEqual([]);
@@ -455,14 +432,7 @@ describe('final accounts, repayment and close-out', () => {
       expect(again.body).toMatchObject({ type: 'urn:tilskud:problem:award-closed', detail: 'Tilsagnet er lukket; intet på det kan ændres.' });
       await api.http.post(`/api/v1/instalments/${third.id}/approve`).set(reviewer.bearer).expect(409);
       // Nor does it take documents.
-      const document = await api.http
-        .post('/api/v1/documents')
-        .set(lead.bearer)
-        .field('subjectType', 'award')
-        .field('subjectId', award.id)
-        .field('kind', 'other')
-        .attach('file', uniquePdf(), { filename: 'efterslaeb.pdf', contentType: 'application/pdf' })
-        .expect(409);
+      const document = await uploadToAward(api, lead, award.id, 'other', 'efterslaeb.pdf').expect(409);
       expect(document.body).toMatchObject({
         type: 'urn:tilskud:problem:award-closed',
         detail: 'Tilsagnet er lukket; der kan ikke tilføjes dokumenter til det.',
