@@ -9,18 +9,6 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
 
-interface ReminderRow {
-  id: string;
-  kind: string;
-  recipientId: string;
-  subjectType: string;
-  subjectId: string;
-  awardId: string | null;
-  dueDate: string;
-  sendAt: string;
-  status: string;
-}
-
 interface Instalment {
   id: string;
   sequence: number;
@@ -78,7 +66,7 @@ describe('reminders of the money', () => {
     await services.stop();
   });
 
-  const reminders = (query: Record<string, string>) => listReminders<ReminderRow>(api, admin, query);
+  const reminders = (query: Record<string, string>) => listReminders(api, admin, query);
   const instalmentsOf = async (awardId: string): Promise<Instalment[]> =>
     (await api.http.get(`/api/v1/awards/${awardId}/instalments`).set(lead.bearer).expect(200)).body;
   const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(clock.now());

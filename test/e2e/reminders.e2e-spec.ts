@@ -17,19 +17,6 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
 
-interface ReminderRow {
-  id: string;
-  kind: string;
-  recipientId: string;
-  subjectType: string;
-  subjectId: string;
-  dueDate: string;
-  sendAt: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-}
-
 /**
  * Reminders end to end: a real SMTP server, the API, and two worker processes' module graphs on a
  * database, a Redis database and a key prefix of their own (so FLUSHDB here touches no other suite).
@@ -65,7 +52,7 @@ describe('reminders', () => {
     await services.stop();
   });
 
-  const reminders = (query: Record<string, string>) => listReminders<ReminderRow>(api, admin, query);
+  const reminders = (query: Record<string, string>) => listReminders(api, admin, query);
   /** A reminder the planner makes (not an outcome message, which is there from the decision on). */
   const planned = (kind: string) => (PLANNED_REMINDER_KINDS as readonly string[]).includes(kind);
   /** A report due 2 December 2021: its 14-day reminder is due at 08:00 today. */
