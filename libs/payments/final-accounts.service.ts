@@ -22,6 +22,7 @@ import { SEND_HOUR } from '../reminders/reminder-planner.js';
 import { caseLink, reportName } from '../reminders/reminder-messages.js';
 import type { ApprovedReport } from '../reports/approved-reports.port.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
+import { awardCase } from './award-case.js';
 import { BudgetRelease } from './budget-release.entity.js';
 import type {
   FileFinalAccountsBody,
@@ -360,12 +361,7 @@ export class FinalAccountsService {
     const { waived } = claim;
     const repayment = await manager.save(
       manager.create(Repayment, {
-        awardId: award.id,
-        applicationId: award.applicationId,
-        programmeId: award.programmeId,
-        municipalityCode: award.municipalityCode,
-        participantCodes: award.participantCodes,
-        caseNumber: award.caseNumber,
+        ...awardCase(award),
         finalAccountId: claim.finalAccountId,
         cause: claim.cause,
         amountOre: claim.amountOre,
