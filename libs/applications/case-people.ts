@@ -54,10 +54,6 @@ export interface ContactChange {
   municipalityCode?: string;
 }
 
-/**
- * The people of a case: each kommune's contact (who gets the case's messages) and the caseworker it is
- * assigned to (who gets its waiting reminders). Changes are audited and told to the person named.
- */
 /** The recipients of a case's messages (see {@link CasePeople.recipients}), the application's id at `placeholder`. */
 function recipientsSql(placeholder: string): string {
   return `SELECT DISTINCT person AS recipient FROM application a, unnest(a.participant_codes) AS p(code),
@@ -69,6 +65,10 @@ function recipientsSql(placeholder: string): string {
       WHERE a.id = ${placeholder}::uuid`;
 }
 
+/**
+ * The people of a case: each kommune's contact (who gets the case's messages) and the caseworker it is
+ * assigned to (who gets its waiting reminders). Changes are audited and told to the person named.
+ */
 @Injectable()
 export class CasePeople {
   constructor(

@@ -1,6 +1,7 @@
 import { DomainException } from '../core/errors/domain.exception.js';
 import type { ProblemCode } from '../core/errors/problem-types.js';
 import { formatDate, formatKroner } from '../core/format/danish.js';
+import { awaitingPaymentDetail } from './instalment.exception.js';
 
 /** The refusals of an award's amendments, its cancellation (bortfald) and its reopening. */
 export class AmendmentException extends DomainException {
@@ -73,12 +74,7 @@ export class AmendmentException extends DomainException {
 
   /** An approved instalment may be on its way from the finance system: it is recorded as paid (or not) first. */
   static instalmentsAwaitingPayment(sequences: number[]): AmendmentException {
-    const rates = sequences.map((sequence) => `rate ${sequence}`).join(' og ');
-    return new AmendmentException(
-      'illegal-transition',
-      `${rates.charAt(0).toUpperCase()}${rates.slice(1)} er godkendt til udbetaling, men ikke registreret som betalt. Registrér udbetalingen, før tilsagnet bortfalder: pengene kan allerede være sendt til økonomisystemet.`,
-      { instalmentsAwaitingPayment: sequences },
-    );
+    return new AmendmentException('illegal-transition', awaitingPaymentDetail(sequences, 'tilsagnet bortfalder'), { instalmentsAwaitingPayment: sequences });
   }
 
   /** Only a closed award is reopened. */

@@ -11,9 +11,7 @@ import type { AuthUser } from '../core/access/auth-user.js';
 import type { Actor } from '../core/context/request-context.js';
 import { formatDate, formatKroner } from '../core/format/danish.js';
 import { oreFromApi, type Ore } from '../core/money/money.js';
-import { addDays } from '../core/time/calendar-date.js';
 import { Clock } from '../core/time/clock.js';
-import { copenhagenDate } from '../core/time/copenhagen.js';
 import { fitsBudget } from '../programmes/ledger.js';
 import { ProgrammeException } from '../programmes/programme.exception.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
@@ -24,7 +22,7 @@ import { ReportsService } from '../reports/reports.service.js';
 import { amendmentMessage, type AmendmentNews, cancellationMessage } from './amendment-messages.js';
 import { AmendmentException } from './amendment.exception.js';
 import type { AmendmentBody, AwardRationaleBody } from './dto/amendment.dto.js';
-import { FinalAccountsService, REPAYMENT_DUE_DAYS } from './final-accounts.service.js';
+import { FinalAccountsService } from './final-accounts.service.js';
 import { resizeInstalments } from './instalment-resize.js';
 import { Instalment } from './instalment.entity.js';
 import { InstalmentReminders } from './instalment-reminders.js';
@@ -202,15 +200,12 @@ export class AmendmentsService {
     }
     award.amountOre = amountOre;
     const byId = new Map(instalments.map((instalment) => [instalment.id, instalment]));
-    const emptied: string[] = [];
-    for (const change of resize.changes) {
+    const rows = resize.changes.map((change) => {
       const instalment = byId.get(change.id)!;
       if (change.toOre === 0n) {
         // Nothing left to pay on it (the amount is cut to what is paid): it is cancelled, not kept at 0 kr.
         // for someone to approve and "pay".
         const status = nextInstalmentStatus(instalment.status, 'cancel');
-        await manager.update(Instalment, { id: change.id }, { amountOre: 0n, status, cancelledAt: now, version: instalment.version + 1 });
-        emptied.push(change.id);
         events.push({
           action: 'instalment.cancelled',
           entityType: 'instalment',
@@ -218,12 +213,11 @@ export class AmendmentsService {
           before: { amountOre: change.fromOre, status: instalment.status },
           after: { sequence: instalment.sequence, amountOre: 0n, status, cause: 'amendment' },
         });
-        continue;
+        return { id: change.id, amountOre: 0n, status, triggeredBy: instalment.triggeredBy, cancelledAt: now };
       }
       // A ready instalment's amount is now the amender's decision: four-eyes keeps them from approving
       // its payment, as it keeps the award's decider from approving the first.
       const triggeredBy = instalment.status === 'ready' ? amendedBy : instalment.triggeredBy;
-      await manager.update(Instalment, { id: change.id }, { amountOre: change.toOre, triggeredBy, version: instalment.version + 1 });
       events.push({
         action: 'instalment.resized',
         entityType: 'instalment',
@@ -231,7 +225,26 @@ export class AmendmentsService {
         before: { amountOre: change.fromOre },
         after: { sequence: instalment.sequence, amountOre: change.toOre, status: instalment.status, cause: 'amendment' },
       });
+      return { id: change.id, amountOre: change.toOre, status: instalment.status, triggeredBy, cancelledAt: null };
+    });
+    if (rows.length > 0) {
+      // Every instalment that changes, in one statement (the rows are locked above).
+      await manager.query(
+        `UPDATE instalment AS i
+            SET amount_ore = c.amount_ore, status = c.status, triggered_by = c.triggered_by,
+                cancelled_at = coalesce(c.cancelled_at, i.cancelled_at), version = i.version + 1
+           FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[], $5::timestamptz[]) AS c(id, amount_ore, status, triggered_by, cancelled_at)
+          WHERE i.id = c.id`,
+        [
+          rows.map((row) => row.id),
+          rows.map((row) => row.amountOre.toString()),
+          rows.map((row) => row.status),
+          rows.map((row) => row.triggeredBy),
+          rows.map((row) => row.cancelledAt),
+        ],
+      );
     }
+    const emptied = rows.filter((row) => row.cancelledAt !== null).map((row) => row.id);
     const cancelledReminders = emptied.length > 0 ? await this.instalmentReminders.cancel(manager, emptied) : [];
     return { fromOre, remainingOre, cancelledReminders };
   }
@@ -365,50 +378,20 @@ export class AmendmentsService {
     return cancellation;
   }
 
-  /** The claim for what was paid on a cancelled award, as final accounts open one for what was paid beyond the spending. */
+  /** The claim for what was paid on a cancelled award, opened as final accounts open one for what was paid beyond the spending; below the programme's waiver it is waived. */
   private async claim(manager: EntityManager, award: Award, paidOre: Ore, now: Date, events: AuditRecord[]): Promise<Repayment> {
     const [programme]: Array<{ waiver: string }> = await manager.query('SELECT repayment_waiver_ore AS waiver FROM programme WHERE id = $1', [
       award.programmeId,
     ]);
     const waiverOre = BigInt(programme.waiver);
-    const waived = paidOre < waiverOre;
-    const repayment = await manager.save(
-      manager.create(Repayment, {
-        awardId: award.id,
-        applicationId: award.applicationId,
-        programmeId: award.programmeId,
-        municipalityCode: award.municipalityCode,
-        participantCodes: award.participantCodes,
-        caseNumber: award.caseNumber,
-        finalAccountId: null,
-        cause: 'cancellation',
-        amountOre: paidOre,
-        dueDate: addDays(copenhagenDate(now), REPAYMENT_DUE_DAYS),
-        status: waived ? 'waived' : 'open',
-        waivedAutomatically: waived,
-        waiveReason: waived ? `Under puljens bagatelgrænse på ${formatKroner(waiverOre)}` : null,
-        waivedAt: waived ? now : null,
-        waivedBy: null,
-      }),
+    return this.accounts.openRepayment(
+      manager,
+      award,
+      { cause: 'cancellation', finalAccountId: null, amountOre: paidOre, waived: paidOre < waiverOre, waiverOre },
+      { paidOre, cause: 'cancellation' },
+      now,
+      events,
     );
-    events.push({
-      action: 'repayment.opened',
-      entityType: 'repayment',
-      entityId: repayment.id,
-      after: { awardId: award.id, amountOre: repayment.amountOre, dueDate: repayment.dueDate, paidOre, cause: 'cancellation' },
-    });
-    if (waived) {
-      events.push({
-        action: 'repayment.waived',
-        entityType: 'repayment',
-        entityId: repayment.id,
-        before: { status: 'open' },
-        after: { status: 'waived', automatic: true, reason: repayment.waiveReason, amountOre: repayment.amountOre },
-      });
-    } else {
-      await this.accounts.planOverdueReminder(manager, repayment);
-    }
-    return repayment;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { DomainException } from '../core/errors/domain.exception.js';
 import type { ProblemCode } from '../core/errors/problem-types.js';
 import { formatDate, formatKroner } from '../core/format/danish.js';
+import { awaitingPaymentDetail } from './instalment.exception.js';
 
 export class FinalAccountsException extends DomainException {
   private constructor(code: ProblemCode, detail: string, extensions: Record<string, unknown> = {}) {
@@ -34,12 +35,9 @@ export class FinalAccountsException extends DomainException {
    * in the finance system's file, so it is recorded as paid (or found not to be) first.
    */
   static instalmentsAwaitingPayment(sequences: number[]): FinalAccountsException {
-    const rates = sequences.map((sequence) => `rate ${sequence}`).join(' og ');
-    return new FinalAccountsException(
-      'illegal-transition',
-      `${rates.charAt(0).toUpperCase()}${rates.slice(1)} er godkendt til udbetaling, men ikke registreret som betalt. Registrér udbetalingen, før slutregnskabet godkendes: pengene kan allerede være sendt til økonomisystemet.`,
-      { instalmentsAwaitingPayment: sequences },
-    );
+    return new FinalAccountsException('illegal-transition', awaitingPaymentDetail(sequences, 'slutregnskabet godkendes'), {
+      instalmentsAwaitingPayment: sequences,
+    });
   }
 
   static notSubmitted(status: string): FinalAccountsException {

@@ -22,6 +22,7 @@ import { SEND_HOUR } from '../reminders/reminder-planner.js';
 import { caseLink, reportName } from '../reminders/reminder-messages.js';
 import type { ApprovedReport } from '../reports/approved-reports.port.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
+import { awardCase } from './award-case.js';
 import { BudgetRelease } from './budget-release.entity.js';
 import type {
   FileFinalAccountsBody,
@@ -37,7 +38,7 @@ import { FinalAccountsException } from './final-accounts.exception.js';
 import { budgetLinesDifference, needsAuditorStatement, type Settlement, settleFinalAccounts } from './final-accounts.rules.js';
 import { Instalment } from './instalment.entity.js';
 import { InstalmentsService } from './instalments.service.js';
-import { Repayment } from './repayment.entity.js';
+import { Repayment, type RepaymentCause } from './repayment.entity.js';
 
 /** The worklist's filters of the final-accounts and repayment queues, as its counts give them too. */
 export type FinalAccountFilter = Pick<FinalAccountQuery, 'status' | 'programmeId' | 'municipalityCode' | 'assigneeId'>;
@@ -64,6 +65,12 @@ function caseQueue<T extends ObjectLiteral>(
     );
   }
   return builder;
+}
+
+/** How many rows a list's query finds, as the worklist counts a queue. */
+async function countOf<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): Promise<number> {
+  const row = await builder.select('count(*)::int', 'count').getRawOne<{ count: number }>();
+  return row?.count ?? 0;
 }
 
 /** A repayment claim is due this many days after the final accounts' approval. */
@@ -317,46 +324,73 @@ export class FinalAccountsService {
 
     if (settlement.releaseOre > 0n) events.push(await this.release(manager, award, settlement.releaseOre, 'final_accounts', account.id, actor.id));
 
-    let repayment: Repayment | null = null;
-    if (settlement.repaymentOre > 0n) {
-      const waived = settlement.waived;
-      repayment = await manager.save(
-        manager.create(Repayment, {
-          awardId: award.id,
-          applicationId: award.applicationId,
-          programmeId: award.programmeId,
-          municipalityCode: award.municipalityCode,
-          participantCodes: award.participantCodes,
-          caseNumber: award.caseNumber,
-          finalAccountId: account.id,
-          amountOre: settlement.repaymentOre,
-          dueDate: addDays(copenhagenDate(now), REPAYMENT_DUE_DAYS),
-          status: waived ? 'waived' : 'open',
-          waivedAutomatically: waived,
-          waiveReason: waived ? `Under puljens bagatelgrænse på ${formatKroner(BigInt(programme.waiver))}` : null,
-          waivedAt: waived ? now : null,
-          waivedBy: null,
-        }),
-      );
+    const repayment =
+      settlement.repaymentOre > 0n
+        ? await this.openRepayment(
+            manager,
+            award,
+            {
+              cause: 'final_accounts',
+              finalAccountId: account.id,
+              amountOre: settlement.repaymentOre,
+              waived: settlement.waived,
+              waiverOre: BigInt(programme.waiver),
+            },
+            { paidOre, spentOre: account.spentOre },
+            now,
+            events,
+          )
+        : null;
+    return { ...settlement, repayment };
+  }
+
+  /**
+   * Opens a repayment claim on the award (final accounts that spent less than was paid, or a cancelled
+   * award), due REPAYMENT_DUE_DAYS from now: waived at once when it is below the programme's waiver
+   * (`waived`, the caller's rule), else the caseworker is reminded when it is overdue. Its audit events
+   * go on `events`, the opening's with `opened` besides the claim.
+   */
+  async openRepayment(
+    manager: EntityManager,
+    award: Award,
+    claim: { cause: RepaymentCause; finalAccountId: string | null; amountOre: Ore; waived: boolean; waiverOre: Ore },
+    opened: Record<string, unknown>,
+    now: Date,
+    events: AuditRecord[],
+  ): Promise<Repayment> {
+    const { waived } = claim;
+    const repayment = await manager.save(
+      manager.create(Repayment, {
+        ...awardCase(award),
+        finalAccountId: claim.finalAccountId,
+        cause: claim.cause,
+        amountOre: claim.amountOre,
+        dueDate: addDays(copenhagenDate(now), REPAYMENT_DUE_DAYS),
+        status: waived ? 'waived' : 'open',
+        waivedAutomatically: waived,
+        waiveReason: waived ? `Under puljens bagatelgrænse på ${formatKroner(claim.waiverOre)}` : null,
+        waivedAt: waived ? now : null,
+        waivedBy: null,
+      }),
+    );
+    events.push({
+      action: 'repayment.opened',
+      entityType: 'repayment',
+      entityId: repayment.id,
+      after: { awardId: award.id, amountOre: repayment.amountOre, dueDate: repayment.dueDate, ...opened },
+    });
+    if (waived) {
       events.push({
-        action: 'repayment.opened',
+        action: 'repayment.waived',
         entityType: 'repayment',
         entityId: repayment.id,
-        after: { awardId: award.id, amountOre: repayment.amountOre, dueDate: repayment.dueDate, paidOre, spentOre: account.spentOre },
+        before: { status: 'open' },
+        after: { status: 'waived', automatic: true, reason: repayment.waiveReason, amountOre: repayment.amountOre },
       });
-      if (waived) {
-        events.push({
-          action: 'repayment.waived',
-          entityType: 'repayment',
-          entityId: repayment.id,
-          before: { status: 'open' },
-          after: { status: 'waived', automatic: true, reason: repayment.waiveReason, amountOre: repayment.amountOre },
-        });
-      } else {
-        await this.planOverdueReminder(manager, repayment);
-      }
+    } else {
+      await this.planOverdueReminder(manager, repayment);
     }
-    return { ...settlement, repayment };
+    return repayment;
   }
 
   async release(
@@ -379,7 +413,7 @@ export class FinalAccountsService {
   }
 
   /** A reminder to the case's caseworker (every caseworker when none is assigned), the working day after the claim's due date. */
-  async planOverdueReminder(manager: EntityManager, repayment: Repayment): Promise<void> {
+  private async planOverdueReminder(manager: EntityManager, repayment: Repayment): Promise<void> {
     const [assigned]: Array<{ assignee_id: string | null }> = await manager.query(
       `SELECT a.assignee_id FROM application a JOIN app_user u ON u.id = a.assignee_id AND u.active WHERE a.id = $1`,
       [repayment.applicationId],
@@ -447,8 +481,7 @@ export class FinalAccountsService {
 
   /** How many the repayments list shows for these filters, on its own conditions (the worklist's count). */
   async countRepayments(query: RepaymentFilter, actor: Actor): Promise<number> {
-    const row = await this.repayments(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    return row?.count ?? 0;
+    return countOf(this.repayments(query, actor));
   }
 
   private repayments(query: RepaymentFilter, actor: Actor): SelectQueryBuilder<Repayment> {
@@ -468,8 +501,7 @@ export class FinalAccountsService {
 
   /** How many the final-accounts list shows for these filters (the worklist's count). */
   async countFinalAccounts(query: FinalAccountFilter, actor: Actor): Promise<number> {
-    const row = await this.finalAccounts(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    return row?.count ?? 0;
+    return countOf(this.finalAccounts(query, actor));
   }
 
   private finalAccounts(query: FinalAccountFilter, actor: Actor): SelectQueryBuilder<FinalAccount> {

@@ -9,11 +9,24 @@ import type { Ore } from '../core/money/money.js';
 export function splitByShares(amountOre: Ore, sharesPct: readonly number[]): Ore[] {
   if (amountOre < 0n) throw new RangeError('an amount to split is not negative');
   if (sharesPct.reduce((total, share) => total + share, 0) !== 100) throw new RangeError('shares must sum to 100');
-  const exact = sharesPct.map((share) => amountOre * BigInt(share));
-  const parts = exact.map((value) => value / 100n);
-  let left = amountOre - parts.reduce((total, part) => total + part, 0n);
+  return splitByWeights(amountOre, sharesPct);
+}
+
+/**
+ * An amount split by whole-number weights, to the øre, by the largest-remainder method (percentages
+ * are weights that sum to 100): each part its exact share rounded down, the øre left over one each to
+ * the largest remainders, the earlier part on a tie. Equal parts when every weight is 0.
+ */
+export function splitByWeights(amountOre: Ore, weights: readonly number[]): Ore[] {
+  if (amountOre < 0n) throw new RangeError('an amount to split is not negative');
+  if (weights.length === 0) throw new RangeError('an amount is split into at least one part');
+  const used = weights.every((weight) => weight === 0) ? weights.map(() => 1) : weights;
+  const total = BigInt(used.reduce((sum, weight) => sum + weight, 0));
+  const exact = used.map((weight) => amountOre * BigInt(weight));
+  const parts = exact.map((value) => value / total);
+  let left = amountOre - parts.reduce((sum, part) => sum + part, 0n);
   const byRemainder = exact
-    .map((value, index) => ({ index, remainder: value % 100n }))
+    .map((value, index) => ({ index, remainder: value % total }))
     .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
   for (const { index } of byRemainder) {
     if (left === 0n) break;

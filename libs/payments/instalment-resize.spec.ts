@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { kroner } from '../core/money/money.js';
 import { INSTALMENT_STATUSES } from './instalment.lifecycle.js';
-import { type ResizableInstalment, resizeInstalments, splitByWeights } from './instalment-resize.js';
+import { splitByWeights } from './instalment-amounts.js';
+import { type ResizableInstalment, resizeInstalments } from './instalment-resize.js';
 
 const instalment = (sequence: number, sharePct: number, amountOre: bigint, status: ResizableInstalment['status']): ResizableInstalment => ({
   id: `i${sequence}`,

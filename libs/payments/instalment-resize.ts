@@ -1,4 +1,5 @@
 import type { Ore } from '../core/money/money.js';
+import { splitByWeights } from './instalment-amounts.js';
 import type { InstalmentStatus } from './instalment.lifecycle.js';
 
 /** What an award's amendment of its amount needs to know of each of its instalments. */
@@ -24,30 +25,6 @@ export const UNPAID_STATUSES: readonly InstalmentStatus[] = ['planned', 'ready']
 
 export function fixedOre(instalments: readonly ResizableInstalment[]): Ore {
   return instalments.filter((instalment) => FIXED_STATUSES.includes(instalment.status)).reduce((total, instalment) => total + instalment.amountOre, 0n);
-}
-
-/**
- * An amount split by whole-number weights, to the øre, by the largest-remainder method (as
- * {@link splitByShares} splits by percentages): each part its exact share rounded down, the øre left
- * over one each to the largest remainders, the earlier part on a tie. Equal parts when every weight is 0.
- */
-export function splitByWeights(amountOre: Ore, weights: readonly number[]): Ore[] {
-  if (amountOre < 0n) throw new RangeError('an amount to split is not negative');
-  if (weights.length === 0) throw new RangeError('an amount is split into at least one part');
-  const used = weights.every((weight) => weight === 0) ? weights.map(() => 1) : weights;
-  const total = BigInt(used.reduce((sum, weight) => sum + weight, 0));
-  const exact = used.map((weight) => amountOre * BigInt(weight));
-  const parts = exact.map((value) => value / total);
-  let left = amountOre - parts.reduce((sum, part) => sum + part, 0n);
-  const byRemainder = exact
-    .map((value, index) => ({ index, remainder: value % total }))
-    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
-  for (const { index } of byRemainder) {
-    if (left === 0n) break;
-    parts[index] += 1n;
-    left -= 1n;
-  }
-  return parts;
 }
 
 export type Resize =

@@ -10,6 +10,15 @@ const TRIGGER_ACT: Record<InstalmentTrigger, string> = {
   final_accounts_approved: 'godkendte slutregnskabet, der udløste raten',
 };
 
+/**
+ * Why a step waits for approved instalments to be recorded as paid, in Danish: their money may already be
+ * in the finance system's file. `before` names the step ("tilsagnet bortfalder").
+ */
+export function awaitingPaymentDetail(sequences: readonly number[], before: string): string {
+  const rates = sequences.map((sequence) => `rate ${sequence}`).join(' og ');
+  return `${rates.charAt(0).toUpperCase()}${rates.slice(1)} er godkendt til udbetaling, men ikke registreret som betalt. Registrér udbetalingen, før ${before}: pengene kan allerede være sendt til økonomisystemet.`;
+}
+
 export class InstalmentException extends DomainException {
   private constructor(code: ProblemCode, detail: string, extensions: Record<string, unknown> = {}) {
     super(code, detail, extensions);

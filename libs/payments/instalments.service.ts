@@ -18,6 +18,7 @@ import type { PlannedShare } from '../programmes/payment-plan.js';
 import type { ApprovedReport } from '../reports/approved-reports.port.js';
 import type { InstalmentQuery, InstalmentResponse, RecordPaymentBody } from './dto/instalment.dto.js';
 import { InstalmentResponse as Response } from './dto/instalment.dto.js';
+import { awardCase } from './award-case.js';
 import { splitByShares } from './instalment-amounts.js';
 import { Instalment } from './instalment.entity.js';
 import { InstalmentException } from './instalment.exception.js';
@@ -81,12 +82,7 @@ export class InstalmentsService {
       const ready = share.trigger === 'award';
       return manager.create(Instalment, {
         id: randomUUID(),
-        awardId: award.id,
-        applicationId: award.applicationId,
-        programmeId: award.programmeId,
-        municipalityCode: award.municipalityCode,
-        participantCodes: award.participantCodes,
-        caseNumber: award.caseNumber,
+        ...awardCase(award),
         sequence: index + 1,
         trigger: share.trigger,
         reportSequence: share.trigger === 'status_report_approved' ? share.sequence! : null,

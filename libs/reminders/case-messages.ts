@@ -26,6 +26,11 @@ export interface RecipientsQuery {
   parameter: unknown;
 }
 
+/** Recipients named by id, as the query of them: each once (the query's DISTINCT drops a repeat). */
+function listed(ids: readonly string[]): RecipientsQuery {
+  return { sql: (placeholder) => `SELECT unnest(${placeholder}::uuid[]) AS recipient`, parameter: ids };
+}
+
 /** An e-mail waiting in the outbox, for the caller to queue once its transaction has committed. */
 export interface QueuedMail {
   id: string;
@@ -45,11 +50,11 @@ export interface QueuedMail {
 export class CaseMessages {
   async send(manager: EntityManager, message: CaseMessage, now: Date): Promise<QueuedMail[]> {
     const given = message.recipientIds;
-    const chosen = 'sql' in given;
-    const recipients = chosen ? given.parameter : [...new Set(given)];
-    if (!chosen && (recipients as string[]).length === 0) return [];
+    // Nobody named: nothing to file, and no round trip.
+    if (!('sql' in given) && given.length === 0) return [];
+    const recipients = 'sql' in given ? given : listed(given);
     const rows: Array<{ id: string; send_at: Date; recipient_id: string }> = await manager.query(
-      `WITH recipient AS (${chosen ? `SELECT DISTINCT recipient FROM (${given.sql('$2')}) AS chosen` : 'SELECT unnest($2::uuid[]) AS recipient'}),
+      `WITH recipient AS (SELECT DISTINCT recipient FROM (${recipients.sql('$2')}) AS chosen),
        outbox AS (
          INSERT INTO reminder (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
          SELECT $1, recipient, $3, $4, $5, $6, $7, 'scheduled' FROM recipient
@@ -62,7 +67,7 @@ export class CaseMessages {
        SELECT outbox.id, outbox.send_at, outbox.recipient_id FROM outbox JOIN inbox ON inbox.reminder_id = outbox.id ORDER BY outbox.recipient_id`,
       [
         message.kind,
-        recipients,
+        recipients.parameter,
         message.subjectType,
         message.subjectId,
         message.awardId ?? null,

@@ -1,20 +1,7 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ACCOUNTS, apiAs, DEMO_PASSWORD, expectKeyboardComplete, lookAt, uniqueCode } from './support.js';
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, apiAs, expectKeyboardComplete, givenAwardedCase, lookAt, programmeBody, signedIn, uniqueCode } from './support.js';
 
 const CRITERIA = [{ key: 'formaal', title: 'Understøtter puljens formål', description: 'Omsorg og nærvær i hverdagen' }];
-
-/** A person of the test in a browser of their own, signed in, on their front page. */
-async function signedIn(browser: Browser, email: string, frontPage: string): Promise<Page> {
-  const { baseURL, locale, timezoneId, viewport } = test.info().project.use;
-  const context = await browser.newContext({ baseURL, locale, timezoneId, viewport });
-  const page = await context.newPage();
-  await page.goto('/log-ind');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: frontPage })).toBeVisible();
-  return page;
-}
 
 /**
  * The award's changes after its decision, in browsers. Three awards of 1.000.000 kr. of one programme
@@ -31,25 +18,21 @@ test('a caseworker amends, cancels and reopens awards, and the kommune sees what
   const lead = await apiAs(request, ACCOUNTS.lead);
   const assessor = await apiAs(request, ACCOUNTS.assessor);
   const decider = await apiAs(request, ACCOUNTS.decider);
-  const programme = await admin.call('post', '/programmes', {
-    code: uniqueCode(),
-    name: `Ændringspulje ${uniqueCode()}`,
-    budgetOre: 500_000_000,
-    minApplicationOre: 50_000_000,
-    applicationOpensAt: '2025-01-01T00:00',
-    applicationClosesAt: '2099-12-31T12:00',
-    decisionMode: 'rolling',
-    themes: [{ key: 'livskvalitet', name: 'Livskvalitet' }],
-    criteria: CRITERIA,
-    legalBasis: 'Aktstykke om puljen (browsertest)',
-    appealGuidance: 'Afgørelsen kan ikke påklages til anden administrativ myndighed.',
-    auditorStatementThresholdOre: 1_000_000_000,
-    repaymentWaiverOre: 500_000,
-  });
+  const programme = await admin.call(
+    'post',
+    '/programmes',
+    programmeBody({
+      name: `Ændringspulje ${uniqueCode()}`,
+      budgetOre: 500_000_000,
+      criteria: CRITERIA,
+      auditorStatementThresholdOre: 1_000_000_000,
+      repaymentWaiverOre: 500_000,
+    }),
+  );
 
   /** An award of 1.000.000 kr., 1 January to 30 November 2026, its first instalment approved and paid. */
   const givenAward = async (title: string) => {
-    const draft = await lead.call('post', '/applications', {
+    const award = await givenAwardedCase({ lead, assessor, decider }, CRITERIA, {
       programmeId: programme.id,
       title,
       purpose: 'Beboerne på plejecentrene skal have mere tid med faste medarbejdere og flere fælles aktiviteter.',
@@ -59,23 +42,8 @@ test('a caseworker amends, cancels and reopens awards, and the kommune sees what
       plannedStart: '2026-01-01',
       plannedEnd: '2026-11-30',
     });
-    const { caseNumber } = await lead.call('post', `/applications/${draft.id}/submit`);
-    await assessor.call('put', `/applications/${draft.id}/assessment`, {
-      ratings: CRITERIA.map((criterion) => ({ criterionKey: criterion.key, rating: 4, rationale: `Projektet lever op til: ${criterion.title}.` })),
-      summary: 'Et velbeskrevet projekt.',
-      recommendation: 'award',
-      recommendedOre: 100_000_000,
-    });
-    await assessor.call('post', `/applications/${draft.id}/assessment/complete`);
-    await decider.call('post', `/applications/${draft.id}/decision`, {
-      outcome: 'award',
-      amountOre: 100_000_000,
-      startDate: '2026-01-01',
-      endDate: '2026-11-30',
-    });
-    const { awardId } = await lead.call('get', `/applications/${draft.id}/decision`);
-    await payReady(awardId);
-    return { applicationId: draft.id as string, awardId: awardId as string, caseNumber: caseNumber as string };
+    await payReady(award.awardId);
+    return award;
   };
   /** Every ready instalment, approved (by the caseworker who did not trigger it) and paid. */
   const payReady = async (awardId: string) => {

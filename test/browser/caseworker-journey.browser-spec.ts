@@ -1,26 +1,16 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { extractText } from 'unpdf';
-import { ACCOUNTS, apiAs, DEMO_PASSWORD, expectKeyboardComplete, lookAt, uniqueCode } from './support.js';
+import { ACCOUNTS, apiAs, expectKeyboardComplete, lookAt, programmeBody, signedIn, uniqueCode } from './support.js';
 
 const CRITERIA = [
   { key: 'formaal', title: 'Understøtter puljens formål', description: 'Omsorg og nærvær i hverdagen' },
   { key: 'forankring', title: 'Forankring og ressourcer', description: 'Ledelsesforankring og bemanding' },
 ];
 
-/** A person of the test in a browser of their own, signed in, on their front page. */
-async function signedIn(browser: Browser, email: string, frontPage: string): Promise<Page> {
-  const { baseURL, locale, timezoneId, viewport } = test.info().project.use;
-  const context = await browser.newContext({ baseURL, locale, timezoneId, viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto('/log-ind');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: frontPage })).toBeVisible();
-  return page;
-}
+/** The people's browsers keep what they download: the decision letter is read from its PDF. */
+const DOWNLOADS = { acceptDownloads: true };
 
 /**
  * The ministry's side of a case, in browsers against the system as `npm start` runs it: caseworker 1
@@ -35,20 +25,17 @@ async function signedIn(browser: Browser, email: string, frontPage: string): Pro
 test('caseworkers assess, decide under four eyes, review a report and decide an extension', async ({ browser, request }) => {
   const admin = await apiAs(request, ACCOUNTS.admin);
   const lead = await apiAs(request, ACCOUNTS.lead);
-  const programme = await admin.call('post', '/programmes', {
-    code: uniqueCode(),
-    name: `Sagsbehandlerpulje ${uniqueCode()}`,
-    // 2.500.000 kr.: less than the 3.000.000 kr. applied for, so the decision page has a budget to explain.
-    budgetOre: 250_000_000,
-    minApplicationOre: 50_000_000,
-    applicationOpensAt: '2026-01-01T00:00',
-    applicationClosesAt: '2099-12-31T12:00',
-    decisionMode: 'rolling',
-    themes: [{ key: 'livskvalitet', name: 'Livskvalitet' }],
-    criteria: CRITERIA,
-    legalBasis: 'Aktstykke om puljen (browsertest)',
-    appealGuidance: 'Afgørelsen kan ikke påklages til anden administrativ myndighed.',
-  });
+  const programme = await admin.call(
+    'post',
+    '/programmes',
+    programmeBody({
+      name: `Sagsbehandlerpulje ${uniqueCode()}`,
+      // 2.500.000 kr.: less than the 3.000.000 kr. applied for, so the decision page has a budget to explain.
+      budgetOre: 250_000_000,
+      applicationOpensAt: '2026-01-01T00:00',
+      criteria: CRITERIA,
+    }),
+  );
   const draft = await lead.call('post', '/applications', {
     programmeId: programme.id,
     title: 'Faste teams i hjemmeplejen i Aarhus',
@@ -64,7 +51,7 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   const applicationId: string = draft.id;
 
   // Caseworker 1: the worklist, narrowed to the programme and searched by the case number.
-  const assessor = await signedIn(browser, ACCOUNTS.assessor, 'Arbejdsliste');
+  const assessor = await signedIn(browser, ACCOUNTS.assessor, 'Arbejdsliste', DOWNLOADS);
   await expect(assessor.getByTestId('antal-vurdering')).toHaveText(/^\d+$/);
   await assessor.getByLabel('Pulje').selectOption(programme.id);
   await assessor.getByLabel('Søg').fill(caseNumber);
@@ -116,7 +103,7 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   await lookAt(assessor, 'cw-05-afgoerelse-firoejne');
 
   // Caseworker 2 finds it under "Til afgørelse".
-  const decider = await signedIn(browser, ACCOUNTS.decider, 'Arbejdsliste');
+  const decider = await signedIn(browser, ACCOUNTS.decider, 'Arbejdsliste', DOWNLOADS);
   await decider.getByRole('link', { name: /Til afgørelse/ }).click();
   await decider.getByLabel('Pulje').selectOption(programme.id);
   await decider.getByRole('button', { name: 'Vis', exact: true }).click();
@@ -174,7 +161,7 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
   expect(entries).toMatch(/kvittering/);
 
   // The project lead sees the decision on their case.
-  const leadPage = await signedIn(browser, ACCOUNTS.lead, 'Mine sager');
+  const leadPage = await signedIn(browser, ACCOUNTS.lead, 'Mine sager', DOWNLOADS);
   await leadPage.goto(`/sager/${applicationId}`);
   await expect(leadPage.getByTestId('afgoerelse-udfald')).toContainText('2.000.000 kr.');
   await expect(leadPage.getByTestId('begrundelse')).toContainText('ekstern supervision');
@@ -314,7 +301,7 @@ test('caseworkers assess, decide under four eyes, review a report and decide an 
 
 /** A project lead is not shown the caseworker's pages: the page says so rather than failing. */
 test('a project lead cannot open the decision page', async ({ browser }) => {
-  const lead = await signedIn(browser, ACCOUNTS.lead, 'Mine sager');
+  const lead = await signedIn(browser, ACCOUNTS.lead, 'Mine sager', DOWNLOADS);
   await lead.goto('/sager/00000000-0000-4000-8000-000000000000/afgoerelse');
   await expect(lead.getByRole('heading', { level: 1, name: 'Ingen adgang' })).toBeVisible();
   await expect(lead.getByTestId('ingen-adgang')).toContainText('sagsbehandlere');

@@ -1,21 +1,8 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ACCOUNTS, apiAs, DEMO_PASSWORD, expectKeyboardComplete, lookAt, uniqueCode } from './support.js';
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, apiAs, expectKeyboardComplete, givenAwardedCase, lookAt, programmeBody, signedIn, uniqueCode } from './support.js';
 
 const CRITERIA = [{ key: 'formaal', title: 'Understøtter puljens formål', description: 'Omsorg og nærvær i hverdagen' }];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
-
-/** A person of the test in a browser of their own, signed in, on their front page. */
-async function signedIn(browser: Browser, email: string, frontPage: string): Promise<Page> {
-  const { baseURL, locale, timezoneId, viewport } = test.info().project.use;
-  const context = await browser.newContext({ baseURL, locale, timezoneId, viewport });
-  const page = await context.newPage();
-  await page.goto('/log-ind');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: frontPage })).toBeVisible();
-  return page;
-}
 
 /**
  * The money after the award, in browsers: an award of 1.000.000 kr. (at the programme's threshold for an
@@ -32,21 +19,12 @@ test('final accounts are filed, returned, filed again and approved; the claim is
   const lead = await apiAs(request, ACCOUNTS.lead);
   const assessor = await apiAs(request, ACCOUNTS.assessor);
   const decider = await apiAs(request, ACCOUNTS.decider);
-  const programme = await admin.call('post', '/programmes', {
-    code: uniqueCode(),
-    name: `Slutregnskabspulje ${uniqueCode()}`,
-    budgetOre: 500_000_000,
-    minApplicationOre: 50_000_000,
-    applicationOpensAt: '2025-01-01T00:00',
-    applicationClosesAt: '2099-12-31T12:00',
-    decisionMode: 'rolling',
-    themes: [{ key: 'livskvalitet', name: 'Livskvalitet' }],
-    criteria: CRITERIA,
-    legalBasis: 'Aktstykke om puljen (browsertest)',
-    appealGuidance: 'Afgørelsen kan ikke påklages til anden administrativ myndighed.',
-    auditorStatementThresholdOre: 100_000_000,
-  });
-  const draft = await lead.call('post', '/applications', {
+  const programme = await admin.call(
+    'post',
+    '/programmes',
+    programmeBody({ name: `Slutregnskabspulje ${uniqueCode()}`, budgetOre: 500_000_000, criteria: CRITERIA, auditorStatementThresholdOre: 100_000_000 }),
+  );
+  const { applicationId, awardId, caseNumber } = await givenAwardedCase({ lead, assessor, decider }, CRITERIA, {
     programmeId: programme.id,
     title: 'Nærvær på plejecentrene i Aarhus',
     purpose: 'Beboerne på plejecentrene skal have mere tid med faste medarbejdere og flere fælles aktiviteter.',
@@ -60,22 +38,6 @@ test('final accounts are filed, returned, filed again and approved; the claim is
     plannedStart: '2026-01-01',
     plannedEnd: '2026-11-30',
   });
-  const { caseNumber } = await lead.call('post', `/applications/${draft.id}/submit`);
-  const applicationId: string = draft.id;
-  await assessor.call('put', `/applications/${applicationId}/assessment`, {
-    ratings: CRITERIA.map((criterion) => ({ criterionKey: criterion.key, rating: 4, rationale: `Projektet lever op til: ${criterion.title}.` })),
-    summary: 'Et velbeskrevet projekt.',
-    recommendation: 'award',
-    recommendedOre: 100_000_000,
-  });
-  await assessor.call('post', `/applications/${applicationId}/assessment/complete`);
-  await decider.call('post', `/applications/${applicationId}/decision`, {
-    outcome: 'award',
-    amountOre: 100_000_000,
-    startDate: '2026-01-01',
-    endDate: '2026-11-30',
-  });
-  const { awardId } = await lead.call('get', `/applications/${applicationId}/decision`);
   // The reports, submitted and approved (the award is then completed); each ready instalment approved and paid.
   for (const report of await lead.call('get', `/awards/${awardId}/reports`)) {
     await lead.call('post', `/reports/${report.id}/submit`, {

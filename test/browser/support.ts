@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, type BrowserContextOptions, expect, type Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 /** The demo accounts every fresh installation has (seeds/demo-accounts.ts). */
@@ -26,6 +26,72 @@ export async function apiAs(request: APIRequestContext, email: string) {
     return response.status() === 204 ? undefined : await response.json();
   };
   return { call };
+}
+
+/** A caller of the API as one of the test's people ({@link apiAs}). */
+export type ApiCaller = Awaited<ReturnType<typeof apiAs>>;
+
+/** A person of the test in a browser of their own (`options` added to its context's), signed in, on their front page. */
+export async function signedIn(browser: Browser, email: string, frontPage: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const { baseURL, locale, timezoneId, viewport } = test.info().project.use;
+  const context = await browser.newContext({ baseURL, locale, timezoneId, viewport, ...options });
+  const page = await context.newPage();
+  await page.goto('/log-ind');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: frontPage })).toBeVisible();
+  return page;
+}
+
+/**
+ * A programme for the API to create: open to applications from 2025 to 2099, decided as they come
+ * (rolling), on one theme (Livskvalitet), from 500.000 kr. an application; `fields` name it and give
+ * its budget and criteria, and may set any other field.
+ */
+export function programmeBody(
+  fields: { name: string; budgetOre: number; criteria: ReadonlyArray<{ key: string; title: string; description: string }> } & Record<string, unknown>,
+) {
+  return {
+    code: uniqueCode(),
+    minApplicationOre: 50_000_000,
+    applicationOpensAt: '2025-01-01T00:00',
+    applicationClosesAt: '2099-12-31T12:00',
+    decisionMode: 'rolling',
+    themes: [{ key: 'livskvalitet', name: 'Livskvalitet' }],
+    legalBasis: 'Aktstykke om puljen (browsertest)',
+    appealGuidance: 'Afgørelsen kan ikke påklages til anden administrativ myndighed.',
+    ...fields,
+  };
+}
+
+/**
+ * An application made and submitted by `lead` through the API, assessed by `assessor` (4 on every
+ * criterion, recommending what it asks) and awarded in full by `decider` for its planned period.
+ */
+export async function givenAwardedCase(
+  people: { lead: ApiCaller; assessor: ApiCaller; decider: ApiCaller },
+  criteria: ReadonlyArray<{ key: string; title: string }>,
+  application: { requestedOre: number; plannedStart: string; plannedEnd: string } & Record<string, unknown>,
+): Promise<{ applicationId: string; awardId: string; caseNumber: string }> {
+  const { lead, assessor, decider } = people;
+  const draft = await lead.call('post', '/applications', application);
+  const { caseNumber } = await lead.call('post', `/applications/${draft.id}/submit`);
+  await assessor.call('put', `/applications/${draft.id}/assessment`, {
+    ratings: criteria.map((criterion) => ({ criterionKey: criterion.key, rating: 4, rationale: `Projektet lever op til: ${criterion.title}.` })),
+    summary: 'Et velbeskrevet projekt.',
+    recommendation: 'award',
+    recommendedOre: application.requestedOre,
+  });
+  await assessor.call('post', `/applications/${draft.id}/assessment/complete`);
+  await decider.call('post', `/applications/${draft.id}/decision`, {
+    outcome: 'award',
+    amountOre: application.requestedOre,
+    startDate: application.plannedStart,
+    endDate: application.plannedEnd,
+  });
+  const { awardId } = await lead.call('get', `/applications/${draft.id}/decision`);
+  return { applicationId: draft.id as string, awardId: awardId as string, caseNumber: caseNumber as string };
 }
 
 /**

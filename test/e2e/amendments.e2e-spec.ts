@@ -1,10 +1,8 @@
 import { DataSource } from 'typeorm';
-import { givenAssessed, givenAward, givenProgramme, reportBody } from '../support/grant-case.js';
+import { givenAssessed, givenAward, givenProgramme, payInstalments, reportBody, uploadToAward } from '../support/grant-case.js';
 import { ownerDataSource } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { type SignedInUser, signedInAs } from '../support/users.js';
-
-const PDF = () => Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${Math.random()}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+import { type CaseCast, type SignedInUser, signedInAs, signedInCast } from '../support/users.js';
 
 interface Instalment {
   id: string;
@@ -20,23 +18,12 @@ interface Instalment {
  */
 describe('amendments, cancellation and reopening of an award', () => {
   let api: TestApp;
-  let admin: SignedInUser;
-  let lead: SignedInUser;
-  let otherLead: SignedInUser;
-  let assessor: SignedInUser;
-  let decider: SignedInUser;
-  let reviewer: SignedInUser;
-  let people: { lead: SignedInUser; assessor: SignedInUser; decider: SignedInUser };
+  // Signed in before the tests run (beforeAll).
+  let { admin, lead, otherLead, assessor, decider, reviewer, people } = {} as CaseCast;
 
   beforeAll(async () => {
     api = await createTestApp();
-    admin = await signedInAs(api, 'admin');
-    lead = await signedInAs(api, 'project_lead', '825');
-    otherLead = await signedInAs(api, 'project_lead', '820');
-    assessor = await signedInAs(api, 'caseworker');
-    decider = await signedInAs(api, 'caseworker');
-    reviewer = await signedInAs(api, 'caseworker');
-    people = { lead, assessor, decider };
+    ({ admin, lead, otherLead, assessor, decider, reviewer, people } = await signedInCast(api, '825', '820'));
   });
   afterAll(() => api.close());
 
@@ -55,17 +42,7 @@ describe('amendments, cancellation and reopening of an award', () => {
     expect(ledger.budgetOre + ledger.adjustmentsOre - ledger.committedOre + ledger.releasedOre).toBe(ledger.remainingOre);
   const inboxOf = async (who: SignedInUser) =>
     (await api.http.get('/api/v1/notifications').set(who.bearer).expect(200)).body.items as Array<{ kind: string; title: string; body: string }>;
-  async function pay(awardId: string, sequences: number[], approver: SignedInUser = reviewer) {
-    for (const instalment of await instalmentsOf(awardId)) {
-      if (!sequences.includes(instalment.sequence)) continue;
-      await api.http.post(`/api/v1/instalments/${instalment.id}/approve`).set(approver.bearer).expect(200);
-      await api.http
-        .post(`/api/v1/payments/${instalment.id}/paid`)
-        .set(admin.bearer)
-        .send({ paidOn: '2021-02-01', reference: `NAV-${instalment.sequence}` })
-        .expect(200);
-    }
-  }
+  const pay = (awardId: string, sequences: number[], approver: SignedInUser = reviewer) => payInstalments(api, { lead, approver, admin }, awardId, sequences);
 
   describe('the amount', () => {
     it('goes up and down as numbered versions, the unpaid instalments following to the øre, never below what is paid', async () => {
@@ -374,14 +351,7 @@ describe('amendments, cancellation and reopening of an award', () => {
       await pay(award.id, [3], assessor);
       await api.http.post(`/api/v1/awards/${award.id}/close`).set(reviewer.bearer).expect(200);
 
-      const upload = () =>
-        api.http
-          .post('/api/v1/documents')
-          .set(lead.bearer)
-          .field('subjectType', 'award')
-          .field('subjectId', award.id)
-          .field('kind', 'other')
-          .attach('file', PDF(), { filename: 'bilag.pdf', contentType: 'application/pdf' });
+      const upload = () => uploadToAward(api, lead, award.id, 'other', 'bilag.pdf');
       expect((await upload().expect(409)).body.type).toBe('urn:tilskud:problem:award-closed');
       expect((await amend(award.id, { kind: 'period', endDate: '2023-01-31', rationale: RATIONALE }).expect(409)).body.type).toBe(
         'urn:tilskud:problem:award-closed',

@@ -1,8 +1,6 @@
-import { givenAward, givenProgramme, reportBody } from '../support/grant-case.js';
+import { givenAward, givenProgramme, payInstalments, reportBody, uploadToAward } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { type SignedInUser, signedInAs } from '../support/users.js';
-
-const PDF = () => Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${Math.random()}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+import { type CaseCast, type SignedInUser, signedInCast } from '../support/users.js';
 
 interface Instalment {
   id: string;
@@ -18,23 +16,12 @@ interface Instalment {
  */
 describe('final accounts, repayment and close-out', () => {
   let api: TestApp;
-  let admin: SignedInUser;
-  let lead: SignedInUser;
-  let otherLead: SignedInUser;
-  let assessor: SignedInUser;
-  let decider: SignedInUser;
-  let reviewer: SignedInUser;
-  let people: { lead: SignedInUser; assessor: SignedInUser; decider: SignedInUser };
+  // Signed in before the tests run (beforeAll).
+  let { admin, lead, otherLead, assessor, decider, reviewer, people } = {} as CaseCast;
 
   beforeAll(async () => {
     api = await createTestApp();
-    admin = await signedInAs(api, 'admin');
-    lead = await signedInAs(api, 'project_lead', '461');
-    otherLead = await signedInAs(api, 'project_lead', '479');
-    assessor = await signedInAs(api, 'caseworker');
-    decider = await signedInAs(api, 'caseworker');
-    reviewer = await signedInAs(api, 'caseworker');
-    people = { lead, assessor, decider };
+    ({ admin, lead, otherLead, assessor, decider, reviewer, people } = await signedInCast(api, '461', '479'));
   });
   afterAll(() => api.close());
 
@@ -54,28 +41,9 @@ describe('final accounts, repayment and close-out', () => {
     api.http.post(`/api/v1/awards/${awardId}/final-accounts`).set(who.bearer).send(body);
   const review = (id: string, body: object, who: SignedInUser = reviewer) => api.http.post(`/api/v1/final-accounts/${id}/review`).set(who.bearer).send(body);
   const auditorStatement = async (awardId: string) =>
-    (
-      await api.http
-        .post('/api/v1/documents')
-        .set(lead.bearer)
-        .field('subjectType', 'award')
-        .field('subjectId', awardId)
-        .field('kind', 'auditor_statement')
-        .attach('file', PDF(), { filename: 'revisorerklaering.pdf', contentType: 'application/pdf' })
-        .expect(201)
-    ).body.id as string;
+    (await uploadToAward(api, lead, awardId, 'auditor_statement', 'revisorerklaering.pdf').expect(201)).body.id as string;
   /** Approves (reviewer) and records as paid (admin) the award's instalments with these sequence numbers, as they are ready. */
-  async function pay(awardId: string, sequences: number[]) {
-    for (const instalment of await instalmentsOf(awardId)) {
-      if (!sequences.includes(instalment.sequence)) continue;
-      await api.http.post(`/api/v1/instalments/${instalment.id}/approve`).set(reviewer.bearer).expect(200);
-      await api.http
-        .post(`/api/v1/payments/${instalment.id}/paid`)
-        .set(admin.bearer)
-        .send({ paidOn: '2021-02-01', reference: `NAV-${instalment.sequence}` })
-        .expect(200);
-    }
-  }
+  const pay = (awardId: string, sequences: number[]) => payInstalments(api, { lead, approver: reviewer, admin }, awardId, sequences);
   /** Submits and approves every report of the award: it is then completed, and its second instalment ready. */
   async function approveReports(awardId: string) {
     const reports = (await api.http.get(`/api/v1/awards/${awardId}/reports`).set(lead.bearer).expect(200)).body as Array<{ id: string }>;
@@ -130,16 +98,7 @@ describe('final accounts, repayment and close-out', () => {
       expect(refused.body).toMatchObject({ type: 'urn:tilskud:problem:auditor-statement-required', title: 'Revisorerklæring mangler' });
       expect(refused.body.detail).toMatch(/^Tilsagnet er på 11\.014\.260 kr\., og puljen kræver en revisorerklæring/);
       // A document of another kind is not a statement.
-      const budget = (
-        await api.http
-          .post('/api/v1/documents')
-          .set(lead.bearer)
-          .field('subjectType', 'award')
-          .field('subjectId', award.id)
-          .field('kind', 'other')
-          .attach('file', PDF(), { filename: 'andet.pdf', contentType: 'application/pdf' })
-          .expect(201)
-      ).body.id;
+      const budget = (await uploadToAward(api, lead, award.id, 'other', 'andet.pdf').expect(201)).body.id;
       const wrong = await file(award.id, accountsBody(900_000_000, { auditorStatementDocumentId: budget })).expect(422);
       expect(wrong.body.errors[0].field).toBe('auditorStatementDocumentId');
       expect((await api.http.get(`/api/v1/awards/${award.id}/final-accounts`).set(lead.bearer).expect(200)).body).toEqual([]);
@@ -473,14 +432,7 @@ describe('final accounts, repayment and close-out', () => {
       expect(again.body).toMatchObject({ type: 'urn:tilskud:problem:award-closed', detail: 'Tilsagnet er lukket; intet på det kan ændres.' });
       await api.http.post(`/api/v1/instalments/${third.id}/approve`).set(reviewer.bearer).expect(409);
       // Nor does it take documents.
-      const document = await api.http
-        .post('/api/v1/documents')
-        .set(lead.bearer)
-        .field('subjectType', 'award')
-        .field('subjectId', award.id)
-        .field('kind', 'other')
-        .attach('file', PDF(), { filename: 'efterslaeb.pdf', contentType: 'application/pdf' })
-        .expect(409);
+      const document = await uploadToAward(api, lead, award.id, 'other', 'efterslaeb.pdf').expect(409);
       expect(document.body).toMatchObject({
         type: 'urn:tilskud:problem:award-closed',
         detail: 'Tilsagnet er lukket; der kan ikke tilføjes dokumenter til det.',

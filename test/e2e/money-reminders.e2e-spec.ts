@@ -3,22 +3,11 @@ import { ManualClock } from '../../libs/core/time/clock.js';
 import { ReminderReconciler } from '../../libs/reminders/reminder-reconciler.js';
 import { givenAssessed, givenProgramme, reportBody } from '../support/grant-case.js';
 import { type IsolatedServices, isolatedServices } from '../support/isolated-services.js';
+import { listReminders } from '../support/reminders.js';
 import type { TestSmtpServer } from '../support/smtp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
-
-interface ReminderRow {
-  id: string;
-  kind: string;
-  recipientId: string;
-  subjectType: string;
-  subjectId: string;
-  awardId: string | null;
-  dueDate: string;
-  sendAt: string;
-  status: string;
-}
 
 interface Instalment {
   id: string;
@@ -77,14 +66,7 @@ describe('reminders of the money', () => {
     await services.stop();
   });
 
-  const reminders = async (query: Record<string, string>): Promise<ReminderRow[]> =>
-    (
-      await api.http
-        .get('/api/v1/reminders')
-        .query({ limit: 200, ...query })
-        .set(admin.bearer)
-        .expect(200)
-    ).body.items;
+  const reminders = (query: Record<string, string>) => listReminders(api, admin, query);
   const instalmentsOf = async (awardId: string): Promise<Instalment[]> =>
     (await api.http.get(`/api/v1/awards/${awardId}/instalments`).set(lead.bearer).expect(200)).body;
   const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(clock.now());

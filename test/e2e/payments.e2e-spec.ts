@@ -2,7 +2,7 @@ import { readCsv } from '../support/csv.js';
 import { downloadBytes } from '../support/download.js';
 import { givenAward, givenProgramme, programmeBody, reportBody } from '../support/grant-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { type SignedInUser, signedInAs } from '../support/users.js';
+import { type CaseCast, type SignedInUser, signedInCast } from '../support/users.js';
 
 const CVR = '29403473';
 
@@ -39,23 +39,12 @@ interface Instalment {
  */
 describe('payments in instalments', () => {
   let api: TestApp;
-  let admin: SignedInUser;
-  let lead: SignedInUser;
-  let otherLead: SignedInUser;
-  let assessor: SignedInUser;
-  let decider: SignedInUser;
-  let reviewer: SignedInUser;
-  let people: { lead: SignedInUser; assessor: SignedInUser; decider: SignedInUser };
+  // Signed in before the tests run (beforeAll).
+  let { admin, lead, otherLead, assessor, decider, reviewer, people } = {} as CaseCast;
 
   beforeAll(async () => {
     api = await createTestApp();
-    admin = await signedInAs(api, 'admin');
-    lead = await signedInAs(api, 'project_lead', '420');
-    otherLead = await signedInAs(api, 'project_lead', '430');
-    assessor = await signedInAs(api, 'caseworker');
-    decider = await signedInAs(api, 'caseworker');
-    reviewer = await signedInAs(api, 'caseworker');
-    people = { lead, assessor, decider };
+    ({ admin, lead, otherLead, assessor, decider, reviewer, people } = await signedInCast(api, '420', '430'));
   });
   afterAll(() => api.close());
 

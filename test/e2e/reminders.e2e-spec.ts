@@ -11,23 +11,11 @@ import { QUEUE_HORIZON_MS, RECONCILE_LOCK, ReminderReconciler } from '../../libs
 import { PLANNED_REMINDER_KINDS } from '../../libs/reminders/reminder-planner.js';
 import { givenAward, givenProgramme } from '../support/grant-case.js';
 import { type IsolatedServices, isolatedServices } from '../support/isolated-services.js';
+import { listReminders } from '../support/reminders.js';
 import type { TestSmtpServer } from '../support/smtp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
 import { type SignedInUser, signedInAs } from '../support/users.js';
-
-interface ReminderRow {
-  id: string;
-  kind: string;
-  recipientId: string;
-  subjectType: string;
-  subjectId: string;
-  dueDate: string;
-  sendAt: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-}
 
 /**
  * Reminders end to end: a real SMTP server, the API, and two worker processes' module graphs on a
@@ -64,14 +52,7 @@ describe('reminders', () => {
     await services.stop();
   });
 
-  const reminders = async (query: Record<string, string>): Promise<ReminderRow[]> =>
-    (
-      await api.http
-        .get('/api/v1/reminders')
-        .query({ limit: 200, ...query })
-        .set(admin.bearer)
-        .expect(200)
-    ).body.items;
+  const reminders = (query: Record<string, string>) => listReminders(api, admin, query);
   /** A reminder the planner makes (not an outcome message, which is there from the decision on). */
   const planned = (kind: string) => (PLANNED_REMINDER_KINDS as readonly string[]).includes(kind);
   /** A report due 2 December 2021: its 14-day reminder is due at 08:00 today. */

@@ -116,6 +116,41 @@ export async function givenAward(
   return response.body.award as { id: string; applicationId: string; caseNumber: string; endDate: string; originalEndDate: string; amountOre: number };
 }
 
+/**
+ * Approves (`approver`) and records as paid (`admin`, 1 February 2021, reference NAV-<sequence>) the
+ * award's instalments with these sequence numbers, as `lead` lists them; each must be ready.
+ */
+export async function payInstalments(
+  api: TestApp,
+  people: { lead: SignedInUser; approver: SignedInUser; admin: SignedInUser },
+  awardId: string,
+  sequences: number[],
+): Promise<void> {
+  const listed = await api.http.get(`/api/v1/awards/${awardId}/instalments`).set(people.lead.bearer).expect(200);
+  for (const instalment of listed.body as Array<{ id: string; sequence: number }>) {
+    if (!sequences.includes(instalment.sequence)) continue;
+    await api.http.post(`/api/v1/instalments/${instalment.id}/approve`).set(people.approver.bearer).expect(200);
+    await api.http
+      .post(`/api/v1/payments/${instalment.id}/paid`)
+      .set(people.admin.bearer)
+      .send({ paidOn: '2021-02-01', reference: `NAV-${instalment.sequence}` })
+      .expect(200);
+  }
+}
+
+/** A minimal PDF whose bytes no other has (a random comment), for an upload that must be a new document. */
+const uniquePdf = () => Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${Math.random()}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+
+/** A unique PDF uploaded to the award by `who`, as a document of this kind and name: the request, for the caller to expect its answer. */
+export const uploadToAward = (api: TestApp, who: SignedInUser, awardId: string, kind: string, filename: string) =>
+  api.http
+    .post('/api/v1/documents')
+    .set(who.bearer)
+    .field('subjectType', 'award')
+    .field('subjectId', awardId)
+    .field('kind', kind)
+    .attach('file', uniquePdf(), { filename, contentType: 'application/pdf' });
+
 export const reportBody = (overrides: Record<string, unknown> = {}) => ({
   narrative: 'Selvstyrende teams er etableret i to distrikter, og dokumentationstiden er faldet.',
   spentToDateOre: 250_000_000,

@@ -33,3 +33,28 @@ export async function signedInAs(api: TestApp, role: Role, municipalityCode?: st
   const { accessToken, refreshToken } = await signIn(api, user.email);
   return { user, email: user.email, accessToken, refreshToken, bearer: { Authorization: `Bearer ${accessToken}` } };
 }
+
+/** The people of a grant case's tests, each a new user signed in over HTTP. */
+export interface CaseCast {
+  admin: SignedInUser;
+  /** A project lead of the case's kommune, and one of another kommune. */
+  lead: SignedInUser;
+  otherLead: SignedInUser;
+  /** Three caseworkers: who assesses, who decides, and who reviews what follows the award (four eyes). */
+  assessor: SignedInUser;
+  decider: SignedInUser;
+  reviewer: SignedInUser;
+  /** Those who take a case to its decision (grant-case's givenAssessed and givenAward). */
+  people: { lead: SignedInUser; assessor: SignedInUser; decider: SignedInUser };
+}
+
+/** A {@link CaseCast}, the leads of these two kommuner. */
+export async function signedInCast(api: TestApp, leadKommune: string, otherLeadKommune: string): Promise<CaseCast> {
+  const admin = await signedInAs(api, 'admin');
+  const lead = await signedInAs(api, 'project_lead', leadKommune);
+  const otherLead = await signedInAs(api, 'project_lead', otherLeadKommune);
+  const assessor = await signedInAs(api, 'caseworker');
+  const decider = await signedInAs(api, 'caseworker');
+  const reviewer = await signedInAs(api, 'caseworker');
+  return { admin, lead, otherLead, assessor, decider, reviewer, people: { lead, assessor, decider } };
+}
