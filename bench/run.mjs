@@ -384,7 +384,6 @@ async function measureInsertFloor(client) {
     `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'reminder'::regclass AND contype = 'f'`,
   );
   for (const key of keys) await client.query(`ALTER TABLE reminder_floor ADD CONSTRAINT ${key.conname}_floor ${key.def}`);
-  await client.query('CHECKPOINT');
   const started = process.hrtime.bigint();
   const { rowCount } = await client.query(
     `INSERT INTO reminder_floor (kind, recipient_id, subject_type, subject_id, award_id, due_date, send_at, status)
