@@ -4,7 +4,7 @@
 import { hash } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { webInitialSize } from './web-size.mjs';
 import { uploadMemory } from './upload-memory.mjs';
 import os from 'node:os';
@@ -108,6 +108,38 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
+/** The server processes by port, for the CPU they spend (set by `measure`). */
+const serverPids = new Map();
+const CLOCK_TICKS = 100;
+/** A process's CPU seconds so far (user and system), from /proc. */
+function cpuSecondsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** Every Postgres process's CPU seconds so far, by process: its backends do each statement's work. */
+function postgresCpu() {
+  const seconds = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') seconds.set(entry, cpuSecondsOf(entry));
+    } catch {
+      // the process has just exited
+    }
+  }
+  return seconds;
+}
+/** Postgres's CPU between two readings: a process that ended between them takes its share with it (a little is missed, nothing goes negative). */
+function postgresCpuSince(before) {
+  let total = 0;
+  for (const [pid, seconds] of postgresCpu()) total += Math.max(0, seconds - (before.get(pid) ?? 0));
+  return total;
+}
+
 /**
  * Drives one endpoint on the API and on the limit server in turns. A read gets a warm-up on each, then
  * `ROUNDS` rounds in which each server gets `DURATION / ROUNDS` seconds, in A-B, B-A, A-B … order: this
@@ -124,6 +156,9 @@ async function drivePair(endpoint, limitEndpoint) {
     latencies: [],
     requests: 0,
     seconds: 0,
+    // CPU spent during this side's runs: its own process's, and Postgres's on its behalf.
+    serverCpu: 0,
+    postgresCpu: 0,
     statuses: { '2xx': 0, non2xx: 0, errors: 0 },
   });
   const sides = [side(API_PORT, endpoint), side(LIMIT_PORT, limitEndpoint)];
@@ -131,7 +166,10 @@ async function drivePair(endpoint, limitEndpoint) {
   const rounds = endpoint.kind === 'read' ? ROUNDS : 1;
   for (let round = 0; round < rounds; round += 1) {
     for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+      const [serverBefore, postgresBefore] = [cpuSecondsOf(serverPids.get(side.port)), postgresCpu()];
       const result = await load(side, DURATION / rounds);
+      side.serverCpu += cpuSecondsOf(serverPids.get(side.port)) - serverBefore;
+      side.postgresCpu += postgresCpuSince(postgresBefore);
       side.requests += result.requests.total;
       side.seconds += result.duration;
       for (const key of Object.keys(side.statuses)) side.statuses[key] += result[key];
@@ -140,10 +178,15 @@ async function drivePair(endpoint, limitEndpoint) {
   return sides.map((side) => {
     const latencies = side.latencies.sort((a, b) => a - b);
     return {
-      rps: Math.round(side.requests / side.seconds),
+      rps: +(side.requests / side.seconds).toFixed(1),
       p50Ms: +percentile(latencies, 50).toFixed(1),
       p95Ms: +percentile(latencies, 95).toFixed(1),
       p99Ms: +percentile(latencies, 99).toFixed(1),
+      // Per request: what bounds the rate when the two cores are shared by the server and Postgres.
+      cpuMsPerRequest: {
+        server: +((1000 * side.serverCpu) / Math.max(1, side.requests)).toFixed(2),
+        postgres: +((1000 * side.postgresCpu) / Math.max(1, side.requests)).toFixed(2),
+      },
       statuses: side.statuses,
     };
   });
@@ -156,6 +199,11 @@ async function drivePair(endpoint, limitEndpoint) {
  * the start of a round rather than the server under steady load.
  */
 function load(side, duration, { measured = true } = {}) {
+  // A write's run ends with its last answer. autocannon ends a run of a fixed number of requests at its
+  // next one-second tick, so its own duration is whole seconds: 1,200 decisions in 5.1 s counted as 6 s,
+  // and every write's rate was 1,200 divided by a whole number (a short run's by 2 or 3).
+  const started = performance.now();
+  let lastAnswer = started;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -178,10 +226,11 @@ function load(side, duration, { measured = true } = {}) {
           },
         ],
       },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      (error, result) => (error ? reject(error) : resolve(side.endpoint.kind === 'write' ? { ...result, duration: (lastAnswer - started) / 1000 } : result)),
     );
     const answered = new Set();
     instance.on('response', (client, _status, _bytes, responseTime) => {
+      lastAnswer = performance.now();
       if (!measured) return;
       if (answered.has(client)) side.latencies.push(responseTime);
       else answered.add(client);
@@ -297,6 +346,7 @@ async function measure(size) {
   const profiling = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${new URL('bench/results/profiles', root).pathname}`] : [];
   const api = start('dist/apps/api/src/main.js', env, API_PORT, profiling);
   const limit = start('bench/limit-server.mjs', env, LIMIT_PORT);
+  serverPids.set(API_PORT, api.pid).set(LIMIT_PORT, limit.pid);
   await waitFor(`http://127.0.0.1:${API_PORT}/api/v1/health`);
   await waitFor(`http://127.0.0.1:${LIMIT_PORT}/`);
   const tokens = {
@@ -436,8 +486,12 @@ if (ONLY) {
   await focused.client.end();
   writeFileSync(new URL('bench/results/focus.json', root), `${JSON.stringify(focused.results, null, 2)}\n`);
   for (const entry of focused.results) {
-    log(`${entry.name}: api ${entry.api.rps} rps p95 ${entry.api.p95Ms} ms ${JSON.stringify(entry.api.statuses)}`);
-    log(`${' '.repeat(entry.name.length)}  limit ${entry.limit.rps} rps p95 ${entry.limit.p95Ms} ms ${JSON.stringify(entry.limit.statuses)}`);
+    log(
+      `${entry.name}: api ${entry.api.rps} rps p95 ${entry.api.p95Ms} ms ${JSON.stringify(entry.api.statuses)} cpu/request ${JSON.stringify(entry.api.cpuMsPerRequest)}`,
+    );
+    log(
+      `${' '.repeat(entry.name.length)}  limit ${entry.limit.rps} rps p95 ${entry.limit.p95Ms} ms ${JSON.stringify(entry.limit.statuses)} cpu/request ${JSON.stringify(entry.limit.cpuMsPerRequest)}`,
+    );
     if (entry.waits) log(`${' '.repeat(entry.name.length)}  backends: ${JSON.stringify(entry.waits)}`);
   }
   process.exit(0);
@@ -468,6 +522,8 @@ const endpoints = large.results.map((entry, index) => ({
   ratio: +(entry.api.rps / Math.max(1, entry.limit.rps)).toFixed(2),
   p95SmallMs: small.results[index].api.p95Ms,
   statuses: entry.api.statuses,
+  cpuMsPerRequest: entry.api.cpuMsPerRequest,
+  limitCpuMsPerRequest: entry.limit.cpuMsPerRequest,
   // The limit server's answers too: a write whose list runs out answers 409 fast, and a ratio of unequal mixes says little.
   limitStatuses: entry.limit.statuses,
 }));
@@ -504,6 +560,12 @@ log('\nendpoint                               kind   rps    p50   p95   p99   li
 for (const e of endpoints) {
   log(
     `${pad(e.name, 38)} ${pad(e.kind, 5)} ${pad(e.rps, 6)} ${pad(e.p50Ms, 5)} ${pad(e.p95Ms, 5)} ${pad(e.p99Ms, 5)} ${pad(e.limitRps, 6)} ${pad(e.limitP95Ms, 10)} ${pad(e.ratio, 6)} ${e.p95SmallMs}`,
+  );
+}
+log('\nCPU per request, ms (the server process + Postgres), API against the limit server:');
+for (const e of endpoints) {
+  log(
+    `${pad(e.name, 38)} ${e.cpuMsPerRequest.server} + ${e.cpuMsPerRequest.postgres} against ${e.limitCpuMsPerRequest.server} + ${e.limitCpuMsPerRequest.postgres}`,
   );
 }
 log(`\nbudget: programmes over-committed after the runs: large ${large.overCommitted}, small ${small.overCommitted}`);
