@@ -5,7 +5,7 @@ import { ApplicationsService } from '../applications/applications.service.js';
 import { audited, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../core/context/request-context.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import { countOf, keysetPage, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate, fromCopenhagenWallClock } from '../core/time/copenhagen.js';
 import { DanishCalendar } from '../core/time/danish-calendar.js';
@@ -132,8 +132,7 @@ export class AccessRequestsService {
   /** How many requests the filters hold, for the worklist. */
   async count(filter: AccessRequestFilter, actor: Actor): Promise<number> {
     const builder = this.filtered(filter, actor);
-    const row = await builder.select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    return row?.count ?? 0;
+    return countOf(builder);
   }
 
   /** Each request's case number and project title, and the name of who answered it, in one query. */

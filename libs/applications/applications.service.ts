@@ -8,7 +8,7 @@ import { restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
 import type { FieldError } from '../core/errors/problem.js';
 import { type Ore, oreFromApi } from '../core/money/money.js';
-import { keysetPage, type ListOrders, type Page, resolveOrder } from '../core/pagination/page.js';
+import { countOf, keysetPage, type ListOrders, type Page, resolveOrder } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { formatDateTime } from '../core/format/danish.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
@@ -245,8 +245,7 @@ export class ApplicationsService {
         kommune,
       });
     }
-    const row = await builder.select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    return row?.count ?? 0;
+    return countOf(builder);
   }
 
   /** The list's conditions but its kommune and its order: what the list and its counts share. */

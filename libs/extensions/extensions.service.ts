@@ -10,7 +10,7 @@ import { isSubstantiveRationale } from '../decisions/rationale.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js';
 import type { Actor } from '../core/context/request-context.js';
-import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
+import { countOf, keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import { addMonths } from '../core/time/calendar-date.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
@@ -138,8 +138,7 @@ export class ExtensionsService {
 
   /** How many requests the worklist shows for these filters, counted in the database on its own conditions. */
   async count(query: ExtensionFilter, actor: Actor): Promise<number> {
-    const row = await this.filtered(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    return row?.count ?? 0;
+    return countOf(this.filtered(query, actor));
   }
 
   /** The worklist's conditions, for the list and its counts alike. */

@@ -12,7 +12,7 @@ import type { Actor } from '../core/context/request-context.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
 import { formatKroner } from '../core/format/danish.js';
 import { oreFromApi, type Ore } from '../core/money/money.js';
-import { keysetPage, type Page } from '../core/pagination/page.js';
+import { countOf, keysetPage, type Page } from '../core/pagination/page.js';
 import { addDays } from '../core/time/calendar-date.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate, fromCopenhagenWallClock } from '../core/time/copenhagen.js';
@@ -22,7 +22,7 @@ import { SEND_HOUR } from '../reminders/reminder-planner.js';
 import { caseLink, reportName } from '../reminders/reminder-messages.js';
 import type { ApprovedReport } from '../reports/approved-reports.port.js';
 import { ReminderJobs } from '../reminders/reminder-jobs.js';
-import { awardCase } from './award-case.js';
+import { awardCase } from '../awards/award-case.js';
 import { BudgetRelease } from './budget-release.entity.js';
 import type {
   FileFinalAccountsBody,
@@ -65,12 +65,6 @@ function caseQueue<T extends ObjectLiteral>(
     );
   }
   return builder;
-}
-
-/** How many rows a list's query finds, as the worklist counts a queue. */
-async function countOf<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): Promise<number> {
-  const row = await builder.select('count(*)::int', 'count').getRawOne<{ count: number }>();
-  return row?.count ?? 0;
 }
 
 /** A repayment claim is due this many days after the final accounts' approval. */

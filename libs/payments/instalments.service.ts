@@ -11,14 +11,14 @@ import { AwardsService } from '../awards/awards.service.js';
 import type { AuthUser } from '../core/access/auth-user.js';
 import type { Actor } from '../core/context/request-context.js';
 import { NotFoundDomainException } from '../core/errors/domain.exception.js';
-import { keysetPage, type Page, type SortKey } from '../core/pagination/page.js';
+import { countOf, keysetPage, type Page, type SortKey } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
 import type { PlannedShare } from '../programmes/payment-plan.js';
 import type { ApprovedReport } from '../reports/approved-reports.port.js';
 import type { InstalmentQuery, InstalmentResponse, RecordPaymentBody } from './dto/instalment.dto.js';
 import { InstalmentResponse as Response } from './dto/instalment.dto.js';
-import { awardCase } from './award-case.js';
+import { awardCase } from '../awards/award-case.js';
 import { splitByShares } from './instalment-amounts.js';
 import { Instalment } from './instalment.entity.js';
 import { InstalmentException } from './instalment.exception.js';
@@ -257,8 +257,7 @@ export class InstalmentsService {
 
   /** How many the list shows for these filters, on its own conditions (the worklist's count). */
   async count(query: InstalmentFilter, actor: Actor): Promise<number> {
-    const row = await this.filtered(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    return row?.count ?? 0;
+    return countOf(this.filtered(query, actor));
   }
 
   private filtered(query: InstalmentFilter, actor: Actor): SelectQueryBuilder<Instalment> {

@@ -196,6 +196,8 @@ export class ReminderReconciler {
     for (const reminder of planReminders(state, this.calendar, new Date(now.getTime() - CATCH_UP_MS))) {
       plan.get(reminder.awardId)?.push({ reminder, key: reminderKey(reminder) });
     }
+    // A batch is a run of active awards in id order, so the range alone selects it: one index range
+    // scan rather than a thousand descents for `= ANY`. Any other award in the range is not looked up.
     const digests: Array<{ award_id: string; digest: string }> = await this.dataSource.query(
       `SELECT award_id, md5(string_agg(${STORED_KEY}, ',' ORDER BY (${STORED_KEY}) COLLATE "C")) AS digest
          FROM reminder
@@ -203,8 +205,6 @@ export class ReminderReconciler {
         GROUP BY award_id`,
       [PLANNED_REMINDER_KINDS, ...idRange(awardIds)],
     );
-    // A batch is a run of active awards in id order, so the range alone selects it: one index range
-    // scan rather than a thousand descents for \`= ANY\`. Any other award in the range is not looked up.
     const stored = new Map(digests.map((row) => [row.award_id, row.digest]));
     const differing = awardIds.filter((id) => stored.get(id) !== remindersDigest(plan.get(id)!.map((entry) => entry.key)));
 

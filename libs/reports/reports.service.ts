@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { audited, AuditService } from '../audit/audit.service.js';
+import { awardOwnership } from '../awards/award-case.js';
 import type { Award } from '../awards/award.entity.js';
 import { nextAwardStatus } from '../awards/award.lifecycle.js';
 import { AwardsService } from '../awards/awards.service.js';
@@ -9,7 +10,7 @@ import { findVisible, restrictToKommune } from '../core/access/kommune-scope.js'
 import type { AuthUser } from '../core/access/auth-user.js';
 import type { Actor } from '../core/context/request-context.js';
 import { oreFromApi } from '../core/money/money.js';
-import { keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
+import { countOf, keysetPage, type ListOrders, type Page } from '../core/pagination/page.js';
 import { Clock } from '../core/time/clock.js';
 import { copenhagenDate } from '../core/time/copenhagen.js';
 import { DanishCalendar } from '../core/time/danish-calendar.js';
@@ -70,7 +71,7 @@ export class ReportsService {
     const planned = reportSchedule(award.startDate, award.endDate, policy, this.calendar);
     await manager.insert(
       ProgressReport,
-      planned.map((report) => ({ ...this.ownedBy(award), ...report, status: 'due' as const, submittedAt: null })),
+      planned.map((report) => ({ ...awardOwnership(award), ...report, status: 'due' as const, submittedAt: null })),
     );
   }
 
@@ -81,7 +82,7 @@ export class ReportsService {
     if (changes.insert.length > 0) {
       await manager.insert(
         ProgressReport,
-        changes.insert.map((report) => ({ ...this.ownedBy(award), ...report, status: 'due' as const, submittedAt: null })),
+        changes.insert.map((report) => ({ ...awardOwnership(award), ...report, status: 'due' as const, submittedAt: null })),
       );
     }
     for (const { id, dueDate } of changes.move) await manager.update(ProgressReport, id, { dueDate });
@@ -117,8 +118,7 @@ export class ReportsService {
 
   /** How many reports the worklist shows for these filters, counted in the database on its own conditions. */
   async count(query: ReportFilter, actor: Actor): Promise<number> {
-    const row = await this.filtered(query, actor).select('count(*)::int', 'count').getRawOne<{ count: number }>();
-    return row?.count ?? 0;
+    return countOf(this.filtered(query, actor));
   }
 
   /** The worklist's conditions, for the list and its counts alike. */
@@ -344,15 +344,5 @@ export class ReportsService {
 
   private async findVisible(manager: EntityManager, id: string, actor: Actor, lock = false): Promise<ProgressReport> {
     return findVisible(manager, ProgressReport, 'report', id, actor, { lock, label: 'Rapporten' });
-  }
-
-  private ownedBy(award: Award) {
-    return {
-      awardId: award.id,
-      applicationId: award.applicationId,
-      programmeId: award.programmeId,
-      municipalityCode: award.municipalityCode,
-      participantCodes: award.participantCodes,
-    };
   }
 }

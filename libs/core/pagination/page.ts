@@ -233,3 +233,9 @@ export async function keysetPage<T extends ObjectLiteral>(
     (row) => row,
   );
 }
+
+/** How many rows a list's query finds, counted in the database on the list's own conditions (the worklist's counts). */
+export async function countOf<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): Promise<number> {
+  const row = await builder.select('count(*)::int', 'count').getRawOne<{ count: number }>();
+  return row?.count ?? 0;
+}
